@@ -1,0 +1,94 @@
+"""Spec -> Api: the one place that runs the schema and operation builders in order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator import naming
+from generator.config import Settings
+from generator.ir import Alias, Api, Enum, Model, SecurityScheme
+from generator.load import Loc, Spec
+from generator.operations import OperationBuilder
+from generator.schemas import SchemaBuilder, _text
+
+# Names the runtime modules export at package level; no generated class may take them.
+RUNTIME_NAMES = frozenset({
+    "SdkModel", "UNSET", "Unset", "EventStream", "AsyncEventStream", "ServerSentEvent",
+    "APIError", "APIStatusError", "APIConnectionError", "APITimeoutError", "SDKError",
+    "StreamDecodeError", "BadRequestError", "AuthenticationError", "PermissionDeniedError",
+    "NotFoundError", "ConflictError", "UnprocessableEntityError", "RateLimitError",
+    "InternalServerError", "RetryConfig", "Components", "Operations",
+})  # fmt: skip
+
+
+def build_api(spec: Spec, settings: Settings) -> Api:
+    """Convert a loaded spec into the IR."""
+    sdk_class = settings.client_class
+    registry = naming.Registry(RUNTIME_NAMES | {sdk_class, "Async" + sdk_class})
+    schemas = SchemaBuilder(spec, registry, settings.open_enums)
+    schemas.register_components()
+    schemas.build_components()
+    operations, resources = OperationBuilder(schemas).build()
+    named = [schemas.named[name] for name in schemas.order]
+    info = spec.root.get("info") or {}
+    return Api(
+        title=_text(info, "title") or settings.package,
+        description=_text(info, "description"),
+        version=str(info.get("version", "")) if isinstance(info, dict) else "",
+        package=settings.package,
+        sdk_class=sdk_class,
+        servers=_servers(spec),
+        security=_security(spec, settings.package),
+        models=tuple(n for n in named if isinstance(n, Model)),
+        enums=tuple(n for n in named if isinstance(n, Enum)),
+        aliases=tuple(n for n in named if isinstance(n, Alias)),
+        operations=tuple(operations),
+        resources=tuple(resources),
+        notes=tuple(schemas.notes),
+        by_name={n.name: n for n in named},
+    )
+
+
+def _servers(spec: Spec) -> tuple[str, ...]:
+    servers = spec.root.get("servers") or []
+    urls = []
+    for i, server in enumerate(servers if isinstance(servers, list) else []):
+        if not isinstance(server, dict) or not isinstance(server.get("url"), str):
+            raise Loc(spec.main_file, f"/servers/{i}").error("a server needs a 'url' string")
+        url = server["url"]
+        for var, spec_var in (server.get("variables") or {}).items():
+            if isinstance(spec_var, dict) and "default" in spec_var:
+                url = url.replace("{" + var + "}", str(spec_var["default"]))
+        urls.append(url.rstrip("/"))
+    return tuple(urls)
+
+
+def _security(spec: Spec, package: str) -> tuple[SecurityScheme, ...]:
+    schemes = (spec.root.get("components") or {}).get("securitySchemes") or {}
+    base = Loc(spec.main_file, "/components/securitySchemes")
+    params = naming.Registry({"server_url", "timeout", "retries", "http_client", "self"})
+    out = []
+    for key, raw in schemes.items():
+        node, loc = spec.deref(raw, base.child(key))
+        if not isinstance(node, dict):
+            raise loc.error("a security scheme must be a mapping")
+        out.append(_scheme(key, node, loc, params, package))
+    return tuple(out)
+
+
+def _scheme(key: str, node: dict[str, Any], loc: Loc, params: naming.Registry,
+            package: str) -> SecurityScheme:  # fmt: skip
+    kind_raw = node.get("type")
+    param = params.claim(naming.attribute_name(key, "auth"))
+    env = f"{package.upper()}_{naming.upper_snake(key) or 'AUTH'}"
+    desc = _text(node, "description")
+    if kind_raw == "apiKey":
+        where = node.get("in", "header")
+        if where not in ("header", "query", "cookie"):
+            raise loc.child("in").error(f"unknown apiKey location {where!r}")
+        return SecurityScheme(key, param, "apikey", where, str(node.get("name", key)), env, desc)
+    if kind_raw == "http" and str(node.get("scheme", "")).lower() == "basic":
+        return SecurityScheme(key, param, "basic", "header", "Authorization", env, desc)
+    if kind_raw in ("http", "oauth2", "openIdConnect"):
+        return SecurityScheme(key, param, "bearer", "header", "Authorization", env, desc)
+    raise loc.child("type").error(f"unknown security scheme type {kind_raw!r}")

@@ -1,0 +1,102 @@
+"""The `sdkgen` command: `generate` and `check`, exit codes 0 / 1 (drift) / 2 (bad input)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from generator import emit
+from generator.config import Settings, load_settings, validate_class_name, validate_package
+from generator.errors import SdkgenError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sdkgen", description="OpenAPI -> typed Python SDK")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, text in (("generate", "write the SDK into --out"),
+                       ("check", "exit 1 if --out differs from what SPEC produces")):  # fmt: skip
+        cmd = sub.add_parser(name, help=text, description=text)
+        cmd.add_argument("spec", nargs="?", type=Path, help="OpenAPI 3.0/3.1 YAML or JSON file")
+        cmd.add_argument("--out", type=Path, help="output folder")
+        cmd.add_argument("--package", help="Python package name of the SDK")
+        cmd.add_argument("--sdk-class", help="SDK client class name")
+        cmd.add_argument("--templates", type=Path, help="folder of templates that override ours")
+        cmd.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+        if name == "generate":
+            cmd.add_argument("--force", action="store_true",
+                             help="take over existing files sdkgen did not write")  # fmt: skip
+    return parser
+
+
+def settings_from(args: argparse.Namespace, root: Path) -> Settings:
+    """Merge `[tool.sdkgen]` with command-line flags (flags win)."""
+    settings = load_settings(root)
+    for key in ("spec", "out", "package", "sdk_class", "templates"):
+        value = getattr(args, key, None)
+        if value is not None:
+            settings = replace(settings, **{key: value})
+    validate_package(settings.package)
+    validate_class_name(settings.client_class)
+    if settings.templates is not None and not settings.templates.is_dir():
+        raise SdkgenError(f"--templates {settings.templates}: not a folder")
+    return settings
+
+
+def render_for(settings: Settings) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Load, build and render: the whole in-memory pipeline."""
+    from generator.build import build_api
+    from generator.load import load_spec
+    from generator.render import render_api
+
+    spec = load_spec(settings.spec)
+    api = build_api(spec, settings)
+    return render_api(api, settings.templates), api.notes
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script."""
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+    args = _parser().parse_args(argv)
+    try:
+        settings = settings_from(args, Path.cwd())
+        start = time.perf_counter()
+        files, notes = render_for(settings)
+        for note in notes if not args.quiet else ():
+            print(f"sdkgen: note: {note}", file=sys.stderr)
+        if args.command == "check":
+            return _check(files, settings.out, args.quiet)
+        changed = emit.generate(files, settings.out, force=args.force)
+        if not args.quiet:
+            took = time.perf_counter() - start
+            print(f"sdkgen: {len(files) + 1} files in {settings.out}, {len(changed)} changed "
+                  f"({took:.2f}s)")  # fmt: skip
+        return 0
+    except SdkgenError as exc:
+        print(f"sdkgen: error: {exc.one_line()}", file=sys.stderr)
+        return 2
+    except (RecursionError, MemoryError) as exc:
+        print(f"sdkgen: error: spec too deeply nested or too large ({type(exc).__name__})",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    except KeyboardInterrupt:
+        print("sdkgen: interrupted; the output folder was left as it was", file=sys.stderr)
+        return 130
+
+
+def _check(files: dict[str, str], out: Path, quiet: bool) -> int:
+    report = emit.check(files, out)
+    if report.clean:
+        if not quiet:
+            print(f"sdkgen: {out} is up to date")
+        return 0
+    for label, paths in (("changed", report.changed), ("hand-edited", report.hand_edited),
+                         ("missing", report.missing), ("extra", report.extra)):  # fmt: skip
+        for path in paths:
+            print(f"{label}: {out / path}")
+    for diff in report.diffs:
+        sys.stdout.write(diff if diff.endswith("\n") else diff + "\n")
+    print(f"sdkgen: {out} is stale: run `sdkgen generate`", file=sys.stderr)
+    return 1

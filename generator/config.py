@@ -1,0 +1,74 @@
+"""Settings: `[tool.sdkgen]` in pyproject.toml, overridden by command-line flags."""
+
+from __future__ import annotations
+
+import keyword
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from generator.errors import UsageError
+
+_KEYS = {"spec", "out", "package", "sdk_class", "templates", "open_enums"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything one generator run needs to know besides the spec itself."""
+
+    spec: Path = Path("spec/openapi.yaml")
+    out: Path = Path("generated")
+    package: str = "sdk"
+    sdk_class: str = ""
+    templates: Path | None = None
+    open_enums: bool = True
+
+    @property
+    def client_class(self) -> str:
+        """The SDK class name: configured, or the package name in PascalCase."""
+        if self.sdk_class:
+            return self.sdk_class
+        return "".join(part[:1].upper() + part[1:] for part in self.package.split("_") if part)
+
+
+def load_settings(root: Path) -> Settings:
+    """Read `[tool.sdkgen]` from `root/pyproject.toml`; paths are relative to `root`."""
+    pyproject = root / "pyproject.toml"
+    if not pyproject.is_file():
+        return Settings()
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"{pyproject}: cannot read [tool.sdkgen]: {exc}") from None
+    table = data.get("tool", {}).get("sdkgen", {})
+    if not isinstance(table, dict):
+        raise UsageError(f"{pyproject}: [tool.sdkgen] must be a table")
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise UsageError(f"{pyproject}: unknown [tool.sdkgen] key(s): {', '.join(unknown)}")
+    settings = Settings()
+    for key in ("spec", "out", "templates"):
+        if key in table:
+            settings = replace(settings, **{key: root / str(table[key])})
+    for key in ("package", "sdk_class"):
+        if key in table:
+            settings = replace(settings, **{key: str(table[key])})
+    if "open_enums" in table:
+        settings = replace(settings, open_enums=bool(table["open_enums"]))
+    return settings
+
+
+def validate_package(name: str) -> str:
+    """A package name must be a plain, non-keyword Python identifier."""
+    if not name.isidentifier() or not name.isascii() or keyword.iskeyword(name):
+        raise UsageError(f"--package {name!r}: not a valid Python import name")
+    if name.startswith("_") or name in {"generator", "pydantic", "httpx", "typing"}:
+        raise UsageError(f"--package {name!r}: reserved name, choose another")
+    return name
+
+
+def validate_class_name(name: str) -> str:
+    """The SDK class name must be an identifier that does not clash with the runtime."""
+    if not name.isidentifier() or not name.isascii() or keyword.iskeyword(name):
+        raise UsageError(f"--sdk-class {name!r}: not a valid Python class name")
+    return name

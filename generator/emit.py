@@ -1,0 +1,207 @@
+"""Write the rendered map to disk atomically, and compare it with the disk (`check`).
+
+The new tree is built next to the output folder and swapped in with one atomic
+`renameat2(RENAME_EXCHANGE)`, so a killed run leaves the old tree or the new one.
+Files sdkgen did not write (absent from its manifest, or matched by `.genignore`) are
+carried over untouched and never deleted.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import difflib
+import fnmatch
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import SdkgenError
+
+MANIFEST = ".sdkgen-manifest.json"
+GENIGNORE = ".genignore"
+# Caches that tools create inside a generated tree: never ours, never reported.
+_CACHE_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis"}
+
+
+def sha(text: str) -> str:
+    """The content hash recorded in the manifest."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def with_manifest(files: dict[str, str]) -> dict[str, str]:
+    """The map plus the manifest listing every file with its hash."""
+    owned = {path: sha(text) for path, text in sorted(files.items())}
+    manifest = json.dumps({"generator": "sdkgen", "files": owned}, indent=1, sort_keys=True)
+    return {**files, MANIFEST: manifest + "\n"}
+
+
+def read_manifest(out: Path) -> dict[str, str]:
+    """Owned files and their hashes as of the last generate (empty when none)."""
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        files = data["files"]
+        return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def read_genignore(out: Path) -> list[str]:
+    """Patterns of paths the user keeps as their own."""
+    try:
+        lines = (out / GENIGNORE).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    return [ln.strip().lstrip("/") for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+def ignored(path: str, patterns: list[str]) -> bool:
+    """Whether `.genignore` hands `path` to the user."""
+    return any(fnmatch.fnmatch(path, p) or path.startswith(p.rstrip("/") + "/") for p in patterns)
+
+
+def _disk_files(out: Path) -> list[str]:
+    if not out.is_dir():
+        return []
+    found = []
+    for root, dirs, names in os.walk(out):
+        dirs[:] = sorted(d for d in dirs if d not in _CACHE_PARTS and not d.endswith(".egg-info"))
+        for name in names:
+            if not name.endswith((".pyc", ".pyo")):
+                found.append((Path(root) / name).relative_to(out).as_posix())
+    return sorted(found)
+
+
+def _safe(out: Path, rel: str) -> Path:
+    path = (out / rel).resolve()
+    if not path.is_relative_to(out.resolve()) or ".." in Path(rel).parts or rel.startswith("/"):
+        raise SdkgenError(f"refusing to write outside the output folder: {rel!r}")
+    return out / rel
+
+
+@dataclass
+class Report:
+    """What `check` found: each kind of drift, path by path, with diffs."""
+
+    changed: list[str] = field(default_factory=list)
+    hand_edited: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    diffs: list[str] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        """No drift at all."""
+        return not (self.changed or self.hand_edited or self.missing or self.extra)
+
+
+def check(files: dict[str, str], out: Path) -> Report:
+    """Compare the rendered map (manifest included) with the output folder."""
+    files = with_manifest(files)
+    patterns = read_genignore(out)
+    recorded = read_manifest(out)
+    report = Report()
+    for rel, text in files.items():
+        if ignored(rel, patterns):
+            continue
+        path = out / rel
+        if not path.is_file():
+            report.missing.append(rel)
+            continue
+        disk = path.read_bytes().decode("utf-8", "replace")
+        if disk == text:
+            continue
+        edited = rel in recorded and sha(disk) != recorded[rel]
+        (report.hand_edited if edited else report.changed).append(rel)
+        if rel != MANIFEST:
+            diff = difflib.unified_diff(disk.splitlines(True), text.splitlines(True),
+                                        f"{rel} (on disk)", f"{rel} (expected)")  # fmt: skip
+            report.diffs.append("".join(diff))
+    for rel in _disk_files(out):
+        if rel not in files and rel != GENIGNORE and not ignored(rel, patterns):
+            report.extra.append(rel)
+    return report
+
+
+def generate(files: dict[str, str], out: Path, force: bool = False) -> list[str]:
+    """Write the map to `out` atomically; returns the paths that changed."""
+    files = with_manifest(files)
+    patterns = read_genignore(out)
+    files = {p: t for p, t in files.items() if not ignored(p, patterns)}
+    for rel in files:
+        _safe(out, rel)
+    recorded = read_manifest(out)
+    on_disk = set(_disk_files(out))
+    if out.exists() and not out.is_dir():
+        raise SdkgenError(f"{out}: exists and is not a directory")
+    foreign = sorted(p for p in on_disk & set(files) if p not in recorded and p != MANIFEST)
+    if foreign and not force:
+        raise SdkgenError(f"{out / foreign[0]}: exists but was not written by sdkgen "
+                          f"({len(foreign)} such file(s)); move it away, list it in "
+                          f"{GENIGNORE}, or pass --force to take it over")  # fmt: skip
+    changed = [p for p in files if p not in on_disk or (out / p).read_bytes() != files[p].encode()]
+    stale = sorted(p for p in recorded if p in on_disk and p not in files and not ignored(p, patterns))
+    if not changed and not stale:
+        return []
+    _swap_in(out, files, keep=[p for p in on_disk if p not in recorded or ignored(p, patterns)])
+    return sorted(changed + stale)
+
+
+def _swap_in(out: Path, files: dict[str, str], keep: list[str]) -> None:
+    out = out.absolute()
+    staging = out.parent / f".{out.name}.sdkgen-new"
+    if staging.exists():
+        shutil.rmtree(staging)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging.mkdir()
+    try:
+        for rel in keep:
+            if rel in files:
+                continue
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _link_or_copy(out / rel, target)
+        for rel, text in files.items():
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text.encode("utf-8"))
+        if out.exists():
+            _exchange(staging, out)
+        else:
+            os.rename(staging, out)
+    except BaseException:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    try:
+        os.link(src, dst, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(src, dst, follow_symlinks=False)
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> None:
+    """Atomically swap two directories (Linux renameat2); elsewhere, rename with a backup."""
+    libc_name = ctypes.util.find_library("c")
+    libc = ctypes.CDLL(libc_name, use_errno=True) if libc_name else None
+    fn = getattr(libc, "renameat2", None) if libc else None
+    if fn is not None:
+        at_fdcwd = -100
+        rc = fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+        if rc == 0:
+            return
+    backup = b.parent / f".{b.name}.sdkgen-old"
+    if backup.exists():
+        shutil.rmtree(backup)
+    os.rename(b, backup)
+    os.rename(a, b)
+    os.rename(backup, a)

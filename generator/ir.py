@@ -1,0 +1,246 @@
+"""The intermediate representation: what the spec means, every name already decided.
+
+Frozen dataclasses only; built by `schemas.py` and `operations.py`, read by the views
+that feed the templates. Nothing here knows about Python syntax or Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from generator.load import Loc
+
+
+class _Missing:
+    """Marks an absent example or default (None is a legitimate JSON value)."""
+
+    _instance: _Missing | None = None
+
+    def __new__(cls) -> _Missing:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+MISSING: Any = _Missing()
+
+Kind = Literal[
+    "str", "int", "float", "bool", "bytes", "datetime", "date", "time", "uuid", "decimal",
+    "any", "null", "model", "enum", "alias", "list", "map", "union", "literal",
+]  # fmt: skip
+ModuleKind = Literal["components", "operations"]
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    """A type expression. Named kinds (model, enum, alias) carry the class name only."""
+
+    kind: Kind
+    name: str = ""
+    args: tuple[TypeRef, ...] = ()
+    values: tuple[Any, ...] = ()
+    nullable: bool = False
+    discriminator: str = ""
+    format: str = ""
+
+    def with_nullable(self, nullable: bool = True) -> TypeRef:
+        """The same type, nullable (or not)."""
+        return TypeRef(self.kind, self.name, self.args, self.values, nullable, self.discriminator,
+                       self.format)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Field:
+    """A property of a model, or a keyword argument of an operation."""
+
+    name: str
+    wire: str
+    type: TypeRef
+    required: bool
+    description: str = ""
+    doc: str = ""  # own description, else the referenced schema's
+    default: Any = MISSING
+    example: Any = MISSING
+    deprecated: bool = False
+    read_only: bool = False
+    write_only: bool = False
+    loc: Loc | None = None
+
+
+@dataclass(frozen=True)
+class Model:
+    """An object schema: a pydantic class."""
+
+    name: str
+    module: ModuleKind
+    description: str
+    fields: tuple[Field, ...]
+    loc: Loc
+    extra: Literal["allow", "forbid"] = "allow"
+    extra_type: TypeRef | None = None
+    example: Any = MISSING
+    json_fields: tuple[str, ...] = ()  # fields whose wire value may arrive as JSON text
+    deprecated: bool = False
+
+
+@dataclass(frozen=True)
+class EnumMember:
+    """One allowed value of an enum."""
+
+    name: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Enum:
+    """A schema with `enum`: a Python Enum, open (unknown values kept) unless closed."""
+
+    name: str
+    module: ModuleKind
+    description: str
+    members: tuple[EnumMember, ...]
+    base: Literal["str", "int", "float"]
+    open: bool
+    loc: Loc
+    example: Any = MISSING
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A named schema that is not an object or enum: a union, a list, a primitive."""
+
+    name: str
+    module: ModuleKind
+    description: str
+    target: TypeRef
+    loc: Loc
+    example: Any = MISSING
+
+
+Named = Model | Enum | Alias
+
+
+@dataclass(frozen=True)
+class Param:
+    """A path, query, header or cookie parameter."""
+
+    name: str
+    wire: str
+    location: Literal["path", "query", "header", "cookie"]
+    type: TypeRef
+    required: bool
+    description: str = ""
+    default: Any = MISSING
+    example: Any = MISSING
+    deprecated: bool = False
+    explode: bool = True
+
+
+@dataclass(frozen=True)
+class RequestBody:
+    """The request body: its media type, type and (for objects) flattened fields."""
+
+    content_type: str
+    type: TypeRef
+    required: bool
+    description: str = ""
+    model: str = ""  # the object model whose fields become keyword arguments
+    fields: tuple[Field, ...] = ()
+
+
+@dataclass(frozen=True)
+class Response:
+    """One documented response of an operation."""
+
+    status: str
+    description: str
+    content_type: str = ""
+    type: TypeRef | None = None
+    error_class: str = ""  # set for 4XX/5XX/default responses
+
+
+@dataclass(frozen=True)
+class StreamBody:
+    """The typed envelope of a `text/event-stream` response."""
+
+    model: str  # the operations model each event is validated into
+    data: TypeRef  # the payload type of `data`
+    sentinel: str = ""  # a `data` value that ends the stream, e.g. [DONE]
+    data_is_json: bool = True
+
+
+@dataclass(frozen=True)
+class Operation:
+    """An HTTP operation: one method on one resource."""
+
+    operation_id: str
+    method_name: str
+    class_prefix: str
+    http_method: str
+    path: str
+    resource: str
+    summary: str
+    description: str
+    params: tuple[Param, ...]
+    body: RequestBody | None
+    responses: tuple[Response, ...]
+    success: Response | None
+    stream: StreamBody | None
+    security: tuple[str, ...]
+    loc: Loc
+    deprecated: bool = False
+
+
+@dataclass(frozen=True)
+class Resource:
+    """The operations of one tag: `sdk.<name>.<method>()`."""
+
+    name: str
+    class_name: str
+    tag: str
+    description: str
+    operations: tuple[Operation, ...]
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    """An auth scheme: a constructor keyword with an environment-variable fallback."""
+
+    key: str
+    param: str
+    kind: Literal["bearer", "basic", "apikey"]
+    location: Literal["header", "query", "cookie"]
+    header: str
+    env_var: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Api:
+    """The whole spec, ready to render."""
+
+    title: str
+    description: str
+    version: str
+    package: str
+    sdk_class: str
+    servers: tuple[str, ...]
+    security: tuple[SecurityScheme, ...]
+    models: tuple[Model, ...]
+    enums: tuple[Enum, ...]
+    aliases: tuple[Alias, ...]
+    operations: tuple[Operation, ...]
+    resources: tuple[Resource, ...]
+    notes: tuple[str, ...] = ()
+    by_name: dict[str, Named] = field(default_factory=dict, compare=False, hash=False)
+
+    def named(self, name: str) -> Named:
+        """The model, enum or alias with this class name."""
+        return self.by_name[name]

@@ -1,0 +1,156 @@
+"""IR types -> Python annotation text and literal values, for the model and client views."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from generator.ir import MISSING, Alias, Api, Enum, Field, Model, TypeRef
+
+_SIMPLE = {
+    "str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes",
+    "datetime": "datetime.datetime", "date": "datetime.date", "time": "datetime.time",
+    "uuid": "uuid.UUID", "decimal": "decimal.Decimal", "any": "Any", "null": "None",
+}  # fmt: skip
+_MODULES = {"datetime": "datetime", "date": "datetime", "time": "datetime", "uuid": "uuid",
+            "decimal": "decimal"}  # fmt: skip
+
+
+class Annotator:
+    """Renders TypeRefs as annotations and records what the module must import."""
+
+    def __init__(self, api: Api) -> None:
+        self.api = api
+        self.modules: set[str] = set()
+        self.typing: set[str] = set()
+        self.pydantic: set[str] = set()
+        self.classes: set[str] = set()
+        self._expanding: list[str] = []
+
+    def annotation(self, t: TypeRef) -> str:
+        """The annotation for `t`, including `| None` when nullable."""
+        text = self._bare(t)
+        if t.nullable and text not in ("Any", "None"):
+            text += " | None"
+        return text
+
+    def _bare(self, t: TypeRef) -> str:
+        if t.kind in _SIMPLE:
+            if t.kind in _MODULES:
+                self.modules.add(_MODULES[t.kind])
+            if t.kind == "any":
+                self.typing.add("Any")
+            return _SIMPLE[t.kind]
+        if t.kind in ("model", "enum"):
+            self.classes.add(t.name)
+            return t.name
+        if t.kind == "alias":
+            return self._alias(t.name)
+        if t.kind == "list":
+            return f"list[{self.annotation(t.args[0])}]"
+        if t.kind == "map":
+            return f"dict[str, {self.annotation(t.args[0])}]"
+        if t.kind == "literal":
+            self.typing.add("Literal")
+            return "Literal[" + ", ".join(py_literal(v) for v in t.values) + "]"
+        if t.kind == "union":
+            members = [self.annotation(a) for a in t.args]
+            if "Any" in members:
+                return "Any"
+            text = " | ".join(dict.fromkeys(members))
+            field = self._discriminator_field(t)
+            if field:
+                self.typing.add("Annotated")
+                self.pydantic.add("Field")
+                return f"Annotated[{text}, Field(discriminator={py_literal(field)})]"
+            return text
+        raise AssertionError(t.kind)
+
+    def _alias(self, name: str) -> str:
+        if name in self._expanding:  # a recursive alias: no finite annotation exists
+            self.typing.add("Any")
+            return "Any"
+        target = self.api.named(name)
+        assert isinstance(target, Alias)
+        self._expanding.append(name)
+        try:
+            return self.annotation(target.target)
+        finally:
+            self._expanding.pop()
+
+    def _discriminator_field(self, t: TypeRef) -> str:
+        if not t.discriminator:
+            return ""
+        names = set()
+        for arg in t.args:
+            model = self.api.named(arg.name)
+            if not isinstance(model, Model):
+                return ""
+            field = next((f for f in model.fields if f.wire == t.discriminator), None)
+            if field is None or field.type.kind != "literal" or not field.required:
+                return ""
+            names.add(field.name)
+        return names.pop() if len(names) == 1 else ""
+
+
+def py_literal(value: Any) -> str:
+    """Python source for a JSON value; `repr` escapes every character safely."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"float({str(value)!r})"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{py_literal(k)}: {py_literal(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(py_literal(v) for v in value) + "]"
+    if value is None or isinstance(value, bool | int | float | str):
+        return repr(value)
+    return repr(str(value))
+
+
+def default_source(field: Field, api: Api) -> str | None:
+    """Python source of a field's default, or None when the default cannot be typed."""
+    value, t = field.default, field.type
+    if value is MISSING:
+        return None
+    if value is None:
+        return "None" if t.nullable or not field.required else None
+    if t.kind == "enum":
+        enum = api.named(t.name)
+        assert isinstance(enum, Enum)
+        member = next((m for m in enum.members if m.value == value and type(m.value) is type(value)), None)
+        return f"{enum.name}.{member.name}" if member else None
+    if t.kind == "alias":
+        alias = api.named(t.name)
+        assert isinstance(alias, Alias)
+        return default_source(Field(field.name, field.wire, alias.target, field.required,
+                                    default=value), api)  # fmt: skip
+    if _fits(value, t):
+        return py_literal(value)
+    return None
+
+
+def _fits(value: Any, t: TypeRef) -> bool:
+    kind = t.kind
+    if kind == "str":
+        return isinstance(value, str)
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "float":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == "literal":
+        return any(value == v and type(value) is type(v) for v in t.values)
+    if kind == "union":
+        return any(_fits(value, a) for a in t.args if a.kind not in ("model", "enum", "alias"))
+    if kind == "list":
+        return isinstance(value, list) and all(_fits(v, t.args[0]) for v in value)
+    if kind == "map":
+        return isinstance(value, dict) and all(_fits(v, t.args[0]) for v in value.values())
+    if kind == "any":
+        return isinstance(value, str | int | float | bool)
+    return False
+
+
+def is_mutable_default(source: str) -> bool:
+    """Lists and dicts need `default_factory` so instances do not share them."""
+    return source.startswith(("[", "{"))

@@ -1,0 +1,462 @@
+"""JSON Schema (OpenAPI 3.0/3.1 dialects) -> IR types, models, enums and aliases.
+
+A two-pass symbol table: every component schema is named before any is converted, so a
+reference can be typed before its target is built (recursion needs no special case).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generator import naming
+from generator.ir import MISSING, Alias, Enum, EnumMember, Field, Model, ModuleKind, Named, TypeRef
+from generator.load import Loc, Spec
+
+_FORMATS: dict[str, dict[str, str]] = {
+    "string": {"date-time": "datetime", "date": "date", "time": "time", "uuid": "uuid",
+               "binary": "bytes", "decimal": "decimal"},
+    "integer": {},
+    "number": {},
+}  # fmt: skip
+_PRIMITIVE = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+MAX_DEPTH = 400
+_OBJECT_KEYS = ("properties", "additionalProperties", "patternProperties", "required")
+
+
+@dataclass
+class _Pending:
+    name: str
+    node: Any
+    loc: Loc
+    module: ModuleKind
+
+
+class SchemaBuilder:
+    """Converts schemas into TypeRefs, registering named types as it meets them."""
+
+    def __init__(self, spec: Spec, registry: naming.Registry, open_enums: bool = True) -> None:
+        self.spec = spec
+        self.registry = registry
+        self.open_enums = open_enums
+        self.names: dict[Loc, str] = {}
+        self.named: dict[str, Named] = {}
+        self.order: list[str] = []
+        self.notes: list[str] = []
+        self._building: set[Loc] = set()
+        self._literals: dict[Loc, dict[str, list[Any]]] = {}
+        self._depth = 0
+
+    # -- pass 1: names -------------------------------------------------------------------
+    def register_components(self) -> None:
+        """Name every component schema, in spec order, before converting any."""
+        schemas = (self.spec.root.get("components") or {}).get("schemas") or {}
+        if not isinstance(schemas, dict):
+            raise Loc(self.spec.main_file, "/components/schemas").error("must be a mapping")
+        base = Loc(self.spec.main_file, "/components/schemas")
+        for key in schemas:
+            self.names[base.child(key)] = self.registry.claim(naming.class_name(key))
+        for key, node in schemas.items():
+            self._collect_discriminators(node, base.child(key))
+
+    def build_components(self) -> None:
+        """Convert every component schema (and, through them, their inline schemas)."""
+        base = Loc(self.spec.main_file, "/components/schemas")
+        schemas = (self.spec.root.get("components") or {}).get("schemas") or {}
+        for key, node in schemas.items():
+            loc = base.child(key)
+            self._build_named(self.names[loc], node, loc, "components")
+
+    def _collect_discriminators(self, node: Any, loc: Loc) -> None:
+        """Record `Literal` values that discriminated unions require of their members."""
+        if not isinstance(node, dict):
+            return
+        disc = node.get("discriminator")
+        members = node.get("oneOf") or node.get("anyOf")
+        if not isinstance(disc, dict) or not isinstance(members, list):
+            return
+        prop = disc.get("propertyName")
+        if not isinstance(prop, str):
+            raise loc.child("discriminator").error("discriminator needs a 'propertyName' string")
+        mapping = disc.get("mapping") or {}
+        for value, ref in mapping.items() if isinstance(mapping, dict) else []:
+            if isinstance(ref, str):
+                ref = ref if "#" in ref or "/" in ref or "." in ref else f"#/components/schemas/{ref}"
+                target = self.spec.target(ref, loc.child("discriminator", "mapping", value))
+                self._literals.setdefault(target, {}).setdefault(prop, []).append(value)
+        mapped = {self.spec.target(r, loc) for r in mapping.values() if isinstance(r, str)} if isinstance(mapping, dict) else set()
+        for i, member in enumerate(members):
+            if isinstance(member, dict) and isinstance(member.get("$ref"), str):
+                target = self.spec.target(member["$ref"], loc.child("oneOf", i))
+                if target not in mapped and target in self.names:
+                    key = target.pointer.rsplit("/", 1)[-1]
+                    self._literals.setdefault(target, {}).setdefault(prop, []).append(key)
+
+    # -- named types -----------------------------------------------------------------------
+    def _build_named(self, name: str, node: Any, loc: Loc, module: ModuleKind) -> None:
+        if name in self.named or loc in self._building:
+            return
+        self._building.add(loc)
+        try:
+            built = self._convert_named(name, node, loc, module)
+        finally:
+            self._building.discard(loc)
+        self.named[name] = built
+        self.order.append(name)
+
+    def _convert_named(self, name: str, node: Any, loc: Loc, module: ModuleKind) -> Named:
+        description = _text(node, "description") or _text(node, "title")
+        example = _example(node)
+        if not isinstance(node, dict):
+            return Alias(name, module, description, TypeRef("any"), loc, example)
+        if "$ref" in node and len(set(node) - {"description", "title", "$ref"}) == 0:
+            return Alias(name, module, description, self.type_of(node, loc, name), loc, example)
+        nullable = _nullable(node)
+        if "enum" in node and _enum_kind(node["enum"]) is not None:
+            return self._enum(name, node, loc, module, description, example)
+        if self._is_object(node, loc):
+            return self.model(name, node, loc, module, description, example)
+        target = self._type_body(node, loc, name)
+        return Alias(name, module, description, target.with_nullable(nullable or target.nullable),
+                     loc, example)  # fmt: skip
+
+    def _is_object(self, node: dict[str, Any], loc: Loc) -> bool:
+        if "allOf" in node:
+            return any(self._is_object_like(m, loc) for m in node["allOf"] if m is not None)
+        if node.get("oneOf") or node.get("anyOf"):
+            return bool(node.get("properties"))
+        types = _types(node)
+        if "object" in types or (not types and any(k in node for k in _OBJECT_KEYS)):
+            props, extra = node.get("properties"), node.get("additionalProperties")
+            only_map = not props and isinstance(extra, dict) and extra != {}
+            return not only_map and not node.get("patternProperties")
+        return False
+
+    def _is_object_like(self, member: Any, loc: Loc) -> bool:
+        if isinstance(member, dict) and "$ref" in member:
+            member, _ = self.spec.deref(member, loc)
+        return isinstance(member, dict) and (self._is_object(member, loc) or "properties" in member)
+
+    def model(self, name: str, node: dict[str, Any], loc: Loc, module: ModuleKind,
+              description: str, example: Any) -> Model:  # fmt: skip
+        """Convert an object schema (allOf members merged) into a Model."""
+        props: dict[str, tuple[Any, Loc]] = {}
+        required: set[str] = set()
+        extra: Any = True
+        for part, part_loc in self._flatten_all_of(node, loc, set()):
+            for key, sub in (part.get("properties") or {}).items():
+                props[key] = (sub, part_loc.child("properties", key))
+            req = part.get("required") or []
+            required.update(r for r in req if isinstance(r, str))
+            if "additionalProperties" in part:
+                extra = part["additionalProperties"]
+            if not description:
+                description = _text(part, "description")
+            if example is MISSING:
+                example = _example(part)
+        literals = self._literals.get(loc, {})
+        fields = self._fields(name, props, required, literals)
+        extra_mode: Any = "forbid" if extra is False else "allow"
+        extra_type = None
+        if isinstance(extra, dict) and extra:
+            extra_type = self.type_of(extra, loc.child("additionalProperties"), name + "Value")
+        return Model(name, module, description, fields, loc, extra_mode, extra_type, example,
+                     deprecated=bool(node.get("deprecated")))  # fmt: skip
+
+    def _flatten_all_of(self, node: dict[str, Any], loc: Loc,
+                        seen: set[Loc]) -> list[tuple[dict[str, Any], Loc]]:  # fmt: skip
+        if loc in seen:
+            return []
+        seen.add(loc)
+        parts: list[tuple[dict[str, Any], Loc]] = []
+        for i, member in enumerate(node.get("allOf") or []):
+            member_loc = loc.child("allOf", i)
+            if isinstance(member, dict) and "$ref" in member:
+                member, member_loc = self.spec.deref(member, member_loc)
+            if isinstance(member, dict):
+                parts.extend(self._flatten_all_of(member, member_loc, seen))
+        parts.append((node, loc))
+        return parts
+
+    def _fields(self, owner: str, props: dict[str, tuple[Any, Loc]], required: set[str],
+                literals: dict[str, list[Any]]) -> tuple[Field, ...]:  # fmt: skip
+        names = naming.Registry()
+        fields = []
+        for wire, (sub, sub_loc) in props.items():
+            hint = owner + naming.pascal(wire)
+            if wire in literals:
+                ftype = TypeRef("literal", values=tuple(dict.fromkeys(literals[wire])))
+            else:
+                ftype = self.type_of(sub, sub_loc, hint)
+            own = _text(sub, "description")
+            fields.append(Field(
+                name=names.claim(naming.attribute_name(wire)), wire=wire, type=ftype,
+                required=wire in required, description=own,
+                doc=own or self.description_of(sub, sub_loc),
+                default=_default(sub), example=_example(sub),
+                deprecated=_flag(sub, "deprecated"), read_only=_flag(sub, "readOnly"),
+                write_only=_flag(sub, "writeOnly"), loc=sub_loc,
+            ))  # fmt: skip
+        return tuple(fields)
+
+    def description_of(self, node: Any, loc: Loc) -> str:
+        """The description of a schema, following `$ref`s and single-member wrappers."""
+        for _ in range(32):
+            if not isinstance(node, dict):
+                return ""
+            if _text(node, "description"):
+                return _text(node, "description")
+            if "$ref" in node:
+                node, loc = self.spec.deref(node, loc)
+                continue
+            members = [m for m in (node.get("oneOf") or node.get("anyOf") or node.get("allOf")
+                                   or []) if not _is_null_schema(m)]  # fmt: skip
+            if len(members) != 1:
+                return ""
+            node = members[0]
+        return ""
+
+    def _enum(self, name: str, node: dict[str, Any], loc: Loc, module: ModuleKind,
+              description: str, example: Any) -> Enum:  # fmt: skip
+        values = [v for v in dict.fromkeys(_hashable(v) for v in node["enum"]) if v is not None]
+        kind = _enum_kind(values) or "str"
+        members: list[EnumMember] = []
+        registry = naming.Registry()
+        for value in values:
+            members.append(EnumMember(registry.claim(naming.member_name(value)), value))
+        flag = node.get("x-sdkgen-enum")
+        is_open = self.open_enums if flag not in ("open", "closed") else flag == "open"
+        return Enum(name, module, description, tuple(members), kind, is_open, loc, example)
+
+    # -- types -------------------------------------------------------------------------------
+    def type_of(self, node: Any, loc: Loc, hint: str) -> TypeRef:
+        """The type of a schema found at `loc`; inline objects and enums are named `hint`."""
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise loc.error(f"schema nesting deeper than {MAX_DEPTH} levels")
+            if node is True or node == {} or node is None:
+                return TypeRef("any")
+            if not isinstance(node, dict):
+                if node is False:
+                    return TypeRef("any")
+                raise loc.error(f"a schema must be a mapping, found {type(node).__name__}")
+            if isinstance(node.get("$ref"), str):
+                return self._ref(node, loc, hint)
+            if "enum" in node and _enum_kind(node["enum"]) is not None:
+                return self._inline_named(node, loc, hint)
+            if self._is_object(node, loc):
+                return self._inline_named(node, loc, hint)
+            return self._type_body(node, loc, hint)
+        finally:
+            self._depth -= 1
+
+    def _ref(self, node: dict[str, Any], loc: Loc, hint: str) -> TypeRef:
+        target = self.spec.target(node["$ref"], loc.child("$ref"))
+        nullable = _nullable(node)
+        if target not in self.names and self._nameable(target):
+            token = target.pointer.rsplit("/", 1)[-1] or target.file.rsplit("/", 1)[-1].split(".")[0]
+            self.names[target] = self.registry.claim(naming.class_name(token))
+        if target in self.names:
+            name = self.names[target]
+            target_node = self.spec.get(target)
+            module: ModuleKind = "components"
+            self._build_named(name, target_node, target, module)
+            built = self.named.get(name)
+            kind: Any = {Model: "model", Enum: "enum", Alias: "alias"}[type(built)] if built else "model"
+            if built is None:  # a reference back into a schema still being converted
+                kind = self._pending_kind(target_node, target)
+            return TypeRef(kind, name, nullable=nullable)
+        if target in self._building:
+            return TypeRef("any", nullable=nullable)
+        self._building.add(target)
+        try:
+            resolved = self.type_of(self.spec.get(target), target, hint)
+        finally:
+            self._building.discard(target)
+        return resolved.with_nullable(nullable or resolved.nullable)
+
+    def _nameable(self, target: Loc) -> bool:
+        parts = target.pointer.split("/")
+        return (len(parts) == 4 and parts[1] == "components" and parts[2] == "schemas") or (
+            target.file != self.spec.main_file and target.pointer in ("", "/")) or (
+            len(parts) == 3 and parts[1] in ("definitions", "$defs"))  # fmt: skip
+
+    def _pending_kind(self, node: Any, loc: Loc) -> Any:
+        if not isinstance(node, dict):
+            return "alias"
+        if "enum" in node and _enum_kind(node["enum"]) is not None:
+            return "enum"
+        return "model" if self._is_object(node, loc) else "alias"
+
+    def _inline_named(self, node: dict[str, Any], loc: Loc, hint: str) -> TypeRef:
+        if loc not in self.names:
+            self.names[loc] = self.registry.claim(naming.class_name(hint))
+        name = self.names[loc]
+        module: ModuleKind = "operations" if "/paths/" in loc.pointer else "components"
+        self._build_named(name, node, loc, module)
+        built = self.named.get(name)
+        kind: Any = "enum" if isinstance(built, Enum) else "model"
+        if built is None:
+            kind = self._pending_kind(node, loc)
+        return TypeRef(kind, name, nullable=_nullable(node))
+
+    def _type_body(self, node: dict[str, Any], loc: Loc, hint: str) -> TypeRef:
+        nullable = _nullable(node)
+        if "const" in node:
+            if node["const"] is None:
+                return TypeRef("null", nullable=True)
+            return TypeRef("literal", values=(_hashable(node["const"]),), nullable=nullable)
+        if "enum" in node:
+            values = tuple(v for v in dict.fromkeys(_hashable(v) for v in node["enum"] or []))
+            non_null = tuple(v for v in values if v is not None)
+            if not non_null:
+                return TypeRef("null", nullable=True)
+            return TypeRef("literal", values=non_null, nullable=nullable or None in values)
+        for key in ("oneOf", "anyOf"):
+            if isinstance(node.get(key), list) and node[key]:
+                return self._union(node, key, loc, hint)
+        if isinstance(node.get("allOf"), list) and node["allOf"]:
+            members = [m for m in node["allOf"] if not _is_null_schema(m)]
+            if len(members) == 1:
+                inner = self.type_of(members[0], loc.child("allOf", node["allOf"].index(members[0])), hint)
+                return inner.with_nullable(nullable or inner.nullable)
+        types = [t for t in _types(node) if t != "null"]
+        if len(types) > 1:
+            args = tuple(self._single(dict(node, type=t), loc, hint) for t in types)
+            return TypeRef("union", args=args, nullable=nullable)
+        return self._single(node, loc, hint).with_nullable(nullable)
+
+    def _single(self, node: dict[str, Any], loc: Loc, hint: str) -> TypeRef:
+        types = [t for t in _types(node) if t != "null"]
+        kind = types[0] if types else ""
+        if kind in _PRIMITIVE:
+            fmt = str(node.get("format") or "")
+            mapped: Any = _FORMATS.get(kind, {}).get(fmt, _PRIMITIVE[kind])
+            return TypeRef(mapped, format=fmt)
+        if kind == "array" or (not kind and "items" in node):
+            item = node.get("items", True)
+            if isinstance(item, list):  # 3.0 tuple form / prefixItems-like: accept any member
+                return TypeRef("list", args=(TypeRef("any"),))
+            return TypeRef("list", args=(self.type_of(item, loc.child("items"), hint),))
+        if kind == "object" or any(k in node for k in _OBJECT_KEYS):
+            values = [node.get("additionalProperties", True)]
+            values += list((node.get("patternProperties") or {}).values())
+            typed = [v for v in values if isinstance(v, dict) and v]
+            if len(typed) == 1:
+                extra_loc = loc.child("additionalProperties")
+                return TypeRef("map", args=(self.type_of(typed[0], extra_loc, hint + "Value"),))
+            return TypeRef("map", args=(TypeRef("any"),))
+        if kind == "null" or node.get("type") == "null":
+            return TypeRef("null", nullable=True)
+        return TypeRef("any")
+
+    def _union(self, node: dict[str, Any], key: str, loc: Loc, hint: str) -> TypeRef:
+        members = node[key]
+        nullable = _nullable(node) or any(_is_null_schema(m) for m in members)
+        args: list[TypeRef] = []
+        for i, member in enumerate(members):
+            if _is_null_schema(member):
+                continue
+            title = _text(member, "title")
+            member_hint = hint + (naming.pascal(title) if title else _member_suffix(member, i))
+            member_type = self.type_of(member, loc.child(key, i), member_hint)
+            nullable = nullable or member_type.nullable
+            member_type = member_type.with_nullable(False)
+            if member_type not in args:
+                args.append(member_type)
+        if not args:
+            return TypeRef("null", nullable=True)
+        if len(args) == 1:
+            return args[0].with_nullable(nullable)
+        disc = node.get("discriminator")
+        prop = disc.get("propertyName", "") if isinstance(disc, dict) else ""
+        if prop and not all(a.kind == "model" for a in args):
+            prop = ""
+        if any(a.kind == "any" for a in args):
+            return TypeRef("any", nullable=nullable)
+        return TypeRef("union", args=tuple(args), nullable=nullable, discriminator=prop)
+
+
+# -- small readers of schema nodes ----------------------------------------------------------
+def _types(node: dict[str, Any]) -> list[str]:
+    value = node.get("type")
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def _nullable(node: Any) -> bool:
+    if not isinstance(node, dict):
+        return False
+    if node.get("nullable") is True or "null" in _types(node):
+        return True
+    if isinstance(node.get("enum"), list) and None in node["enum"]:
+        return True
+    return any(_is_null_schema(m) for k in ("oneOf", "anyOf") for m in (node.get(k) or []))
+
+
+def _is_null_schema(node: Any) -> bool:
+    return isinstance(node, dict) and (node.get("type") == "null" or (
+        "const" in node and node["const"] is None) or node.get("enum") == [None])  # fmt: skip
+
+
+def _enum_kind(values: Any) -> str | None:
+    if not isinstance(values, list):
+        return None
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    if all(isinstance(v, str) for v in present):
+        return "str"
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return "int"
+    return None  # mixed, boolean or structured values: a Literal union instead
+
+
+def _hashable(value: Any) -> Any:
+    if isinstance(value, list | dict):
+        import json
+
+        return json.dumps(value, sort_keys=True)
+    return value
+
+
+def _text(node: Any, key: str) -> str:
+    value = node.get(key) if isinstance(node, dict) else None
+    return value if isinstance(value, str) else ""
+
+
+def _flag(node: Any, key: str) -> bool:
+    return isinstance(node, dict) and node.get(key) is True
+
+
+def _example(node: Any) -> Any:
+    if not isinstance(node, dict):
+        return MISSING
+    if "example" in node:
+        return node["example"]
+    examples = node.get("examples")
+    if isinstance(examples, list) and examples:
+        return examples[0]
+    return MISSING
+
+
+def _default(node: Any) -> Any:
+    if isinstance(node, dict) and "default" in node:
+        return node["default"]
+    return MISSING
+
+
+def _member_suffix(member: Any, index: int) -> str:
+    """Name an untitled inline union member by what it is, not by its position."""
+    if isinstance(member, dict):
+        if "enum" in member:
+            return "Enum"
+        if "properties" in member or member.get("type") == "object":
+            return "Object"
+        if isinstance(member.get("type"), str):
+            return naming.pascal(member["type"])
+    return f"Option{index + 1}"
