@@ -18,10 +18,10 @@ _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z]|\d|\b|_)|[A-Z]?[a-z]+|[A-Z]+|\d+")
 # one of these names would shadow it (`str: int = 0` breaks a later `name: str`).
 _GENERATED_REFERENCES = frozenset(
     {
-        "str", "int", "float", "bool", "bytes", "list", "dict", "set", "tuple", "object",
-        "type", "None", "Any", "Literal", "Annotated", "Field", "BaseModel", "ClassVar",
-        "datetime", "date", "time", "uuid", "UUID", "Enum", "typing", "pydantic", "json",
-        "SdkModel", "UNSET", "Union", "Optional", "Decimal", "decimal",
+        "str", "int", "float", "bool", "bytes", "list", "dict", "tuple", "frozenset",
+        "None", "Any", "Literal", "Annotated", "Field", "ConfigDict", "ClassVar",
+        "TYPE_CHECKING", "TypeAlias", "importlib", "datetime", "uuid", "decimal",
+        "SdkModel", "SdkJsonEnvelope", "open_member", "StrEnum", "IntEnum", "Enum",
     }
 )
 # BaseModel's own attributes: a field with such a name would shadow or break pydantic.
@@ -83,6 +83,7 @@ def attribute_name(raw: str, fallback: str = "field") -> str:
         or name in _GENERATED_REFERENCES
         or name in _PYDANTIC_ATTRS
         or name.startswith("model_")
+        or name in ("l", "O", "I")  # ambiguous to read (pycodestyle E741)
         or name in _BUILTIN_NAMES and name not in _HARMLESS_BUILTINS
     ):
         name += "_"
@@ -91,7 +92,7 @@ def attribute_name(raw: str, fallback: str = "field") -> str:
 
 # Builtins that the generated code never refers to: `chunk.id` reads better than `chunk.id_`
 # and, as a class attribute, cannot shadow anything the module uses.
-_HARMLESS_BUILTINS = frozenset({"id", "input", "format", "filter", "hash", "max", "min", "range",
+_HARMLESS_BUILTINS = frozenset({"id", "type", "object", "set", "input", "format", "filter", "hash", "max", "min", "range",
                                 "round", "sum", "next", "iter", "len", "map", "zip", "all", "any",
                                 "vars", "open", "print", "help", "license", "credits", "copyright",
                                 "exit", "quit", "compile", "exec", "eval", "globals", "locals",

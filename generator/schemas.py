@@ -218,7 +218,7 @@ class SchemaBuilder:
 
     def _enum(self, name: str, node: dict[str, Any], loc: Loc, module: ModuleKind,
               description: str, example: Any) -> Enum:  # fmt: skip
-        values = [v for v in dict.fromkeys(_hashable(v) for v in node["enum"]) if v is not None]
+        values = [v for v in _unique(node["enum"]) if v is not None]
         kind = _enum_kind(values) or "str"
         members: list[EnumMember] = []
         registry = naming.Registry()
@@ -308,7 +308,7 @@ class SchemaBuilder:
                 return TypeRef("null", nullable=True)
             return TypeRef("literal", values=(_hashable(node["const"]),), nullable=nullable)
         if "enum" in node:
-            values = tuple(v for v in dict.fromkeys(_hashable(v) for v in node["enum"] or []))
+            values = tuple(_unique(node["enum"] or []))
             non_null = tuple(v for v in values if v is not None)
             if not non_null:
                 return TypeRef("null", nullable=True)
@@ -414,6 +414,15 @@ def _enum_kind(values: Any) -> str | None:
     if all(isinstance(v, int) and not isinstance(v, bool) for v in present):
         return "int"
     return None  # mixed, boolean or structured values: a Literal union instead
+
+
+def _unique(values: list[Any]) -> list[Any]:
+    """Distinct enum values in order; `1`, `1.0` and `True` stay distinct, as in JSON."""
+    seen: dict[tuple[str, Any], Any] = {}
+    for value in values:
+        value = _hashable(value)
+        seen.setdefault((type(value).__name__, value), value)
+    return list(seen.values())
 
 
 def _hashable(value: Any) -> Any:

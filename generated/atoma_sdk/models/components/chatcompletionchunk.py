@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import Field
-
 from ..._base import SdkModel
 from .chatcompletionchunkchoice import ChatCompletionChunkChoice
 from .completionusage import CompletionUsage
@@ -23,7 +21,7 @@ class ChatCompletionChunk(SdkModel):
     id: str
     """A unique identifier for the chat completion. Every chunk of one completion has the same ID."""
 
-    object_: str = Field(alias="object")
+    object: str
     """The object type, always `chat.completion.chunk`."""
 
     created: int

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
 from ..._base import SdkModel
 from .chatcompletionfunctionname import ChatCompletionFunctionName
 
@@ -12,7 +10,7 @@ from .chatcompletionfunctionname import ChatCompletionFunctionName
 class ChatCompletionNamedToolChoice(SdkModel):
     """Specifies a tool the model must call."""
 
-    type_: Literal["function"] = Field(alias="type")
+    type: Literal["function"]
     """The type of the tool. Currently, only `function` is supported."""
 
     function: ChatCompletionFunctionName

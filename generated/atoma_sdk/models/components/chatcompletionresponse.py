@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import Field
-
 from ..._base import SdkModel
 from .chatcompletionchoice import ChatCompletionChoice
 from .completionusage import CompletionUsage
@@ -21,7 +19,7 @@ class ChatCompletionResponse(SdkModel):
     id: str
     """A unique identifier for the chat completion."""
 
-    object_: str = Field(alias="object")
+    object: str
     """The object type, always `chat.completion`."""
 
     created: int

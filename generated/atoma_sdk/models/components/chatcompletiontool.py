@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
 from ..._base import SdkModel
 from .functiondefinition import FunctionDefinition
 
@@ -12,7 +10,7 @@ from .functiondefinition import FunctionDefinition
 class ChatCompletionTool(SdkModel):
     """A tool the model may call."""
 
-    type_: Literal["function"] = Field(alias="type")
+    type: Literal["function"]
     """The type of the tool. Currently, only `function` is supported."""
 
     function: FunctionDefinition

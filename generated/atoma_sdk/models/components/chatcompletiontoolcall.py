@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
 from ..._base import SdkModel
 from .chatcompletiontoolcallfunction import ChatCompletionToolCallFunction
 
@@ -15,7 +13,7 @@ class ChatCompletionToolCall(SdkModel):
     id: str
     """The ID of the tool call."""
 
-    type_: Literal["function"] = Field(alias="type")
+    type: Literal["function"]
     """The type of the tool. Currently, only `function` is supported."""
 
     function: ChatCompletionToolCallFunction

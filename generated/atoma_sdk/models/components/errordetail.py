@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import Field
-
 from ..._base import SdkModel
 
 
@@ -16,7 +14,7 @@ class ErrorDetail(SdkModel):
     message: str
     """A human-readable description of the error."""
 
-    type_: str = Field(alias="type")
+    type: str
     """The error category."""
 
     param: str | None = None

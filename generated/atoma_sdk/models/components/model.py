@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
 from ..._base import SdkModel
 
 
@@ -14,7 +12,7 @@ class Model(SdkModel):
     id: str
     """The model identifier, which can be referenced in the API endpoints."""
 
-    object_: Literal["model"] = Field(alias="object")
+    object: Literal["model"]
     """The object type, always `model`."""
 
     created: int

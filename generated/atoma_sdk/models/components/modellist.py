@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
 from ..._base import SdkModel
 from .model import Model
 
@@ -12,7 +10,7 @@ from .model import Model
 class ModelList(SdkModel):
     """A list of models."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """The object type, always `list`."""
 
     data: list[Model]

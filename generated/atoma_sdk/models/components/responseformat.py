@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import Field
-
 from ..._base import SdkModel
 from .responseformatjsonschema import ResponseFormatJsonSchema
 from .responseformattype import ResponseFormatType
@@ -15,7 +13,7 @@ class ResponseFormat(SdkModel):
 
     __sdk_optional__: ClassVar[frozenset[str]] = frozenset({"json_schema"})
 
-    type_: ResponseFormatType = Field(alias="type")
+    type: ResponseFormatType
     """The type of response format."""
 
     json_schema: ResponseFormatJsonSchema | None = None

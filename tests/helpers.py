@@ -1,0 +1,51 @@
+"""Shared helpers for the test suite: render a spec in memory, run the CLI, import output."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.build import build_api
+from generator.config import Settings
+from generator.load import load_spec
+from generator.render import render_api
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+BIN = Path(sys.executable).parent
+
+
+def golden_cases() -> list[str]:
+    """Every folder under tests/golden holding a spec."""
+    return sorted(p.parent.name for p in GOLDEN.glob("*/spec.yaml"))
+
+
+def golden_settings(case: str) -> Settings:
+    """The settings a golden case is generated with: package `<case>_sdk`."""
+    return Settings(spec=GOLDEN / case / "spec.yaml", out=GOLDEN / case / "expected",
+                    package=f"{case}_sdk")  # fmt: skip
+
+
+def render_spec(settings: Settings) -> dict[str, str]:
+    """The in-memory output map for a spec."""
+    return render_api(build_api(load_spec(settings.spec), settings), settings.templates)
+
+
+def run_python(code: str, *paths: Path, env: dict[str, str] | None = None,
+               timeout: float = 120) -> subprocess.CompletedProcess[str]:  # fmt: skip
+    """Run code in a fresh interpreter with `paths` first on sys.path."""
+    full_env = dict(os.environ, **(env or {}))
+    full_env["PYTHONPATH"] = os.pathsep.join(str(p) for p in paths)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=full_env, timeout=timeout)  # fmt: skip
+
+
+def sdkgen(*args: str, cwd: Path | None = None,
+           env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:  # fmt: skip
+    """Run the installed `sdkgen` console script."""
+    exe = BIN / "sdkgen"
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "generator"]
+    return subprocess.run([*cmd, *args], capture_output=True, text=True, cwd=cwd or ROOT,
+                          env=dict(os.environ, **(env or {})), timeout=300)  # fmt: skip
