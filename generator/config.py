@@ -6,6 +6,7 @@ import keyword
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from generator.errors import UsageError
 
@@ -46,16 +47,16 @@ def load_settings(root: Path) -> Settings:
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         raise UsageError(f"{pyproject}: unknown [tool.sdkgen] key(s): {', '.join(unknown)}")
-    settings = Settings()
+    values: dict[str, Any] = {}
     for key in ("spec", "out", "templates"):
         if key in table:
-            settings = replace(settings, **{key: root / str(table[key])})
+            values[key] = root / str(table[key])
     for key in ("package", "sdk_class"):
         if key in table:
-            settings = replace(settings, **{key: str(table[key])})
+            values[key] = str(table[key])
     if "open_enums" in table:
-        settings = replace(settings, open_enums=bool(table["open_enums"]))
-    return settings
+        values["open_enums"] = bool(table["open_enums"])
+    return replace(Settings(), **values)
 
 
 def validate_package(name: str) -> str:

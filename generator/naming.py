@@ -73,7 +73,12 @@ def class_name(raw: str, fallback: str = "Model") -> str:
 
 
 def attribute_name(raw: str, fallback: str = "field") -> str:
-    """A snake_case attribute (field, parameter, method) name for a wire name."""
+    """A snake_case attribute (field, parameter, method) name for a wire name.
+
+    Keywords, pydantic's attributes and the builtins the generated modules refer to get
+    a trailing underscore (the wire name survives as the alias); other builtins such as
+    `id`, `type` or `object` stay, since as class attributes they shadow nothing used.
+    """
     name = snake(raw) or fallback
     if name[0].isdigit():
         name = f"{fallback}_{name}"
@@ -84,24 +89,12 @@ def attribute_name(raw: str, fallback: str = "field") -> str:
         or name in _PYDANTIC_ATTRS
         or name.startswith("model_")
         or name in ("l", "O", "I")  # ambiguous to read (pycodestyle E741)
-        or name in _BUILTIN_NAMES and name not in _HARMLESS_BUILTINS
     ):
         name += "_"
     return name
 
 
-# Builtins that the generated code never refers to: `chunk.id` reads better than `chunk.id_`
-# and, as a class attribute, cannot shadow anything the module uses.
-_HARMLESS_BUILTINS = frozenset({"id", "type", "object", "set", "input", "format", "filter", "hash", "max", "min", "range",
-                                "round", "sum", "next", "iter", "len", "map", "zip", "all", "any",
-                                "vars", "open", "print", "help", "license", "credits", "copyright",
-                                "exit", "quit", "compile", "exec", "eval", "globals", "locals",
-                                "slice", "property", "super", "callable", "chr", "ord", "abs",
-                                "divmod", "pow", "sorted", "reversed", "enumerate", "delattr",
-                                "getattr", "setattr", "hasattr", "isinstance", "issubclass",
-                                "repr", "ascii", "bin", "hex", "oct", "breakpoint", "dir",
-                                "memoryview", "bytearray", "frozenset", "complex", "classmethod",
-                                "staticmethod", "aiter", "anext"})
+
 
 
 def member_name(value: object) -> str:

@@ -6,7 +6,15 @@ from typing import Any
 
 from generator import naming
 from generator.ir import (
-    Field, Model, Operation, Param, RequestBody, Resource, Response, StreamBody, TypeRef,
+    Field,
+    Model,
+    Operation,
+    Param,
+    RequestBody,
+    Resource,
+    Response,
+    StreamBody,
+    TypeRef,
 )  # fmt: skip
 from generator.load import Loc
 from generator.schemas import SchemaBuilder, _default, _example, _flag, _text
@@ -110,14 +118,15 @@ class OperationBuilder:
                 node, ploc = self.spec.deref(raw, base.child("parameters", i))
                 if not isinstance(node, dict) or not isinstance(node.get("name"), str):
                     raise ploc.error("a parameter needs a 'name'")
-                where = node.get("in")
-                if where not in ("path", "query", "header", "cookie"):
-                    raise ploc.child("in").error(f"unknown parameter location {where!r}")
-                merged[(node["name"], where)] = (node, ploc)
+                place = node.get("in")
+                if place not in ("path", "query", "header", "cookie"):
+                    raise ploc.child("in").error(f"unknown parameter location {place!r}")
+                merged[(node["name"], str(place))] = (node, ploc)
         taken = {f.name for f in body.fields} if body else set()
         names = naming.Registry(taken | {"timeout", "retries", "self", "request_body"})
         params = []
-        for (wire, where), (node, ploc) in merged.items():
+        for (wire, location), (node, ploc) in merged.items():
+            where: Any = location
             if where == "header" and wire.lower() in ("accept", "content-type", "authorization"):
                 continue
             schema = node.get("schema", {})

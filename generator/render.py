@@ -117,7 +117,7 @@ def ruff_binary() -> str:
     if candidate.exists():
         return str(candidate)
     try:
-        from ruff.__main__ import find_ruff_bin
+        from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
 
         return str(find_ruff_bin())
     except ImportError:

@@ -44,6 +44,8 @@ class SchemaBuilder:
         self.order: list[str] = []
         self.notes: list[str] = []
         self._building: set[Loc] = set()
+        # Unnamed `$ref` targets being expanded inline: a guard against reference loops.
+        self._following: set[Loc] = set()
         self._literals: dict[Loc, dict[str, list[Any]]] = {}
         self._depth = 0
 
@@ -79,15 +81,19 @@ class SchemaBuilder:
         if not isinstance(prop, str):
             raise loc.child("discriminator").error("discriminator needs a 'propertyName' string")
         mapping = disc.get("mapping") or {}
-        for value, ref in mapping.items() if isinstance(mapping, dict) else []:
+        if not isinstance(mapping, dict):
+            raise loc.child("discriminator", "mapping").error("'mapping' must be a mapping")
+        mapped: set[Loc] = set()
+        for value, ref in mapping.items():
             if isinstance(ref, str):
-                ref = ref if "#" in ref or "/" in ref or "." in ref else f"#/components/schemas/{ref}"
-                target = self.spec.target(ref, loc.child("discriminator", "mapping", value))
+                at = loc.child("discriminator", "mapping", value)
+                target = self.spec.target(_mapping_ref(ref), at)
+                mapped.add(target)
                 self._literals.setdefault(target, {}).setdefault(prop, []).append(value)
-        mapped = {self.spec.target(r, loc) for r in mapping.values() if isinstance(r, str)} if isinstance(mapping, dict) else set()
+        key_name = "oneOf" if node.get("oneOf") else "anyOf"
         for i, member in enumerate(members):
             if isinstance(member, dict) and isinstance(member.get("$ref"), str):
-                target = self.spec.target(member["$ref"], loc.child("oneOf", i))
+                target = self.spec.target(member["$ref"], loc.child(key_name, i))
                 if target not in mapped and target in self.names:
                     key = target.pointer.rsplit("/", 1)[-1]
                     self._literals.setdefault(target, {}).setdefault(prop, []).append(key)
@@ -219,7 +225,7 @@ class SchemaBuilder:
     def _enum(self, name: str, node: dict[str, Any], loc: Loc, module: ModuleKind,
               description: str, example: Any) -> Enum:  # fmt: skip
         values = [v for v in _unique(node["enum"]) if v is not None]
-        kind = _enum_kind(values) or "str"
+        kind: Any = _enum_kind(values) or "str"
         members: list[EnumMember] = []
         registry = naming.Registry()
         for value in values:
@@ -267,19 +273,19 @@ class SchemaBuilder:
             if built is None:  # a reference back into a schema still being converted
                 kind = self._pending_kind(target_node, target)
             return TypeRef(kind, name, nullable=nullable)
-        if target in self._building:
+        if target in self._following:
             return TypeRef("any", nullable=nullable)
-        self._building.add(target)
+        self._following.add(target)
         try:
             resolved = self.type_of(self.spec.get(target), target, hint)
         finally:
-            self._building.discard(target)
+            self._following.discard(target)
         return resolved.with_nullable(nullable or resolved.nullable)
 
     def _nameable(self, target: Loc) -> bool:
         parts = target.pointer.split("/")
         return (len(parts) == 4 and parts[1] == "components" and parts[2] == "schemas") or (
-            target.file != self.spec.main_file and target.pointer in ("", "/")) or (
+            target.file != self.spec.main_file and len(parts) <= 2) or (
             len(parts) == 3 and parts[1] in ("definitions", "$defs"))  # fmt: skip
 
     def _pending_kind(self, node: Any, loc: Loc) -> Any:
@@ -457,6 +463,13 @@ def _default(node: Any) -> Any:
     if isinstance(node, dict) and "default" in node:
         return node["default"]
     return MISSING
+
+
+def _mapping_ref(ref: str) -> str:
+    """A discriminator mapping value: a `$ref`, or (OpenAPI shorthand) a bare schema name."""
+    if "#" in ref or "/" in ref or ref.endswith((".yaml", ".yml", ".json")):
+        return ref
+    return f"#/components/schemas/{ref}"
 
 
 def _member_suffix(member: Any, index: int) -> str:

@@ -8,7 +8,6 @@ feed it. Standard library only.
 
 from __future__ import annotations
 
-from codecs import utf_8_decode
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 
 __all__ = [
@@ -22,7 +21,7 @@ __all__ = [
 ]
 
 DEFAULT_MAX_EVENT_SIZE = 16 * 1024 * 1024
-"""Default cap, in characters, on one line and on one event's data."""
+"""Default cap on one line (in bytes) and on one event's data (in characters)."""
 
 # What `SSEDecoder._head` says about the start of the next decoded text.
 _PLAIN = 0
@@ -76,10 +75,18 @@ class ServerSentEvent:
 
 def _too_large(what: str, limit: int) -> SSEEventTooLargeError:
     return SSEEventTooLargeError(
-        f"{what} is longer than max_event_size={limit} characters; "
+        f"{what} is longer than max_event_size={limit}; "
         "pass a larger max_event_size to iter_sse()/aiter_sse()/SSEDecoder() "
         "if the server legitimately sends events this large"
     )
+
+
+def _line_too_long(limit: int) -> SSEEventTooLargeError:
+    return _too_large("A line of the event stream (in bytes)", limit)
+
+
+def _data_too_long(limit: int) -> SSEEventTooLargeError:
+    return _too_large("The data of one event (in characters)", limit)
 
 
 class SSEDecoder:
@@ -95,25 +102,24 @@ class SSEDecoder:
         "_event",
         "_head",
         "_id",
-        "_line",
-        "_line_len",
         "_max",
-        "_pending_bytes",
+        "_pending",
+        "_pending_len",
         "_retry",
     )
 
     def __init__(self, max_event_size: int = DEFAULT_MAX_EVENT_SIZE) -> None:
         if max_event_size < 1:
-            raise ValueError("max_event_size must be a positive number of characters")
+            raise ValueError("max_event_size must be a positive size")
         self._max = max_event_size
-        # Bytes of a UTF-8 sequence cut by a chunk boundary.
-        self._pending_bytes = b""
         self._head = _STREAM_START
-        # The unterminated last line, in pieces so tiny chunks are joined once.
-        self._line: list[str] = []
-        self._line_len = 0
-        # The event being built: data lines, their length (each counted with its
-        # LF), the event type and this event's retry; `_id` outlives events.
+        # Bytes after the last line end, kept undecoded: CR and LF never occur
+        # inside a UTF-8 sequence, so complete lines can be decoded on their own.
+        # Kept as a list so that tiny chunks are joined once, not once each.
+        self._pending: list[bytes] = []
+        self._pending_len = 0
+        # The event being built: its data lines, their length (each counted with
+        # its LF), its type and its own retry; `_id` outlives events.
         self._data: list[str] = []
         self._data_len = 0
         self._event = ""
@@ -127,50 +133,67 @@ class SSEDecoder:
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         """Decode the next chunk of the body; return the events it completes."""
-        if self._pending_bytes or not chunk or chunk[-1] >= 0x80:
-            text = self._decode_split(chunk)
+        if 10 in chunk or 13 in chunk:
+            return self._feed_lines(chunk)
+        # No line end: nothing to do until one arrives.
+        self._pending.append(chunk)
+        self._pending_len += len(chunk)
+        if self._pending_len > self._max:
+            raise _line_too_long(self._max)
+        return []
+
+    def _feed_lines(self, chunk: bytes) -> list[ServerSentEvent]:
+        pending = self._pending
+        at_line_start = not self._pending_len
+        if pending:
+            pending.append(chunk)
+            buf = b"".join(pending)
+            pending.clear()
+            self._pending_len = 0
         else:
-            # Ends in ASCII: no UTF-8 sequence can continue into the next chunk.
-            text = chunk.decode("utf-8", "replace")
-        if not text:
-            return []
+            buf = chunk
         if self._head:
-            text = self._strip_head(text)
-            if not text:
-                return []
-        if "\r" in text:
-            if text[-1] == "\r":
+            head = self._head
+            self._head = _PLAIN
+            if head == _STREAM_START:
+                if buf[:3] == b"\xef\xbb\xbf":
+                    buf = buf[3:]
+            elif at_line_start and buf[:1] == b"\n":
+                buf = buf[1:]
+        if 13 in buf:
+            if buf[-1] == 13:
                 self._head = _AFTER_CR
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-        line = self._line
-        if "\n" not in text:
-            line.append(text)
-            self._line_len += len(text)
-            if self._line_len > self._max:
-                raise _too_large("A line of the event stream", self._max)
-            return []
-        if line:
-            line.append(text)
-            text = "".join(line)
-            line.clear()
-            self._line_len = 0
-        if len(text) > self._max:
-            self._check_line_lengths(text)
+            buf = buf.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        end = buf.rfind(b"\n") + 1
+        if end < len(buf):
+            tail = buf[end:]
+            pending.append(tail)
+            self._pending_len = len(tail)
+            if len(tail) > self._max:
+                raise _line_too_long(self._max)
+            if not end:
+                return []
+            buf = buf[:end]
+        if len(buf) > self._max and max(map(len, buf.split(b"\n"))) > self._max:
+            raise _line_too_long(self._max)
+        # Invalid bytes become U+FFFD, as the standard's UTF-8 decode does.
+        text = buf.decode("utf-8", "replace")
 
         events: list[ServerSentEvent] = []
         blocks = text.split("\n\n")
-        tail = blocks.pop()
+        # Lines of an event not yet ended by a blank line, each with its LF.
+        rest = blocks.pop()
         if blocks:
             last_id = self._id
             start = 0
             if self._data or self._event or self._retry is not None:
-                # The first block finishes an event begun in an earlier chunk.
+                # The first block ends an event begun in an earlier chunk.
                 self._lines(blocks[0].split("\n"), events)
                 self._dispatch(events)
                 last_id = self._id
                 start = 1
             for block in blocks[start:] if start else blocks:
-                # Fast path: the whole event is `data: ...` lines.
+                # Fast path: an event made of `data: ...` lines only.
                 if block[:6] == "data: ":
                     if "\n" not in block:
                         events.append(ServerSentEvent("message", block[6:], last_id))
@@ -178,65 +201,43 @@ class SSEDecoder:
                     if block.count("\n") == block.count("\ndata: "):
                         data = block[6:].replace("\ndata: ", "\n")
                         if len(data) > self._max:
-                            raise _too_large("The data of one event", self._max)
+                            raise _data_too_long(self._max)
                         events.append(ServerSentEvent("message", data, last_id))
                         continue
                 self._lines(block.split("\n"), events)
                 self._dispatch(events)
                 last_id = self._id
-        if tail:
-            cut = tail.rfind("\n")
-            if cut >= 0:
-                self._lines(tail[:cut].split("\n"), events)
-                tail = tail[cut + 1 :]
-                if not tail:
-                    return events
-            line.append(tail)
-            self._line_len = len(tail)
+        if rest:
+            self._lines(rest[:-1].split("\n"), events)
         return events
-
-    def _decode_split(self, chunk: bytes) -> str:
-        # The incremental form of the UTF-8 codec: an incomplete sequence at the
-        # end is kept for the next chunk; invalid bytes become U+FFFD.
-        data = self._pending_bytes + chunk if self._pending_bytes else chunk
-        text, used = utf_8_decode(data, "replace", False)
-        self._pending_bytes = data[used:]
-        return text
-
-    def _strip_head(self, text: str) -> str:
-        head = self._head
-        self._head = _PLAIN
-        if head == _STREAM_START:
-            return text[1:] if text[0] == "\ufeff" else text
-        return text[1:] if text[0] == "\n" else text
-
-    def _check_line_lengths(self, text: str) -> None:
-        if max(map(len, text.split("\n"))) > self._max:
-            raise _too_large("A line of the event stream", self._max)
 
     def _lines(self, lines: list[str], events: list[ServerSentEvent]) -> None:
         """Apply complete lines (without their line ends) to the decoder state."""
         for line in lines:
-            if not line:
+            if line[:6] == "data: ":
+                value = line[6:]
+            elif not line:
                 self._dispatch(events)
                 continue
-            if line[0] == ":":
+            elif line[0] == ":":
                 continue
-            name, colon, value = line.partition(":")
-            if colon and value[:1] == " ":
-                value = value[1:]
-            if name == "data":
-                self._data.append(value)
-                self._data_len += len(value) + 1
-                if self._data_len > self._max + 1:
-                    raise _too_large("The data of one event", self._max)
-            elif name == "event":
-                self._event = value
-            elif name == "id":
-                if "\0" not in value:
-                    self._id = value
-            elif name == "retry" and value.isascii() and value.isdigit():
-                self._retry = int(value)
+            else:
+                name, _, value = line.partition(":")
+                if value[:1] == " ":
+                    value = value[1:]
+                if name != "data":
+                    if name == "event":
+                        self._event = value
+                    elif name == "id":
+                        if "\0" not in value:
+                            self._id = value
+                    elif name == "retry" and value.isascii() and value.isdigit():
+                        self._retry = int(value)
+                    continue
+            self._data.append(value)
+            self._data_len += len(value) + 1
+            if self._data_len > self._max + 1:
+                raise _data_too_long(self._max)
 
     def _dispatch(self, events: list[ServerSentEvent]) -> None:
         if self._data:
@@ -260,7 +261,9 @@ def iter_sse(
     """Yield the events of an event-stream body given as chunks of bytes."""
     feed = SSEDecoder(max_event_size).feed
     for chunk in chunks:
-        yield from feed(chunk)
+        events = feed(chunk)
+        if events:
+            yield from events
 
 
 async def aiter_sse(
@@ -269,5 +272,7 @@ async def aiter_sse(
     """Yield the events of an event-stream body given as async chunks of bytes."""
     feed = SSEDecoder(max_event_size).feed
     async for chunk in chunks:
-        for event in feed(chunk):
-            yield event
+        events = feed(chunk)
+        if events:
+            for event in events:
+                yield event
