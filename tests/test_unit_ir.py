@@ -1,0 +1,114 @@
+"""Unit tests: small inline specs -> IR (names, types, requiredness, stream bodies)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.build import build_api
+from generator.config import Settings
+from generator.errors import SpecError
+from generator.ir import Api, Enum, Model, TypeRef
+from generator.load import load_spec
+
+
+def api_of(tmp_path: Path, schemas: dict[str, Any], paths: dict[str, Any] | None = None,
+           version: str = "3.1.0") -> Api:  # fmt: skip
+    spec = {"openapi": version, "info": {"title": "T", "version": "1"},
+            "paths": paths or {}, "components": {"schemas": schemas}}  # fmt: skip
+    path = tmp_path / "spec.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False))
+    return build_api(load_spec(path), Settings(package="pkg"))
+
+
+def model(api: Api, name: str) -> Model:
+    found = api.named(name)
+    assert isinstance(found, Model)
+    return found
+
+
+def test_required_optional_nullable(tmp_path: Path) -> None:
+    api = api_of(tmp_path, {"R": {"type": "object", "required": ["a", "b"], "properties": {
+        "a": {"type": "string"}, "b": {"type": ["string", "null"]},
+        "c": {"type": "integer", "nullable": True}, "d": {"type": "integer"}}}})  # fmt: skip
+    fields = {f.wire: f for f in model(api, "R").fields}
+    assert (fields["a"].required, fields["a"].type.nullable) == (True, False)
+    assert (fields["b"].required, fields["b"].type.nullable) == (True, True)
+    assert fields["c"].type.nullable is True  # 3.0's `nullable` is honoured leniently in 3.1
+    assert fields["d"].required is False
+
+
+def test_openapi_30_nullable(tmp_path: Path) -> None:
+    api = api_of(tmp_path, {"R": {"type": "object", "properties": {
+        "c": {"type": "integer", "nullable": True}}}}, version="3.0.3")  # fmt: skip
+    assert model(api, "R").fields[0].type == TypeRef("int", nullable=True)
+
+
+def test_inline_schemas_are_named_from_parent_and_property(tmp_path: Path) -> None:
+    api = api_of(tmp_path, {"Chat": {"type": "object", "properties": {
+        "role": {"type": "string", "enum": ["a", "b"]},
+        "delta": {"type": "object", "properties": {"x": {"type": "string"}}}}}})  # fmt: skip
+    assert isinstance(api.named("ChatRole"), Enum)
+    assert isinstance(api.named("ChatDelta"), Model)
+
+
+def test_names_are_unique_case_insensitively_and_escaped(tmp_path: Path) -> None:
+    api = api_of(tmp_path, {"foo": {"type": "object"}, "Foo": {"type": "object"},
+                            "FOO-": {"type": "object"}, "class": {"type": "object"},
+                            "1x": {"type": "object"}})  # fmt: skip
+    names = sorted(m.name for m in api.models)
+    assert names == ["Class", "FOO3", "Foo", "Foo2", "Model1X"]
+    assert len({n.lower() for n in names}) == len(names)
+
+
+def test_field_names_escape_keywords_and_pydantic_attributes(tmp_path: Path) -> None:
+    api = api_of(tmp_path, {"M": {"type": "object", "properties": {
+        "from": {}, "model_dump": {}, "str": {}, "id": {}, "aB": {}, "a_b": {}}}})  # fmt: skip
+    names = [(f.name, f.wire) for f in model(api, "M").fields]
+    assert names == [("from_", "from"), ("model_dump_", "model_dump"), ("str_", "str"),
+                     ("id", "id"), ("a_b", "aB"), ("a_b2", "a_b")]  # fmt: skip
+
+
+def test_discriminated_union_members_get_literal_tags(tmp_path: Path) -> None:
+    api = api_of(tmp_path, {
+        "U": {"oneOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}],
+              "discriminator": {"propertyName": "t"}},
+        "A": {"type": "object", "required": ["t"], "properties": {"t": {"type": "string"}}},
+        "B": {"type": "object", "required": ["t"], "properties": {"t": {"type": "string"}}},
+    })  # fmt: skip
+    assert model(api, "A").fields[0].type == TypeRef("literal", values=("A",))
+    alias = api.named("U")
+    assert alias.target.discriminator == "t"  # type: ignore[union-attr]
+
+
+def test_stream_body_wraps_the_envelope(tmp_path: Path) -> None:
+    paths = {"/s#stream": {"post": {"operationId": "do_stream", "x-speakeasy-sse-sentinel": "[DONE]",
+             "responses": {"200": {"description": "Events", "content": {"text/event-stream": {
+                 "schema": {"$ref": "#/components/schemas/Env"}}}}}}}}  # fmt: skip
+    api = api_of(tmp_path, {
+        "Env": {"type": "object", "required": ["data"], "properties": {
+            "data": {"$ref": "#/components/schemas/Chunk"}}},
+        "Chunk": {"type": "object", "properties": {"x": {"type": "integer"}}},
+    }, paths)  # fmt: skip
+    op = api.operations[0]
+    assert op.path == "/s" and op.stream is not None and op.stream.sentinel == "[DONE]"
+    body = model(api, op.stream.model)
+    assert body.name == "DoStreamResponseBody" and body.module == "operations"
+    assert body.json_fields == ("data",) and body.description == "Events"
+
+
+@pytest.mark.parametrize("ref", ["https://evil.example/x.yaml", "../outside.yaml#/x",
+                                 "#/components/schemas/Nope"])  # fmt: skip
+def test_bad_refs_are_spec_errors_with_pointers(tmp_path: Path, ref: str) -> None:
+    with pytest.raises(SpecError) as info:
+        api_of(tmp_path, {"A": {"type": "object", "properties": {"x": {"$ref": ref}}}})
+    assert info.value.pointer == "/components/schemas/A/properties/x/$ref"
+
+
+def test_pure_ref_cycle_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(SpecError, match="cycle"):
+        api_of(tmp_path, {"A": {"$ref": "#/components/schemas/B"},
+                          "B": {"$ref": "#/components/schemas/A"}})  # fmt: skip
