@@ -51,8 +51,15 @@ class Annotator:
         if t.kind == "map":
             return f"dict[str, {self.annotation(t.args[0])}]"
         if t.kind == "literal":
-            self.typing.add("Literal")
-            return "Literal[" + ", ".join(py_literal(v) for v in t.values) + "]"
+            # PEP 586 allows str, int, bool and None only: floats widen to `float`.
+            exact = [v for v in t.values if not isinstance(v, float)]
+            parts = []
+            if exact:
+                self.typing.add("Literal")
+                parts.append("Literal[" + ", ".join(py_literal(v) for v in exact) + "]")
+            if len(exact) < len(t.values):
+                parts.append("float")
+            return " | ".join(parts)
         if t.kind == "union":
             members = [self.annotation(a) for a in t.args]
             if "Any" in members:

@@ -312,9 +312,13 @@ class SchemaBuilder:
         if "const" in node:
             if node["const"] is None:
                 return TypeRef("null", nullable=True)
-            return TypeRef("literal", values=(_hashable(node["const"]),), nullable=nullable)
-        if "enum" in node:
-            values = tuple(_unique(node["enum"] or []))
+            if isinstance(node["const"], list | dict):  # no Literal can hold a structure
+                return TypeRef("any")
+            return TypeRef("literal", values=(node["const"],), nullable=nullable)
+        if isinstance(node.get("enum"), list) and node["enum"]:
+            if any(isinstance(v, list | dict) for v in node["enum"]):
+                return TypeRef("any")
+            values = tuple(_unique(node["enum"]))
             non_null = tuple(v for v in values if v is not None)
             if not non_null:
                 return TypeRef("null", nullable=True)
