@@ -53,7 +53,8 @@ def render_for(settings: Settings) -> tuple[dict[str, str], tuple[str, ...]]:
 
     spec = load_spec(settings.spec)
     api = build_api(spec, settings)
-    return render_api(api, settings.templates), api.notes
+    files = render_api(api, settings.templates)
+    return files, (*api.notes, *api.warnings)  # warnings: found while rendering (docs examples)
 
 
 def main(argv: list[str] | None = None) -> int:

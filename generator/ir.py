@@ -240,6 +240,8 @@ class Api:
     resources: tuple[Resource, ...]
     notes: tuple[str, ...] = ()
     by_name: dict[str, Named] = field(default_factory=dict, compare=False, hash=False)
+    # Found while rendering (e.g. a spec example that fails its own schema); printed with the notes.
+    warnings: list[str] = field(default_factory=list, compare=False, hash=False)
 
     def named(self, name: str) -> Named:
         """The model, enum or alias with this class name."""

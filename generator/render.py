@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 
 from generator import naming
+from generator.docs import render_docs
 from generator.errors import SdkgenError
 from generator.ir import Api
 from generator.pymodels import module_views
@@ -33,6 +34,7 @@ Files = dict[str, str]
 # Extra renderers (docs, client) register here; each adds files to the map.
 Renderer = Callable[[Api, "Env", Files], None]
 RENDERERS: list[Renderer] = []
+RENDERERS.append(render_docs)
 
 
 class Env:
