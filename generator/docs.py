@@ -282,7 +282,7 @@ class Docs:
                 content.setdefault(r.error_class, r.content_type or "*/*")
         if not by_class:
             return "This method documents no error responses."
-        rows = [[f"`{cls}`", cell(", ".join(codes)), cell(content[cls].replace("*", "\\*"))]
+        rows = [[f"`errors.{cls}`", cell(", ".join(codes)), cell(content[cls].replace("*", "\\*"))]
                 for cls, codes in by_class.items()]  # fmt: skip
         return table(["Error Type", "Status Code", "Content Type"], rows)
 
@@ -343,7 +343,7 @@ def readme_view(api: Api, docs: Docs) -> dict[str, Any]:
         for r in op.responses:
             if r.error_class and r.status not in errors.setdefault(r.error_class, []):
                 errors[r.error_class].append(r.status)
-    error_rows = [[f"`{c}`", ", ".join(s)] for c, s in errors.items()]
+    error_rows = [[f"`errors.{c}`", ", ".join(s)] for c, s in errors.items()]
     error_table = table(["Error Type", "Status Code"], error_rows) if errors else ""
     return {
         "title": " ".join(f"{api.title} Python SDK".split()),
@@ -360,7 +360,30 @@ def readme_view(api: Api, docs: Docs) -> dict[str, Any]:
         "resources": resources,
         "servers": api.servers,
         "error_table": error_table,
+        "error_example": error_example(api, docs),
     }
+
+
+def error_example(api: Api, docs: Docs) -> str:
+    """A call with a wrong credential, catching the error it raises."""
+    plain = [op for op in api.operations if op.stream is None]
+    if not plain:
+        return ""
+    op = min(plain, key=lambda o: len(o.params) + len(o.body.fields if o.body else ()))
+    call, imports = docs.call(op, False, 8)
+    args = ", ".join(f'{s.param}="not-a-valid-key"' for s in api.security)
+    errors = {"APIError", "APIStatusError"}
+    lines = imports.lines({api.package: {api.sdk_class}, f"{api.package}.errors": errors})
+    return "\n".join([
+        *lines, "",
+        f"with {api.sdk_class}({args}) as sdk:",
+        "    try:",
+        f"        res = {call}",
+        "    except APIStatusError as exc:  # the server answered with an error status",
+        "        print(exc.status_code, exc.data)",
+        "    except APIError as exc:  # no response: connection failure or timeout",
+        "        print(exc)",
+    ])
 
 
 def render_docs(api: Api, env: Env, files: Files) -> None:
