@@ -26,7 +26,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from tests.helpers import ROOT
+from generator import naming
+from tests.helpers import GOLDEN, ROOT, golden_cases
 
 OUT = ROOT / "generated"
 PACKAGE, SDK_CLASS = "atoma_sdk", "AtomaSdk"
@@ -182,3 +183,35 @@ def test_client_example_runs(name: str, code: str, tmp_path: Path, server_url: s
     out = _run(name, code, tmp_path, server_url)
     if "for event in stream" in code:  # both chunks of the served stream came through, typed
         assert out.count("ChatCompletionChunk(") == 2 or out.count("chatcmpl-123") == 2, out
+
+
+# -- the golden cases' model examples (their clients have no server here) ----------------------
+
+BATCH = """
+import json, sys, traceback
+failures = []
+for name, code in json.load(open(sys.argv[1])):
+    try:
+        exec(compile(code, name, "exec"), {"__name__": "__main__"})
+    except Exception:
+        failures.append(name + "\\n" + traceback.format_exc(limit=3))
+print("\\n\\n".join(failures))
+sys.exit(1 if failures else 0)
+"""
+
+
+@pytest.mark.parametrize("case", golden_cases())
+def test_golden_model_examples_run(case: str, tmp_path: Path) -> None:
+    out = GOLDEN / case / "expected"
+    sdk_class = naming.pascal(f"{case}_sdk")
+    blocks = []
+    for page in sorted(out.glob("docs/**/*.md")):
+        for n, match in enumerate(BLOCK.finditer(page.read_text(encoding="utf-8")), start=1):
+            if not re.search(rf"\b(Async)?{sdk_class}\b", match.group(1)):
+                blocks.append((f"{case}:{page.relative_to(out).as_posix()}#{n}", match.group(1)))
+    assert blocks, f"{case}: no model examples"
+    batch = tmp_path / "blocks.json"
+    batch.write_text(json.dumps(blocks), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", BATCH, str(batch)], capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(out)), timeout=120)  # fmt: skip
+    assert proc.returncode == 0, f"failing examples:\n{proc.stdout[-4000:]}{proc.stderr[-2000:]}"
