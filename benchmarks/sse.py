@@ -1,0 +1,481 @@
+"""SSE decoding benchmark, layer 1: our `_streaming.iter_sse` against peer decoders.
+
+Every decoder reads an `httpx.Response` built over the same pre-split chunks, as it
+would in real use, and its events are checked equal to ours. Run by hand:
+
+    .venv/bin/python benchmarks/sse.py            # full run, appends to BENCHMARKS.md
+    .venv/bin/python benchmarks/sse.py --quick    # fewer events and runs, no append
+
+Peers (the `bench` extra): httpx-sse, sseclient-py, openai, anthropic, atoma-sdk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import importlib.metadata
+import importlib.util
+import json
+import os
+import platform
+import signal
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import FrameType, ModuleType
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+STREAMING_PATH = ROOT / "templates" / "runtime" / "_streaming.py"
+KIB = 1024
+
+
+def load_streaming() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("sdk_streaming_under_test", STREAMING_PATH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+sse = load_streaming()
+
+# --------------------------------------------------------------------------- streams
+
+DELTAS = [
+    "Hello",
+    " world",
+    ",",
+    " café",
+    " naïve",
+    " — ",
+    "日本語",
+    " テキスト",
+    " 😀",
+    " the",
+    " quick",
+    " brown",
+    " fox",
+    " jumps",
+    " über",
+    " Ελληνικά",
+    " 🚀🚀",
+    ".",
+    "\n",
+    " résumé",
+]
+
+
+def chat_objects(n_events: int, big_every: int = 0, big_size: int = 0) -> list[dict[str, Any]]:
+    """An OpenAI-style chat.completion.chunk stream: role, content deltas, finish+usage."""
+    base = {
+        "id": "chatcmpl-9x8Yz7WvU6tS5rQ4pO3nM2lK1jI0h",
+        "object": "chat.completion.chunk",
+        "created": 1718000000,
+        "model": "gpt-4o-mini-2024-07-18",
+        "system_fingerprint": "fp_0f03d4f0ee",
+    }
+
+    def chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
+        choice = {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}
+        return {**base, "choices": [choice]}
+
+    objs = [chunk({"role": "assistant", "content": "", "refusal": None})]
+    for i in range(n_events - 2):
+        if big_every and i % big_every == big_every - 1:
+            text = ("lorem ipsum dolor sit amet é€ " * (big_size // 30 + 1))[:big_size]
+        else:
+            text = DELTAS[i % len(DELTAS)]
+        objs.append(chunk({"content": text}))
+    last = chunk({}, "stop")
+    last["usage"] = {"prompt_tokens": 17, "completion_tokens": n_events, "total_tokens": n_events + 17}
+    objs.append(last)
+    return objs
+
+
+def multiline_json(obj: dict[str, Any]) -> list[str]:
+    """The object as JSON with one top-level key per line."""
+    items = [f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in obj.items()]
+    return ["{", *[item + ("," if i < len(items) - 1 else "") for i, item in enumerate(items)], "}"]
+
+
+def build_stream(variant: str, n_events: int) -> tuple[list[bytes], int]:
+    """(one bytes per event, number of events) for a variant."""
+    if variant == "large":
+        objs = chat_objects(n_events, big_every=max(n_events // 4, 1), big_size=250 * KIB)
+    else:
+        objs = chat_objects(n_events)
+    eol = "\r\n" if variant == "crlf" else "\n"
+    events: list[str] = []
+    for obj in objs:
+        if variant == "multiline":
+            lines = multiline_json(obj)
+        else:
+            lines = [json.dumps(obj, ensure_ascii=False, separators=(",", ":"))]
+        events.append("".join(f"data: {line}{eol}" for line in lines) + eol)
+    events.append(f"data: [DONE]{eol}{eol}")
+    return [e.encode() for e in events], len(events)
+
+
+def chunked(events: list[bytes], chunking: str) -> list[bytes]:
+    if chunking == "event":
+        return list(events)
+    size = {"64KiB": 64 * KIB, "7B": 7}[chunking]
+    raw = b"".join(events)
+    return [raw[i : i + size] for i in range(0, len(raw), size)]
+
+
+class ChunkStream(httpx.SyncByteStream):
+    """A response body that yields exactly the given chunks."""
+
+    def __init__(self, chunks: list[bytes]) -> None:
+        self._chunks = chunks
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self._chunks)
+
+
+def make_response(chunks: list[bytes]) -> httpx.Response:
+    return httpx.Response(
+        200,
+        headers={"content-type": "text/event-stream; charset=utf-8"},
+        stream=ChunkStream(chunks),
+        request=httpx.Request("POST", "http://127.0.0.1/v1/chat/completions"),
+    )
+
+
+# -------------------------------------------------------------------------- decoders
+# Each takes a response and returns the list of events it decoded (decoder-native).
+
+Pairs = list[tuple[str, Any]]
+
+
+def run_ours(response: httpx.Response) -> list[Any]:
+    return list(sse.iter_sse(response.iter_bytes()))
+
+
+def norm_ours(events: list[Any]) -> Pairs:
+    return [(e.event, e.data) for e in events]
+
+
+def run_httpx_sse(response: httpx.Response) -> list[Any]:
+    import httpx_sse
+
+    return list(httpx_sse.EventSource(response).iter_sse())
+
+
+def run_sseclient(response: httpx.Response) -> list[Any]:
+    import sseclient
+
+    return list(sseclient.SSEClient(response.iter_bytes()).events())
+
+
+def run_openai(response: httpx.Response) -> list[Any]:
+    from openai._streaming import SSEDecoder
+
+    return list(SSEDecoder().iter_bytes(response.iter_bytes()))
+
+
+def run_anthropic(response: httpx.Response) -> list[Any]:
+    from anthropic._streaming import SSEDecoder
+
+    return list(SSEDecoder().iter_bytes(response.iter_bytes()))
+
+
+def run_atoma(response: httpx.Response) -> list[Any]:
+    from atoma_sdk.utils.eventstreaming import stream_events
+
+    # No sentinel, so "[DONE]" is decoded too and compared; the decoder callback is
+    # the identity: what is timed is atoma's own SSE parsing (it json-decodes data).
+    return list(stream_events(response, lambda raw: raw))
+
+
+def norm_plain(events: list[Any]) -> Pairs:
+    return [(e.event or "message", e.data) for e in events]
+
+
+def norm_atoma(events: list[Any]) -> Pairs:
+    out = []
+    for raw in events:
+        obj = json.loads(raw)
+        out.append((obj.get("event") or "message", obj.get("data")))
+    return out
+
+
+def atoma_view(pairs: Pairs) -> Pairs:
+    """Our events as atoma presents them: data that looks like JSON is parsed."""
+    out = []
+    for event, data in pairs:
+        if data[:1] in ("{", "[", '"') or data in ("true", "false", "null") or data.isnumeric():
+            try:
+                data = json.loads(data)
+            except ValueError:
+                pass
+        out.append((event, data))
+    return out
+
+
+def run_floor_iter_bytes(response: httpx.Response) -> list[Any]:
+    for _ in response.iter_bytes():
+        pass
+    return []
+
+
+def run_floor_split(response: httpx.Response) -> list[Any]:
+    return b"".join(response.iter_bytes()).split(b"\n\n")
+
+
+PEERS: dict[str, tuple[Callable[[httpx.Response], list[Any]], Callable[[list[Any]], Pairs]]] = {
+    "httpx-sse": (run_httpx_sse, norm_plain),
+    "sseclient-py": (run_sseclient, norm_plain),
+    "openai": (run_openai, norm_plain),
+    "anthropic": (run_anthropic, norm_plain),
+    "atoma_sdk": (run_atoma, norm_atoma),
+}
+FLOORS: dict[str, Callable[[httpx.Response], list[Any]]] = {
+    "iter_bytes": run_floor_iter_bytes,
+    "split": run_floor_split,
+}
+
+# --------------------------------------------------------------------------- timing
+
+
+class Timeout(Exception):
+    pass
+
+
+def _alarm(signum: int, frame: FrameType | None) -> None:
+    raise Timeout
+
+
+def time_runs(
+    run: Callable[[httpx.Response], list[Any]], chunks: list[bytes], runs: int, budget: float
+) -> tuple[float | None, list[Any] | None, int]:
+    """Median seconds over `runs` runs (fewer when one run is slow); None on timeout."""
+    times: list[float] = []
+    result: list[Any] | None = None
+    signal.signal(signal.SIGALRM, _alarm)
+    for _ in range(runs):
+        response = make_response(chunks)
+        gc.collect()
+        signal.setitimer(signal.ITIMER_REAL, budget)
+        try:
+            start = time.perf_counter()
+            out = run(response)
+            elapsed = time.perf_counter() - start
+        except Timeout:
+            return None, None, len(times)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        times.append(elapsed)
+        if result is None:
+            result = out
+        if sum(times) > budget:  # slow: keep what we have rather than wait
+            break
+    return statistics.median(times), result, len(times)
+
+
+def fmt_rate(value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    if value >= 1e6:
+        return f"{value / 1e6:.2f} M"
+    if value >= 1e3:
+        return f"{value / 1e3:.1f} k"
+    return f"{value:.0f}"
+
+
+# ---------------------------------------------------------------------- main table
+
+
+def bench_matrix(
+    n_events: int, runs: int, budget: float, variants: list[str], chunkings: list[str]
+) -> tuple[list[str], list[str]]:
+    peer_names = list(PEERS)
+    head = ["stream", "chunks", "events", "ours ev/s", *[f"{p} ev/s" for p in peer_names]]
+    head += ["split floor ev/s", "ours ÷ best peer", "ours ÷ split floor", "ours ÷ iter_bytes"]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    notes: list[str] = []
+    for variant in variants:
+        events, n = build_stream(variant, n_events if variant != "large" else max(n_events // 4, 8))
+        for chunking in chunkings:
+            chunks = chunked(events, chunking)
+            joined = b"".join(chunks)
+            assert [bytes(c) for c in make_response(chunks).iter_bytes()] == [
+                c for c in chunks if c
+            ], "httpx re-chunked the body"
+            label = f"{variant}/{chunking}"
+            t_ours, ours, _ = time_runs(run_ours, chunks, runs, budget)
+            assert t_ours is not None and ours is not None, f"{label}: ours timed out"
+            ours_pairs = norm_ours(ours)
+            assert len(ours_pairs) == n, (label, len(ours_pairs), n)
+            rate_ours = n / t_ours
+            peer_rates: dict[str, float | None] = {}
+            peer_cells: list[str] = []
+            for name, (run, norm) in PEERS.items():
+                t, out, done = time_runs(run, chunks, runs, budget)
+                if t is None or out is None:
+                    peer_rates[name] = None
+                    peer_cells.append(f"timeout >{budget:.0f}s")
+                    notes.append(f"{label}: {name} did not finish one run in {budget:.0f} s")
+                    continue
+                want = atoma_view(ours_pairs) if name == "atoma_sdk" else ours_pairs
+                got = norm(out)
+                cell = fmt_rate(n / t)
+                if got != want:
+                    bad = next(
+                        (i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b),
+                        min(len(got), len(want)),
+                    )
+                    notes.append(
+                        f"{label}: {name} decoded differently ({len(got)} vs {len(want)} events, "
+                        f"first difference at event {bad}); its rate is shown but excluded"
+                    )
+                    cell += " ✗"
+                    peer_rates[name] = None
+                else:
+                    peer_rates[name] = n / t
+                if done < runs:
+                    cell += f" ({done} run{'s' if done > 1 else ''})"
+                peer_cells.append(cell)
+            t_split, _, _ = time_runs(run_floor_split, chunks, runs, budget)
+            t_bytes, _, _ = time_runs(run_floor_iter_bytes, chunks, runs, budget)
+            valid = [r for r in peer_rates.values() if r is not None]
+            best = max(valid) if valid else None
+            ratio_peer = f"{rate_ours / best:.2f}x" if best else "n/a"
+            assert t_split is not None and t_bytes is not None
+            row = [variant, chunking, str(n), fmt_rate(rate_ours), *peer_cells]
+            row += [fmt_rate(n / t_split), ratio_peer]
+            row += [f"{t_split / t_ours:.2f}", f"{t_bytes / t_ours:.2f}"]
+            rows.append("| " + " | ".join(row) + " |")
+            print(rows[-1], f"  [{len(joined)} bytes, {len(chunks)} chunks]", flush=True)
+    return rows, notes
+
+
+def bench_sizes(runs: int, budget: float, sizes: list[int], total: int) -> list[str]:
+    """ns per byte for our decoder as events grow, single-line and 80-char-line data."""
+    head = ["event size", "events"]
+    combos = [(c, shape) for c in ("7B", "64KiB") for shape in ("1 line", "80-char lines")]
+    head += [f"ours ns/B {c}, {shape}" for c, shape in combos]
+    head += ["iter_bytes floor ns/B 7B", "iter_bytes floor ns/B 64KiB"]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for size in sizes:
+        n = max(total // size, 3)
+        payload = ("abcdefghij klmnopq é€ " * (size // 20 + 1))[: size - 8]
+        single = f"data: {payload}\n\n".encode()
+        lines = [payload[i : i + 80] for i in range(0, len(payload), 80)]
+        multi = ("".join(f"data: {line}\n" for line in lines) + "\n").encode()
+        cells = [f"{size // KIB} KiB" if size < KIB * KIB else f"{size // KIB // KIB} MiB", str(n)]
+        floors: dict[str, str] = {}
+        for chunking, shape in combos:
+            one = single if shape == "1 line" else multi
+            chunks = chunked([one] * n, chunking)
+            total_bytes = len(one) * n
+            t, out, _ = time_runs(run_ours, chunks, runs, budget)
+            assert t is not None and out is not None and len(out) == n
+            cells.append(f"{t / total_bytes * 1e9:.2f}")
+            if shape == "1 line":
+                tf, _, _ = time_runs(run_floor_iter_bytes, chunks, runs, budget)
+                assert tf is not None
+                floors[chunking] = f"{tf / total_bytes * 1e9:.2f}"
+        cells += [floors["7B"], floors["64KiB"]]
+        rows.append("| " + " | ".join(cells) + " |")
+        print(rows[-1], flush=True)
+    return rows
+
+
+def machine() -> str:
+    cpu = platform.processor() or "unknown cpu"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, nproc={os.cpu_count()}, {platform.system()} {platform.machine()}"
+
+
+def versions() -> str:
+    names = ["httpx", "httpx-sse", "sseclient-py", "openai", "anthropic", "atoma-sdk"]
+    parts = [f"python {platform.python_version()}"]
+    for name in names:
+        try:
+            parts.append(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{name} missing")
+    return ", ".join(parts)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=3000, help="events per stream")
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
+    parser.add_argument("--budget", type=float, default=30.0, help="seconds allowed per run")
+    parser.add_argument("--quick", action="store_true", help="small, fast, no append")
+    parser.add_argument("--no-append", action="store_true", help="do not write BENCHMARKS.md")
+    parser.add_argument("--only", default="", help="comma-separated variants")
+    parser.add_argument("--skip-sizes", action="store_true", help="skip the event-size table")
+    parser.add_argument("--output", default=str(ROOT / "BENCHMARKS.md"))
+    args = parser.parse_args()
+    if args.quick:
+        args.events, args.runs, args.budget, args.no_append = 600, 3, 5.0, True
+
+    variants = args.only.split(",") if args.only else ["lf", "crlf", "multiline", "large"]
+    chunkings = ["64KiB", "event", "7B"]
+    command = "python benchmarks/sse.py " + " ".join(sys.argv[1:])
+    print(f"# {command.strip()}\n# {machine()}\n# {versions()}", flush=True)
+    rows, notes = bench_matrix(args.events, args.runs, args.budget, variants, chunkings)
+    size_rows: list[str] = []
+    if not args.skip_sizes:
+        sizes = [KIB, 4 * KIB, 16 * KIB, 64 * KIB, 256 * KIB, KIB * KIB]
+        total = (1 if args.quick else 4) * KIB * KIB
+        size_rows = bench_sizes(args.runs, args.budget, sizes, total)
+    for note in notes:
+        print("note:", note)
+
+    if args.no_append:
+        return
+    today = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    text = [
+        f"## SSE decoding (benchmarks/sse.py), {today}",
+        "",
+        f"- command: `{command.strip()}`",
+        f"- machine: {machine()}",
+        f"- versions: {versions()}",
+        f"- median of {args.runs} runs; {args.events} events per stream (the `large` stream "
+        "has a quarter as many, four of them ~250 KiB); every decoder reads an "
+        "`httpx.Response` over the same chunks and must decode the same (event, data) "
+        "pairs as ours (✗ marks a peer that did not; its rate is then not used in ratios).",
+        "- `ours ÷ best peer`: our events/s over the fastest correct peer's; "
+        "`ours ÷ split floor`: time of `b''.join(response.iter_bytes()).split(b'\\n\\n')` "
+        "over ours (1.00 = as fast as the floor, 0.50 = twice its time); "
+        "`ours ÷ iter_bytes`: the same against merely reading the response.",
+        "",
+        *rows,
+        "",
+    ]
+    if size_rows:
+        text += [
+            "Time per byte as events grow (ours; 4 MiB of events per size; the "
+            "`iter_bytes` floor is the cost of reading the response alone):",
+            "",
+            *size_rows,
+            "",
+        ]
+    if notes:
+        text += ["Notes:", "", *[f"- {note}" for note in notes], ""]
+    out = Path(args.output)
+    previous = out.read_text() if out.exists() else "# Benchmarks\n\n"
+    out.write_text(previous.rstrip("\n") + "\n\n" + "\n".join(text))
+    print(f"appended to {out}")
+
+
+if __name__ == "__main__":
+    main()
