@@ -389,6 +389,7 @@ def error_example(api: Api, docs: Docs) -> str:
 def render_docs(api: Api, env: Env, files: Files) -> None:
     """Add every docs page and the README to the output map (a `RENDERERS` entry)."""
     docs = Docs(api)
+    docs.examples.check_all()
     everything: list[Named] = [*api.models, *api.enums, *api.aliases]
     for named in sorted(everything, key=lambda n: (n.module, n.name)):
         files[model_path(named)] = _finish(env.render("docs/model.md.jinja", page=docs.page(named)))

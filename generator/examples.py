@@ -129,9 +129,25 @@ class Examples:
         found = self.problems(value, t)
         if found and pointer not in self._checked:
             self._checked.add(pointer)
+            more = f" (and {len(found) - 4} more)" if len(found) > 4 else ""
             self.warnings.append(f"{pointer}: example does not validate against its schema: "
-                                 + "; ".join(found[:3]))  # fmt: skip
+                                 + "; ".join(found[:4]) + more)  # fmt: skip
         return not found
+
+    def check_all(self) -> None:
+        """Check every example the spec gives (schemas, properties, parameters) once."""
+        named: list[Named] = [*self.api.models, *self.api.enums, *self.api.aliases]
+        for n in named:
+            if n.example is not MISSING:
+                self._check(n.example, _ref(n), str(n.loc))
+        for m in self.api.models:
+            for f in m.fields:
+                if f.example is not MISSING and f.loc is not None:
+                    self._check(f.example, f.type, str(f.loc))
+        for op in self.api.operations:
+            for i, p in enumerate(op.params):
+                if p.example is not MISSING:
+                    self._check(p.example, p.type, str(op.loc.child("parameters", i)))
 
     # -- values ---------------------------------------------------------------------------
 
@@ -142,8 +158,12 @@ class Examples:
     def wire_value(self, t: TypeRef, example: Any = MISSING, pointer: str = "",
                    default: Any = MISSING, hint: str = "") -> Any:  # fmt: skip
         """A JSON value for `t`: the given example when it validates, else a built one."""
-        if example is not MISSING and self._check(example, t, pointer or "example"):
-            return self._complete(example, t)
+        if example is not MISSING:
+            if self._check(example, t, pointer or "example"):
+                return self._complete(example, t)
+            salvaged = self._salvage(example, t)
+            if salvaged is not MISSING:
+                return salvaged
         if default is not MISSING and not self.problems(default, t):
             return default
         return self._build(t, hint)
@@ -173,6 +193,19 @@ class Examples:
                     out[f.wire] = t_literal(f.type)
             return out
         return value
+
+    def _salvage(self, value: Any, t: TypeRef) -> Any:
+        """The valid properties of an invalid object example, completed; else MISSING."""
+        while t.kind == "alias":
+            t = self._alias(t.name).target
+        if t.kind != "model" or not isinstance(value, dict):
+            return MISSING
+        model = self._model(t.name)
+        wires = {f.wire: f for f in model.fields}
+        kept = {k: v for k, v in value.items()
+                if (k in wires and not self.problems(v, wires[k].type))
+                or (k not in wires and model.extra != "forbid" and model.extra_type is None)}  # fmt: skip
+        return self._complete(kept, t)
 
     def _build(self, t: TypeRef, hint: str = "") -> Any:
         kind = t.kind
