@@ -157,8 +157,42 @@ def read_document(path: Path, shown: str) -> Any:
         raise where.error(f"invalid YAML: {_yaml_message(exc)}") from None
     except RecursionError:
         raise where.error("nesting too deep to parse") from None
+    _check_aliases(data, where)
     _normalise(data)
     return data
+
+
+# YAML anchors let a small file describe a huge (or infinite) tree; every later stage
+# walks the expanded tree, so its size is bounded here, once, in time linear in the file.
+MAX_EXPANDED_NODES = 2_000_000
+
+
+def _check_aliases(data: Any, where: Loc) -> None:
+    """Reject recursive YAML aliases and alias "bombs" whose expansion is far larger than the file."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    cap = MAX_EXPANDED_NODES + 1
+    while stack:
+        node, done = stack.pop()
+        children = list(node.values()) if isinstance(node, dict) else node
+        if done:
+            sizes[id(node)] = min(cap, 1 + sum(sizes.get(id(c), 1) for c in children))
+            active.discard(id(node))
+            continue
+        if id(node) in sizes:
+            continue
+        active.add(id(node))
+        stack.append((node, True))
+        for child in children:
+            if isinstance(child, dict | list) and id(child) not in sizes:
+                if id(child) in active:
+                    raise where.error("recursive YAML alias (a node that contains itself)")
+                stack.append((child, False))
+    if isinstance(data, dict | list):
+        expanded = sizes[id(data)]
+        if expanded > max(MAX_EXPANDED_NODES, 4 * len(sizes)):
+            raise where.error(f"YAML aliases expand to more than {MAX_EXPANDED_NODES} nodes")
 
 
 def _yaml_message(exc: yaml.YAMLError) -> str:

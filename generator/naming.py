@@ -8,6 +8,7 @@ name is also a file name on case-insensitive filesystems.
 from __future__ import annotations
 
 import builtins
+import hashlib
 import keyword
 import re
 import unicodedata
@@ -69,7 +70,20 @@ def class_name(raw: str, fallback: str = "Model") -> str:
         name = fallback + name
     if name in _GENERATED_REFERENCES or name in _BUILTIN_NAMES or keyword.iskeyword(name):
         name += fallback
-    return name
+    return _bounded(name)
+
+
+# Class names are also file names (`<name lower>.py`, `<name lower>.md`); deep inline
+# nesting builds long names, and file systems cap a name at 255 bytes.
+MAX_NAME = 80
+
+
+def _bounded(name: str) -> str:
+    """`name`, or its first characters plus a stable hash of the whole when too long."""
+    if len(name) <= MAX_NAME:
+        return name
+    digest = hashlib.sha256(name.encode()).hexdigest()[:8].upper()
+    return f"{name[: MAX_NAME - 9]}H{digest}"
 
 
 def attribute_name(raw: str, fallback: str = "field") -> str:
@@ -91,7 +105,7 @@ def attribute_name(raw: str, fallback: str = "field") -> str:
         or name in ("l", "O", "I")  # ambiguous to read (pycodestyle E741)
     ):
         name += "_"
-    return name
+    return _bounded(name).lower()
 
 
 
