@@ -2,5 +2,45 @@
 """Atoma API SDK."""
 
 from . import models
+from ._events import AsyncEventStream, EventStream
+from ._http import UNSET, RetryConfig, Unset
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    StreamDecodeError,
+    UnprocessableEntityError,
+)
+from .sdk import AsyncAtomaSdk, AtomaSdk
 
-__all__ = ["models"]
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncAtomaSdk",
+    "AsyncEventStream",
+    "AtomaSdk",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "EventStream",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RetryConfig",
+    "StreamDecodeError",
+    "UNSET",
+    "UnprocessableEntityError",
+    "Unset",
+    "models",
+]

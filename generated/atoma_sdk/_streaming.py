@@ -8,7 +8,8 @@ feed it. Standard library only.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
+from typing import Protocol
 
 __all__ = [
     "DEFAULT_MAX_EVENT_SIZE",
@@ -16,12 +17,14 @@ __all__ = [
     "SSEError",
     "SSEEventTooLargeError",
     "ServerSentEvent",
+    "aiter_body",
     "aiter_sse",
+    "iter_body",
     "iter_sse",
 ]
 
 DEFAULT_MAX_EVENT_SIZE = 16 * 1024 * 1024
-"""Default cap on one line (in bytes) and on one event's data (in characters)."""
+"""Default cap, in bytes, on one line and on one event's data."""
 
 # What `SSEDecoder._head` says about the start of the next decoded text.
 _PLAIN = 0
@@ -67,18 +70,24 @@ class ServerSentEvent:
     __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
 
     def __repr__(self) -> str:
-        return (
-            f"ServerSentEvent(event={self.event!r}, data={self.data!r}, "
-            f"id={self.id!r}, retry={self.retry!r})"
-        )
+        fields = f"event={self.event!r}, data={self.data!r}, id={self.id!r}"
+        return f"ServerSentEvent({fields}, retry={self.retry!r})"
 
 
-def _too_large(what: str, unit: str, limit: int) -> SSEEventTooLargeError:
+def _too_large(what: str, limit: int) -> SSEEventTooLargeError:
     return SSEEventTooLargeError(
-        f"{what} is longer than max_event_size={limit} {unit}; "
+        f"{what} is longer than max_event_size={limit} bytes; "
         "pass a larger max_event_size to iter_sse()/aiter_sse()/SSEDecoder() "
         "if the server legitimately sends events this large"
     )
+
+
+def _line_too_long(limit: int) -> SSEEventTooLargeError:
+    return _too_large("A line of the event stream", limit)
+
+
+def _data_too_long(limit: int) -> SSEEventTooLargeError:
+    return _too_large("The data of one event", limit)
 
 
 class SSEDecoder:
@@ -86,9 +95,15 @@ class SSEDecoder:
 
     Text that does not yet end in a blank line is kept, not dispatched; at the end
     of the stream it is simply dropped, as the standard says.
+
+    Lines are split as bytes and decoded afterwards: CR and LF never occur inside
+    a UTF-8 sequence and a U+FFFD replacement never spans them, so this decodes
+    exactly as decoding the whole stream first would, and a multi-byte character
+    cut by a chunk boundary needs no decoder state.
     """
 
     __slots__ = (
+        "_clean",
         "_data",
         "_data_len",
         "_event",
@@ -96,27 +111,28 @@ class SSEDecoder:
         "_id",
         "_max",
         "_pending",
-        "_pending_len",
         "_retry",
+        "_room",
     )
 
     def __init__(self, max_event_size: int = DEFAULT_MAX_EVENT_SIZE) -> None:
         if max_event_size < 1:
-            raise ValueError("max_event_size must be a positive size")
+            raise ValueError("max_event_size must be a positive number of bytes")
         self._max = max_event_size
         self._head = _STREAM_START
-        # Bytes after the last line end, kept undecoded: CR and LF never occur
-        # inside a UTF-8 sequence, so complete lines can be decoded on their own.
-        # Kept as a list so that tiny chunks are joined once, not once each.
+        # Bytes after the last line end, in pieces so that tiny chunks are joined
+        # once, when their line is complete, rather than once per chunk.
         self._pending: list[bytes] = []
-        self._pending_len = 0
-        # The event being built: its data lines, their length (each counted with
-        # its LF), its type and its own retry; `_id` outlives events.
-        self._data: list[str] = []
+        self._room = max_event_size  # what the pending line may still grow by
+        # The event being built: its data lines, their size (each counted with
+        # its LF), its type and its own retry. `_id` outlives events.
+        self._data: list[bytes] = []
         self._data_len = 0
         self._event = ""
         self._id = ""
         self._retry: int | None = None
+        # No event begun and no special start: a chunk may be taken whole.
+        self._clean = False
 
     @property
     def last_event_id(self) -> str:
@@ -125,128 +141,176 @@ class SSEDecoder:
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         """Decode the next chunk of the body; return the events it completes."""
-        if 10 in chunk or 13 in chunk:
-            return self._feed_lines(chunk)
-        # No line end: nothing to do until one arrives.
-        self._pending.append(chunk)
-        self._pending_len += len(chunk)
-        if self._pending_len > self._max:
-            raise _too_large("A line of the event stream", "bytes", self._max)
-        return []
-
-    def _feed_lines(self, chunk: bytes) -> list[ServerSentEvent]:
         pending = self._pending
-        at_line_start = not self._pending_len
+        if 10 not in chunk and 13 not in chunk:
+            # No line end: nothing to do until one arrives.
+            pending.append(chunk)
+            self._room -= len(chunk)
+            if self._room < 0:
+                raise _line_too_long(self._max)
+            return []
+
         if pending:
             pending.append(chunk)
             buf = b"".join(pending)
             pending.clear()
-            self._pending_len = 0
+        elif (
+            # The most common chunk of all: one whole event of one `data: ` line.
+            self._clean
+            and chunk.find(b"\n") == len(chunk) - 2
+            and chunk[-1] == 10
+            and chunk[:6] == b"data: "
+            and 13 not in chunk
+            and len(chunk) <= self._max
+        ):
+            data = chunk[6:-2].decode("utf-8", "replace")
+            return [ServerSentEvent("message", data, self._id)]
         else:
             buf = chunk
+
         if self._head:
             head = self._head
             self._head = _PLAIN
             if head == _STREAM_START:
                 if buf[:3] == b"\xef\xbb\xbf":
                     buf = buf[3:]
-            elif at_line_start and buf[:1] == b"\n":
+            elif buf[:1] == b"\n" and self._room == self._max:
+                # The LF of a CR LF whose CR ended the previous chunk (with no
+                # other byte in between).
                 buf = buf[1:]
         if 13 in buf:
             if buf[-1] == 13:
                 self._head = _AFTER_CR
-            buf = buf.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+            buf = b"\n".join(buf.split(b"\r\n"))
+            if 13 in buf:
+                buf = buf.replace(b"\r", b"\n")  # a lone CR is a line end too
+
         end = buf.rfind(b"\n") + 1
         if end < len(buf):
             tail = buf[end:]
             pending.append(tail)
-            self._pending_len = len(tail)
-            if len(tail) > self._max:
-                raise _too_large("A line of the event stream", "bytes", self._max)
-            if not end:
-                return []
+            self._room = self._max - len(tail)
+            if self._room < 0:
+                raise _line_too_long(self._max)
             buf = buf[:end]
+        else:
+            self._room = self._max
+        if not end:
+            return []
         if len(buf) > self._max and max(map(len, buf.split(b"\n"))) > self._max:
-            raise _too_large("A line of the event stream", "bytes", self._max)
-        # Invalid bytes become U+FFFD, as the standard's UTF-8 decode does.
-        text = buf.decode("utf-8", "replace")
-
+            raise _line_too_long(self._max)
         events: list[ServerSentEvent] = []
-        blocks = text.split("\n\n")
-        # Lines of an event not yet ended by a blank line, each with its LF.
-        rest = blocks.pop()
-        if blocks:
-            last_id = self._id
-            start = 0
-            if self._data or self._event or self._retry is not None:
-                # The first block ends an event begun in an earlier chunk.
-                self._lines(blocks[0].split("\n"), events)
-                self._dispatch(events)
-                last_id = self._id
+        if self._data or self._event or self._retry is not None:
+            # Finish the event begun earlier, up to and with its blank line.
+            if buf[0] == 10:
                 start = 1
-            for block in blocks[start:] if start else blocks:
-                # Fast path: an event made of `data: ...` lines only.
-                if block[:6] == "data: ":
-                    if "\n" not in block:
-                        events.append(ServerSentEvent("message", block[6:], last_id))
-                        continue
-                    if block.count("\n") == block.count("\ndata: "):
-                        data = block[6:].replace("\ndata: ", "\n")
-                        if len(data) > self._max:
-                            raise _too_large(
-                                "The data of one event", "characters", self._max
-                            )
-                        events.append(ServerSentEvent("message", data, last_id))
-                        continue
-                self._lines(block.split("\n"), events)
-                self._dispatch(events)
-                last_id = self._id
-        if rest:
-            self._lines(rest[:-1].split("\n"), events)
+            else:
+                start = buf.find(b"\n\n") + 2
+                if start == 1:
+                    self._lines(buf[:-1].split(b"\n"), events)
+                    self._clean = False
+                    return events
+            self._lines(buf[: start - 1].split(b"\n"), events)
+            if start < len(buf):
+                self._complete(buf[start:], events)
+        else:
+            self._complete(buf, events)
+        busy = self._data or self._event or self._retry is not None
+        self._clean = not (busy or self._head)
         return events
 
-    def _lines(self, lines: list[str], events: list[ServerSentEvent]) -> None:
+    def _complete(self, buf: bytes, events: list[ServerSentEvent]) -> None:
+        """Apply `buf`, LF-terminated lines that start an event, to the state."""
+        # Fast paths for whole events made of
+        # `data: ` lines: they need no per-line work.
+        first = buf.find(b"\n") + 1
+        if buf[first : first + 1] == b"\n":
+            if first + 1 == len(buf) and buf[:6] == b"data: ":
+                data = buf[6 : first - 1].decode("utf-8", "replace")
+                events.append(ServerSentEvent("message", data, self._id))
+                return
+            # One-line events, i.e. `data: ` lines alternating with blank lines.
+            lines = buf.split(b"\n")
+            lines.pop()
+            n = len(lines)
+            stop = n - (n & 1)
+            if lines[1:stop:2].count(b"") * 2 == stop:
+                heads = lines[0:stop:2]
+                last_id = self._id
+                sse = ServerSentEvent
+                run = [
+                    sse("message", line[6:].decode("utf-8", "replace"), last_id)
+                    for line in heads
+                    if line[:6] == b"data: "
+                ]
+                if len(run) == len(heads):
+                    events += run
+                    if stop < n:
+                        self._lines(lines[stop:], events)
+                    return
+
+        blocks = buf.split(b"\n\n")
+        rest = blocks.pop()
+        for block in blocks:
+            if block[:6] == b"data: ":
+                if 10 not in block:
+                    data = block[6:].decode("utf-8", "replace")
+                    events.append(ServerSentEvent("message", data, self._id))
+                    continue
+                # Several `data: ` lines, and no other line?
+                values = block[6:].split(b"\ndata: ")
+                if 10 not in b"".join(values):
+                    raw = b"\n".join(values)
+                    if len(raw) > self._max:
+                        raise _data_too_long(self._max)
+                    data = raw.decode("utf-8", "replace")
+                    events.append(ServerSentEvent("message", data, self._id))
+                    continue
+            lines = block.split(b"\n")
+            lines.append(b"")
+            self._lines(lines, events)
+        if rest:
+            self._lines(rest[:-1].split(b"\n"), events)
+
+    def _lines(self, lines: list[bytes], events: list[ServerSentEvent]) -> None:
         """Apply complete lines (without their line ends) to the decoder state."""
+        data = self._data
+        size = self._data_len
+        limit = self._max + 1
         for line in lines:
-            if line[:6] == "data: ":
+            if line[:6] == b"data: ":
                 value = line[6:]
             elif not line:
-                self._dispatch(events)
+                # A blank line dispatches the event, if it has any data.
+                if data:
+                    text = b"\n".join(data).decode("utf-8", "replace")
+                    event = self._event or "message"
+                    events.append(ServerSentEvent(event, text, self._id, self._retry))
+                    data = self._data = []
+                    size = 0
+                self._event = ""
+                self._retry = None
                 continue
-            elif line[0] == ":":
+            elif line[0] == 58:  # ":", a comment
                 continue
             else:
-                name, colon, value = line.partition(":")
-                if value[:1] == " ":
+                name, _, value = line.partition(b":")
+                if value[:1] == b" ":
                     value = value[1:]
-                if name != "data":
-                    if name == "event":
-                        self._event = value
-                    elif name == "id":
-                        if "\0" not in value:
-                            self._id = value
-                    elif name == "retry" and value.isascii() and value.isdigit():
+                if name != b"data":
+                    if name == b"event":
+                        self._event = value.decode("utf-8", "replace")
+                    elif name == b"id":
+                        if 0 not in value:
+                            self._id = value.decode("utf-8", "replace")
+                    elif name == b"retry" and value.isdigit():  # ASCII digits only
                         self._retry = int(value)
                     continue
-            self._data.append(value)
-            self._data_len += len(value) + 1
-            if self._data_len > self._max + 1:
-                raise _too_large("The data of one event", "characters", self._max)
-
-    def _dispatch(self, events: list[ServerSentEvent]) -> None:
-        if self._data:
-            events.append(
-                ServerSentEvent(
-                    self._event or "message",
-                    "\n".join(self._data),
-                    self._id,
-                    self._retry,
-                )
-            )
-            self._data = []
-            self._data_len = 0
-        self._event = ""
-        self._retry = None
+            data.append(value)
+            size += len(value) + 1
+            if size > limit:
+                raise _data_too_long(self._max)
+        self._data_len = size
 
 
 def iter_sse(
@@ -270,3 +334,42 @@ async def aiter_sse(
         if events:
             for event in events:
                 yield event
+
+
+class _Response(Protocol):
+    """What `iter_body` and `aiter_body` need of a response (httpx's has it)."""
+
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+
+    @property
+    def is_stream_consumed(self) -> bool: ...
+
+
+class _SyncResponse(_Response, Protocol):
+    def iter_raw(self) -> Iterator[bytes]: ...
+
+    def iter_bytes(self) -> Iterator[bytes]: ...
+
+
+class _AsyncResponse(_Response, Protocol):
+    def aiter_raw(self) -> AsyncIterator[bytes]: ...
+
+    def aiter_bytes(self) -> AsyncIterator[bytes]: ...
+
+
+def _reads_raw(response: _Response) -> bool:
+    # Without a content coding the raw stream is the body itself; reading it raw
+    # skips a decoding layer that costs more per chunk than our decoder does.
+    coding = response.headers.get("content-encoding", "").strip().lower()
+    return coding in ("", "identity") and not response.is_stream_consumed
+
+
+def iter_body(response: _SyncResponse) -> Iterator[bytes]:
+    """The body of an httpx-like response, chunk by chunk as it arrives."""
+    return response.iter_raw() if _reads_raw(response) else response.iter_bytes()
+
+
+def aiter_body(response: _AsyncResponse) -> AsyncIterator[bytes]:
+    """The body of an async httpx-like response, chunk by chunk as it arrives."""
+    return response.aiter_raw() if _reads_raw(response) else response.aiter_bytes()

@@ -1,0 +1,457 @@
+"""The client view: IR operations and resources -> the values the client templates print.
+
+Decides every method signature (keyword arguments, annotations, defaults), how each
+argument travels (body field, path, query, header, cookie), the URL expression, auth,
+the success parser or stream decoder, the per-status error map and each module's imports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from generator import naming
+from generator.ir import Api, Field, Model, Operation, Param, Resource, Response, TypeRef
+from generator.pytypes import Annotator, default_source, py_literal
+from generator.textsafe import docstring
+
+if TYPE_CHECKING:
+    from generator.render import Env, Files
+
+_JSON = ("application/json",)
+_ENVELOPE_FIELDS = {"event": "str", "id": "str", "retry": "int"}
+
+
+class ArgAnnotator(Annotator):
+    """Annotations for keyword arguments: every model also accepts a plain dict."""
+
+    def _bare(self, t: TypeRef) -> str:
+        if t.kind == "model":
+            self.classes.add(t.name)
+            self.typing.add("Any")
+            return f"{t.name} | dict[str, Any]"
+        if t.kind == "union":
+            members = [self.annotation(a) for a in t.args]
+            if "Any" in members:
+                self.typing.add("Any")
+                return "Any"
+            parts = dict.fromkeys(p for m in members for p in split_union(m))
+            # Models first, the dict spelling and None last: reads like the model's annotation.
+            tail: list[str] = [p for p in ("dict[str, Any]", "None") if p in parts]
+            return " | ".join([p for p in parts if p not in tail] + tail)
+        return super()._bare(t)
+
+    def _discriminator_field(self, t: TypeRef) -> str:
+        return ""  # a dict argument cannot be told apart by pydantic's tagged union
+
+
+def split_union(text: str) -> list[str]:
+    """The top-level members of `A | list[B | C] | None`."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, char in enumerate(text):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+    parts.append(text[start:].strip())
+    return parts
+
+
+@dataclass
+class ArgView:
+    """One keyword argument of a generated method."""
+
+    name: str
+    wire: str
+    location: str  # body | path | query | header | cookie | raw_body
+    annotation: str
+    default: str | None  # source after `=`, None when required
+    doc: str
+    explode: bool = True
+
+    @property
+    def declaration(self) -> str:
+        """`name: annotation = default`."""
+        tail = f" = {self.default}" if self.default is not None else ""
+        return f"{self.name}: {self.annotation}{tail}"
+
+
+@dataclass
+class OperationView:
+    """One method: signature pieces and the `Call` it builds."""
+
+    name: str
+    doc: str
+    args: list[ArgView]
+    http_method: str
+    path_expr: str
+    security: str
+    stream: bool
+    returns: str  # the sync return annotation
+    async_returns: str
+    parser: str  # expression: bytes -> result (non-stream)
+    decoder: str  # module-level EventDecoder constant (stream)
+    errors: str  # module-level ErrorMap constant
+    body_expr: str  # expression for Call(json=...), "" when no body
+    content_type: str
+    accept: str
+    timeout_arg: str
+    retries_arg: str
+    deprecated: bool
+
+    @property
+    def query(self) -> list[ArgView]:
+        """Query parameters."""
+        return [a for a in self.args if a.location == "query"]
+
+    @property
+    def headers(self) -> list[ArgView]:
+        """Header parameters."""
+        return [a for a in self.args if a.location == "header"]
+
+    @property
+    def cookies(self) -> list[ArgView]:
+        """Cookie parameters."""
+        return [a for a in self.args if a.location == "cookie"]
+
+
+@dataclass
+class ConstView:
+    """A module-level constant: `name: annotation = value`."""
+
+    name: str
+    annotation: str
+    value: str
+
+
+@dataclass
+class ResourceView:
+    """One resource module: a sync and an async class."""
+
+    attr: str
+    module: str
+    class_name: str
+    async_class_name: str
+    doc: str
+    operations: list[OperationView] = field(default_factory=list)
+    constants: list[ConstView] = field(default_factory=list)
+    stdlib: list[str] = field(default_factory=list)
+    typing: list[str] = field(default_factory=list)
+    pydantic: list[str] = field(default_factory=list)
+    http_names: list[str] = field(default_factory=list)
+    error_names: list[str] = field(default_factory=list)
+    event_names: list[str] = field(default_factory=list)
+    imports: list[tuple[str, str]] = field(default_factory=list)  # (relative module, class)
+
+
+@dataclass
+class SchemeView:
+    """A security scheme: its constructor keyword and how it travels."""
+
+    key: str
+    param: str
+    env_var: str
+    kind: str
+    location: str
+    name: str
+    doc: str
+
+
+@dataclass
+class ClientView:
+    """Everything the SDK module and the package `__init__` print."""
+
+    package: str
+    sdk_class: str
+    async_class: str
+    title: str
+    doc: str
+    server_url: str
+    servers: list[str]
+    user_agent: str
+    schemes: list[SchemeView]
+    resources: list[ResourceView]
+    error_names: list[str]
+
+    @property
+    def attached(self) -> list[ResourceView]:
+        """Resources reached as attributes (`sdk.chat`)."""
+        return [r for r in self.resources if r.attr]
+
+    @property
+    def root(self) -> ResourceView | None:
+        """The untagged operations' resource, a base class of the SDK classes."""
+        return next((r for r in self.resources if not r.attr), None)
+
+
+ERROR_NAMES = [
+    "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError", "AuthenticationError",
+    "BadRequestError", "ConflictError", "InternalServerError", "NotFoundError",
+    "PermissionDeniedError", "RateLimitError", "StreamDecodeError", "UnprocessableEntityError",
+]  # fmt: skip
+
+
+def client_view(api: Api) -> ClientView:
+    """The view of the whole client."""
+    taken = {a for m in api.models for a in [m.name]} | {e.name for e in api.enums}
+    taken |= {a.name for a in api.aliases} | {api.sdk_class, "Async" + api.sdk_class}
+    resources = [_resource(api, r, taken) for r in api.resources]
+    schemes = [SchemeView(s.key, s.param, s.env_var, s.kind, s.location, s.header,
+                          docstring(s.description)) for s in api.security]  # fmt: skip
+    return ClientView(
+        package=api.package, sdk_class=api.sdk_class, async_class="Async" + api.sdk_class,
+        title=docstring(api.title), doc=docstring(api.description),
+        server_url=api.servers[0] if api.servers else "http://localhost",
+        servers=list(api.servers), user_agent=f"{api.package}/{api.version or '0'} (sdkgen)",
+        schemes=schemes, resources=resources, error_names=ERROR_NAMES,
+    )  # fmt: skip
+
+
+def _resource(api: Api, resource: Resource, taken: set[str]) -> ResourceView:
+    base = resource.class_name
+    if base in taken or base in ERROR_NAMES:
+        base += "Resource"
+    # Untagged operations are methods of the SDK class itself (it inherits this class).
+    module = resource.name or "_root"
+    view = ResourceView(attr=resource.name, module=module, class_name=base,
+                        async_class_name="Async" + base,
+                        doc=docstring(resource.description or resource.tag))  # fmt: skip
+    ann = ArgAnnotator(api)
+    http: set[str] = {"UNSET", "Call", "RetryConfig", "TimeoutTypes", "Unset"}
+    errors: set[str] = set()
+    for op in resource.operations:
+        view.operations.append(_operation(api, op, ann, view, http, errors))
+    view.stdlib = sorted(ann.modules)
+    view.typing = sorted(ann.typing)
+    view.pydantic = sorted(ann.pydantic)
+    view.http_names = sorted(http)
+    view.error_names = sorted(errors)
+    for cls in sorted(ann.classes):
+        named = api.named(cls)
+        view.imports.append((f"..models.{named.module}.{naming.module_name(cls)}", cls))
+    return view
+
+
+def _operation(api: Api, op: Operation, ann: ArgAnnotator, res: ResourceView,
+               http: set[str], errors: set[str]) -> OperationView:  # fmt: skip
+    args: list[ArgView] = []
+    body_expr = ""
+    content_type = "application/json"
+    if op.body is not None:
+        content_type = op.body.content_type
+        if op.body.fields:
+            for f in op.body.fields:
+                if f.read_only:
+                    continue
+                args.append(_arg(api, ann, f.name, f.wire, "body", f.type, f.required,
+                                 default_source(f, api), f.description))  # fmt: skip
+            ann.classes.add(op.body.model)
+            http.add("strip_unset")
+            pairs = ", ".join(f"{py_literal(a.name)}: {a.name}" for a in args)
+            body_expr = f"{op.body.model}.model_validate(strip_unset({{{pairs}}}))"
+        else:
+            arg = _arg(api, ann, "request_body", "", "raw_body", op.body.type, op.body.required,
+                       None, op.body.description)  # fmt: skip
+            args.append(arg)
+            body_expr = "request_body"
+    for p in op.params:
+        args.append(_param(api, ann, p))
+    names = {a.name for a in args}
+    timeout_arg = _free("timeout", names)
+    retries_arg = _free("retries", names)
+    path_expr = _path_expr(op, args, http)
+    prefix = naming.upper_snake(op.method_name)
+    errors_name = f"_{prefix}_ERRORS"
+    res.constants.append(ConstView(errors_name, "ErrorMap", _error_map(api, op, ann, errors)))
+    http.add("ErrorMap")
+    parser = decoder = ""
+    if op.stream is not None:
+        decoder = f"_{prefix}_EVENTS"
+        model = op.stream.model
+        ann.classes.add(model)
+        res.event_names.append("EventDecoder")
+        res.constants.append(ConstView(decoder, f"EventDecoder[{model}]",
+                                       _decoder_expr(api, op, ann, res)))  # fmt: skip
+        returns = f"EventStream[{model}]"
+        async_returns = f"AsyncEventStream[{model}]"
+        res.event_names.extend(["EventStream", "AsyncEventStream"])
+        accept = "text/event-stream"
+    else:
+        returns, parser = _parser(api, op.success, ann, res, prefix, http)
+        async_returns = returns
+        accept = "application/json"
+    res.event_names = sorted(set(res.event_names))
+    security = "(" + "".join(f"{py_literal(k)}, " for k in op.security).rstrip(" ") + ")"
+    doc_parts = [p for p in (op.summary, op.description) if p]
+    return OperationView(
+        name=op.method_name, doc=docstring("\n\n".join(doc_parts)), args=args,
+        http_method=op.http_method, path_expr=path_expr, security=security,
+        stream=op.stream is not None, returns=returns, async_returns=async_returns,
+        parser=parser, decoder=decoder, errors=errors_name, body_expr=body_expr,
+        content_type=content_type, accept=accept, timeout_arg=timeout_arg,
+        retries_arg=retries_arg, deprecated=op.deprecated,
+    )  # fmt: skip
+
+
+def _free(name: str, taken: set[str]) -> str:
+    while name in taken:
+        name = "request_" + name
+    return name
+
+
+def _arg(api: Api, ann: ArgAnnotator, name: str, wire: str, location: str, t: TypeRef,
+         required: bool, default: str | None, description: str) -> ArgView:  # fmt: skip
+    annotation = ann.annotation(t)
+    if not required and default is None:
+        annotation += " | Unset"
+        default = "UNSET"
+    elif not required and default is not None:
+        # Optional with a spec default: unset leaves it to the server, the default documents it.
+        annotation += " | Unset"
+        default = "UNSET"
+    return ArgView(name, wire, location, annotation, default, docstring(description))
+
+
+def _param(api: Api, ann: ArgAnnotator, p: Param) -> ArgView:
+    default = default_source(Field(p.name, p.wire, p.type, p.required, default=p.default), api)
+    if p.required and p.default is not None and default is not None and p.location != "path":
+        arg = ArgView(p.name, p.wire, p.location, ann.annotation(p.type), default,
+                      docstring(p.description))  # fmt: skip
+    else:
+        arg = _arg(api, ann, p.name, p.wire, p.location, p.type, p.required, None, p.description)
+    arg.explode = p.explode
+    return arg
+
+
+def _path_expr(op: Operation, args: list[ArgView], http: set[str]) -> str:
+    by_wire = {a.wire: a for a in args if a.location == "path"}
+    pieces: list[str] = []
+    rest = op.path
+    while "{" in rest and "}" in rest.split("{", 1)[1]:
+        head, tail = rest.split("{", 1)
+        wire, rest = tail.split("}", 1)
+        if head:
+            pieces.append(py_literal(head))
+        arg = by_wire.get(wire)
+        if arg is None:
+            pieces.append(py_literal("{" + wire + "}"))
+        else:
+            http.add("encode_path")
+            pieces.append(f"encode_path({arg.name})")
+    if rest or not pieces:
+        pieces.append(py_literal(rest))
+    return " + ".join(pieces)
+
+
+def _model_of(api: Api, t: TypeRef | None) -> str:
+    if t is not None and t.kind == "model" and not t.nullable:
+        return t.name
+    return ""
+
+
+def _error_map(api: Api, op: Operation, ann: ArgAnnotator, errors: set[str]) -> str:
+    entries = []
+    for r in op.responses:
+        if not r.error_class:
+            continue
+        cls = r.error_class
+        errors.add(cls)
+        model = _model_of(api, r.type) if r.content_type in _JSON else ""
+        if model:
+            ann.classes.add(model)
+        entries.append(f"{py_literal(r.status)}: ({cls}, {model or 'None'})")
+    return "{" + ", ".join(entries) + "}"
+
+
+def _parser(api: Api, success: Response | None, ann: ArgAnnotator, res: ResourceView,
+            prefix: str, http: set[str]) -> tuple[str, str]:  # fmt: skip
+    """(return annotation, parser expression) of a non-streaming call."""
+    if success is None or success.type is None:
+        http.add("parse_none")
+        return "None", "parse_none"
+    t = success.type
+    json_body = success.content_type in _JSON or success.content_type.endswith("+json")
+    if not json_body and t.kind == "str":
+        http.add("parse_text")
+        return "str", "parse_text"
+    model = _model_of(api, t)
+    if model:
+        ann.classes.add(model)
+        return model, f"{model}.model_validate_json"
+    plain = Annotator(api)
+    annotation = plain.annotation(t)
+    ann.classes |= plain.classes
+    ann.modules |= plain.modules
+    ann.typing |= plain.typing
+    ann.pydantic |= plain.pydantic
+    ann.pydantic.add("TypeAdapter")
+    name = f"_{prefix}_RESPONSE"
+    res.constants.append(ConstView(name, f"TypeAdapter[{annotation}]",
+                                   f"TypeAdapter({annotation})"))  # fmt: skip
+    return annotation, f"{name}.validate_json"
+
+
+def _decoder_expr(api: Api, op: Operation, ann: ArgAnnotator, res: ResourceView) -> str:
+    stream = op.stream
+    assert stream is not None
+    model = api.named(stream.model)
+    assert isinstance(model, Model)
+    data = next(f for f in model.fields if f.wire == "data")
+    names = {"event": "", "id": "", "retry": ""}
+    plain = True
+    for f in model.fields:
+        if f is data:
+            continue
+        expected = _ENVELOPE_FIELDS.get(f.wire)
+        if expected is None or f.type.kind != expected or f.required:
+            plain = False
+        else:
+            names[f.wire] = f.name
+    payload = "None"
+    if stream.data_is_json:
+        inner = _model_of(api, stream.data)
+        if inner:
+            ann.classes.add(inner)
+            payload = f"{inner}.model_validate_json"
+        else:
+            ann.pydantic.add("TypeAdapter")
+            payload = f"TypeAdapter({Annotator(api).annotation(stream.data)}).validate_json"
+            plain_ann = Annotator(api)
+            plain_ann.annotation(stream.data)
+            ann.classes |= plain_ann.classes
+            ann.modules |= plain_ann.modules
+            ann.typing |= plain_ann.typing
+            ann.pydantic |= plain_ann.pydantic
+    else:
+        plain = False
+    args = [stream.model, payload, f"sentinel={py_literal(stream.sentinel)}",
+            f"data={py_literal(data.name)}"]  # fmt: skip
+    args += [f"{k}={py_literal(v)}" for k, v in names.items() if v]
+    if not plain:
+        args.append("plain=False")
+    return "EventDecoder(" + ", ".join(args) + ")"
+
+
+def init_exports(view: ClientView) -> list[str]:
+    """Names the package `__init__` exports, sorted."""
+    names = [view.sdk_class, view.async_class, *view.error_names, "EventStream",
+             "AsyncEventStream", "RetryConfig", "UNSET", "Unset", "models"]  # fmt: skip
+    return sorted(names)
+
+
+def render_client(api: Api, env: Env, files: Files) -> None:
+    """Add the client modules and the package `__init__` to the output map."""
+    view = client_view(api)
+    pkg = api.package
+    files[f"{pkg}/sdk.py"] = env.render("client/sdk.py.jinja", view=view)
+    files[f"{pkg}/resources/__init__.py"] = env.render("client/resources_init.py.jinja", view=view)
+    for res in view.resources:
+        files[f"{pkg}/resources/{res.module}.py"] = env.render("client/resource.py.jinja",
+                                                             view=view, res=res)  # fmt: skip
+    files[f"{pkg}/__init__.py"] = env.render("package/init.py.jinja", api=api, view=view,
+                                             exports=init_exports(view))  # fmt: skip

@@ -1,0 +1,282 @@
+"""Typed event streams: server-sent events decoded into the operation's event model.
+
+`EventStream[T]` (sync) and `AsyncEventStream[T]` (async) own the HTTP response and close
+it on every exit path: the end of the stream or its sentinel, `break`, an exception, the
+`with` block, `close()`, and garbage collection of a started iteration.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
+from types import TracebackType
+from typing import Any, Generic, TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from ._streaming import ServerSentEvent, SSEError, aiter_sse, iter_sse
+from .errors import APIConnectionError, APIError, APITimeoutError, StreamDecodeError
+
+__all__ = ["AsyncEventStream", "EventDecoder", "EventStream"]
+
+T = TypeVar("T", bound=BaseModel)
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+class EventDecoder(Generic[T]):
+    """Turns one `ServerSentEvent` into the event model `T`.
+
+    `payload` validates the `data` text (JSON) into the payload type. When the envelope is
+    plain (its fields are `data` plus any of `event`/`id`/`retry`, all decoder-typed), the
+    model is assembled around the validated payload without a second validation pass;
+    otherwise the whole envelope goes through one `model_validate_json` call.
+    """
+
+    __slots__ = ("_defaults", "_fast", "_model", "_names", "_payload", "sentinel")
+
+    def __init__(
+        self,
+        model: type[T],
+        payload: Callable[[str], Any] | None,
+        *,
+        sentinel: str = "",
+        data: str = "data",
+        event: str = "",
+        id: str = "",
+        retry: str = "",
+        plain: bool = True,
+    ) -> None:
+        self._model = model
+        self._payload = payload
+        self.sentinel: str | None = sentinel or None
+        self._names = (data, event, id, retry)
+        self._fast = (
+            plain
+            and payload is not None
+            and model.__pydantic_post_init__ is None
+            and not model.__private_attributes__
+        )
+        self._defaults: dict[str, Any] = {
+            name: field.get_default(call_default_factory=True)
+            for name, field in model.model_fields.items()
+            if not field.is_required()
+        }
+
+    def __call__(self, sse: ServerSentEvent, response: httpx.Response | None = None) -> T:
+        """The event model for `sse`; raises `APIError` for error events and payloads."""
+        data = sse.data
+        if sse.event == "error":
+            raise _error_event(sse, response)
+        if data.startswith('{"error"'):
+            _raise_error_payload(sse, response)
+        if not self._fast:
+            return self._slow(sse, response)
+        try:
+            payload = self._payload(data)  # type: ignore[misc]
+        except ValidationError as exc:
+            raise _decode_failure(sse, response, exc) from exc
+        data_name, event_name, id_name, retry_name = self._names
+        if event_name or id_name or retry_name:
+            values = dict(self._defaults)
+            values[data_name] = payload
+            fields_set = {data_name}
+            if event_name:
+                values[event_name] = sse.event
+                fields_set.add(event_name)
+            if id_name and sse.id:
+                values[id_name] = sse.id
+                fields_set.add(id_name)
+            if retry_name and sse.retry is not None:
+                values[retry_name] = sse.retry
+                fields_set.add(retry_name)
+        else:
+            values = {data_name: payload}
+            fields_set = {data_name}
+        obj = _new(self._model)
+        _set(obj, "__dict__", values)
+        _set(obj, "__pydantic_fields_set__", fields_set)
+        _set(obj, "__pydantic_extra__", {})
+        _set(obj, "__pydantic_private__", None)
+        return obj
+
+    def _slow(self, sse: ServerSentEvent, response: httpx.Response | None) -> T:
+        data_name, event_name, id_name, retry_name = self._names
+        data = sse.data if self._payload is not None else json.dumps(sse.data)
+        parts = [f'"{data_name}":{data}']
+        if event_name:
+            parts.append(f'"{event_name}":{json.dumps(sse.event)}')
+        if id_name and sse.id:
+            parts.append(f'"{id_name}":{json.dumps(sse.id)}')
+        if retry_name and sse.retry is not None:
+            parts.append(f'"{retry_name}":{sse.retry}')
+        try:
+            return self._model.model_validate_json("{" + ",".join(parts) + "}")
+        except ValidationError as exc:
+            raise _decode_failure(sse, response, exc) from exc
+
+
+def _error_event(sse: ServerSentEvent, response: httpx.Response | None) -> APIError:
+    try:
+        body: Any = json.loads(sse.data)
+    except ValueError:
+        body = sse.data
+    return _api_error(body, response)
+
+
+def _raise_error_payload(sse: ServerSentEvent, response: httpx.Response | None) -> None:
+    try:
+        body = json.loads(sse.data)
+    except ValueError:
+        return
+    if isinstance(body, dict) and "error" in body:
+        raise _api_error(body, response)
+
+
+def _api_error(body: Any, response: httpx.Response | None) -> APIError:
+    message = "the server sent an error event"
+    if isinstance(body, dict):
+        detail = body.get("error", body)
+        if isinstance(detail, dict) and isinstance(detail.get("message"), str):
+            message = detail["message"]
+        elif isinstance(detail, str):
+            message = detail
+    return APIError(
+        message,
+        status_code=response.status_code if response is not None else None,
+        headers=response.headers if response is not None else None,
+        body=body,
+        request=response.request if response is not None else None,
+    )
+
+
+def _decode_failure(
+    sse: ServerSentEvent, response: httpx.Response | None, exc: ValidationError
+) -> APIError:
+    try:
+        body = json.loads(sse.data)
+    except ValueError:
+        return StreamDecodeError(
+            f"malformed JSON in event data: {exc.errors()[0]['msg']}",
+            data=sse.data,
+            event=sse,
+            response=response,
+        )
+    if isinstance(body, dict) and "error" in body:
+        return _api_error(body, response)
+    return StreamDecodeError(
+        f"event data does not match the expected type: {exc}",
+        data=sse.data,
+        event=sse,
+        response=response,
+    )
+
+
+def _transport_error(exc: Exception, response: httpx.Response) -> APIError:
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request=response.request)
+    if isinstance(exc, SSEError):
+        return APIError(str(exc), status_code=response.status_code, request=response.request)
+    return APIConnectionError(f"connection failed mid-stream: {exc}", request=response.request)
+
+
+class EventStream(Generic[T]):
+    """A stream of typed events: iterate it, ideally inside `with`."""
+
+    def __init__(self, response: httpx.Response, decoder: EventDecoder[T]) -> None:
+        self.response = response
+        self._decoder = decoder
+        self._iterator = self._events()
+
+    def __iter__(self) -> Iterator[T]:
+        return self._iterator
+
+    def __next__(self) -> T:
+        return self._iterator.__next__()
+
+    def _events(self) -> Generator[T, None, None]:
+        response = self.response
+        decode = self._decoder
+        sentinel = decode.sentinel
+        try:
+            try:
+                for sse in iter_sse(response.iter_bytes()):
+                    if sse.data == sentinel:
+                        break
+                    yield decode(sse, response)
+            except (httpx.TransportError, SSEError) as exc:
+                raise _transport_error(exc, response) from exc
+        finally:
+            response.close()
+
+    def close(self) -> None:
+        """Stop the stream and release its connection."""
+        self._iterator.close()
+        self.response.close()
+
+    def __enter__(self) -> EventStream[T]:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        # A stream dropped before its first item never started the generator's finally.
+        response = self.__dict__.get("response")
+        if response is not None and not response.is_closed:
+            response.close()
+
+
+class AsyncEventStream(Generic[T]):
+    """An async stream of typed events: iterate it, ideally inside `async with`."""
+
+    def __init__(self, response: httpx.Response, decoder: EventDecoder[T]) -> None:
+        self.response = response
+        self._decoder = decoder
+        self._iterator = self._events()
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self._iterator
+
+    async def __anext__(self) -> T:
+        return await self._iterator.__anext__()
+
+    async def _events(self) -> AsyncGenerator[T, None]:
+        response = self.response
+        decode = self._decoder
+        sentinel = decode.sentinel
+        try:
+            try:
+                async for sse in aiter_sse(response.aiter_bytes()):
+                    if sse.data == sentinel:
+                        break
+                    yield decode(sse, response)
+            except (httpx.TransportError, SSEError) as exc:
+                raise _transport_error(exc, response) from exc
+        finally:
+            await response.aclose()
+
+    async def close(self) -> None:
+        """Stop the stream and release its connection."""
+        await self._iterator.aclose()
+        await self.response.aclose()
+
+    aclose = close
+
+    async def __aenter__(self) -> AsyncEventStream[T]:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()

@@ -1,0 +1,523 @@
+"""The HTTP core shared by every generated resource: requests, auth, retries, errors."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import datetime
+import email.utils
+import enum
+import json
+import random
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Final, Literal, Self, TypeVar
+from urllib.parse import quote
+
+import httpx
+from pydantic import BaseModel
+
+from ._events import AsyncEventStream, EventDecoder, EventStream
+from .errors import APIConnectionError, APIStatusError, APITimeoutError, default_error_class
+
+__all__ = [
+    "UNSET",
+    "AsyncHTTP",
+    "ErrorMap",
+    "RetryConfig",
+    "SecurityDef",
+    "SyncHTTP",
+    "TimeoutTypes",
+    "Unset",
+    "encode_path",
+]
+
+T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
+
+TimeoutTypes = float | httpx.Timeout | None
+_Params = list[tuple[str, str | int | float | bool | None]]
+DEFAULT_TIMEOUT: Final = httpx.Timeout(60.0, connect=10.0)
+# status -> (error class, model of the error body or None); keys "404", "4XX", "default".
+ErrorMap = Mapping[str, tuple[type[APIStatusError], type[BaseModel] | None]]
+
+
+class Unset:
+    """The type of `UNSET`: an argument the caller did not pass (distinct from `None`)."""
+
+    _instance: Unset | None = None
+
+    def __new__(cls) -> Unset:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Final = Unset()
+
+
+@dataclass(frozen=True)
+class RetryConfig:
+    """Retries on connection errors, timeouts, 429 and 5xx, with exponential backoff.
+
+    The delay before retry n (0-based) is `initial_delay * 2**n`, capped at `max_delay`,
+    with up to 25% random jitter taken off; a `Retry-After` header up to
+    `max_retry_after` seconds takes precedence. A stream is never retried once its
+    response has been handed to the caller.
+    """
+
+    max_retries: int = 2
+    initial_delay: float = 0.5
+    max_delay: float = 8.0
+    max_retry_after: float = 60.0
+
+    def delay(self, attempt: int, headers: httpx.Headers | None) -> float:
+        """Seconds to wait before retry number `attempt` (0-based)."""
+        after = _retry_after(headers) if headers is not None else None
+        if after is not None and 0 <= after <= self.max_retry_after:
+            return after
+        backoff = min(self.initial_delay * 2.0**attempt, self.max_delay)
+        return backoff * (1 - 0.25 * random.random())
+
+
+def _retry_after(headers: httpx.Headers) -> float | None:
+    millis = headers.get("retry-after-ms")
+    if millis is not None:
+        try:
+            return float(millis) / 1000
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=datetime.UTC)
+    return max(0.0, (when - datetime.datetime.now(datetime.UTC)).total_seconds())
+
+
+def _retryable(status: int) -> bool:
+    return status == 429 or status >= 500
+
+
+@dataclass(frozen=True)
+class SecurityDef:
+    """How one security scheme's credential travels."""
+
+    kind: Literal["bearer", "basic", "apikey"]
+    location: Literal["header", "query", "cookie"]
+    name: str  # header, query or cookie name
+
+
+@dataclass(frozen=True)
+class Call:
+    """One operation call, as the generated method describes it."""
+
+    method: str
+    path: str
+    security: tuple[str, ...] = ()
+    query: tuple[tuple[str, Any, bool], ...] = ()  # (wire name, value, explode)
+    headers: tuple[tuple[str, Any], ...] = ()
+    cookies: tuple[tuple[str, Any], ...] = ()
+    json: Any = UNSET
+    content_type: str = "application/json"
+    accept: str = "application/json"
+    errors: ErrorMap | None = None
+
+
+def encode_path(value: Any) -> str:
+    """A path parameter, percent-encoded (a `/` inside it stays data)."""
+    return quote(_scalar(value), safe="")
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, BaseModel):
+        return value.model_dump_json(by_alias=True)
+    if isinstance(value, list | tuple):
+        return ",".join(_scalar(v) for v in value)
+    if isinstance(value, dict):
+        return ",".join(f"{k},{_scalar(v)}" for k, v in value.items())
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    return str(value)
+
+
+def _query(items: Iterable[tuple[str, Any, bool]]) -> _Params:
+    out: _Params = []
+    for name, value, explode in items:
+        if value is UNSET or value is None:
+            continue
+        if isinstance(value, list | tuple) and explode:
+            out.extend((name, _scalar(v)) for v in value)
+        elif isinstance(value, dict) and explode:
+            out.extend((str(k), _scalar(v)) for k, v in value.items())
+        else:
+            out.append((name, _scalar(value)))
+    return out
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True)
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def strip_unset(values: dict[str, Any]) -> dict[str, Any]:
+    """The keyword arguments the caller actually passed."""
+    return {k: v for k, v in values.items() if v is not UNSET}
+
+
+def _body_of(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return response.text
+
+
+def _status_error(response: httpx.Response, errors: ErrorMap | None) -> APIStatusError:
+    """The typed error for an error response whose body has been read."""
+    status = response.status_code
+    entry = None
+    if errors:
+        code = str(status)
+        entry = errors.get(code) or errors.get(f"{code[0]}XX") or errors.get("DEFAULT")
+    cls, model = entry if entry is not None else (default_error_class(status), None)
+    if cls is APIStatusError:
+        cls = default_error_class(status)
+    body = _body_of(response)
+    data = None
+    if model is not None:
+        try:
+            data = model.model_validate_json(response.content)
+        except ValueError:
+            data = None
+    message = f"HTTP {status}"
+    if isinstance(body, dict):
+        detail = body.get("error", body)
+        if isinstance(detail, dict) and isinstance(detail.get("message"), str):
+            message += f": {detail['message']}"
+        elif isinstance(detail, str):
+            message += f": {detail}"
+    elif isinstance(body, str) and body:
+        message += f": {body[:200]}"
+    return cls(message, response=response, body=body, data=data)
+
+
+class _Base:
+    """State shared by the sync and async cores."""
+
+    def __init__(
+        self,
+        *,
+        server_url: str,
+        credentials: Mapping[str, str | None],
+        schemes: Mapping[str, SecurityDef],
+        timeout: TimeoutTypes | Unset,
+        retries: int | RetryConfig,
+        user_agent: str,
+    ) -> None:
+        self.server_url = server_url.rstrip("/")
+        self._credentials = dict(credentials)
+        self._schemes = dict(schemes)
+        self.timeout: TimeoutTypes = DEFAULT_TIMEOUT if isinstance(timeout, Unset) else timeout
+        self.retries = _retry_config(retries)
+        self._user_agent = user_agent
+
+    def _timeout(self, timeout: TimeoutTypes | Unset) -> TimeoutTypes:
+        return self.timeout if isinstance(timeout, Unset) else timeout
+
+    def _retries(self, retries: int | RetryConfig | Unset) -> RetryConfig:
+        return self.retries if isinstance(retries, Unset) else _retry_config(retries)
+
+    def _build(
+        self, client: httpx.Client | httpx.AsyncClient, call: Call, timeout: TimeoutTypes | Unset
+    ) -> httpx.Request:
+        headers: dict[str, str] = {"Accept": call.accept, "User-Agent": self._user_agent}
+        params = _query(call.query)
+        cookies: dict[str, str] = {}
+        for name, value in call.headers:
+            if value is not UNSET and value is not None:
+                headers[name] = _scalar(value)
+        for name, value in call.cookies:
+            if value is not UNSET and value is not None:
+                cookies[name] = _scalar(value)
+        self._authenticate(call.security, headers, params, cookies)
+        if cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+        content: bytes | None = None
+        if call.json is not UNSET:
+            headers["Content-Type"] = call.content_type
+            content = json.dumps(
+                _jsonable(call.json), ensure_ascii=False, separators=(",", ":")
+            ).encode()
+        return client.build_request(
+            call.method,
+            self.server_url + call.path,
+            params=params or None,
+            headers=headers,
+            content=content,
+            timeout=self._timeout(timeout),
+        )
+
+    def _authenticate(
+        self,
+        security: tuple[str, ...],
+        headers: dict[str, str],
+        params: _Params,
+        cookies: dict[str, str],
+    ) -> None:
+        # Any one of the operation's schemes will do: use the first that has a credential.
+        for key in security:
+            value = self._credentials.get(key)
+            scheme = self._schemes.get(key)
+            if not value or scheme is None:
+                continue
+            if scheme.kind == "bearer":
+                headers["Authorization"] = f"Bearer {value}"
+            elif scheme.kind == "basic":
+                headers["Authorization"] = "Basic " + base64.b64encode(value.encode()).decode()
+            elif scheme.location == "query":
+                params.append((scheme.name, value))
+            elif scheme.location == "cookie":
+                cookies[scheme.name] = value
+            else:
+                headers[scheme.name] = value
+            return
+
+
+def _retry_config(retries: int | RetryConfig) -> RetryConfig:
+    if isinstance(retries, RetryConfig):
+        return retries
+    if retries < 0:
+        raise ValueError("retries must be >= 0")
+    return RetryConfig(max_retries=retries)
+
+
+class SyncHTTP(_Base):
+    """The synchronous core: one `httpx.Client` (the caller's, or one it owns)."""
+
+    def __init__(self, *, http_client: httpx.Client | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._owns_client = http_client is None
+        self.client = http_client if http_client is not None else httpx.Client()
+
+    def close(self) -> None:
+        """Close the connection pool (not a client the caller passed in)."""
+        if self._owns_client:
+            self.client.close()
+
+    def send(
+        self,
+        call: Call,
+        *,
+        stream: bool,
+        timeout: TimeoutTypes | Unset,
+        retries: int | RetryConfig | Unset,
+    ) -> httpx.Response:
+        """Send with retries; return a success response or raise the typed error."""
+        config = self._retries(retries)
+        request = self._build(self.client, call, timeout)
+        attempt = 0
+        while True:
+            try:
+                response = self.client.send(request, stream=stream)
+            except httpx.TransportError as exc:
+                if attempt < config.max_retries:
+                    time.sleep(config.delay(attempt, None))
+                    attempt += 1
+                    continue
+                if isinstance(exc, httpx.TimeoutException):
+                    raise APITimeoutError(request=request) from exc
+                raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
+            if response.is_success:
+                return response
+            if _retryable(response.status_code) and attempt < config.max_retries:
+                response.close()
+                time.sleep(config.delay(attempt, response.headers))
+                attempt += 1
+                continue
+            try:
+                response.read()
+            except httpx.TransportError as exc:
+                response.close()
+                raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
+            finally:
+                response.close()
+            raise _status_error(response, call.errors)
+
+    def request(
+        self,
+        call: Call,
+        parse: Callable[[bytes], T],
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> T:
+        """A non-streaming call: the parsed success body."""
+        response = self.send(call, stream=False, timeout=timeout, retries=retries)
+        return parse(response.content)
+
+    def stream(
+        self,
+        call: Call,
+        decoder: EventDecoder[M],
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> EventStream[M]:
+        """A streaming call: retried until the response arrives, never after."""
+        response = self.send(call, stream=True, timeout=timeout, retries=retries)
+        return EventStream(response, decoder)
+
+
+class AsyncHTTP(_Base):
+    """The asynchronous core: one `httpx.AsyncClient` (the caller's, or one it owns)."""
+
+    def __init__(self, *, http_client: httpx.AsyncClient | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._owns_client = http_client is None
+        self.client = http_client if http_client is not None else httpx.AsyncClient()
+
+    async def close(self) -> None:
+        """Close the connection pool (not a client the caller passed in)."""
+        if self._owns_client:
+            await self.client.aclose()
+
+    async def send(
+        self,
+        call: Call,
+        *,
+        stream: bool,
+        timeout: TimeoutTypes | Unset,
+        retries: int | RetryConfig | Unset,
+    ) -> httpx.Response:
+        """Send with retries; return a success response or raise the typed error."""
+        config = self._retries(retries)
+        request = self._build(self.client, call, timeout)
+        attempt = 0
+        while True:
+            try:
+                response = await self.client.send(request, stream=stream)
+            except httpx.TransportError as exc:
+                if attempt < config.max_retries:
+                    await asyncio.sleep(config.delay(attempt, None))
+                    attempt += 1
+                    continue
+                if isinstance(exc, httpx.TimeoutException):
+                    raise APITimeoutError(request=request) from exc
+                raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
+            if response.is_success:
+                return response
+            if _retryable(response.status_code) and attempt < config.max_retries:
+                await response.aclose()
+                await asyncio.sleep(config.delay(attempt, response.headers))
+                attempt += 1
+                continue
+            try:
+                await response.aread()
+            except httpx.TransportError as exc:
+                raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
+            finally:
+                await response.aclose()
+            raise _status_error(response, call.errors)
+
+    async def request(
+        self,
+        call: Call,
+        parse: Callable[[bytes], T],
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> T:
+        """A non-streaming call: the parsed success body."""
+        response = await self.send(call, stream=False, timeout=timeout, retries=retries)
+        return parse(response.content)
+
+    async def stream(
+        self,
+        call: Call,
+        decoder: EventDecoder[M],
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> AsyncEventStream[M]:
+        """A streaming call: retried until the response arrives, never after."""
+        response = await self.send(call, stream=True, timeout=timeout, retries=retries)
+        return AsyncEventStream(response, decoder)
+
+
+class _Lifecycle:
+    """Context-manager plumbing for the generated sync SDK class."""
+
+    _http: SyncHTTP
+
+    def close(self) -> None:
+        """Release the connection pool."""
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class _AsyncLifecycle:
+    """Context-manager plumbing for the generated async SDK class."""
+
+    _http: AsyncHTTP
+
+    async def close(self) -> None:
+        """Release the connection pool."""
+        await self._http.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+
+def parse_none(content: bytes) -> None:
+    """A success response without a documented body."""
+    return None
+
+
+def parse_text(content: bytes) -> str:
+    """A text success body."""
+    return content.decode("utf-8", errors="replace")

@@ -1,0 +1,266 @@
+"""A real HTTP server speaking the embedded spec, for the generated client's runtime tests.
+
+Uvicorn + Starlette in a thread on 127.0.0.1 (a free port). The request's `model` picks
+the behaviour, so the generated SDK and the official `openai` client can be pointed at
+the same server without custom headers:
+
+- `stream-<seed>-<n>`: n chunks with random write boundaries, small delays, comments and
+  keep-alives, then `data: [DONE]`;
+- `flaky-<key>-<k>`: fail k times with 503 (Retry-After: 0) / 429, then succeed;
+- `cut-<key>`: stream two chunks, then drop the connection;
+- `malformed`: a chunk whose data is not JSON; `error-event`: an `event: error`;
+  `error-payload`: a `data: {"error": ...}` event;
+- `endless-<key>`: chunks forever until the client hangs up (recorded in `disconnected`);
+- `status-<code>`: that status with an ErrorResponse body;
+- `sleep-<seconds>`: answer after a delay (timeouts).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import socket
+import sys
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+GENERATED = Path(__file__).resolve().parents[2] / "generated"
+if str(GENERATED) not in sys.path:
+    sys.path.insert(0, str(GENERATED))
+
+import atoma_sdk  # noqa: E402  (the generated SDK, not an installed namesake)
+
+assert Path(atoma_sdk.__file__).is_relative_to(GENERATED), atoma_sdk.__file__
+
+TOKEN = "test-token"
+
+
+@dataclass
+class State:
+    """What the server saw: request counts per key, headers, disconnects."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    disconnected: set[str] = field(default_factory=set)
+    finished: set[str] = field(default_factory=set)
+    last_headers: dict[str, str] = field(default_factory=dict)
+    last_body: Any = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def hit(self, key: str) -> int:
+        with self.lock:
+            self.counts[key] = self.counts.get(key, 0) + 1
+            return self.counts[key]
+
+
+def chunk(i: int, seed: int, n: int) -> dict[str, Any]:
+    """The i-th chunk of stream `seed`: content with unicode, a final finish_reason/usage."""
+    words = ["Hello", " wörld", " ✓", " 🚀", ' "quoted"', " line\nbreak", " tab\t", " x"]
+    delta: dict[str, Any] = {"content": words[(i + seed) % len(words)]}
+    if i == 0:
+        delta["role"] = "assistant"
+    out: dict[str, Any] = {
+        "id": f"chatcmpl-{seed}",
+        "object": "chat.completion.chunk",
+        "created": 1677652288,
+        "model": "meta-llama/Llama-3.3-70B-Instruct",
+        "system_fingerprint": "fp_1",
+        "choices": [
+            {
+                "index": 0,
+                "delta": delta,
+                "logprobs": None,
+                "finish_reason": "stop" if i == n - 1 else None,
+            }
+        ],
+    }
+    if i == n - 1:
+        out["usage"] = {"prompt_tokens": 9, "completion_tokens": n, "total_tokens": 9 + n}
+    return out
+
+
+def sse_body(seed: int, n: int) -> bytes:
+    """The whole event stream of `stream-<seed>-<n>`, comments and keep-alives included."""
+    rng = random.Random(seed)
+    parts = [": welcome\n\n"]
+    for i in range(n):
+        if rng.random() < 0.2:
+            parts.append(": keep-alive\n\n")
+        end = rng.choice(["\n", "\r\n", "\r"])
+        parts.append(f"data: {json.dumps(chunk(i, seed, n))}{end}{end}")
+    parts.append("data: [DONE]\n\n")
+    return "".join(parts).encode()
+
+
+def split_randomly(body: bytes, rng: random.Random) -> list[bytes]:
+    """Cut `body` at random points (inside UTF-8 sequences too)."""
+    out, i = [], 0
+    while i < len(body):
+        step = rng.choice([1, 2, 3, 7, 16, 64, 300])
+        out.append(body[i : i + step])
+        i += step
+    return out
+
+
+def error_body(status: int, message: str = "boom") -> dict[str, Any]:
+    return {"error": {"message": message, "type": f"status_{status}", "param": None, "code": None}}
+
+
+def completion() -> dict[str, Any]:
+    return {
+        "id": "chatcmpl-1",
+        "object": "chat.completion",
+        "created": 1677652288,
+        "model": "m",
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": "Hi there"},
+                "finish_reason": "stop",
+                "logprobs": None,
+            }
+        ],
+        "usage": {"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3},
+    }
+
+
+def make_app(state: State) -> Starlette:
+    async def chat(request: Request) -> Response:
+        body = await request.json()
+        state.last_headers = dict(request.headers)
+        state.last_body = body
+        if request.headers.get("authorization") != f"Bearer {TOKEN}":
+            return JSONResponse(error_body(401, "Invalid API key provided."), status_code=401)
+        model: str = body.get("model", "")
+        stream = bool(body.get("stream"))
+        if model.startswith("status-"):
+            code = int(model.split("-")[1])
+            return JSONResponse(error_body(code, f"status {code}"), status_code=code)
+        if model.startswith("flaky-"):
+            _, key, times = model.split("-")
+            count = state.hit(key)
+            if count <= int(times):
+                code = 429 if count % 2 == 0 else 503
+                return JSONResponse(error_body(code), status_code=code,
+                                    headers={"Retry-After": "0"})  # fmt: skip
+            model = "stream-1-3"
+        if model.startswith("sleep-"):
+            state.hit(model)
+            await asyncio.sleep(float(model.split("-", 1)[1]))
+        if not stream:
+            return JSONResponse(completion())
+        if model.startswith("stream-"):
+            _, seed, n = model.split("-")
+            return _stream(_random_writes(sse_body(int(seed), int(n)), int(seed)))
+        if model.startswith("cut-"):
+            return _stream(_cut())
+        if model == "malformed":
+            body_ = f"data: {json.dumps(chunk(0, 0, 3))}\n\ndata: {{not json\n\ndata: [DONE]\n\n"
+            return _stream(_once(body_.encode()))
+        if model == "error-event":
+            body_ = f"data: {json.dumps(chunk(0, 0, 3))}\n\nevent: error\ndata: "
+            body_ += json.dumps(error_body(500, "overloaded")) + "\n\n"
+            return _stream(_once(body_.encode()))
+        if model == "error-payload":
+            body_ = f"data: {json.dumps(error_body(500, 'mid-stream failure'))}\n\n"
+            return _stream(_once(body_.encode()))
+        if model.startswith("endless-"):
+            return _stream(_endless(model.split("-", 1)[1]))
+        return JSONResponse(error_body(400, f"unknown model {model}"), status_code=400)
+
+    async def _random_writes(body: bytes, seed: int) -> AsyncIterator[bytes]:
+        rng = random.Random(seed * 7919)
+        for piece in split_randomly(body, rng):
+            if rng.random() < 0.05:
+                await asyncio.sleep(0.001)
+            yield piece
+
+    async def _once(body: bytes) -> AsyncIterator[bytes]:
+        yield body
+
+    async def _cut() -> AsyncIterator[bytes]:
+        yield f"data: {json.dumps(chunk(0, 0, 3))}\n\n".encode()
+        yield f'data: {json.dumps(chunk(1, 0, 3))}\n\ndata: {{"id'.encode()
+        await asyncio.sleep(0.01)
+        raise RuntimeError("connection cut on purpose")
+
+    async def _endless(key: str) -> AsyncIterator[bytes]:
+        i = 0
+        try:
+            while True:
+                yield f"data: {json.dumps(chunk(i, 0, 10**9))}\n\n".encode()
+                i += 1
+                await asyncio.sleep(0.005)
+        finally:
+            state.disconnected.add(key)
+
+    async def models(request: Request) -> Response:
+        if request.headers.get("authorization") != f"Bearer {TOKEN}":
+            return JSONResponse(error_body(401, "Invalid API key provided."), status_code=401)
+        return JSONResponse({"object": "list", "data": [
+            {"id": "m1", "object": "model", "created": 1, "owned_by": "atoma"}]})  # fmt: skip
+
+    return Starlette(routes=[
+        Route("/v1/chat/completions", chat, methods=["POST"]),
+        Route("/v1/models", models, methods=["GET"]),
+    ])  # fmt: skip
+
+
+def _stream(chunks: AsyncIterator[bytes]) -> StreamingResponse:
+    return StreamingResponse(chunks, media_type="text/event-stream",
+                             headers={"Cache-Control": "no-cache"})  # fmt: skip
+
+
+@dataclass
+class Server:
+    """A running server: its base URL and what it observed."""
+
+    url: str
+    state: State
+
+    def wait_disconnect(self, key: str, timeout: float = 5.0) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if key in self.state.disconnected:
+                return True
+            time.sleep(0.01)
+        return False
+
+
+def _free_socket() -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+@pytest.fixture(scope="session", name="server")
+def server_fixture() -> Iterator[Server]:
+    """The spec server, started once per session."""
+    state = State()
+    sock = _free_socket()
+    config = uvicorn.Config(make_app(state), log_level="warning", lifespan="off",
+                            timeout_graceful_shutdown=1)  # fmt: skip
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("test server did not start")
+        time.sleep(0.01)
+    port = sock.getsockname()[1]
+    yield Server(f"http://127.0.0.1:{port}", state)
+    srv.should_exit = True
+    thread.join(timeout=5)
