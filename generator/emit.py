@@ -32,8 +32,30 @@ def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def normalise_paths(files: dict[str, str]) -> dict[str, str]:
+    """The map with `a//b` and `a/./b` collapsed; two paths naming one file are an error.
+
+    Paths are compared case-folded too, so a tree written on Linux also checks out on
+    macOS and Windows, where `Foo.py` and `foo.py` are the same file.
+    """
+    out: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    for rel, text in files.items():
+        parts = [p for p in rel.replace("\\", "/").split("/") if p not in ("", ".")]
+        if not parts or ".." in parts or rel.startswith("/"):
+            raise SdkgenError(f"refusing to write outside the output folder: {rel!r}")
+        clean = "/".join(parts)
+        key = clean.casefold()
+        if key in folded:
+            raise SdkgenError(f"internal error: {rel!r} and {folded[key]!r} name the same file")
+        folded[key] = rel
+        out[clean] = text
+    return out
+
+
 def with_manifest(files: dict[str, str]) -> dict[str, str]:
     """The map plus the manifest listing every file with its hash."""
+    files = normalise_paths(files)
     owned = {path: sha(text) for path, text in sorted(files.items())}
     manifest = json.dumps({"generator": "sdkgen", "files": owned}, indent=1, sort_keys=True)
     return {**files, MANIFEST: manifest + "\n"}
@@ -146,11 +168,24 @@ def generate(files: dict[str, str], out: Path, force: bool = False) -> list[str]
     stale = sorted(p for p in recorded if p in on_disk and p not in files and not ignored(p, patterns))
     if not changed and not stale:
         return []
-    _swap_in(out, files, keep=[p for p in on_disk if p not in recorded or ignored(p, patterns)])
+    keep = [p for p in on_disk if p not in recorded or ignored(p, patterns)]
+    _swap_in(out, files, keep, _empty_dirs(out))
     return sorted(changed + stale)
 
 
-def _swap_in(out: Path, files: dict[str, str], keep: list[str]) -> None:
+def _empty_dirs(out: Path) -> list[str]:
+    """The user's empty folders: not files, but theirs, so carried over too."""
+    if not out.is_dir():
+        return []
+    found = []
+    for root, dirs, names in os.walk(out):
+        dirs[:] = [d for d in dirs if d not in _CACHE_PARTS]
+        if not dirs and not names and Path(root) != out:
+            found.append(Path(root).relative_to(out).as_posix())
+    return sorted(found)
+
+
+def _swap_in(out: Path, files: dict[str, str], keep: list[str], dirs: list[str]) -> None:
     out = out.absolute()
     staging = out.parent / f".{out.name}.sdkgen-new"
     if staging.exists():
@@ -158,15 +193,20 @@ def _swap_in(out: Path, files: dict[str, str], keep: list[str]) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     staging.mkdir()
     try:
+        for rel in dirs:
+            (staging / rel).mkdir(parents=True, exist_ok=True)
         for rel in keep:
             if rel in files:
                 continue
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             _link_or_copy(out / rel, target)
+        made: set[Path] = set()
         for rel, text in files.items():
             target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:  # one mkdir per folder, not per file
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             target.write_bytes(text.encode("utf-8"))
         if out.exists():
             _exchange(staging, out)
