@@ -5,9 +5,11 @@ boundary and one byte at a time, through `iter_sse` and `aiter_sse` alike."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable
+import gzip
+from collections.abc import AsyncIterator, Iterable, Iterator
 from types import ModuleType
 
+import httpx
 import pytest
 
 Ev = tuple[str, str, str, int | None]
@@ -103,8 +105,7 @@ CASES: list[tuple[str, bytes, list[Ev]]] = [
     ("spec: stock ticker", b"data: YHOO\ndata: +2\ndata: 10\n\n", [ev("YHOO\n+2\n10")]),
     (
         "spec: comments and ids",
-        b": test stream\n\ndata: first event\nid: 1\n\ndata:second event\nid\n\n"
-        b"data:  third event\n\n",
+        b": test stream\n\ndata: first event\nid: 1\n\ndata:second event\nid\n\ndata:  third event\n\n",
         [ev("first event", id="1"), ev("second event", id=""), ev(" third event", id="")],
     ),
     ("spec: empty data and unterminated end", b"data\n\ndata\ndata\n\ndata:", [ev(""), ev("\n")]),
@@ -214,9 +215,7 @@ def test_cap_oversized_comment_line(sse: ModuleType, decode: object) -> None:
 
 @pytest.mark.parametrize("decode", [decode_sync, decode_async])
 @pytest.mark.parametrize("prefix", [b"data: ", b"data:"])
-def test_cap_oversized_event_of_small_lines(
-    sse: ModuleType, decode: object, prefix: bytes
-) -> None:
+def test_cap_oversized_event_of_small_lines(sse: ModuleType, decode: object, prefix: bytes) -> None:
     raw = (prefix + b"123456789\n") * 20 + b"\n"
     for chunks in ([raw], [raw[i : i + 7] for i in range(0, len(raw), 7)]):
         with pytest.raises(sse.SSEEventTooLargeError, match="max_event_size=50"):
@@ -232,6 +231,12 @@ def test_cap_is_an_sse_error_and_exact_limit_passes(sse: ModuleType) -> None:
     assert decode_sync(sse, [lines], max_event_size=50) == [ev("\n".join(["1234"] * 10))]
     with pytest.raises(ValueError):
         sse.SSEDecoder(0)
+
+
+def test_cap_counts_each_event_on_its_own(sse: ModuleType) -> None:
+    raw = b"data: 0123456789\n" * 3 + b"\n"  # 32 bytes of data per event
+    for chunks in ([raw * 10], _seven_byte_chunks(raw * 10)):
+        assert len(decode_sync(sse, chunks, max_event_size=40)) == 10
 
 
 def test_cap_message_says_how_to_raise_it(sse: ModuleType) -> None:
@@ -262,7 +267,51 @@ def test_one_megabyte_many_line_event_in_tiny_chunks(sse: ModuleType) -> None:
 
 
 def test_many_events_in_tiny_chunks(sse: ModuleType) -> None:
-    raw = b"".join(b"id: %d\ndata: {\"n\": %d}\n\n" % (i, i) for i in range(20_000))
+    raw = b"".join(b'id: %d\ndata: {"n": %d}\n\n' % (i, i) for i in range(20_000))
     got = decode_sync(sse, _seven_byte_chunks(raw))
     assert len(got) == 20_000
     assert got[-1] == ev('{"n": 19999}', id="19999")
+
+
+# Reading an httpx response.
+
+
+class _ListStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    def __init__(self, chunks: list[bytes]) -> None:
+        self._chunks = chunks
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self._chunks)
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for chunk in self._chunks:
+            yield chunk
+
+
+def test_iter_body_keeps_chunks_and_decodes_content_coding(sse: ModuleType) -> None:
+    chunks = [b"data: a", b"\n", b"", b"\ndata: b\n\n"]
+    response = httpx.Response(200, stream=_ListStream(chunks))
+    assert list(sse.iter_body(response)) == [c for c in chunks if c]  # not re-chunked
+
+    gzipped = gzip.compress(b"data: zipped\n\n")
+    headers = {"content-encoding": "gzip"}
+    response = httpx.Response(200, headers=headers, stream=_ListStream([gzipped[:5], gzipped[5:]]))
+    assert as_tuples(sse.iter_sse(sse.iter_body(response))) == [ev("zipped")]
+
+    read = httpx.Response(200, content=b"data: read\n\n")  # already read into memory
+    assert as_tuples(sse.iter_sse(sse.iter_body(read))) == [ev("read")]
+
+
+def test_aiter_body_keeps_chunks_and_decodes_content_coding(sse: ModuleType) -> None:
+    async def run() -> None:
+        chunks = [b"data: a", b"\n", b"\ndata: b\n\n"]
+        response = httpx.Response(200, stream=_ListStream(chunks))
+        assert [c async for c in sse.aiter_body(response)] == chunks
+
+        gzipped = gzip.compress(b"data: zipped\n\n")
+        headers = {"content-encoding": "gzip"}
+        response = httpx.Response(200, headers=headers, stream=_ListStream([gzipped]))
+        events = [e async for e in sse.aiter_sse(sse.aiter_body(response))]
+        assert as_tuples(events) == [ev("zipped")]
+
+    asyncio.run(run())

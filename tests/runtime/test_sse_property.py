@@ -178,9 +178,7 @@ def _check(sse: ModuleType, raw: bytes, cuts: list[int]) -> None:
 
 @SETTINGS
 @given(data=st.data(), raw=streams())
-def test_any_chunking_matches_whole_and_reference(
-    sse: ModuleType, data: st.DataObject, raw: bytes
-) -> None:
+def test_any_chunking_matches_whole_and_reference(sse: ModuleType, data: st.DataObject, raw: bytes) -> None:
     cuts = data.draw(st.lists(st.integers(0, len(raw)), max_size=8))
     _check(sse, raw, cuts)
 
@@ -203,9 +201,7 @@ def test_fixed_size_chunks_roundtrip(
 ) -> None:
     # An encoder's view: what we write is what we read back, whatever the chunk size.
     stream = "".join(
-        f"event: {name}{line_end}"
-        + "".join(f"data: {line}{line_end}" for line in lines)
-        + line_end
+        f"event: {name}{line_end}" + "".join(f"data: {line}{line_end}" for line in lines) + line_end
         for name, lines in events
     )
     raw = stream.encode()
