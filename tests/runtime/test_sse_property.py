@@ -209,3 +209,46 @@ def test_fixed_size_chunks_roundtrip(
     expected = [(name or "message", "\n".join(lines), "", None) for name, lines in events]
     assert as_tuples(sse.iter_sse(chunks)) == expected
     assert asyncio.run(_adecode(sse, chunks)) == expected
+
+
+# Longer streams, so that the decoder's bulk paths (many events per chunk, events
+# far larger than a chunk, runs of one-line events broken by other shapes) are hit.
+_value = st.text(
+    alphabet=st.sampled_from('ab é€😀:{}" 0123456789'),
+    min_size=0,
+    max_size=40,
+)
+_event_shape = st.one_of(
+    _value.map(lambda v: [f"data: {v}"]),
+    _value.map(lambda v: [f"data: {v}"]),
+    _value.map(lambda v: [f"data: {v}"]),
+    st.lists(_value, min_size=2, max_size=5).map(lambda vs: [f"data: {v}" for v in vs]),
+    st.tuples(_value, _value).map(lambda t: [f"event: {t[0]}", f"data: {t[1]}"]),
+    st.tuples(_value, _value).map(lambda t: [f"id: {t[0]}", f"data:{t[1]}"]),
+    st.integers(4000, 9000).map(lambda n: [f"data: {'x€' * (n // 2)}"]),
+    st.just([": keep-alive"]),
+    st.just(["retry: 1500", "data: r"]),
+)
+
+
+@settings(SETTINGS, max_examples=60)
+@given(
+    data=st.data(),
+    events=st.lists(_event_shape, min_size=1, max_size=60),
+    line_end=_line_end,
+)
+def test_bulk_streams_match_reference(
+    sse: ModuleType, data: st.DataObject, events: list[list[str]], line_end: str
+) -> None:
+    raw = "".join(line_end.join(lines) + line_end * 2 for lines in events).encode()
+    if data.draw(st.booleans()):
+        raw += b"data: unfinished" + line_end.encode()
+    expected = reference_decode(raw)
+    assert as_tuples(sse.iter_sse([raw])) == expected
+    size = data.draw(st.sampled_from([7, 100, 1000, 4096, 65536]))
+    fixed = [raw[i : i + size] for i in range(0, len(raw), size)]
+    assert as_tuples(sse.iter_sse(fixed)) == expected
+    cuts = data.draw(st.lists(st.integers(0, len(raw)), max_size=6))
+    chunks = split_at(raw, cuts)
+    assert as_tuples(sse.iter_sse(chunks)) == expected
+    assert asyncio.run(_adecode(sse, chunks)) == expected
