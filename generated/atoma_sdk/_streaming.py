@@ -154,18 +154,18 @@ class SSEDecoder:
             pending.append(chunk)
             buf = b"".join(pending)
             pending.clear()
-        elif (
-            # The most common chunk of all: one whole event of one `data: ` line.
-            self._clean
-            and chunk.find(b"\n") == len(chunk) - 2
-            and chunk[-1] == 10
-            and chunk[:6] == b"data: "
-            and 13 not in chunk
-            and len(chunk) <= self._max
-        ):
-            data = chunk[6:-2].decode("utf-8", "replace")
-            return [ServerSentEvent("message", data, self._id)]
         else:
+            if self._clean and chunk[:6] == b"data: " and len(chunk) <= self._max:
+                # The most common chunk of all: one whole one-line event.
+                size = len(chunk)
+                nl = chunk.find(b"\n")
+                if nl == size - 2 and chunk[-1] == 10 and 13 not in chunk:
+                    data = chunk[6:-2].decode("utf-8", "replace")
+                    return [ServerSentEvent("message", data, self._id)]
+                crlf = nl == size - 3 and chunk[-2:] == b"\r\n"
+                if crlf and chunk.find(b"\r") == size - 4:
+                    data = chunk[6:-4].decode("utf-8", "replace")
+                    return [ServerSentEvent("message", data, self._id)]
             buf = chunk
 
         if self._head:
@@ -185,6 +185,7 @@ class SSEDecoder:
             if 13 in buf:
                 buf = buf.replace(b"\r", b"\n")  # a lone CR is a line end too
 
+        # From here on `buf` is complete lines, each ended by an LF.
         end = buf.rfind(b"\n") + 1
         if end < len(buf):
             tail = buf[end:]
@@ -197,21 +198,31 @@ class SSEDecoder:
             self._room = self._max
         if not end:
             return []
-        if len(buf) > self._max and max(map(len, buf.split(b"\n"))) > self._max:
+        if end > self._max and max(map(len, buf.split(b"\n"))) > self._max:
             raise _line_too_long(self._max)
         events: list[ServerSentEvent] = []
         if self._data or self._event or self._retry is not None:
             # Finish the event begun earlier, up to and with its blank line.
-            if buf[0] == 10:
-                start = 1
-            else:
-                start = buf.find(b"\n\n") + 2
-                if start == 1:
+            nl = buf.find(b"\n")
+            if nl == end - 1 and buf[:6] == b"data: ":
+                # Just one more data line (as when lines arrive one by one).
+                self._data.append(buf[6:-1])
+                self._data_len += end - 6
+                if self._data_len > self._max + 1:
+                    raise _data_too_long(self._max)
+                return events
+            if nl:
+                while nl + 1 < end and buf[nl + 1] != 10:
+                    nl = buf.find(b"\n", nl + 1)
+                if nl + 1 == end:  # no blank line yet
                     self._lines(buf[:-1].split(b"\n"), events)
-                    self._clean = False
                     return events
-            self._lines(buf[: start - 1].split(b"\n"), events)
-            if start < len(buf):
+                self._lines(buf[: nl + 1].split(b"\n"), events)
+                start = nl + 2
+            else:
+                self._lines([b""], events)
+                start = 1
+            if start < end:
                 self._complete(buf[start:], events)
         else:
             self._complete(buf, events)
@@ -221,33 +232,48 @@ class SSEDecoder:
 
     def _complete(self, buf: bytes, events: list[ServerSentEvent]) -> None:
         """Apply `buf`, LF-terminated lines that start an event, to the state."""
-        # Fast paths for whole events made of
-        # `data: ` lines: they need no per-line work.
-        first = buf.find(b"\n") + 1
-        if buf[first : first + 1] == b"\n":
-            if first + 1 == len(buf) and buf[:6] == b"data: ":
-                data = buf[6 : first - 1].decode("utf-8", "replace")
-                events.append(ServerSentEvent("message", data, self._id))
+        # Fast paths for events of one `data: ` line. Leading ones are found with
+        # `find` (memchr speed, whatever their size) until a small one is met...
+        size = len(buf)
+        find = buf.find
+        startswith = buf.startswith
+        last_id = self._id
+        pos = 0
+        while True:
+            nl = find(b"\n", pos) + 1
+            if nl == size or buf[nl] != 10 or not startswith(b"data: ", pos):
+                break
+            data = buf[pos + 6 : nl - 1].decode("utf-8", "replace")
+            events.append(ServerSentEvent("message", data, last_id))
+            small = nl - pos < 4096
+            pos = nl + 1
+            if pos == size:
                 return
-            # One-line events, i.e. `data: ` lines alternating with blank lines.
-            lines = buf.split(b"\n")
-            lines.pop()
-            n = len(lines)
-            stop = n - (n & 1)
-            if lines[1:stop:2].count(b"") * 2 == stop:
-                heads = lines[0:stop:2]
-                last_id = self._id
-                sse = ServerSentEvent
-                run = [
-                    sse("message", line[6:].decode("utf-8", "replace"), last_id)
-                    for line in heads
-                    if line[:6] == b"data: "
-                ]
-                if len(run) == len(heads):
-                    events += run
-                    if stop < n:
-                        self._lines(lines[stop:], events)
-                    return
+            if small:
+                # ...then the rest in bulk, if lines alternate between
+                # `data: ...` and blank.
+                nl = find(b"\n", pos) + 1
+                if nl < size and buf[nl] == 10:
+                    lines = buf[pos:].split(b"\n")
+                    lines.pop()
+                    n = len(lines)
+                    stop = n - (n & 1)
+                    if lines[1:stop:2].count(b"") * 2 == stop:
+                        heads = lines[0:stop:2]
+                        sse = ServerSentEvent
+                        run = [
+                            sse("message", line[6:].decode("utf-8", "replace"), last_id)
+                            for line in heads
+                            if line[:6] == b"data: "
+                        ]
+                        if len(run) == len(heads):
+                            events += run
+                            if stop < n:
+                                self._lines(lines[stop:], events)
+                            return
+                break
+        if pos:
+            buf = buf[pos:]
 
         blocks = buf.split(b"\n\n")
         rest = blocks.pop()
