@@ -441,7 +441,20 @@ def init_exports(view: ClientView) -> list[str]:
     """Names the package `__init__` exports, sorted."""
     names = [view.sdk_class, view.async_class, *view.error_names, "EventStream",
              "AsyncEventStream", "RetryConfig", "UNSET", "Unset", "models"]  # fmt: skip
-    return sorted(names)
+    return sorted(names, key=export_key)
+
+
+def resource_exports(view: ClientView) -> list[str]:
+    """Class names the resources package exports, sorted."""
+    names = [n for r in view.resources for n in (r.class_name, r.async_class_name)]
+    return sorted(names, key=export_key)
+
+
+def export_key(name: str) -> tuple[int, str]:
+    """Ruff's `__all__` order (RUF022): CONSTANTS, then Classes, then the rest."""
+    if name.isupper() or (name.upper() == name and any(c.isalpha() for c in name)):
+        return (0, name)
+    return (1, name) if name[:1].isupper() else (2, name)
 
 
 def render_client(api: Api, env: Env, files: Files) -> None:
@@ -449,7 +462,8 @@ def render_client(api: Api, env: Env, files: Files) -> None:
     view = client_view(api)
     pkg = api.package
     files[f"{pkg}/sdk.py"] = env.render("client/sdk.py.jinja", view=view)
-    files[f"{pkg}/resources/__init__.py"] = env.render("client/resources_init.py.jinja", view=view)
+    files[f"{pkg}/resources/__init__.py"] = env.render("client/resources_init.py.jinja", view=view,
+                                                       exports=resource_exports(view))  # fmt: skip
     for res in view.resources:
         files[f"{pkg}/resources/{res.module}.py"] = env.render("client/resource.py.jinja",
                                                              view=view, res=res)  # fmt: skip

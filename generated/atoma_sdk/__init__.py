@@ -22,6 +22,7 @@ from .errors import (
 from .sdk import AsyncAtomaSdk, AtomaSdk
 
 __all__ = [
+    "UNSET",
     "APIConnectionError",
     "APIError",
     "APIStatusError",
@@ -39,7 +40,6 @@ __all__ = [
     "RateLimitError",
     "RetryConfig",
     "StreamDecodeError",
-    "UNSET",
     "UnprocessableEntityError",
     "Unset",
     "models",

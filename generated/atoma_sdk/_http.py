@@ -55,10 +55,10 @@ class Unset:
 
     _instance: Unset | None = None
 
-    def __new__(cls) -> Unset:
+    def __new__(cls) -> Self:
         if cls._instance is None:
             cls._instance = super().__new__(cls)
-        return cls._instance
+        return cls._instance  # type: ignore[return-value]
 
     def __bool__(self) -> Literal[False]:
         return False
@@ -543,7 +543,7 @@ class _AsyncLifecycle:
 
 def parse_none(content: bytes) -> None:
     """A success response without a documented body."""
-    return None
+    del content
 
 
 def parse_text(content: bytes) -> str:

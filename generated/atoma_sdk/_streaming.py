@@ -3,12 +3,18 @@
 
 The rules are those of the WHATWG HTML standard, section "Interpreting an event
 stream", and they live in one place, `SSEDecoder`; `iter_sse` and `aiter_sse` only
-feed it. Standard library only.
+feed it, and `iter_body` / `aiter_body` read an httpx response's body for them:
+
+    for event in iter_sse(iter_body(response)):
+        ...
+
+Standard library only.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
+from itertools import repeat
 from typing import Protocol
 
 __all__ = [
@@ -100,6 +106,10 @@ class SSEDecoder:
     a UTF-8 sequence and a U+FFFD replacement never spans them, so this decodes
     exactly as decoding the whole stream first would, and a multi-byte character
     cut by a chunk boundary needs no decoder state.
+
+    `_lines` states the field rules, line by line. The other paths are shortcuts
+    for the shapes that dominate real streams (whole events made only of `data: `
+    lines) and hand anything else to `_lines`.
     """
 
     __slots__ = (
@@ -181,9 +191,14 @@ class SSEDecoder:
         if 13 in buf:
             if buf[-1] == 13:
                 self._head = _AFTER_CR
-            buf = b"\n".join(buf.split(b"\r\n"))
-            if 13 in buf:
-                buf = buf.replace(b"\r", b"\n")  # a lone CR is a line end too
+            parts = buf.split(b"\r")
+            after_cr = parts[1:]
+            if min(after_cr) >= b"\n" and max(after_cr) < b"\x0b":
+                buf = b"".join(parts)  # every CR is in a CR LF: drop the CRs
+            else:
+                buf = b"\n".join(buf.split(b"\r\n"))
+                if 13 in buf:
+                    buf = buf.replace(b"\r", b"\n")  # a lone CR is a line end too
 
         # From here on `buf` is complete lines, each ended by an LF.
         end = buf.rfind(b"\n") + 1
@@ -258,22 +273,27 @@ class SSEDecoder:
                     lines.pop()
                     n = len(lines)
                     stop = n - (n & 1)
-                    if lines[1:stop:2].count(b"") * 2 == stop:
-                        heads = lines[0:stop:2]
+                    heads = lines[0:stop:2]
+                    # (Every head starts with `data: ` iff all sort in between.)
+                    if (
+                        lines[1:stop:2].count(b"") * 2 == stop
+                        and min(heads) >= b"data: "
+                        and max(heads) < b"data:!"
+                    ):
+                        texts = [line[6:].decode("utf-8", "replace") for line in heads]
                         sse = ServerSentEvent
-                        run = [
-                            sse("message", line[6:].decode("utf-8", "replace"), last_id)
-                            for line in heads
-                            if line[:6] == b"data: "
-                        ]
-                        if len(run) == len(heads):
-                            events += run
-                            if stop < n:
-                                self._lines(lines[stop:], events)
-                            return
+                        events += map(sse, repeat("message"), texts, repeat(last_id))
+                        if stop < n:
+                            self._lines(lines[stop:], events)
+                        return
                 break
         if pos:
             buf = buf[pos:]
+        elif nl == size and startswith(b"data: "):
+            # Just the first line of an event (as when lines arrive one by one).
+            self._data.append(buf[6:-1])
+            self._data_len = size - 6
+            return
 
         blocks = buf.split(b"\n\n")
         rest = blocks.pop()

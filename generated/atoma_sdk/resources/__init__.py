@@ -8,7 +8,7 @@ from .models import AsyncModels, Models
 
 __all__ = [
     "AsyncChat",
-    "Chat",
     "AsyncModels",
+    "Chat",
     "Models",
 ]
