@@ -126,9 +126,12 @@ class SchemaBuilder:
         return Alias(name, module, description, target.with_nullable(nullable or target.nullable),
                      loc, example)  # fmt: skip
 
-    def _is_object(self, node: dict[str, Any], loc: Loc) -> bool:
-        if "allOf" in node:
-            return any(self._is_object_like(m, loc) for m in node["allOf"] if m is not None)
+    def _is_object(self, node: dict[str, Any], loc: Loc, seen: frozenset[int] = frozenset()) -> bool:
+        if isinstance(node.get("allOf"), list):
+            if id(node) in seen:  # `A: {allOf: [$ref A]}` says nothing about A's shape
+                return False
+            inner = seen | {id(node)}
+            return any(self._is_object_like(m, loc, inner) for m in node["allOf"])
         if node.get("oneOf") or node.get("anyOf"):
             return bool(node.get("properties"))
         types = _types(node)
@@ -138,10 +141,11 @@ class SchemaBuilder:
             return not only_map and not node.get("patternProperties")
         return False
 
-    def _is_object_like(self, member: Any, loc: Loc) -> bool:
+    def _is_object_like(self, member: Any, loc: Loc, seen: frozenset[int]) -> bool:
         if isinstance(member, dict) and "$ref" in member:
-            member, _ = self.spec.deref(member, loc)
-        return isinstance(member, dict) and (self._is_object(member, loc) or "properties" in member)
+            member, loc = self.spec.deref(member, loc)
+        return isinstance(member, dict) and (
+            self._is_object(member, loc, seen) or "properties" in member)  # fmt: skip
 
     def model(self, name: str, node: dict[str, Any], loc: Loc, module: ModuleKind,
               description: str, example: Any) -> Model:  # fmt: skip

@@ -42,6 +42,7 @@ sys.exit(1 if bad else 0)
 def generate(spec: Path, out: Path, package: str, *extra: str) -> tuple[int, str, float]:
     """Run `sdkgen generate` in-process: (exit code, stderr, seconds)."""
     err = io.StringIO()
+    limit = sys.getrecursionlimit()  # the CLI raises it; give the caller theirs back
     start = time.perf_counter()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         try:
@@ -49,6 +50,8 @@ def generate(spec: Path, out: Path, package: str, *extra: str) -> tuple[int, str
                                 "--sdk-class", "Client", *extra])  # fmt: skip
         except SystemExit as exc:  # argparse usage errors
             code = int(exc.code or 0)
+        finally:
+            sys.setrecursionlimit(limit)
     return code, err.getvalue(), time.perf_counter() - start
 
 
