@@ -169,6 +169,8 @@ MAX_EXPANDED_NODES = 2_000_000
 
 def _check_aliases(data: Any, where: Loc) -> None:
     """Reject recursive YAML aliases and alias "bombs" whose expansion is far larger than the file."""
+    if not isinstance(data, dict | list):
+        return
     sizes: dict[int, int] = {}
     active: set[int] = set()
     stack: list[tuple[Any, bool]] = [(data, False)]
@@ -189,10 +191,8 @@ def _check_aliases(data: Any, where: Loc) -> None:
                 if id(child) in active:
                     raise where.error("recursive YAML alias (a node that contains itself)")
                 stack.append((child, False))
-    if isinstance(data, dict | list):
-        expanded = sizes[id(data)]
-        if expanded > max(MAX_EXPANDED_NODES, 4 * len(sizes)):
-            raise where.error(f"YAML aliases expand to more than {MAX_EXPANDED_NODES} nodes")
+    if sizes[id(data)] > max(MAX_EXPANDED_NODES, 4 * len(sizes)):
+        raise where.error(f"YAML aliases expand to more than {MAX_EXPANDED_NODES} nodes")
 
 
 def _yaml_message(exc: yaml.YAMLError) -> str:
