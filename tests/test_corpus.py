@@ -67,14 +67,15 @@ def generated(tmp_path_factory: pytest.TempPathFactory,
         again, _, _ = generate(case.spec, out / "b", case.package)
         same = code == again == 0 and tree(out / "a") == tree(out / "b")
         outcomes[case.name] = Outcome(case, out / "a", code, stderr, seconds, same)
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     lines = [f"  {o.case.name:<28} {o.seconds * 1000:8.0f} ms  exit {o.code}"
              for o in outcomes.values()]  # fmt: skip
     text = "\ncorpus generation times:\n" + "\n".join(lines)
-    if reporter is not None:
-        reporter.write_line(text)
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if capture is not None:
+        with capture.global_and_fixture_disabled():
+            print(text, file=sys.stderr)
     else:
-        print(text)
+        print(text, file=sys.stderr)
     return outcomes
 
 
