@@ -16,6 +16,9 @@ def docstring(text: str) -> str:
     out = []
     for line in text.split("\n"):
         escaped = line.rstrip().replace("\\", "\\\\").replace('"', '\\"')
+        if escaped.isprintable():  # the common case: nothing to escape character by character
+            out.append(escaped)
+            continue
         out.append("".join(c if c.isprintable() or c == "\t" else _escape(c) for c in escaped))
     return "\n".join(out)
 

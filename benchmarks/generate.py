@@ -1,0 +1,337 @@
+"""Generator benchmark: `sdkgen generate` / `check` against datamodel-codegen,
+openapi-python-client and the YAML floor, on `spec/openapi.yaml` and synthetic specs.
+
+Every tool runs as its own process (as a user runs it), timed by `/usr/bin/time -v`
+(wall time, peak RSS of the process), interleaved run by run so that machine load hits
+every tool alike; the table quotes medians. Run by hand:
+
+    .venv/bin/python benchmarks/generate.py                       # full run, appends to BENCHMARKS.md
+    .venv/bin/python benchmarks/generate.py --scales 100 --runs 1 --no-append   # smoke test
+
+Synthetic specs come from `benchmarks/synth_spec.py` (written on demand). The floor is a
+whole `python` process that reads the spec and parses it with PyYAML's C loader (the
+in-process parse time alone is printed too). Peers are skipped at 2,000 schemas: that
+spec only measures scaling (time(2x spec) / time(spec), 1,000 -> 2,000).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.metadata
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import synth_spec  # noqa: E402
+
+BIN = Path(sys.executable).parent
+WORK = ROOT / "benchmarks" / "work"
+TIME = shutil.which("time", path="/usr/bin:/bin")
+FLOOR = ("import sys, time, yaml\n"
+         "text = open(sys.argv[1], encoding='utf-8').read()\n"
+         "t = time.perf_counter()\n"
+         "yaml.load(text, Loader=yaml.CSafeLoader)\n"
+         "print(f'parse {time.perf_counter() - t:.6f}')\n")  # fmt: skip
+TOOLS = ("floor", "generate", "check", "datamodel-codegen", "openapi-python-client")
+PEERS = ("datamodel-codegen", "openapi-python-client")
+
+
+@dataclass
+class Sample:
+    wall: float
+    rss_mb: float
+    ok: bool
+    note: str = ""
+    extra: float | None = None  # the floor's in-process parse time
+
+
+@dataclass
+class Result:
+    samples: dict[str, list[Sample]] = field(default_factory=dict)
+
+    def median(self, tool: str, attr: str = "wall") -> float | None:
+        values = [getattr(s, attr) for s in self.samples.get(tool, []) if s.ok]
+        values = [v for v in values if v is not None]
+        return statistics.median(values) if values else None
+
+    def failures(self, tool: str) -> list[str]:
+        return [s.note for s in self.samples.get(tool, []) if not s.ok]
+
+
+def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[Sample, str]:
+    """Run `cmd` under `/usr/bin/time -v` (or getrusage) and return its sample and output."""
+    if TIME:
+        with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+            proc = subprocess.run([TIME, "-v", "-o", tf.name, *cmd], cwd=cwd, env=env,
+                                  capture_output=True, text=True)  # fmt: skip
+            stats = _time_v(Path(tf.name).read_text())
+        wall, rss = stats["wall"], stats["rss_kb"] / 1024
+    else:  # pragma: no cover - fallback without GNU time
+        import resource
+        import time
+
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+        wall = time.perf_counter() - start
+        rss = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
+    output = proc.stdout + proc.stderr
+    note = "" if proc.returncode == 0 else f"exit {proc.returncode}: {_last_line(output)}"
+    return Sample(wall, rss, proc.returncode == 0, note), output
+
+
+def _time_v(text: str) -> dict[str, float]:
+    out = {"wall": 0.0, "rss_kb": 0.0}
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("Elapsed (wall clock) time"):
+            clock = line.rsplit(": ", 1)[1]
+            secs = 0.0
+            for part in clock.split(":"):
+                secs = secs * 60 + float(part)
+            out["wall"] = secs
+        elif line.startswith("Maximum resident set size"):
+            out["rss_kb"] = float(line.rsplit(": ", 1)[1])
+    return out
+
+
+def _last_line(text: str) -> str:
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+    return lines[-1][:160] if lines else ""
+
+
+def snapshot(tree: Path) -> dict[str, tuple[int, int]]:
+    """mtime and inode of every file and folder: `check` must change none of them."""
+    snap = {}
+    for root, dirs, files in os.walk(tree):
+        for name in dirs + files:
+            st = os.stat(os.path.join(root, name), follow_symlinks=False)
+            snap[os.path.relpath(os.path.join(root, name), tree)] = (st.st_mtime_ns, st.st_ino)
+    st = os.stat(tree)
+    snap["."] = (st.st_mtime_ns, st.st_ino)
+    return snap
+
+
+def run_tool(tool: str, spec: Path, scratch: Path) -> Sample:
+    """One timed run of one tool on one spec."""
+    out = scratch / tool
+    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    if tool == "floor":
+        sample, output = timed([sys.executable, "-c", FLOOR, str(spec)], scratch)
+        for line in output.splitlines():
+            if line.startswith("parse "):
+                sample.extra = float(line.split()[1])
+        return sample
+    if tool == "generate":
+        shutil.rmtree(scratch / "sdk", ignore_errors=True)
+        cmd = [str(BIN / "sdkgen"), "generate", str(spec), "--out", str(scratch / "sdk"),
+               "--package", "bench_sdk", "--sdk-class", "BenchSdk", "--quiet"]  # fmt: skip
+        return timed(cmd, ROOT)[0]
+    if tool == "check":
+        tree = scratch / "sdk"
+        if not tree.is_dir():
+            return Sample(0, 0, False, "no tree (generate failed)")
+        before = snapshot(tree)
+        cmd = [str(BIN / "sdkgen"), "check", str(spec), "--out", str(tree),
+               "--package", "bench_sdk", "--sdk-class", "BenchSdk", "--quiet"]  # fmt: skip
+        sample = timed(cmd, ROOT)[0]
+        if snapshot(tree) != before:
+            sample.ok, sample.note = False, "check modified the tree"
+        return sample
+    shutil.rmtree(out, ignore_errors=True)
+    if tool == "datamodel-codegen":
+        cmd = [str(BIN / "datamodel-codegen"), "--input", str(spec), "--input-file-type", "openapi",
+               "--output", str(scratch / "dmcg_models.py"),
+               "--output-model-type", "pydantic_v2.BaseModel"]  # fmt: skip
+        return timed(cmd, scratch, env)[0]
+    if tool == "openapi-python-client":
+        cmd = [str(BIN / "openapi-python-client"), "generate", "--path", str(spec),
+               "--output-path", str(out), "--overwrite"]  # fmt: skip
+        sample, output = timed(cmd, scratch, env)
+        warnings = sum(1 for ln in output.splitlines() if ln.startswith("Warning"))
+        if sample.ok and warnings:
+            sample.note = f"{warnings} warning(s)"
+        if sample.ok and not out.is_dir():
+            sample.ok, sample.note = False, "no output: " + _last_line(output)
+        return sample
+    raise ValueError(tool)
+
+
+def spec_paths(scales: list[int]) -> list[tuple[str, Path, int | None]]:
+    specs: list[tuple[str, Path, int | None]] = [("spec/openapi.yaml", ROOT / "spec" / "openapi.yaml", None)]
+    for n in scales:
+        path = WORK / f"synth-{n}.yaml"
+        if not path.exists():
+            synth_spec.write_spec(n)
+        specs.append((f"synth-{n}", path, n))
+    return specs
+
+
+def fmt_s(v: float | None) -> str:
+    return "—" if v is None else f"{v:.2f}"
+
+
+def ratio(a: float | None, b: float | None) -> str:
+    return "—" if a is None or b is None or b == 0 else f"{a / b:.2f}"
+
+
+def machine() -> str:
+    cpu = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return f"{cpu}, nproc {os.cpu_count()}, {platform.system()} {platform.release()}, load avg {load:.2f}"
+
+
+def versions() -> str:
+    names = ["sdkgen", "datamodel-code-generator", "openapi-python-client", "ruff", "PyYAML", "Jinja2",
+             "pydantic"]  # fmt: skip
+    parts = [f"Python {platform.python_version()}"]
+    for name in names:
+        try:
+            parts.append(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{name} (not installed)")
+    return ", ".join(parts)
+
+
+def table(results: dict[str, Result], specs: list[tuple[str, Path, int | None]]) -> str:
+    head = ("| spec | MB | floor s (parse) | generate s | check s | datamodel-codegen s | "
+            "openapi-python-client s | gen/dmcg | gen/opc | gen/floor | check/gen | "
+            "RSS MB gen / check / dmcg / opc |")  # fmt: skip
+    rows = [head, "|" + "---|" * (head.count("|") - 1)]
+    for label, path, _n in specs:
+        r = results[label]
+        floor, gen, chk = r.median("floor"), r.median("generate"), r.median("check")
+        dm, opc = r.median("datamodel-codegen"), r.median("openapi-python-client")
+        parse = r.median("floor", "extra")
+        tools = ("generate", "check", "datamodel-codegen", "openapi-python-client")
+        rss = " / ".join(f"{m:.0f}" if (m := r.median(t, "rss_mb")) else "—" for t in tools)
+        dm_cell = fmt_s(dm) if "datamodel-codegen" in r.samples else "skipped"
+        opc_cell = fmt_s(opc) if "openapi-python-client" in r.samples else "skipped"
+        if r.failures("openapi-python-client") and opc is None:
+            opc_cell = "failed"
+        rows.append(f"| {label} | {path.stat().st_size / 1e6:.2f} | {fmt_s(floor)} ({fmt_s(parse)}) | "
+                    f"{fmt_s(gen)} | {fmt_s(chk)} | {dm_cell} | {opc_cell} | {ratio(gen, dm)} | "
+                    f"{ratio(gen, opc)} | {ratio(gen, floor)} | {ratio(chk, gen)} | {rss} |")  # fmt: skip
+    return "\n".join(rows)
+
+
+def scaling(results: dict[str, Result], specs: list[tuple[str, Path, int | None]]) -> str:
+    by_n = {n: results[label] for label, _p, n in specs if n}
+    lines = []
+    for small, big in ((1000, 2000), (1000, 3000), (100, 1000)):
+        if small in by_n and big in by_n:
+            for tool in ("generate", "check", "floor"):
+                a, b = by_n[small].median(tool), by_n[big].median(tool)
+                if a and b:
+                    per = (b / a) / (big / small) * 2
+                    lines.append(f"- {tool}: time({big}) / time({small}) = {b / a:.2f} "
+                                 f"(spec ×{big // small}; normalised to ×2: {per:.2f})")  # fmt: skip
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=list(synth_spec.SCALES))
+    parser.add_argument("--runs", type=int, default=5, help="runs per tool below 2,000 schemas")
+    parser.add_argument("--big-runs", type=int, default=3, help="runs per tool at 2,000+ schemas")
+    parser.add_argument("--tools", nargs="+", default=list(TOOLS), choices=TOOLS)
+    parser.add_argument("--no-append", action="store_true", help="print only; leave BENCHMARKS.md")
+    args = parser.parse_args()
+
+    specs = spec_paths(args.scales)
+    results: dict[str, Result] = {}
+    start = dt.datetime.now(dt.UTC)
+    header = machine()
+    interrupted = False
+    with tempfile.TemporaryDirectory(prefix="sdkgen-bench-") as tmp:
+        try:
+            for label, path, n in specs:
+                scratch = Path(tmp) / label.replace("/", "_")
+                scratch.mkdir()
+                tools = [t for t in args.tools if not (n == 2000 and t in PEERS)]
+                runs = args.big_runs if (n or 0) >= 2000 else args.runs
+                result = results[label] = Result()
+                for i in range(runs):
+                    for tool in tools:
+                        if tool == "openapi-python-client" and i > 0 and not any(
+                              s.ok for s in result.samples.get(tool, [])):  # fmt: skip
+                            continue  # rejected the spec once: it will again
+                        sample = run_tool(tool, path, scratch)
+                        result.samples.setdefault(tool, []).append(sample)
+                        status = "ok" if sample.ok else "FAILED"
+                        print(
+                            f"{label:>18} run {i + 1}/{runs} {tool:<22} {sample.wall:7.2f}s "
+                            f"{sample.rss_mb:7.0f} MB {status} {sample.note}",
+                            file=sys.stderr,
+                            flush=True,
+                        )
+        except KeyboardInterrupt:  # Ctrl-C: report what was measured so far
+            interrupted = True
+            specs = [s for s in specs if s[0] in results]
+
+    notes = (
+        ["- interrupted: partial results (fewer runs than stated for the last spec)"] if interrupted else []
+    )
+    for label, _p, _n in specs:
+        for tool in TOOLS:
+            fails = results[label].failures(tool)
+            if fails:
+                notes.append(f"- {label}: {tool} failed {len(fails)}×: {fails[0]}")
+            oks = [s.note for s in results[label].samples.get(tool, []) if s.ok and s.note]
+            if oks:
+                notes.append(f"- {label}: {tool}: {oks[0]}")
+    cmd = "python benchmarks/generate.py " + " ".join(sys.argv[1:])
+    text = "\n".join([
+        f"## Generator (benchmarks/generate.py), {start:%Y-%m-%d %H:%M} UTC",
+        "",
+        f"Command: `{cmd.strip()}`  ",
+        f"Machine: {header}  ",
+        f"Versions: {versions()}  ",
+        f"Medians of {args.runs} runs ({args.big_runs} at 2,000+ schemas), tools interleaved run by run. "
+        "Wall seconds and peak RSS from `/usr/bin/time -v` of each whole process (for sdkgen the "
+        "`ruff` child is a separate process: its RSS is not in the figure). Floor: a whole python "
+        "process reading the spec and parsing it with `yaml.CSafeLoader` (parse alone in brackets). "
+        "`generate` writes a fresh tree; `check` runs on the unchanged tree and is verified to "
+        "modify nothing (mtimes and inodes). datamodel-codegen: models only, "
+        "`--output-model-type pydantic_v2.BaseModel`; openapi-python-client: `generate` incl. its ruff "
+        "post-hooks.",
+        "",
+        table(results, specs),
+        "",
+        "Scaling:",
+        "",
+        scaling(results, specs) or "- (needs two synthetic scales)",
+        "",
+        *(["Notes:", "", *notes, ""] if notes else []),
+    ])  # fmt: skip
+    print(text)
+    if not args.no_append:
+        bench = ROOT / "BENCHMARKS.md"
+        existing = bench.read_text(encoding="utf-8") if bench.exists() else ""
+        with bench.open("a", encoding="utf-8") as fh:
+            if not existing:
+                fh.write("# Benchmarks\n")
+            elif not existing.endswith("\n"):
+                fh.write("\n")
+            fh.write("\n" + text + "\n")
+        print(f"appended to {bench.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
