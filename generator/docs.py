@@ -62,7 +62,7 @@ def model_path(named: Named) -> str:
 
 def resource_path(resource: Resource) -> str:
     """The page of a resource in the output map."""
-    return f"docs/sdks/{resource.name}/README.md"
+    return f"docs/sdks/{resource.slug}/README.md"
 
 
 # -- type strings -------------------------------------------------------------------------------

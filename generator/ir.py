@@ -200,13 +200,18 @@ class Operation:
 
 @dataclass(frozen=True)
 class Resource:
-    """The operations of one tag: `sdk.<name>.<method>()`."""
+    """The operations of one tag: `sdk.<name>.<method>()` (untagged ones: `name == ""`)."""
 
     name: str
     class_name: str
     tag: str
     description: str
     operations: tuple[Operation, ...]
+
+    @property
+    def slug(self) -> str:
+        """The module and docs folder name; `_root` (never a tag's name) for untagged ones."""
+        return self.name or "_root"
 
 
 @dataclass(frozen=True)

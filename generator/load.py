@@ -116,6 +116,8 @@ class Spec:
             raise at.error(f"$ref file {rel!r} is outside the spec's folder")
         name = path.relative_to(root).as_posix()
         if name not in self.documents:
+            if not path.is_file():
+                raise at.error(f"$ref file {rel!r} does not exist or is not a file")
             self.documents[name] = read_document(path, name)
             check_refs(self, name)
         return name

@@ -217,7 +217,7 @@ def _resource(api: Api, resource: Resource, taken: set[str]) -> ResourceView:
     if base in taken or base in ERROR_NAMES:
         base += "Resource"
     # Untagged operations are methods of the SDK class itself (it inherits this class).
-    module = resource.name or "_root"
+    module = resource.slug
     view = ResourceView(attr=resource.name, module=module, class_name=base,
                         async_class_name="Async" + base,
                         doc=docstring(resource.description or resource.tag))  # fmt: skip
@@ -444,12 +444,6 @@ def init_exports(view: ClientView) -> list[str]:
     return sorted(names, key=export_key)
 
 
-def resource_exports(view: ClientView) -> list[str]:
-    """Class names the resources package exports, sorted."""
-    names = [n for r in view.resources for n in (r.class_name, r.async_class_name)]
-    return sorted(names, key=export_key)
-
-
 def export_key(name: str) -> tuple[int, str]:
     """Ruff's `__all__` order (RUF022): CONSTANTS, then Classes, then the rest."""
     if name.isupper() or (name.upper() == name and any(c.isalpha() for c in name)):
@@ -462,8 +456,11 @@ def render_client(api: Api, env: Env, files: Files) -> None:
     view = client_view(api)
     pkg = api.package
     files[f"{pkg}/sdk.py"] = env.render("client/sdk.py.jinja", view=view)
-    files[f"{pkg}/resources/__init__.py"] = env.render("client/resources_init.py.jinja", view=view,
-                                                       exports=resource_exports(view))  # fmt: skip
+    # A lazy index: `import NAME` must not import every resource and, through them, every model.
+    lazy = [(n, r.module) for r in view.resources for n in (r.class_name, r.async_class_name)]
+    files[f"{pkg}/resources/__init__.py"] = env.render(
+        "models/init.py.jinja", exports=sorted(lazy, key=lambda e: export_key(e[0])),
+        doc=f"The resources of the {view.title} SDK, one module per tag.")  # fmt: skip
     for res in view.resources:
         files[f"{pkg}/resources/{res.module}.py"] = env.render("client/resource.py.jinja",
                                                              view=view, res=res)  # fmt: skip

@@ -60,7 +60,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     "dangling_ref": ({"spec.yaml": _schemas("    A: {$ref: '#/components/schemas/Nope'}\n")},
                      ["spec.yaml#/components/schemas/A/$ref", "points to nothing"]),
     "dangling_file_ref": ({"spec.yaml": _schemas("    A: {$ref: 'other.yaml#/X'}\n")},
-                          ["other.yaml#", "no such file"]),
+                          ["spec.yaml#/components/schemas/A/$ref", "other.yaml", "does not exist"]),
     "dangling_pointer_in_file": ({"spec.yaml": _schemas("    A: {$ref: 'other.yaml#/X'}\n"),
                                   "other.yaml": "Y: {type: string}\n"},
                                  ["spec.yaml#/components/schemas/A/$ref", "points to nothing"]),
