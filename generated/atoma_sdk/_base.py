@@ -32,6 +32,9 @@ class SdkModel(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
+        # Validators are built on first use, not at import: an SDK with thousands of
+        # models imports quickly and pays only for the models it touches.
+        defer_build=True,
         protected_namespaces=(),
         use_attribute_docstrings=True,
     )

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import os
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -18,7 +20,11 @@ from ._http import (
     _AsyncLifecycle,
     _Lifecycle,
 )
-from .resources import AsyncChat, AsyncModels, Chat, Models
+
+if TYPE_CHECKING:
+    from .resources.chat import AsyncChat, Chat
+    from .resources.models import AsyncModels, Models
+
 
 SERVERS: tuple[str, ...] = ("https://api.atoma.network",)
 """The servers the spec lists; the first is the default `server_url`."""
@@ -37,11 +43,6 @@ class AtomaSdk(_Lifecycle):
     All requests are authenticated with a bearer token. Chat completions are available both as a
     single JSON response and as a stream of server-sent events terminated by a `[DONE]` sentinel.
     """
-
-    chat: Chat
-    """OpenAI-compatible chat completions."""
-    models: Models
-    """Models available on the Atoma network."""
 
     def __init__(
         self,
@@ -73,8 +74,22 @@ class AtomaSdk(_Lifecycle):
             user_agent=_USER_AGENT,
             http_client=http_client,
         )
-        self.chat = Chat(self._http)
-        self.models = Models(self._http)
+
+    @cached_property
+    def chat(self) -> Chat:
+        """OpenAI-compatible chat completions."""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.chat import Chat
+
+        return Chat(self._http)
+
+    @cached_property
+    def models(self) -> Models:
+        """Models available on the Atoma network."""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.models import Models
+
+        return Models(self._http)
 
 
 class AsyncAtomaSdk(_AsyncLifecycle):
@@ -85,11 +100,6 @@ class AsyncAtomaSdk(_AsyncLifecycle):
     All requests are authenticated with a bearer token. Chat completions are available both as a
     single JSON response and as a stream of server-sent events terminated by a `[DONE]` sentinel.
     """
-
-    chat: AsyncChat
-    """OpenAI-compatible chat completions."""
-    models: AsyncModels
-    """Models available on the Atoma network."""
 
     def __init__(
         self,
@@ -121,5 +131,19 @@ class AsyncAtomaSdk(_AsyncLifecycle):
             user_agent=_USER_AGENT,
             http_client=http_client,
         )
-        self.chat = AsyncChat(self._http)
-        self.models = AsyncModels(self._http)
+
+    @cached_property
+    def chat(self) -> AsyncChat:
+        """OpenAI-compatible chat completions."""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.chat import AsyncChat
+
+        return AsyncChat(self._http)
+
+    @cached_property
+    def models(self) -> AsyncModels:
+        """Models available on the Atoma network."""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.models import AsyncModels
+
+        return AsyncModels(self._http)

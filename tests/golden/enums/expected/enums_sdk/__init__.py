@@ -2,5 +2,45 @@
 """Enums SDK."""
 
 from . import models
+from ._events import AsyncEventStream, EventStream
+from ._http import UNSET, RetryConfig, Unset
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    StreamDecodeError,
+    UnprocessableEntityError,
+)
+from .sdk import AsyncEnumsSdk, EnumsSdk
 
-__all__ = ["models"]
+__all__ = [
+    "UNSET",
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncEnumsSdk",
+    "AsyncEventStream",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "EnumsSdk",
+    "EventStream",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RetryConfig",
+    "StreamDecodeError",
+    "UnprocessableEntityError",
+    "Unset",
+    "models",
+]

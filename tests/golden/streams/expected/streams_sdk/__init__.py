@@ -2,5 +2,45 @@
 """Streams SDK."""
 
 from . import models
+from ._events import AsyncEventStream, EventStream
+from ._http import UNSET, RetryConfig, Unset
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    StreamDecodeError,
+    UnprocessableEntityError,
+)
+from .sdk import AsyncStreamsSdk, StreamsSdk
 
-__all__ = ["models"]
+__all__ = [
+    "UNSET",
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncEventStream",
+    "AsyncStreamsSdk",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "EventStream",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RetryConfig",
+    "StreamDecodeError",
+    "StreamsSdk",
+    "UnprocessableEntityError",
+    "Unset",
+    "models",
+]

@@ -19,6 +19,6 @@ class Author(SdkModel):
     books: list[Book] | None = None
 
 
-# Mutually recursive models: bound once this class exists; pydantic resolves them on first use.
+# Mutually recursive models: bound once this class exists; pydantic resolves them when
+# the model is first used (its build is deferred).
 globals()["Book"] = importlib.import_module(".book", __package__).Book
-Author.model_rebuild(raise_errors=False)

@@ -19,6 +19,6 @@ class Book(SdkModel):
     author: Author | None = None
 
 
-# Mutually recursive models: bound once this class exists; pydantic resolves them on first use.
+# Mutually recursive models: bound once this class exists; pydantic resolves them when
+# the model is first used (its build is deferred).
 globals()["Author"] = importlib.import_module(".author", __package__).Author
-Book.model_rebuild(raise_errors=False)
