@@ -29,6 +29,7 @@ def build_api(spec: Spec, settings: Settings) -> Api:
     schemas.register_components()
     schemas.build_components()
     operations, resources = OperationBuilder(schemas).build()
+    schemas.drain()
     named = [schemas.named[name] for name in schemas.order]
     info = spec.root.get("info") or {}
     return Api(

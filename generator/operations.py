@@ -154,6 +154,7 @@ class OperationBuilder:
         fields: tuple[Field, ...] = ()
         model = ""
         if btype.kind == "model" and not btype.nullable:
+            self.schemas.drain()
             built = self.schemas.named[btype.name]
             if isinstance(built, Model):
                 model, fields = built.name, built.fields

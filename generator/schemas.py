@@ -6,6 +6,7 @@ reference can be typed before its target is built (recursion needs no special ca
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +45,10 @@ class SchemaBuilder:
         self.order: list[str] = []
         self.notes: list[str] = []
         self._building: set[Loc] = set()
+        # Named targets of `$ref`s are built from this queue, not recursively: a chain of
+        # thousands of references must not become thousands of stack frames.
+        self._queue: deque[tuple[str, Any, Loc, ModuleKind]] = deque()
+        self._queued: set[str] = set()
         # Unnamed `$ref` targets being expanded inline: a guard against reference loops.
         self._following: set[Loc] = set()
         self._literals: dict[Loc, dict[str, list[Any]]] = {}
@@ -68,6 +73,13 @@ class SchemaBuilder:
         for key, node in schemas.items():
             loc = base.child(key)
             self._build_named(self.names[loc], node, loc, "components")
+            self.drain()
+
+    def drain(self) -> None:
+        """Build every named schema that references have queued so far."""
+        while self._queue:
+            name, node, loc, module = self._queue.popleft()
+            self._build_named(name, node, loc, module)
 
     def _collect_discriminators(self, node: Any, loc: Loc) -> None:
         """Record `Literal` values that discriminated unions require of their members."""
@@ -271,11 +283,11 @@ class SchemaBuilder:
             name = self.names[target]
             target_node = self.spec.get(target)
             module: ModuleKind = "components"
-            self._build_named(name, target_node, target, module)
             built = self.named.get(name)
-            kind: Any = {Model: "model", Enum: "enum", Alias: "alias"}[type(built)] if built else "model"
-            if built is None:  # a reference back into a schema still being converted
-                kind = self._pending_kind(target_node, target)
+            if built is None and name not in self._queued:
+                self._queued.add(name)
+                self._queue.append((name, target_node, target, module))
+            kind: Any = _KINDS[type(built)] if built else self._pending_kind(target_node, target)
             return TypeRef(kind, name, nullable=nullable)
         if target in self._following:
             return TypeRef("any", nullable=nullable)
@@ -393,6 +405,9 @@ class SchemaBuilder:
 
 
 # -- small readers of schema nodes ----------------------------------------------------------
+_KINDS: dict[type, str] = {Model: "model", Enum: "enum", Alias: "alias"}
+
+
 def _types(node: dict[str, Any]) -> list[str]:
     value = node.get("type")
     if isinstance(value, str):
