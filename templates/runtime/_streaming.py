@@ -313,6 +313,15 @@ class SSEDecoder:
                     data = raw.decode("utf-8", "replace")
                     events.append(ServerSentEvent("message", data, self._id))
                     continue
+            elif block[:7] == b"event: ":
+                # `event: ...` then one `data: ...` line, as typed streams send.
+                nl = block.find(b"\n")
+                two = nl > 0 and block.find(b"\n", nl + 1) < 0
+                if two and block.startswith(b"data: ", nl + 1):
+                    name = block[7:nl].decode("utf-8", "replace") or "message"
+                    data = block[nl + 7 :].decode("utf-8", "replace")
+                    events.append(ServerSentEvent(name, data, self._id))
+                    continue
             lines = block.split(b"\n")
             lines.append(b"")
             self._lines(lines, events)

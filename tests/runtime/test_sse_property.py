@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 Ev = tuple[str, str, str, int | None]
 
 SETTINGS = settings(
-    max_examples=400,
+    max_examples=1000,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -231,7 +231,7 @@ _event_shape = st.one_of(
 )
 
 
-@settings(SETTINGS, max_examples=60)
+@settings(SETTINGS, max_examples=150)
 @given(
     data=st.data(),
     events=st.lists(_event_shape, min_size=1, max_size=60),
