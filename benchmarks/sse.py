@@ -394,6 +394,12 @@ def bench_matrix(
             row.append(f"{vs_peer:.2f}x ({best_name})" if vs_peer else "n/a")
             row += [f"{vs_floor:.2f}x", f"{t_ours / t_bare:.1f}x"]
             rows.append("| " + " | ".join(row) + " |")
+            if vs_peer is not None and t_bytes and best_name and n / t_bytes / valid[best_name] < 1.5:
+                ratio = n / t_bytes / valid[best_name]
+                notes.append(
+                    f"{label}: read through `response.iter_bytes()` ours is {ratio:.2f}x the best "
+                    f"peer ({best_name}), under the 1.5x target; through `iter_body` {vs_peer:.2f}x"
+                )
             if vs_peer is not None and vs_peer < 1.5:
                 misses.append(f"{label}: {vs_peer:.2f}x the best peer ({best_name}), target 1.5x")
             if vs_floor > 2.0:
