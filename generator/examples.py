@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import json
 import keyword
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.ir import MISSING, Alias, Api, Enum, Model, Named, TypeRef
 from generator.pytypes import py_literal
+
+_T = TypeVar("_T")
 
 LINE = 88  # wrap example code like ruff's default line length
 
@@ -46,6 +49,7 @@ class Examples:
         self.warnings: list[str] = []
         self._checked: set[str] = set()
         self._stack: list[str] = []
+        self._via: set[tuple[str, int]] = set()
 
     # -- validation -----------------------------------------------------------------------
 
@@ -56,7 +60,8 @@ class Examples:
             ok = t.nullable or t.kind in ("null", "any") or (
                 t.kind == "literal" and None in t.values)
             if not ok and t.kind == "alias":
-                return self.problems(value, self._alias(t.name).target, path)
+                return self._via_alias(value, t, lambda target: self.problems(value, target, path),
+                                       [f"{where}: null is not allowed"])  # fmt: skip
             if not ok and t.kind == "union":
                 ok = any(not self.problems(None, a, path) for a in t.args)
             return [] if ok else [f"{where}: null is not allowed"]
@@ -87,7 +92,8 @@ class Examples:
             allowed = ", ".join(_show(m.value) for m in enum.members)
             return [] if ok else [f"{where}: {_show(value)} is not one of {allowed}"]
         if kind == "alias":
-            return self.problems(value, self._alias(t.name).target, path)
+            return self._via_alias(value, t, lambda target: self.problems(value, target, path),
+                                   [f"{where}: no finite type (the alias refers to itself)"])  # fmt: skip
         if kind == "list":
             if not isinstance(value, list):
                 return [f"{where}: expected an array, got {_show(value)}"]
@@ -173,7 +179,7 @@ class Examples:
         if value is None:
             return None
         if t.kind == "alias":
-            return self._complete(value, self._alias(t.name).target)
+            return self._via_alias(value, t, lambda target: self._complete(value, target), value)
         if t.kind == "union":
             arg = self._pick(value, t)
             return self._complete(value, arg) if arg is not None else value
@@ -294,6 +300,18 @@ class Examples:
         assert isinstance(named, Enum)
         return named
 
+    def _via_alias(self, value: Any, t: TypeRef, step: Callable[[TypeRef], _T], looped: _T) -> _T:
+        """`step` on the alias's target; `looped` when the same value comes back to the same
+        alias without passing through any structure (`X = X | str`), which would never end."""
+        key = (t.name, id(value))
+        if key in self._via:
+            return looped
+        self._via.add(key)
+        try:
+            return step(self._alias(t.name).target)
+        finally:
+            self._via.discard(key)
+
     def _alias(self, name: str) -> Alias:
         named = self.api.named(name)
         assert isinstance(named, Alias)
@@ -307,7 +325,9 @@ class Examples:
             return Atom("None")
         kind = t.kind
         if kind == "alias":
-            return self.source(value, self._alias(t.name).target, imports)
+            looped: Node = Atom(literal(value))
+            return self._via_alias(value, t, lambda target: self.source(value, target, imports),
+                                   looped)  # fmt: skip
         if kind == "union":
             arg = self._pick(value, t)
             return self.source(value, arg, imports) if arg is not None else Atom(literal(value))

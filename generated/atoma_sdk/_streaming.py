@@ -155,8 +155,9 @@ class SSEDecoder:
         if 10 not in chunk and 13 not in chunk:
             # No line end: nothing to do until one arrives.
             pending.append(chunk)
-            self._room -= len(chunk)
-            if self._room < 0:
+            room = self._room - len(chunk)
+            self._room = room
+            if room < 0:
                 raise _line_too_long(self._max)
             return []
 
@@ -208,24 +209,27 @@ class SSEDecoder:
             self._room = self._max - len(tail)
             if self._room < 0:
                 raise _line_too_long(self._max)
-            buf = buf[:end]
         else:
             self._room = self._max
         if not end:
             return []
-        if end > self._max and max(map(len, buf.split(b"\n"))) > self._max:
+        if end > self._max and max(map(len, buf[:end].split(b"\n"))) > self._max:
             raise _line_too_long(self._max)
+        nl = buf.find(b"\n")
+        if nl == end - 1 and buf[:6] == b"data: ":
+            # Just one data line (as when lines arrive one by one): whatever the
+            # state, it only adds to the data of the event being built.
+            self._data.append(buf[6:nl])
+            self._data_len += end - 6
+            if self._data_len > self._max + 1:
+                raise _data_too_long(self._max)
+            self._clean = False
+            return []
+        if end < len(buf):
+            buf = buf[:end]
         events: list[ServerSentEvent] = []
         if self._data or self._event or self._retry is not None:
             # Finish the event begun earlier, up to and with its blank line.
-            nl = buf.find(b"\n")
-            if nl == end - 1 and buf[:6] == b"data: ":
-                # Just one more data line (as when lines arrive one by one).
-                self._data.append(buf[6:-1])
-                self._data_len += end - 6
-                if self._data_len > self._max + 1:
-                    raise _data_too_long(self._max)
-                return events
             # Line by line with `find` rather than `split`: the lines may be large
             # and `split` looks at every byte in a slower loop than memchr's.
             lines = []
@@ -292,11 +296,6 @@ class SSEDecoder:
                 break
         if pos:
             buf = buf[pos:]
-        elif nl == size and startswith(b"data: "):
-            # Just the first line of an event (as when lines arrive one by one).
-            self._data.append(buf[6:-1])
-            self._data_len = size - 6
-            return
 
         blocks = buf.split(b"\n\n")
         rest = blocks.pop()
@@ -314,6 +313,15 @@ class SSEDecoder:
                         raise _data_too_long(self._max)
                     data = raw.decode("utf-8", "replace")
                     events.append(ServerSentEvent("message", data, self._id))
+                    continue
+            elif block[:7] == b"event: ":
+                # `event: ...` then one `data: ...` line, as typed streams send.
+                nl = block.find(b"\n")
+                two = nl > 0 and block.find(b"\n", nl + 1) < 0
+                if two and block.startswith(b"data: ", nl + 1):
+                    name = block[7:nl].decode("utf-8", "replace") or "message"
+                    data = block[nl + 7 :].decode("utf-8", "replace")
+                    events.append(ServerSentEvent(name, data, self._id))
                     continue
             lines = block.split(b"\n")
             lines.append(b"")

@@ -16,7 +16,14 @@ from typing import Any, Generic, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from ._streaming import ServerSentEvent, SSEError, aiter_sse, iter_sse
+from ._streaming import (
+    ServerSentEvent,
+    SSEError,
+    aiter_body,
+    aiter_sse,
+    iter_body,
+    iter_sse,
+)
 from .errors import APIConnectionError, APIError, APITimeoutError, StreamDecodeError
 
 __all__ = ["AsyncEventStream", "EventDecoder", "EventStream"]
@@ -248,7 +255,7 @@ class EventStream(Generic[T]):
         sentinel = self._decoder.sentinel
         try:
             try:
-                for sse in iter_sse(response.iter_bytes()):
+                for sse in iter_sse(iter_body(response)):
                     if sse.data == sentinel:
                         break
                     yield decode(sse, response)
@@ -300,7 +307,7 @@ class AsyncEventStream(Generic[T]):
         sentinel = self._decoder.sentinel
         try:
             try:
-                async for sse in aiter_sse(response.aiter_bytes()):
+                async for sse in aiter_sse(aiter_body(response)):
                     if sse.data == sentinel:
                         break
                     yield decode(sse, response)
