@@ -170,10 +170,12 @@ class Response:
 class StreamBody:
     """The typed envelope of a `text/event-stream` response."""
 
-    model: str  # the operations model each event is validated into
-    data: TypeRef  # the payload type of `data`
+    model: str  # the operations model (or, with `events`, the union alias) of each event
+    data: TypeRef  # the payload type of `data` (with `events`, the union of the members')
     sentinel: str = ""  # a `data` value that ends the stream, e.g. [DONE]
     data_is_json: bool = True
+    # (event name, member envelope model) when the spec declares an event-name union
+    events: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

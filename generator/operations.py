@@ -6,6 +6,7 @@ from typing import Any
 
 from generator import naming
 from generator.ir import (
+    Alias,
     Field,
     Model,
     Operation,
@@ -196,6 +197,9 @@ class OperationBuilder:
         node, nloc = (schema, loc)
         if isinstance(schema, dict) and "$ref" in schema:
             node, nloc = self.spec.deref(schema, loc)
+        members = self._event_members(node, nloc)
+        if members:
+            return self._event_union(name, members, node, nloc, prefix, description, sentinel)
         props = node.get("properties") if isinstance(node, dict) else None
         if isinstance(props, dict) and "data" in props:
             model = self.schemas.model(name, node, nloc, "operations", description, _example(node))
@@ -208,14 +212,87 @@ class OperationBuilder:
                 Field("retry", "retry", TypeRef("int"), False),
             )  # fmt: skip
             model = Model(name, "operations", description, fields, loc)
-        data_field = next(f for f in model.fields if f.wire == "data")
-        is_json = data_field.type.kind not in ("str", "literal")
-        if is_json:
-            model = Model(model.name, model.module, model.description, model.fields, model.loc,
-                          model.extra, model.extra_type, model.example, ("data",))  # fmt: skip
+        model, data_type, is_json = _with_json_data(model)
         self.schemas.named[name] = model
         self.schemas.order.append(name)
-        return StreamBody(name, data_field.type, sentinel, is_json)
+        return StreamBody(name, data_type, sentinel, is_json)
+
+    def _event_members(self, node: Any, loc: Loc) -> list[tuple[str, dict[str, Any], Loc]]:
+        """(event name, envelope, where) per member of an event-name union; [] when it is not one."""
+        if not isinstance(node, dict):
+            return []
+        key = "oneOf" if node.get("oneOf") else "anyOf"
+        raw = node.get(key)
+        if not isinstance(raw, list) or not raw or node.get("properties"):
+            return []
+        out: list[tuple[str, dict[str, Any], Loc]] = []
+        for i, member in enumerate(raw):
+            mnode, mloc = member, loc.child(key, i)
+            if isinstance(member, dict) and "$ref" in member:
+                mnode, mloc = self.spec.deref(member, mloc)
+            props = mnode.get("properties") if isinstance(mnode, dict) else None
+            if not isinstance(props, dict) or "data" not in props:
+                return []
+            event = _fixed_string(props.get("event"))
+            if event is None or any(event == seen for seen, _, _ in out):
+                return []
+            out.append((event, mnode, mloc))
+        return out
+
+    def _event_union(self, name: str, members: list[tuple[str, dict[str, Any], Loc]],
+                     node: dict[str, Any], loc: Loc, prefix: str, description: str,
+                     sentinel: str) -> StreamBody:  # fmt: skip
+        """One envelope model per event name, and the union alias `name` over them."""
+        events: list[tuple[str, str]] = []
+        payloads: list[TypeRef] = []
+        any_json = False
+        for event, mnode, mloc in members:
+            member_name = self.registry.claim(naming.class_name(prefix + naming.pascal(event) + "Event"))
+            props = dict(mnode["properties"])
+            # A one-value enum becomes the same Literal a const gives, not an Enum class.
+            props["event"] = {"const": event, **{k: v for k, v in props["event"].items()
+                                                  if k in ("description", "title")}}  # fmt: skip
+            fixed = {**mnode, "properties": props}
+            required = [r for r in mnode.get("required") or [] if r != "event"]
+            fixed["required"] = [*required, "event"]
+            built = self.schemas.model(member_name, fixed, mloc, "operations",
+                                       _text(mnode, "description"), _example(mnode))  # fmt: skip
+            model, data_type, is_json = _with_json_data(built)
+            any_json = any_json or is_json
+            self.schemas.named[member_name] = model
+            self.schemas.order.append(member_name)
+            events.append((event, member_name))
+            if data_type not in payloads:
+                payloads.append(data_type)
+        target = TypeRef("union", args=tuple(TypeRef("model", m) for _, m in events),
+                         discriminator="event")  # fmt: skip
+        self.schemas.named[name] = Alias(name, "operations", description or _text(node, "description"),
+                                         target, loc, _example(node))  # fmt: skip
+        self.schemas.order.append(name)
+        data = payloads[0] if len(payloads) == 1 else TypeRef("union", args=tuple(payloads))
+        return StreamBody(name, data, sentinel, any_json, tuple(events))
+
+
+def _with_json_data(model: Model) -> tuple[Model, TypeRef, bool]:
+    """The envelope with `data` marked as JSON text when its payload is not a string."""
+    data_field = next(f for f in model.fields if f.wire == "data")
+    is_json = data_field.type.kind not in ("str", "literal")
+    if is_json:
+        model = Model(model.name, model.module, model.description, model.fields, model.loc,
+                      model.extra, model.extra_type, model.example, ("data",))  # fmt: skip
+    return model, data_field.type, is_json
+
+
+def _fixed_string(prop: Any) -> str | None:
+    """The one string an `event` property allows (`const` or a one-value `enum`), else None."""
+    if not isinstance(prop, dict):
+        return None
+    if isinstance(prop.get("const"), str):
+        return str(prop["const"])
+    values = prop.get("enum")
+    if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str):
+        return values[0]
+    return None
 
 
 _RESERVED_METHODS = frozenset({"with_options", "close", "aclose"})

@@ -274,8 +274,9 @@ def _operation(api: Api, op: Operation, ann: ArgAnnotator, res: ResourceView,
         decoder = f"_{prefix}_EVENTS"
         model = op.stream.model
         ann.classes.add(model)
-        res.event_names.append("EventDecoder")
-        res.constants.append(ConstView(decoder, f"EventDecoder[{model}]",
+        kind = "EventUnionDecoder" if op.stream.events else "EventDecoder"
+        res.event_names.append(kind)
+        res.constants.append(ConstView(decoder, f"{kind}[{model}]",
                                        _decoder_expr(api, op, ann, res)))  # fmt: skip
         returns = f"EventStream[{model}]"
         async_returns = f"AsyncEventStream[{model}]"
@@ -399,7 +400,20 @@ def _parser(api: Api, success: Response | None, ann: ArgAnnotator, res: Resource
 def _decoder_expr(api: Api, op: Operation, ann: ArgAnnotator, res: ResourceView) -> str:
     stream = op.stream
     assert stream is not None
-    model = api.named(stream.model)
+    if not stream.events:
+        return _envelope_decoder(api, stream.model, ann, stream.sentinel)
+    members = []
+    for event, member in stream.events:
+        ann.classes.add(member)
+        res.event_names.append("EventDecoder")
+        members.append(f"{py_literal(event)}: {_envelope_decoder(api, member, ann, None)}")
+    return ("EventUnionDecoder({" + ", ".join(members) + "}, "
+            f"sentinel={py_literal(stream.sentinel)})")  # fmt: skip
+
+
+def _envelope_decoder(api: Api, name: str, ann: ArgAnnotator, sentinel: str | None) -> str:
+    """`EventDecoder(...)` for one envelope model; `sentinel` None for a union member."""
+    model = api.named(name)
     assert isinstance(model, Model)
     data = next(f for f in model.fields if f.wire == "data")
     names = {"event": "", "id": "", "retry": ""}
@@ -408,29 +422,33 @@ def _decoder_expr(api: Api, op: Operation, ann: ArgAnnotator, res: ResourceView)
         if f is data:
             continue
         expected = _ENVELOPE_FIELDS.get(f.wire)
-        if expected is None or f.type.kind != expected or f.required:
+        if sentinel is None and f.wire == "event" and f.type.kind == "literal":
+            names["event"] = f.name  # a union member: dispatch already matched its one value
+        elif expected is None or f.type.kind != expected or f.required:
             plain = False
         else:
             names[f.wire] = f.name
     payload = "None"
-    if stream.data_is_json:
-        inner = _model_of(api, stream.data)
+    if "data" in model.json_fields:
+        inner = _model_of(api, data.type)
         if inner:
             ann.classes.add(inner)
             payload = f"{inner}.model_validate_json"
         else:
             ann.pydantic.add("TypeAdapter")
-            payload = f"TypeAdapter({Annotator(api).annotation(stream.data)}).validate_json"
+            payload = f"TypeAdapter({Annotator(api).annotation(data.type)}).validate_json"
             plain_ann = Annotator(api)
-            plain_ann.annotation(stream.data)
+            plain_ann.annotation(data.type)
             ann.classes |= plain_ann.classes
             ann.modules |= plain_ann.modules
             ann.typing |= plain_ann.typing
             ann.pydantic |= plain_ann.pydantic
     else:
         plain = False
-    args = [stream.model, payload, f"sentinel={py_literal(stream.sentinel)}",
-            f"data={py_literal(data.name)}"]  # fmt: skip
+    args = [name, payload]
+    if sentinel is not None:
+        args.append(f"sentinel={py_literal(sentinel)}")
+    args.append(f"data={py_literal(data.name)}")
     args += [f"{k}={py_literal(v)}" for k, v in names.items() if v]
     if not plain:
         args.append("plain=False")

@@ -11,7 +11,7 @@ import yaml
 from generator.build import build_api
 from generator.config import Settings
 from generator.errors import SpecError
-from generator.ir import Api, Enum, Model, TypeRef
+from generator.ir import Alias, Api, Enum, Model, TypeRef
 from generator.load import load_spec
 
 
@@ -98,6 +98,45 @@ def test_stream_body_wraps_the_envelope(tmp_path: Path) -> None:
     body = model(api, op.stream.model)
     assert body.name == "DoStreamResponseBody" and body.module == "operations"
     assert body.json_fields == ("data",) and body.description == "Events"
+
+
+def _union_stream(tmp_path: Path, notice_event: dict[str, Any]) -> Api:
+    sse = {"text/event-stream": {"schema": {"$ref": "#/components/schemas/Any"}}}
+    paths = {"/t": {"get": {"operationId": "ticker",
+                            "responses": {"200": {"description": "Events", "content": sse}}}}}  # fmt: skip
+    return api_of(tmp_path, {
+        "Any": {"anyOf": [
+            {"type": "object", "properties": {"event": {"const": "tick"},
+                                              "data": {"$ref": "#/components/schemas/Chunk"}}},
+            {"type": "object", "properties": {"event": notice_event, "data": {"type": "string"}}},
+        ]},
+        "Chunk": {"type": "object", "properties": {"x": {"type": "integer"}}},
+    }, paths)  # fmt: skip
+
+
+def test_stream_event_union_gets_one_envelope_per_event_name(tmp_path: Path) -> None:
+    api = _union_stream(tmp_path, {"type": "string", "enum": ["notice"]})
+    stream = api.operations[0].stream
+    assert stream is not None
+    assert stream.model == "TickerResponseBody"
+    assert stream.events == (("tick", "TickerTickEvent"), ("notice", "TickerNoticeEvent"))
+    union = api.named("TickerResponseBody")
+    assert isinstance(union, Alias) and union.module == "operations"
+    assert union.target == TypeRef("union", args=(TypeRef("model", "TickerTickEvent"),
+                                                  TypeRef("model", "TickerNoticeEvent")),
+                                   discriminator="event")  # fmt: skip
+    tick, notice = model(api, "TickerTickEvent"), model(api, "TickerNoticeEvent")
+    assert tick.json_fields == ("data",) and notice.json_fields == ()
+    for member, value in ((tick, "tick"), (notice, "notice")):
+        event = next(f for f in member.fields if f.wire == "event")
+        assert event.type == TypeRef("literal", values=(value,)) and event.required
+
+
+def test_stream_union_without_fixed_event_names_stays_one_envelope(tmp_path: Path) -> None:
+    api = _union_stream(tmp_path, {"type": "string"})
+    stream = api.operations[0].stream
+    assert stream is not None and stream.events == ()
+    assert isinstance(api.named(stream.model), Model)
 
 
 @pytest.mark.parametrize("ref", ["https://evil.example/x.yaml", "../outside.yaml#/x",

@@ -20,7 +20,7 @@ from urllib.parse import quote
 import httpx
 from pydantic import BaseModel
 
-from ._events import AsyncEventStream, EventDecoder, EventStream
+from ._events import AsyncEventStream, Decoder, EventStream
 from .errors import (
     APIConnectionError,
     APIStatusError,
@@ -41,7 +41,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-M = TypeVar("M", bound=BaseModel)
 
 TimeoutTypes = float | httpx.Timeout | None
 _Params = list[tuple[str, str | int | float | bool | None]]
@@ -407,11 +406,11 @@ class SyncHTTP(_Base):
     def stream(
         self,
         call: Call,
-        decoder: EventDecoder[M],
+        decoder: Decoder[T],
         *,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
-    ) -> EventStream[M]:
+    ) -> EventStream[T]:
         """A streaming call: retried until the response arrives, never after."""
         response = self.send(call, stream=True, timeout=timeout, retries=retries)
         return EventStream(response, decoder)
@@ -489,11 +488,11 @@ class AsyncHTTP(_Base):
     async def stream(
         self,
         call: Call,
-        decoder: EventDecoder[M],
+        decoder: Decoder[T],
         *,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
-    ) -> AsyncEventStream[M]:
+    ) -> AsyncEventStream[T]:
         """A streaming call: retried until the response arrives, never after."""
         response = await self.send(call, stream=True, timeout=timeout, retries=retries)
         return AsyncEventStream(response, decoder)

@@ -4,14 +4,21 @@
 `EventStream[T]` (sync) and `AsyncEventStream[T]` (async) own the HTTP response and close
 it on every exit path: the end of the stream or its sentinel, `break`, an exception, the
 `with` block, `close()`, and garbage collection of a started iteration.
+
+When the spec declares an event-name union (one envelope per `event:` name), an
+`EventUnionDecoder` dispatches each event on its name. An event whose name the spec does
+not declare is skipped, not an error: servers add event kinds over time, and an older SDK
+should keep streaming the ones it knows. `error` events still raise `APIError`, and the
+sentinel still ends the stream.
 """
 
 from __future__ import annotations
 
+import enum
 import json
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
 from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
 import httpx
 from pydantic import BaseModel, ValidationError
@@ -26,16 +33,40 @@ from ._streaming import (
 )
 from .errors import APIConnectionError, APIError, APITimeoutError, StreamDecodeError
 
-__all__ = ["AsyncEventStream", "EventDecoder", "EventStream"]
+__all__ = ["AsyncEventStream", "EventDecoder", "EventStream", "EventUnionDecoder"]
 
-T = TypeVar("T", bound=BaseModel)
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+M = TypeVar("M", bound=BaseModel)
+
+
+class _Skip(enum.Enum):
+    SKIP = enum.auto()
+
+
+SKIP: Literal[_Skip.SKIP] = _Skip.SKIP  # what a decoder returns for an event it skips
+
+
+class Decoder(Protocol[T_co]):
+    """What a stream needs from its decoder: a `decode` callable and the sentinel."""
+
+    @property
+    def decode(
+        self,
+    ) -> Callable[
+        [ServerSentEvent, httpx.Response | None], T_co | Literal[_Skip.SKIP]
+    ]: ...
+
+    @property
+    def sentinel(self) -> str | None: ...
+
 
 _new = object.__new__
 _set = object.__setattr__
 
 
-class EventDecoder(Generic[T]):
-    """Turns one `ServerSentEvent` into the event model `T`.
+class EventDecoder(Generic[M]):
+    """Turns one `ServerSentEvent` into the event model `M`.
 
     `payload` validates the `data` text (JSON) into the payload type. When the envelope is
     plain (its fields are `data` plus any of `event`/`id`/`retry`, all decoder-typed), the
@@ -55,7 +86,7 @@ class EventDecoder(Generic[T]):
 
     def __init__(
         self,
-        model: type[T],
+        model: type[M],
         payload: Callable[[str], Any] | None,
         *,
         sentinel: str = "",
@@ -80,7 +111,7 @@ class EventDecoder(Generic[T]):
             for name, field in model.model_fields.items()
             if not field.is_required()
         }
-        self.decode: Callable[[ServerSentEvent, httpx.Response | None], T] = (
+        self.decode: Callable[[ServerSentEvent, httpx.Response | None], M] = (
             self._general
         )
         if self._fast and not (event or id or retry):
@@ -88,17 +119,17 @@ class EventDecoder(Generic[T]):
 
     def __call__(
         self, sse: ServerSentEvent, response: httpx.Response | None = None
-    ) -> T:
+    ) -> M:
         """The event model for `sse`; raises `APIError` for error events and payloads."""
         return self.decode(sse, response)
 
     def _data_only(
-        self, model: type[T], payload: Callable[[str], Any], name: str
-    ) -> Callable[[ServerSentEvent, httpx.Response | None], T]:
+        self, model: type[M], payload: Callable[[str], Any], name: str
+    ) -> Callable[[ServerSentEvent, httpx.Response | None], M]:
         # The hot path of every chat stream: one validation, four slot writes, no lookups.
         new, put = _new, _set
 
-        def decode(sse: ServerSentEvent, response: httpx.Response | None) -> T:
+        def decode(sse: ServerSentEvent, response: httpx.Response | None) -> M:
             data = sse.data
             if sse.event == "error" or data.startswith('{"error"'):
                 return self._general(sse, response)
@@ -115,7 +146,7 @@ class EventDecoder(Generic[T]):
 
         return decode
 
-    def _general(self, sse: ServerSentEvent, response: httpx.Response | None) -> T:
+    def _general(self, sse: ServerSentEvent, response: httpx.Response | None) -> M:
         data = sse.data
         if sse.event == "error":
             raise _error_event(sse, response)
@@ -151,7 +182,7 @@ class EventDecoder(Generic[T]):
         _set(obj, "__pydantic_private__", None)
         return obj
 
-    def _slow(self, sse: ServerSentEvent, response: httpx.Response | None) -> T:
+    def _slow(self, sse: ServerSentEvent, response: httpx.Response | None) -> M:
         data_name, event_name, id_name, retry_name = self._names
         data = sse.data if self._payload is not None else json.dumps(sse.data)
         parts = [f'"{data_name}":{data}']
@@ -165,6 +196,37 @@ class EventDecoder(Generic[T]):
             return self._model.model_validate_json("{" + ",".join(parts) + "}")
         except ValidationError as exc:
             raise _decode_failure(sse, response, exc) from exc
+
+
+class EventUnionDecoder(Generic[T]):
+    """Dispatches each event on its `event:` name to that member's `EventDecoder`.
+
+    `T` is the union of the member models. An `error` event raises `APIError`; an event
+    name the spec does not declare is skipped (forward compatible: new server event kinds
+    do not break older SDKs).
+    """
+
+    __slots__ = ("_members", "sentinel")
+
+    def __init__(
+        self, members: dict[str, EventDecoder[Any]], *, sentinel: str = ""
+    ) -> None:
+        self._members = {name: member.decode for name, member in members.items()}
+        self.sentinel: str | None = sentinel or None
+
+    def decode(
+        self, sse: ServerSentEvent, response: httpx.Response | None = None
+    ) -> T | Literal[_Skip.SKIP]:
+        """The member model for `sse`, or `SKIP` for an undeclared event name."""
+        member = self._members.get(sse.event)
+        if member is not None:
+            value: T = member(sse, response)
+            return value
+        if sse.event == "error":
+            raise _error_event(sse, response)
+        return SKIP
+
+    __call__ = decode
 
 
 def _error_event(sse: ServerSentEvent, response: httpx.Response | None) -> APIError:
@@ -238,7 +300,7 @@ def _transport_error(exc: Exception, response: httpx.Response) -> APIError:
 class EventStream(Generic[T]):
     """A stream of typed events: iterate it, ideally inside `with`."""
 
-    def __init__(self, response: httpx.Response, decoder: EventDecoder[T]) -> None:
+    def __init__(self, response: httpx.Response, decoder: Decoder[T]) -> None:
         self.response = response
         self._decoder = decoder
         self._iterator = self._events()
@@ -253,12 +315,15 @@ class EventStream(Generic[T]):
         response = self.response
         decode = self._decoder.decode
         sentinel = self._decoder.sentinel
+        skip = SKIP
         try:
             try:
                 for sse in iter_sse(iter_body(response)):
                     if sse.data == sentinel:
                         break
-                    yield decode(sse, response)
+                    item = decode(sse, response)
+                    if item is not skip:
+                        yield item
             except (httpx.TransportError, SSEError) as exc:
                 raise _transport_error(exc, response) from exc
         finally:
@@ -290,7 +355,7 @@ class EventStream(Generic[T]):
 class AsyncEventStream(Generic[T]):
     """An async stream of typed events: iterate it, ideally inside `async with`."""
 
-    def __init__(self, response: httpx.Response, decoder: EventDecoder[T]) -> None:
+    def __init__(self, response: httpx.Response, decoder: Decoder[T]) -> None:
         self.response = response
         self._decoder = decoder
         self._iterator = self._events()
@@ -305,12 +370,15 @@ class AsyncEventStream(Generic[T]):
         response = self.response
         decode = self._decoder.decode
         sentinel = self._decoder.sentinel
+        skip = SKIP
         try:
             try:
                 async for sse in aiter_sse(aiter_body(response)):
                     if sse.data == sentinel:
                         break
-                    yield decode(sse, response)
+                    item = decode(sse, response)
+                    if item is not skip:
+                        yield item
             except (httpx.TransportError, SSEError) as exc:
                 raise _transport_error(exc, response) from exc
         finally:

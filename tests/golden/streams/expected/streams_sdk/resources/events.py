@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._events import AsyncEventStream, EventDecoder, EventStream
+from .._events import AsyncEventStream, EventDecoder, EventStream, EventUnionDecoder
 from .._http import (
     UNSET,
     AsyncHTTP,
@@ -22,6 +22,9 @@ from ..models.components.eventrequest import EventRequest
 from ..models.components.tick import Tick
 from ..models.operations.eventsstreamresponsebody import EventsStreamResponseBody
 from ..models.operations.plainstreamresponsebody import PlainStreamResponseBody
+from ..models.operations.tickerstreamnoticeevent import TickerStreamNoticeEvent
+from ..models.operations.tickerstreamresponsebody import TickerStreamResponseBody
+from ..models.operations.tickerstreamtickevent import TickerStreamTickEvent
 
 _EVENTS_STREAM_ERRORS: ErrorMap = {"429": (RateLimitError, Error)}
 _EVENTS_STREAM_EVENTS: EventDecoder[EventsStreamResponseBody] = EventDecoder(
@@ -40,6 +43,22 @@ _PLAIN_STREAM_EVENTS: EventDecoder[PlainStreamResponseBody] = EventDecoder(
     event="event",
     id="id",
     retry="retry",
+)
+_TICKER_STREAM_ERRORS: ErrorMap = {}
+_TICKER_STREAM_EVENTS: EventUnionDecoder[TickerStreamResponseBody] = EventUnionDecoder(
+    {
+        "tick": EventDecoder(
+            TickerStreamTickEvent,
+            Tick.model_validate_json,
+            data="data",
+            event="event",
+            id="id",
+        ),
+        "notice": EventDecoder(
+            TickerStreamNoticeEvent, None, data="data", event="event", plain=False
+        ),
+    },
+    sentinel="[DONE]",
 )
 
 
@@ -89,6 +108,23 @@ class Events:
             call, _PLAIN_STREAM_EVENTS, timeout=timeout, retries=retries
         )
 
+    def ticker_stream(
+        self,
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> EventStream[TickerStreamResponseBody]:
+        call = Call(
+            "GET",
+            "/ticker",
+            security=("apiKey",),
+            accept="text/event-stream",
+            errors=_TICKER_STREAM_ERRORS,
+        )
+        return self._http.stream(
+            call, _TICKER_STREAM_EVENTS, timeout=timeout, retries=retries
+        )
+
 
 class AsyncEvents:
     """events"""
@@ -134,4 +170,21 @@ class AsyncEvents:
         )
         return await self._http.stream(
             call, _PLAIN_STREAM_EVENTS, timeout=timeout, retries=retries
+        )
+
+    async def ticker_stream(
+        self,
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> AsyncEventStream[TickerStreamResponseBody]:
+        call = Call(
+            "GET",
+            "/ticker",
+            security=("apiKey",),
+            accept="text/event-stream",
+            errors=_TICKER_STREAM_ERRORS,
+        )
+        return await self._http.stream(
+            call, _TICKER_STREAM_EVENTS, timeout=timeout, retries=retries
         )

@@ -14,12 +14,20 @@ if TYPE_CHECKING:
     from .eventrequest import EventRequest as EventRequest
     from .tick import Tick as Tick
     from .tickenvelope import TickEnvelope as TickEnvelope
+    from .tickerevent import TickerEvent as TickerEvent
+    from .tickereventobject import TickerEventObject as TickerEventObject
+    from .tickereventobjectevent import TickerEventObjectEvent as TickerEventObjectEvent
+    from .tickevent import TickEvent as TickEvent
 
 _EXPORTS: dict[str, str] = {
     "Error": "error",
     "EventRequest": "eventrequest",
     "Tick": "tick",
     "TickEnvelope": "tickenvelope",
+    "TickEvent": "tickevent",
+    "TickerEvent": "tickerevent",
+    "TickerEventObject": "tickereventobject",
+    "TickerEventObjectEvent": "tickereventobjectevent",
 }
 
 __all__ = [
@@ -27,6 +35,10 @@ __all__ = [
     "EventRequest",
     "Tick",
     "TickEnvelope",
+    "TickEvent",
+    "TickerEvent",
+    "TickerEventObject",
+    "TickerEventObjectEvent",
 ]
 
 

@@ -16,15 +16,28 @@ if TYPE_CHECKING:
     from .plainstreamresponsebody import (
         PlainStreamResponseBody as PlainStreamResponseBody,
     )
+    from .tickerstreamnoticeevent import (
+        TickerStreamNoticeEvent as TickerStreamNoticeEvent,
+    )
+    from .tickerstreamresponsebody import (
+        TickerStreamResponseBody as TickerStreamResponseBody,
+    )
+    from .tickerstreamtickevent import TickerStreamTickEvent as TickerStreamTickEvent
 
 _EXPORTS: dict[str, str] = {
     "EventsStreamResponseBody": "eventsstreamresponsebody",
     "PlainStreamResponseBody": "plainstreamresponsebody",
+    "TickerStreamNoticeEvent": "tickerstreamnoticeevent",
+    "TickerStreamResponseBody": "tickerstreamresponsebody",
+    "TickerStreamTickEvent": "tickerstreamtickevent",
 }
 
 __all__ = [
     "EventsStreamResponseBody",
     "PlainStreamResponseBody",
+    "TickerStreamNoticeEvent",
+    "TickerStreamResponseBody",
+    "TickerStreamTickEvent",
 ]
 
 
