@@ -63,8 +63,27 @@ class SchemaBuilder:
         base = Loc(self.spec.main_file, "/components/schemas")
         for key in schemas:
             self.names[base.child(key)] = self.registry.claim(naming.class_name(key))
-        for key, node in schemas.items():
-            self._collect_discriminators(node, base.child(key))
+        self._walk_discriminators()
+
+    def _walk_discriminators(self) -> None:
+        """Find every discriminated union, inline ones included, in components and paths."""
+        root = Loc(self.spec.main_file, "")
+        seen: set[int] = set()
+        stack: list[tuple[Any, Loc]] = [
+            (self.spec.root.get(key), root.child(key)) for key in ("paths", "components")
+        ]
+        while stack:
+            node, loc = stack.pop()
+            if isinstance(node, list):
+                stack.extend((v, loc.child(i)) for i, v in enumerate(node))
+                continue
+            if not isinstance(node, dict) or id(node) in seen:
+                continue
+            seen.add(id(node))
+            if "discriminator" in node:
+                self._collect_discriminators(node, loc)
+            stack.extend((v, loc.child(k)) for k, v in node.items()
+                         if k not in _OPAQUE and isinstance(v, dict | list))  # fmt: skip
 
     def build_components(self) -> None:
         """Convert every component schema (and, through them, their inline schemas)."""
@@ -107,8 +126,10 @@ class SchemaBuilder:
             if isinstance(member, dict) and isinstance(member.get("$ref"), str):
                 target = self.spec.target(member["$ref"], loc.child(key_name, i))
                 if target not in mapped and target in self.names:
-                    key = target.pointer.rsplit("/", 1)[-1]
-                    self._literals.setdefault(target, {}).setdefault(prop, []).append(key)
+                    value = _fixed_value(self.spec.get(target), prop)
+                    if value is MISSING:  # the spec's rule: the schema's name is the value
+                        value = target.pointer.rsplit("/", 1)[-1]
+                    self._literals.setdefault(target, {}).setdefault(prop, []).append(value)
 
     # -- named types -----------------------------------------------------------------------
     def _build_named(self, name: str, node: Any, loc: Loc, module: ModuleKind) -> None:
@@ -406,6 +427,21 @@ class SchemaBuilder:
 
 # -- small readers of schema nodes ----------------------------------------------------------
 _KINDS: dict[type, str] = {Model: "model", Enum: "enum", Alias: "alias"}
+# Keys whose values are data, not schemas.
+_OPAQUE = frozenset({"example", "examples", "default", "const", "enum"})
+
+
+def _fixed_value(node: Any, prop: str) -> Any:
+    """The one value a member schema itself fixes for `prop` (`const` or a one-value enum)."""
+    props = node.get("properties") if isinstance(node, dict) else None
+    sub = props.get(prop) if isinstance(props, dict) else None
+    if isinstance(sub, dict):
+        if "const" in sub and isinstance(sub["const"], str):
+            return sub["const"]
+        values = sub.get("enum")
+        if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str):
+            return values[0]
+    return MISSING
 
 
 def _types(node: dict[str, Any]) -> list[str]:

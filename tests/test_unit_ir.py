@@ -151,3 +151,19 @@ def test_pure_ref_cycle_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(SpecError, match="cycle"):
         api_of(tmp_path, {"A": {"$ref": "#/components/schemas/B"},
                           "B": {"$ref": "#/components/schemas/A"}})  # fmt: skip
+
+
+def test_inline_discriminated_union_tags_members_with_their_own_fixed_values(tmp_path: Path) -> None:
+    api = api_of(tmp_path, {
+        "Holder": {"type": "object", "properties": {"item": {
+            "oneOf": [{"$ref": "#/components/schemas/Text"}, {"$ref": "#/components/schemas/Image"}],
+            "discriminator": {"propertyName": "type"}}}},
+        "Text": {"type": "object", "required": ["type"],
+                 "properties": {"type": {"type": "string", "enum": ["text"]}}},
+        "Image": {"type": "object", "required": ["type"],
+                  "properties": {"type": {"type": "string"}}},
+    })  # fmt: skip
+    assert model(api, "Text").fields[0].type == TypeRef("literal", values=("text",))
+    assert model(api, "Image").fields[0].type == TypeRef("literal", values=("Image",))
+    item = model(api, "Holder").fields[0].type
+    assert item.kind == "union" and item.discriminator == "type"
