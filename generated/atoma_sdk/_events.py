@@ -14,6 +14,7 @@ sentinel still ends the stream.
 
 from __future__ import annotations
 
+import asyncio
 import enum
 import json
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
@@ -62,6 +63,7 @@ class Decoder(Protocol[T_co]):
 
 
 _new = object.__new__
+_CLOSING: set[asyncio.Task[None]] = set()
 _set = object.__setattr__
 
 
@@ -390,6 +392,20 @@ class AsyncEventStream(Generic[T]):
         await self.response.aclose()
 
     aclose = close
+
+    def __del__(self) -> None:
+        # A stream dropped before its first item never started the generator's finally;
+        # closing needs the event loop, so the close is scheduled on it when one runs.
+        response = self.__dict__.get("response")
+        if response is None or response.is_closed:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        task = loop.create_task(response.aclose())
+        _CLOSING.add(task)  # keep a reference until done (the loop holds tasks weakly)
+        task.add_done_callback(_CLOSING.discard)
 
     async def __aenter__(self) -> AsyncEventStream[T]:
         return self

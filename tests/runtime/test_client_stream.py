@@ -6,6 +6,7 @@ import asyncio
 import gc
 import json
 
+import httpx
 import pytest
 from conftest_client import TOKEN, Server, atoma_sdk, chunk, server_fixture  # noqa: F401
 
@@ -105,6 +106,25 @@ def test_garbage_collection_closes_connection(server: Server) -> None:
     assert response.is_closed
     assert server.wait_disconnect("gc")
     client.close()
+
+
+def test_garbage_collection_closes_unstarted_async_stream(server: Server) -> None:
+    async def run() -> httpx.Response:
+        async with asdk(server) as client:
+            stream = await client.chat.chat_completions_create_stream(
+                model="endless-agc", messages=MESSAGES
+            )
+            response = stream.response
+            del stream
+            gc.collect()
+            for _ in range(50):  # the close runs as a task on this loop
+                if response.is_closed:
+                    break
+                await asyncio.sleep(0.01)
+            return response
+
+    assert asyncio.run(run()).is_closed
+    assert server.wait_disconnect("agc")
 
 
 def test_exception_in_loop_closes(server: Server) -> None:
