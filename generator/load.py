@@ -246,7 +246,7 @@ def check_refs(spec: Spec, file: str) -> None:
             if isinstance(ref, str):
                 spec.deref(node, loc)
             for key, value in node.items():
-                if isinstance(value, dict | list) and not (key in _OPAQUE and loc.pointer):
+                if isinstance(value, dict | list) and not (key in DATA_KEYS and loc.pointer):
                     stack.append((value, loc.child(key)))
         elif isinstance(node, list):
             if id(node) in seen:
@@ -258,7 +258,7 @@ def check_refs(spec: Spec, file: str) -> None:
 
 
 # Values under these keys are data, not schema: a `$ref` key inside an example is just a key.
-_OPAQUE = frozenset({"example", "examples", "default", "const", "enum"})
+DATA_KEYS = frozenset({"example", "examples", "default", "const", "enum"})
 
 
 def load_spec(path: Path) -> Spec:

@@ -139,7 +139,7 @@ class Registry:
         candidate, n = name, 1
         while candidate.lower() in self._taken:
             n += 1
-            candidate = f"{name}{n}" if not name.endswith("_") else f"{name}{n}"
+            candidate = f"{name}{n}"
         self._taken.add(candidate.lower())
         return candidate
 

@@ -62,12 +62,12 @@ class OperationBuilder:
                 item, loc = self.spec.deref(item, loc)
             shared = item.get("parameters") or []
             for method in METHODS:
-                if isinstance(item.get(method), dict):
-                    ops.append(self._operation(path, method, item[method], loc.child(method), shared, loc))
-            for key in ("callbacks",):
-                for method in METHODS:
-                    if isinstance(item.get(method), dict) and item[method].get(key):
-                        self.schemas.notes.append(f"{loc.child(method, key)}: callbacks are not generated")
+                node = item.get(method)
+                if isinstance(node, dict):
+                    ops.append(self._operation(path, method, node, loc.child(method), shared, loc))
+                    if node.get("callbacks"):
+                        where = loc.child(method, "callbacks")
+                        self.schemas.notes.append(f"{where}: callbacks are not generated")
         if self.spec.root.get("webhooks"):
             self.schemas.notes.append(f"{self.spec.main_file}#/webhooks: webhooks are not generated")
         return ops, self._resources(ops)

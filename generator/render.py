@@ -17,7 +17,6 @@ from typing import Any
 
 import jinja2
 
-from generator import naming
 from generator.docs import render_docs
 from generator.errors import SdkgenError
 from generator.ir import Api
@@ -241,12 +240,6 @@ def _ruff_env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("RUFF_CACHE_DIR", None)
     return env
-
-
-def package_module(api: Api, name: str) -> str:
-    """`atoma_sdk.models.components.chatcompletionchunk` for a class name."""
-    named = api.named(name)
-    return f"{api.package}.models.{named.module}.{naming.module_name(name)}"
 
 
 def toml_string(value: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from generator import naming
 from generator.ir import MISSING, Alias, Enum, EnumMember, Field, Model, ModuleKind, Named, TypeRef
-from generator.load import Loc, Spec
+from generator.load import DATA_KEYS, Loc, Spec
 
 _FORMATS: dict[str, dict[str, str]] = {
     "string": {"date-time": "datetime", "date": "date", "time": "time", "uuid": "uuid",
@@ -83,7 +83,7 @@ class SchemaBuilder:
             if "discriminator" in node:
                 self._collect_discriminators(node, loc)
             stack.extend((v, loc.child(k)) for k, v in node.items()
-                         if k not in _OPAQUE and isinstance(v, dict | list))  # fmt: skip
+                         if k not in DATA_KEYS and isinstance(v, dict | list))  # fmt: skip
 
     def build_components(self) -> None:
         """Convert every component schema (and, through them, their inline schemas)."""
@@ -427,8 +427,6 @@ class SchemaBuilder:
 
 # -- small readers of schema nodes ----------------------------------------------------------
 _KINDS: dict[type, str] = {Model: "model", Enum: "enum", Alias: "alias"}
-# Keys whose values are data, not schemas.
-_OPAQUE = frozenset({"example", "examples", "default", "const", "enum"})
 
 
 def _fixed_value(node: Any, prop: str) -> Any:
