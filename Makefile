@@ -23,7 +23,8 @@ golden: setup  ## rewrite the golden trees under tests/golden/ after an intended
 	$(BIN)/python -m tests.golden_update
 
 lint: setup
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests benchmarks templates/python/runtime
+	$(BIN)/ruff format --check generator tests benchmarks templates/python/runtime
 	$(BIN)/mypy
 
 test: setup  ## the whole suite: unit, golden, runtime, lint and type checks

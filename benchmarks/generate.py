@@ -36,11 +36,13 @@ import synth_spec  # noqa: E402
 BIN = Path(sys.executable).parent
 WORK = ROOT / "benchmarks" / "work"
 TIME = shutil.which("time", path="/usr/bin:/bin")
-FLOOR = ("import sys, time, yaml\n"
-         "text = open(sys.argv[1], encoding='utf-8').read()\n"
-         "t = time.perf_counter()\n"
-         "yaml.load(text, Loader=yaml.CSafeLoader)\n"
-         "print(f'parse {time.perf_counter() - t:.6f}')\n")  # fmt: skip
+FLOOR = (
+    "import sys, time, yaml\n"
+    "text = open(sys.argv[1], encoding='utf-8').read()\n"
+    "t = time.perf_counter()\n"
+    "yaml.load(text, Loader=yaml.CSafeLoader)\n"
+    "print(f'parse {time.perf_counter() - t:.6f}')\n"
+)
 TOOLS = ("floor", "generate", "check", "datamodel-codegen", "openapi-python-client")
 PEERS = ("datamodel-codegen", "openapi-python-client")
 
@@ -71,8 +73,9 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple
     """Run `cmd` under `/usr/bin/time -v` (or getrusage) and return its sample and output."""
     if TIME:
         with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
-            proc = subprocess.run([TIME, "-v", "-o", tf.name, *cmd], cwd=cwd, env=env,
-                                  capture_output=True, text=True)  # fmt: skip
+            proc = subprocess.run(
+                [TIME, "-v", "-o", tf.name, *cmd], cwd=cwd, env=env, capture_output=True, text=True
+            )
             stats = _time_v(Path(tf.name).read_text())
         wall, rss = stats["wall"], stats["rss_kb"] / 1024
     else:  # pragma: no cover - fallback without GNU time
@@ -133,29 +136,64 @@ def run_tool(tool: str, spec: Path, scratch: Path) -> Sample:
         return sample
     if tool == "generate":
         shutil.rmtree(scratch / "sdk", ignore_errors=True)
-        cmd = [str(BIN / "sdkgen"), "generate", str(spec), "--out", str(scratch / "sdk"),
-               "--package", "bench_sdk", "--sdk-class", "BenchSdk", "--quiet"]  # fmt: skip
+        cmd = [
+            str(BIN / "sdkgen"),
+            "generate",
+            str(spec),
+            "--out",
+            str(scratch / "sdk"),
+            "--package",
+            "bench_sdk",
+            "--sdk-class",
+            "BenchSdk",
+            "--quiet",
+        ]
         return timed(cmd, ROOT)[0]
     if tool == "check":
         tree = scratch / "sdk"
         if not tree.is_dir():
             return Sample(0, 0, False, "no tree (generate failed)")
         before = snapshot(tree)
-        cmd = [str(BIN / "sdkgen"), "check", str(spec), "--out", str(tree),
-               "--package", "bench_sdk", "--sdk-class", "BenchSdk", "--quiet"]  # fmt: skip
+        cmd = [
+            str(BIN / "sdkgen"),
+            "check",
+            str(spec),
+            "--out",
+            str(tree),
+            "--package",
+            "bench_sdk",
+            "--sdk-class",
+            "BenchSdk",
+            "--quiet",
+        ]
         sample = timed(cmd, ROOT)[0]
         if snapshot(tree) != before:
             sample.ok, sample.note = False, "check modified the tree"
         return sample
     shutil.rmtree(out, ignore_errors=True)
     if tool == "datamodel-codegen":
-        cmd = [str(BIN / "datamodel-codegen"), "--input", str(spec), "--input-file-type", "openapi",
-               "--output", str(scratch / "dmcg_models.py"),
-               "--output-model-type", "pydantic_v2.BaseModel"]  # fmt: skip
+        cmd = [
+            str(BIN / "datamodel-codegen"),
+            "--input",
+            str(spec),
+            "--input-file-type",
+            "openapi",
+            "--output",
+            str(scratch / "dmcg_models.py"),
+            "--output-model-type",
+            "pydantic_v2.BaseModel",
+        ]
         return timed(cmd, scratch, env)[0]
     if tool == "openapi-python-client":
-        cmd = [str(BIN / "openapi-python-client"), "generate", "--path", str(spec),
-               "--output-path", str(out), "--overwrite"]  # fmt: skip
+        cmd = [
+            str(BIN / "openapi-python-client"),
+            "generate",
+            "--path",
+            str(spec),
+            "--output-path",
+            str(out),
+            "--overwrite",
+        ]
         sample, output = timed(cmd, scratch, env)
         warnings = sum(1 for ln in output.splitlines() if ln.startswith("Warning"))
         if sample.ok and warnings:
@@ -198,8 +236,15 @@ def machine() -> str:
 
 
 def versions() -> str:
-    names = ["sdkgen", "datamodel-code-generator", "openapi-python-client", "ruff", "PyYAML", "Jinja2",
-             "pydantic"]  # fmt: skip
+    names = [
+        "sdkgen",
+        "datamodel-code-generator",
+        "openapi-python-client",
+        "ruff",
+        "PyYAML",
+        "Jinja2",
+        "pydantic",
+    ]
     parts = [f"Python {platform.python_version()}"]
     for name in names:
         try:
@@ -210,9 +255,11 @@ def versions() -> str:
 
 
 def table(results: dict[str, Result], specs: list[tuple[str, Path, int | None]]) -> str:
-    head = ("| spec | MB | floor s (parse) | generate s | check s | datamodel-codegen s | "
-            "openapi-python-client s | gen/dmcg | gen/opc | gen/floor | check/gen | "
-            "RSS MB gen / check / dmcg / opc |")  # fmt: skip
+    head = (
+        "| spec | MB | floor s (parse) | generate s | check s | datamodel-codegen s | "
+        "openapi-python-client s | gen/dmcg | gen/opc | gen/floor | check/gen | "
+        "RSS MB gen / check / dmcg / opc |"
+    )
     rows = [head, "|" + "---|" * (head.count("|") - 1)]
     for label, path, _n in specs:
         r = results[label]
@@ -225,9 +272,11 @@ def table(results: dict[str, Result], specs: list[tuple[str, Path, int | None]])
         opc_cell = fmt_s(opc) if "openapi-python-client" in r.samples else "skipped"
         if r.failures("openapi-python-client") and opc is None:
             opc_cell = "failed"
-        rows.append(f"| {label} | {path.stat().st_size / 1e6:.2f} | {fmt_s(floor)} ({fmt_s(parse)}) | "
-                    f"{fmt_s(gen)} | {fmt_s(chk)} | {dm_cell} | {opc_cell} | {ratio(gen, dm)} | "
-                    f"{ratio(gen, opc)} | {ratio(gen, floor)} | {ratio(chk, gen)} | {rss} |")  # fmt: skip
+        rows.append(
+            f"| {label} | {path.stat().st_size / 1e6:.2f} | {fmt_s(floor)} ({fmt_s(parse)}) | "
+            f"{fmt_s(gen)} | {fmt_s(chk)} | {dm_cell} | {opc_cell} | {ratio(gen, dm)} | "
+            f"{ratio(gen, opc)} | {ratio(gen, floor)} | {ratio(chk, gen)} | {rss} |"
+        )
     return "\n".join(rows)
 
 
@@ -240,8 +289,10 @@ def scaling(results: dict[str, Result], specs: list[tuple[str, Path, int | None]
                 a, b = by_n[small].median(tool), by_n[big].median(tool)
                 if a and b:
                     per = (b / a) / (big / small) * 2
-                    lines.append(f"- {tool}: time({big}) / time({small}) = {b / a:.2f} "
-                                 f"(spec ×{big // small}; normalised to ×2: {per:.2f})")  # fmt: skip
+                    lines.append(
+                        f"- {tool}: time({big}) / time({small}) = {b / a:.2f} "
+                        f"(spec ×{big // small}; normalised to ×2: {per:.2f})"
+                    )
     return "\n".join(lines)
 
 
@@ -269,8 +320,11 @@ def main() -> None:
                 result = results[label] = Result()
                 for i in range(runs):
                     for tool in tools:
-                        if tool == "openapi-python-client" and i > 0 and not any(
-                              s.ok for s in result.samples.get(tool, [])):  # fmt: skip
+                        if (
+                            tool == "openapi-python-client"
+                            and i > 0
+                            and not any(s.ok for s in result.samples.get(tool, []))
+                        ):
                             continue  # rejected the spec once: it will again
                         sample = run_tool(tool, path, scratch)
                         result.samples.setdefault(tool, []).append(sample)
@@ -297,29 +351,31 @@ def main() -> None:
             if oks:
                 notes.append(f"- {label}: {tool}: {oks[0]}")
     cmd = "python benchmarks/generate.py " + " ".join(sys.argv[1:])
-    text = "\n".join([
-        f"## Generator (benchmarks/generate.py), {start:%Y-%m-%d %H:%M} UTC",
-        "",
-        f"Command: `{cmd.strip()}`  ",
-        f"Machine: {header}  ",
-        f"Versions: {versions()}  ",
-        f"Medians of {args.runs} runs ({args.big_runs} at 2,000+ schemas), tools interleaved run by run. "
-        "Wall seconds and peak RSS from `/usr/bin/time -v` of each whole process (for sdkgen the "
-        "`ruff` child is a separate process: its RSS is not in the figure). Floor: a whole python "
-        "process reading the spec and parsing it with `yaml.CSafeLoader` (parse alone in brackets). "
-        "`generate` writes a fresh tree; `check` runs on the unchanged tree and is verified to "
-        "modify nothing (mtimes and inodes). datamodel-codegen: models only, "
-        "`--output-model-type pydantic_v2.BaseModel`; openapi-python-client: `generate` incl. its ruff "
-        "post-hooks.",
-        "",
-        table(results, specs),
-        "",
-        "Scaling:",
-        "",
-        scaling(results, specs) or "- (needs two synthetic scales)",
-        "",
-        *(["Notes:", "", *notes, ""] if notes else []),
-    ])  # fmt: skip
+    text = "\n".join(
+        [
+            f"## Generator (benchmarks/generate.py), {start:%Y-%m-%d %H:%M} UTC",
+            "",
+            f"Command: `{cmd.strip()}`  ",
+            f"Machine: {header}  ",
+            f"Versions: {versions()}  ",
+            f"Medians of {args.runs} runs ({args.big_runs} at 2,000+ schemas), tools interleaved run by run. "
+            "Wall seconds and peak RSS from `/usr/bin/time -v` of each whole process (for sdkgen the "
+            "`ruff` child is a separate process: its RSS is not in the figure). Floor: a whole python "
+            "process reading the spec and parsing it with `yaml.CSafeLoader` (parse alone in brackets). "
+            "`generate` writes a fresh tree; `check` runs on the unchanged tree and is verified to "
+            "modify nothing (mtimes and inodes). datamodel-codegen: models only, "
+            "`--output-model-type pydantic_v2.BaseModel`; openapi-python-client: `generate` incl. its ruff "
+            "post-hooks.",
+            "",
+            table(results, specs),
+            "",
+            "Scaling:",
+            "",
+            scaling(results, specs) or "- (needs two synthetic scales)",
+            "",
+            *(["Notes:", "", *notes, ""] if notes else []),
+        ]
+    )
     print(text)
     if not args.no_append:
         bench = ROOT / "BENCHMARKS.md"

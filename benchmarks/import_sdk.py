@@ -57,8 +57,9 @@ print(json.dumps({"s": took, "maxrss_kb": resource.getrusage(resource.RUSAGE_SEL
 
 def probe(out: Path, stmt: str, mode: str = "plain") -> dict[str, object]:
     env = dict(os.environ, PYTHONPATH=str(out), PYTHONDONTWRITEBYTECODE="1")
-    proc = subprocess.run([sys.executable, "-c", PROBE, mode, PACKAGE, stmt], cwd=out, env=env,
-                          capture_output=True, text=True)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, mode, PACKAGE, stmt], cwd=out, env=env, capture_output=True, text=True
+    )
     if proc.returncode != 0:
         raise SystemExit(f"probe failed for {stmt!r}:\n{proc.stderr}")
     result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -68,8 +69,9 @@ def probe(out: Path, stmt: str, mode: str = "plain") -> dict[str, object]:
 def importtime(out: Path, stmt: str, top: int = 12) -> list[tuple[int, int, str]]:
     """(self µs, cumulative µs, module) of the heaviest imports under `stmt`."""
     env = dict(os.environ, PYTHONPATH=str(out), PYTHONDONTWRITEBYTECODE="1")
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", stmt], cwd=out, env=env,
-                          capture_output=True, text=True)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", stmt], cwd=out, env=env, capture_output=True, text=True
+    )
     rows = []
     for line in proc.stderr.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
@@ -92,24 +94,45 @@ def main() -> None:
         synth_spec.write_spec(args.schemas)
     out = synth_spec.WORK / f"import-sdk-{args.schemas}"
     shutil.rmtree(out, ignore_errors=True)
-    subprocess.run([str(BIN / "sdkgen"), "generate", str(spec), "--out", str(out), "--package", PACKAGE,
-                    "--sdk-class", "BenchSdk", "--quiet"], check=True, cwd=ROOT)  # fmt: skip
+    subprocess.run(
+        [
+            str(BIN / "sdkgen"),
+            "generate",
+            str(spec),
+            "--out",
+            str(out),
+            "--package",
+            PACKAGE,
+            "--sdk-class",
+            "BenchSdk",
+            "--quiet",
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     compileall.compile_dir(str(out / PACKAGE), quiet=1)
     components = out / PACKAGE / "models" / "components"
     # A model with many dependencies shows what one import really pulls in.
-    model = max((p for p in components.glob("*.py") if p.name != "__init__.py"),
-                key=lambda p: (p.read_text(encoding="utf-8").count("\nfrom ."), p.name))  # fmt: skip
-    cls = next(line.split("class ", 1)[1].split("(")[0] for line in model.read_text().splitlines()
-               if line.startswith("class "))  # fmt: skip
+    model = max(
+        (p for p in components.glob("*.py") if p.name != "__init__.py"),
+        key=lambda p: (p.read_text(encoding="utf-8").count("\nfrom ."), p.name),
+    )
+    cls = next(
+        line.split("class ", 1)[1].split("(")[0]
+        for line in model.read_text().splitlines()
+        if line.startswith("class ")
+    )
     n_models = sum(1 for p in components.glob("*.py") if p.name != "__init__.py")
     cases = [
         ("bare interpreter", "pass"),
         (f"import {PACKAGE}", f"import {PACKAGE}"),
         (f"from {PACKAGE}.models.components import {cls}", f"from {PACKAGE}.models.components import {cls}"),
         (f"import {PACKAGE}; client constructed", f"import {PACKAGE}; {PACKAGE}.BenchSdk(bearer_auth='x')"),
-        (f"all {n_models} component models (for scale)",
-         f"import {PACKAGE}.models.components as c; [getattr(c, n) for n in c.__all__]"),
-    ]  # fmt: skip
+        (
+            f"all {n_models} component models (for scale)",
+            f"import {PACKAGE}.models.components as c; [getattr(c, n) for n in c.__all__]",
+        ),
+    ]
     rows = []
     base_rss = None
     details: dict[str, dict[str, object]] = {}
@@ -154,16 +177,23 @@ def main() -> None:
         "| statement | time ms | peak RSS MB | RSS delta MB | tracemalloc peak MB | modules loaded | "
         "model modules loaded |",
         "|---|---|---|---|---|---|---|",
-    ]  # fmt: skip
+    ]
     for label, secs, rss, delta, traced_mb, mods, model_mods in rows:
-        lines.append(f"| `{label}` | {secs * 1000:.1f} | {rss:.1f} | {delta:.1f} | {traced_mb:.1f} | "
-                     f"{mods} | {model_mods} |")  # fmt: skip
+        lines.append(
+            f"| `{label}` | {secs * 1000:.1f} | {rss:.1f} | {delta:.1f} | {traced_mb:.1f} | "
+            f"{mods} | {model_mods} |"
+        )
     imp = rows[1]
     verdict_t = "met" if imp[1] < TARGET_S else f"NOT met ({imp[1] / TARGET_S:.1f}× the target)"
     verdict_m = "met" if imp[3] < TARGET_MB else f"NOT met ({imp[3]:.0f} MB)"
-    lines += ["", f"`import {PACKAGE}`: time target {verdict_t}; memory target (RSS delta) {verdict_m}; "
-              f"{imp[6]} of {n_models} model modules loaded eagerly.", "",
-              f"Heaviest imports under `import {PACKAGE}` (`-X importtime`, cumulative µs):", ""]  # fmt: skip
+    lines += [
+        "",
+        f"`import {PACKAGE}`: time target {verdict_t}; memory target (RSS delta) {verdict_m}; "
+        f"{imp[6]} of {n_models} model modules loaded eagerly.",
+        "",
+        f"Heaviest imports under `import {PACKAGE}` (`-X importtime`, cumulative µs):",
+        "",
+    ]
     for self_us, cum_us, name in importtime(out, f"import {PACKAGE}"):
         lines.append(f"- `{name.strip()}`: {cum_us} µs cumulative ({self_us} self)")
     text = "\n".join(lines)
@@ -172,8 +202,12 @@ def main() -> None:
         bench = ROOT / "BENCHMARKS.md"
         existing = bench.read_text(encoding="utf-8") if bench.exists() else ""
         with bench.open("a", encoding="utf-8") as fh:
-            fh.write(("# Benchmarks\n" if not existing else "" if existing.endswith("\n") else "\n")
-                     + "\n" + text + "\n")  # fmt: skip
+            fh.write(
+                ("# Benchmarks\n" if not existing else "" if existing.endswith("\n") else "\n")
+                + "\n"
+                + text
+                + "\n"
+            )
         print("appended to BENCHMARKS.md", file=sys.stderr)
 
 

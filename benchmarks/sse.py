@@ -31,7 +31,7 @@ from typing import Any
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-STREAMING_PATH = ROOT / "templates" / "runtime" / "_streaming.py"
+STREAMING_PATH = ROOT / "templates" / "python" / "runtime" / "_streaming.py"
 KIB = 1024
 
 

@@ -66,8 +66,12 @@ def consumers(chunks: list[bytes], datas: list[str]) -> dict[str, Callable[[], l
         stream = openai.Stream(cast_to=OpenAIChunk, response=make_response(chunks), client=client)
         return [chunk.id for chunk in stream]
 
-    return {"model_validate_json alone": validate_json, "json.loads + model_validate": loads_validate,
-            "ours: EventStream end to end": ours, "openai Stream": openai_stream}  # fmt: skip
+    return {
+        "model_validate_json alone": validate_json,
+        "json.loads + model_validate": loads_validate,
+        "ours: EventStream end to end": ours,
+        "openai Stream": openai_stream,
+    }
 
 
 def measure(fn: Callable[[], list[str]], runs: int) -> tuple[float, list[str]]:
@@ -96,21 +100,31 @@ def main() -> None:
         reference_time, reference_ids = results["model_validate_json alone"]
         for name, (seconds, ids) in results.items():
             assert ids == reference_ids, f"{name} decoded different chunks"
-            rows.append(f"| {chunking} | {name} | {len(ids) / seconds:,.0f} | "
-                        f"{seconds / reference_time:.2f}x |")  # fmt: skip
+            rows.append(
+                f"| {chunking} | {name} | {len(ids) / seconds:,.0f} | {seconds / reference_time:.2f}x |"
+            )
             print(rows[-1], flush=True)
     ours = [r for r in rows if "ours" in r]
     worst = max(float(r.split("|")[4].strip().rstrip("x")) for r in ours)
     verdict = "met" if worst <= TARGET else f"not met (worst {worst:.2f}x vs {TARGET}x)"
-    table = "\n".join([
-        f"## Typed SSE streams (benchmarks/sse_typed.py), {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
-        "", f"Command: `python benchmarks/sse_typed.py {' '.join(sys.argv[1:])}`  ",
-        f"Machine: {machine()}  ", f"Versions: {versions()}  ",
-        f"{n - 1} `chat.completion.chunk` events (LF) + `[DONE]`; CPU time, median of {args.runs}; "
-        "ratio = time / time of `model_validate_json` alone on the same payloads.", "",
-        "| chunks | consumer | chunks/s | time vs model_validate_json |", "|---|---|---|---|",
-        *rows, "", f"Target (ours within {TARGET}x of `model_validate_json` alone): {verdict}.", "",
-    ])  # fmt: skip
+    table = "\n".join(
+        [
+            f"## Typed SSE streams (benchmarks/sse_typed.py), {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
+            "",
+            f"Command: `python benchmarks/sse_typed.py {' '.join(sys.argv[1:])}`  ",
+            f"Machine: {machine()}  ",
+            f"Versions: {versions()}  ",
+            f"{n - 1} `chat.completion.chunk` events (LF) + `[DONE]`; CPU time, median of {args.runs}; "
+            "ratio = time / time of `model_validate_json` alone on the same payloads.",
+            "",
+            "| chunks | consumer | chunks/s | time vs model_validate_json |",
+            "|---|---|---|---|",
+            *rows,
+            "",
+            f"Target (ours within {TARGET}x of `model_validate_json` alone): {verdict}.",
+            "",
+        ]
+    )
     print(table)
     if not args.no_append:
         with (ROOT / "BENCHMARKS.md").open("a", encoding="utf-8") as fh:

@@ -26,29 +26,194 @@ WORK = ROOT / "benchmarks" / "work"
 SCALES = (100, 1000, 2000, 3000)
 LEVELS = 8
 
-_NOUNS = ("Account", "Agent", "Annotation", "Assistant", "Attachment", "Audio", "Batch", "Billing",
-          "Candidate", "Chunk", "Citation", "Completion", "Content", "Conversation", "Dataset",
-          "Delta", "Deployment", "Document", "Embedding", "Endpoint", "Evaluation", "Event", "File",
-          "FineTune", "Function", "Image", "Invoice", "Job", "Key", "Log", "Message", "Metric",
-          "Model", "Moderation", "Organization", "Parameter", "Project", "Prompt", "Quota", "Run",
-          "Safety", "Session", "Snapshot", "Step", "Thread", "Token", "Tool", "Transcript", "Usage",
-          "User", "Vector", "Voice", "Webhook", "Workspace")  # fmt: skip
-_QUALIFIERS = ("", "Create", "Update", "List", "Stream", "Detail", "Summary", "Config", "Status",
-               "Result", "Request", "Response", "Object", "Item", "Settings", "Options")  # fmt: skip
-_WORDS = ("the", "model", "request", "token", "returns", "value", "when", "completion", "stream",
-          "identifier", "unique", "object", "used", "for", "each", "field", "may", "be", "null",
-          "only", "if", "set", "otherwise", "default", "server", "client", "list", "of", "items",
-          "time", "seconds", "since", "epoch", "maximum", "number", "allowed", "response", "message",
-          "content", "role", "user", "assistant", "tool", "call", "function", "arguments", "JSON",
-          "encoded", "string", "deprecated", "see", "documentation", "details", "à",
-          "naïve", "—")  # fmt: skip
-_PROPS = ("id", "name", "description", "created_at", "updated_at", "status", "type", "model",
-          "content", "role", "index", "metadata", "usage", "total_tokens", "prompt_tokens",
-          "completion_tokens", "finish_reason", "object", "owner", "url", "size", "count", "score",
-          "temperature", "top_p", "max_tokens", "stop", "seed", "user", "tags", "labels", "version",
-          "expires_at", "bytes", "filename", "purpose", "error", "message", "code", "param",
-          "logprobs", "delta", "choices", "data", "items", "next_cursor", "has_more", "region",
-          "displayName", "createdBy", "isDefault", "maxRetries", "timeoutMs", "apiVersion")  # fmt: skip
+_NOUNS = (
+    "Account",
+    "Agent",
+    "Annotation",
+    "Assistant",
+    "Attachment",
+    "Audio",
+    "Batch",
+    "Billing",
+    "Candidate",
+    "Chunk",
+    "Citation",
+    "Completion",
+    "Content",
+    "Conversation",
+    "Dataset",
+    "Delta",
+    "Deployment",
+    "Document",
+    "Embedding",
+    "Endpoint",
+    "Evaluation",
+    "Event",
+    "File",
+    "FineTune",
+    "Function",
+    "Image",
+    "Invoice",
+    "Job",
+    "Key",
+    "Log",
+    "Message",
+    "Metric",
+    "Model",
+    "Moderation",
+    "Organization",
+    "Parameter",
+    "Project",
+    "Prompt",
+    "Quota",
+    "Run",
+    "Safety",
+    "Session",
+    "Snapshot",
+    "Step",
+    "Thread",
+    "Token",
+    "Tool",
+    "Transcript",
+    "Usage",
+    "User",
+    "Vector",
+    "Voice",
+    "Webhook",
+    "Workspace",
+)
+_QUALIFIERS = (
+    "",
+    "Create",
+    "Update",
+    "List",
+    "Stream",
+    "Detail",
+    "Summary",
+    "Config",
+    "Status",
+    "Result",
+    "Request",
+    "Response",
+    "Object",
+    "Item",
+    "Settings",
+    "Options",
+)
+_WORDS = (
+    "the",
+    "model",
+    "request",
+    "token",
+    "returns",
+    "value",
+    "when",
+    "completion",
+    "stream",
+    "identifier",
+    "unique",
+    "object",
+    "used",
+    "for",
+    "each",
+    "field",
+    "may",
+    "be",
+    "null",
+    "only",
+    "if",
+    "set",
+    "otherwise",
+    "default",
+    "server",
+    "client",
+    "list",
+    "of",
+    "items",
+    "time",
+    "seconds",
+    "since",
+    "epoch",
+    "maximum",
+    "number",
+    "allowed",
+    "response",
+    "message",
+    "content",
+    "role",
+    "user",
+    "assistant",
+    "tool",
+    "call",
+    "function",
+    "arguments",
+    "JSON",
+    "encoded",
+    "string",
+    "deprecated",
+    "see",
+    "documentation",
+    "details",
+    "à",
+    "naïve",
+    "—",
+)
+_PROPS = (
+    "id",
+    "name",
+    "description",
+    "created_at",
+    "updated_at",
+    "status",
+    "type",
+    "model",
+    "content",
+    "role",
+    "index",
+    "metadata",
+    "usage",
+    "total_tokens",
+    "prompt_tokens",
+    "completion_tokens",
+    "finish_reason",
+    "object",
+    "owner",
+    "url",
+    "size",
+    "count",
+    "score",
+    "temperature",
+    "top_p",
+    "max_tokens",
+    "stop",
+    "seed",
+    "user",
+    "tags",
+    "labels",
+    "version",
+    "expires_at",
+    "bytes",
+    "filename",
+    "purpose",
+    "error",
+    "message",
+    "code",
+    "param",
+    "logprobs",
+    "delta",
+    "choices",
+    "data",
+    "items",
+    "next_cursor",
+    "has_more",
+    "region",
+    "displayName",
+    "createdBy",
+    "isDefault",
+    "maxRetries",
+    "timeoutMs",
+    "apiVersion",
+)
 
 
 class Synth:
@@ -90,18 +255,22 @@ class Synth:
         # object members with a literal `type`, stream events wrap an object.
         for i, name in enumerate(self.names):
             r = self.rng.random()
-            self.kinds[name] = ("enum" if r < 0.12 else "union" if r < 0.20 else
-                                "event" if r < 0.23 and i > 10 else "object")  # fmt: skip
+            self.kinds[name] = (
+                "enum" if r < 0.12 else "union" if r < 0.20 else "event" if r < 0.23 and i > 10 else "object"
+            )
         # Layers bound the reference depth as in real APIs (request -> message -> content ->
         # part -> ...): a schema refers to deeper layers only, plus a few back-references
         # (self and parent links) for recursion.
         self.level = {name: i % LEVELS for i, name in enumerate(self.names)}
         self.objects = [n for n in self.names if self.kinds[n] == "object"]
         self.deeper: dict[int, list[str]] = {
-            lv: [n for n in self.names if self.kinds[n] == "enum" or
-                 (self.kinds[n] in ("object", "union") and self.level[n] > lv)]
+            lv: [
+                n
+                for n in self.names
+                if self.kinds[n] == "enum" or (self.kinds[n] in ("object", "union") and self.level[n] > lv)
+            ]
             for lv in range(-1, LEVELS)
-        }  # fmt: skip
+        }
         self.deeper_objects = {
             lv: [n for n in self.objects if self.level[n] > lv] for lv in range(-1, LEVELS)
         }
@@ -127,8 +296,11 @@ class Synth:
         self.schemas = {name: self.schemas[name] for name in self.names}
         spec: dict[str, Any] = {
             "openapi": "3.1.0",
-            "info": {"title": f"Synthetic API {self.n}", "version": "1.0.0",
-                     "description": self.description()},
+            "info": {
+                "title": f"Synthetic API {self.n}",
+                "version": "1.0.0",
+                "description": self.description(),
+            },
             "servers": [{"url": "https://api.example.com/v1"}],
             "security": [{"bearerAuth": []}],
             "tags": [],
@@ -137,14 +309,17 @@ class Synth:
                 "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
                 "schemas": self.schemas,
             },
-        }  # fmt: skip
+        }
         spec["tags"] = [{"name": t, "description": self.text(4, 10)} for t in sorted(self.tags)]
         return spec
 
     def enum_schema(self) -> dict[str, Any]:
         if self.rng.random() < 0.15:
-            return {"type": "integer", "enum": sorted(self.rng.sample(range(0, 50), 4)),
-                    "description": self.description()}  # fmt: skip
+            return {
+                "type": "integer",
+                "enum": sorted(self.rng.sample(range(0, 50), 4)),
+                "description": self.description(),
+            }
         k = self.rng.randint(2, 9)
         values = sorted({f"{self.rng.choice(_PROPS).lower()}_{self.rng.randint(0, 30)}" for _ in range(k)})
         return {"type": "string", "enum": values, "description": self.description()}
@@ -166,8 +341,11 @@ class Synth:
             }
         picked = self.rng.sample(pool, min(len(pool), self.rng.randint(1, 3)))
         variants: list[Any] = [{"$ref": f"#/components/schemas/{o}"} for o in picked]
-        variants.append(self.rng.choice([{"type": "string"}, {"type": "integer"},
-                                         {"type": "array", "items": {"type": "string"}}]))  # fmt: skip
+        variants.append(
+            self.rng.choice(
+                [{"type": "string"}, {"type": "integer"}, {"type": "array", "items": {"type": "string"}}]
+            )
+        )
         return {"description": self.description(), "oneOf": variants}
 
     def event_schema(self) -> dict[str, Any]:
@@ -194,8 +372,10 @@ class Synth:
             props[prop] = self.property_schema(depth, level, name)
         required = sorted(p for p in props if self.rng.random() < 0.45)
         if depth == 0 and name in self.members:
-            props = {"type": {"type": "string", "const": self.members[name],
-                              "description": "The object type."}, **props}  # fmt: skip
+            props = {
+                "type": {"type": "string", "const": self.members[name], "description": "The object type."},
+                **props,
+            }
             required = ["type", *required]
         node: dict[str, Any] = {"type": "object", "description": self.description(), "properties": props}
         if required:
@@ -251,8 +431,11 @@ class Synth:
         if r < 0.95 and depth < 2:
             return self.object_schema(owner, depth + 1, level)
         if r < 0.97:
-            return {"type": "string", "description": desc,
-                    "enum": sorted({self.rng.choice(_PROPS).lower() for _ in range(3)})}  # fmt: skip
+            return {
+                "type": "string",
+                "description": desc,
+                "enum": sorted({self.rng.choice(_PROPS).lower() for _ in range(3)}),
+            }
         return {"anyOf": [self.ref(level, owner), {"type": "null"}], "description": desc}
 
     # -- paths -------------------------------------------------------------------------------
@@ -277,31 +460,53 @@ class Synth:
             }
             params = []
             if "{item_id}" in path:
-                params.append({"name": "item_id", "in": "path", "required": True,
-                               "description": self.text(3, 6), "schema": {"type": "string"}})  # fmt: skip
+                params.append(
+                    {
+                        "name": "item_id",
+                        "in": "path",
+                        "required": True,
+                        "description": self.text(3, 6),
+                        "schema": {"type": "string"},
+                    }
+                )
             if method == "get":
-                params.append({"name": "limit", "in": "query", "required": False,
-                               "schema": {"type": "integer", "default": 20}})  # fmt: skip
-                params.append({"name": "after", "in": "query", "required": False,
-                               "schema": {"type": "string"}})  # fmt: skip
+                params.append(
+                    {
+                        "name": "limit",
+                        "in": "query",
+                        "required": False,
+                        "schema": {"type": "integer", "default": 20},
+                    }
+                )
+                params.append(
+                    {"name": "after", "in": "query", "required": False, "schema": {"type": "string"}}
+                )
             if params:
                 op["parameters"] = params
             if method == "post":
                 body = self.rng.choice(self.objects)
-                op["requestBody"] = {"required": True, "content": {"application/json": {
-                    "schema": {"$ref": f"#/components/schemas/{body}"}}}}  # fmt: skip
+                op["requestBody"] = {
+                    "required": True,
+                    "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{body}"}}},
+                }
             if stream:
                 event = self.rng.choice(events)
-                op["responses"]["200"] = {"description": "A stream of events", "content": {
-                    "text/event-stream": {"schema": {"$ref": f"#/components/schemas/{event}"}}}}  # fmt: skip
+                op["responses"]["200"] = {
+                    "description": "A stream of events",
+                    "content": {"text/event-stream": {"schema": {"$ref": f"#/components/schemas/{event}"}}},
+                }
             else:
                 out = self.rng.choice(self.objects)
-                op["responses"]["200"] = {"description": "OK", "content": {
-                    "application/json": {"schema": {"$ref": f"#/components/schemas/{out}"}}}}  # fmt: skip
+                op["responses"]["200"] = {
+                    "description": "OK",
+                    "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{out}"}}},
+                }
             err = self.rng.choice(self.objects)
             for status in ("400", "429"):
-                op["responses"][status] = {"description": "Error", "content": {
-                    "application/json": {"schema": {"$ref": f"#/components/schemas/{err}"}}}}  # fmt: skip
+                op["responses"][status] = {
+                    "description": "Error",
+                    "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{err}"}}},
+                }
             paths[path] = {method: op}
         return paths
 

@@ -12,13 +12,33 @@ from generator.operations import OperationBuilder
 from generator.schemas import SchemaBuilder, _text
 
 # Names the runtime modules export at package level; no generated class may take them.
-RUNTIME_NAMES = frozenset({
-    "SdkModel", "UNSET", "Unset", "EventStream", "AsyncEventStream", "ServerSentEvent",
-    "APIError", "APIStatusError", "APIConnectionError", "APITimeoutError", "SDKError",
-    "StreamDecodeError", "BadRequestError", "AuthenticationError", "PermissionDeniedError",
-    "NotFoundError", "ConflictError", "UnprocessableEntityError", "RateLimitError",
-    "InternalServerError", "RetryConfig", "Components", "Operations",
-})  # fmt: skip
+RUNTIME_NAMES = frozenset(
+    {
+        "SdkModel",
+        "UNSET",
+        "Unset",
+        "EventStream",
+        "AsyncEventStream",
+        "ServerSentEvent",
+        "APIError",
+        "APIStatusError",
+        "APIConnectionError",
+        "APITimeoutError",
+        "SDKError",
+        "StreamDecodeError",
+        "BadRequestError",
+        "AuthenticationError",
+        "PermissionDeniedError",
+        "NotFoundError",
+        "ConflictError",
+        "UnprocessableEntityError",
+        "RateLimitError",
+        "InternalServerError",
+        "RetryConfig",
+        "Components",
+        "Operations",
+    }
+)
 
 
 def build_api(spec: Spec, settings: Settings) -> Api:
@@ -77,8 +97,9 @@ def _security(spec: Spec, package: str) -> tuple[SecurityScheme, ...]:
     return tuple(out)
 
 
-def _scheme(key: str, node: dict[str, Any], loc: Loc, params: naming.Registry,
-            package: str) -> SecurityScheme:  # fmt: skip
+def _scheme(
+    key: str, node: dict[str, Any], loc: Loc, params: naming.Registry, package: str
+) -> SecurityScheme:
     kind_raw = node.get("type")
     param = params.claim(naming.attribute_name(key, "auth"))
     env = f"{package.upper()}_{naming.upper_snake(key) or 'AUTH'}"

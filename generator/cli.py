@@ -16,25 +16,29 @@ from generator.errors import SdkgenError
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sdkgen", description="OpenAPI -> typed Python SDK")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, text in (("generate", "write the SDK into --out"),
-                       ("check", "exit 1 if --out differs from what SPEC produces")):  # fmt: skip
+    for name, text in (
+        ("generate", "write the SDK into --out"),
+        ("check", "exit 1 if --out differs from what SPEC produces"),
+    ):
         cmd = sub.add_parser(name, help=text, description=text)
         cmd.add_argument("spec", nargs="?", type=Path, help="OpenAPI 3.0/3.1 YAML or JSON file")
         cmd.add_argument("--out", type=Path, help="output folder")
         cmd.add_argument("--package", help="Python package name of the SDK")
         cmd.add_argument("--sdk-class", help="SDK client class name")
         cmd.add_argument("--templates", type=Path, help="folder of templates that override ours")
+        cmd.add_argument("--target", help="output language (default: python)")
         cmd.add_argument("--quiet", "-q", action="store_true", help="print errors only")
         if name == "generate":
-            cmd.add_argument("--force", action="store_true",
-                             help="take over existing files sdkgen did not write")  # fmt: skip
+            cmd.add_argument(
+                "--force", action="store_true", help="take over existing files sdkgen did not write"
+            )
     return parser
 
 
 def settings_from(args: argparse.Namespace, root: Path) -> Settings:
     """Merge `[tool.sdkgen]` with command-line flags (flags win)."""
     settings = load_settings(root)
-    for key in ("spec", "out", "package", "sdk_class", "templates"):
+    for key in ("spec", "out", "package", "sdk_class", "templates", "target"):
         value = getattr(args, key, None)
         if value is not None:
             settings = replace(settings, **{key: value})
@@ -49,12 +53,12 @@ def render_for(settings: Settings) -> tuple[dict[str, str], tuple[str, ...]]:
     """Load, build and render: the whole in-memory pipeline."""
     from generator.build import build_api
     from generator.load import load_spec
-    from generator.render import render_api
+    from generator.targets import get_target
 
-    spec = load_spec(settings.spec)
-    api = build_api(spec, settings)
-    files = render_api(api, settings.templates)
-    return files, (*api.notes, *api.warnings)  # warnings: found while rendering (docs examples)
+    target = get_target(settings.target, settings.templates)
+    api = build_api(load_spec(settings.spec), settings)
+    rendered = target.render(api)
+    return rendered.files, (*api.notes, *rendered.warnings)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,15 +76,13 @@ def main(argv: list[str] | None = None) -> int:
         changed = emit.generate(files, settings.out, force=args.force)
         if not args.quiet:
             took = time.perf_counter() - start
-            print(f"sdkgen: {len(files) + 1} files in {settings.out}, {len(changed)} changed "
-                  f"({took:.2f}s)")  # fmt: skip
+            print(f"sdkgen: {len(files) + 1} files in {settings.out}, {len(changed)} changed ({took:.2f}s)")
         return 0
     except SdkgenError as exc:
         print(f"sdkgen: error: {exc.one_line()}", file=sys.stderr)
         return 2
     except (RecursionError, MemoryError) as exc:
-        print(f"sdkgen: error: spec too deeply nested or too large ({type(exc).__name__})",
-              file=sys.stderr)  # fmt: skip
+        print(f"sdkgen: error: spec too deeply nested or too large ({type(exc).__name__})", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("sdkgen: interrupted; the output folder was left as it was", file=sys.stderr)
@@ -93,8 +95,12 @@ def _check(files: dict[str, str], out: Path, quiet: bool) -> int:
         if not quiet:
             print(f"sdkgen: {out} is up to date")
         return 0
-    for label, paths in (("changed", report.changed), ("hand-edited", report.hand_edited),
-                         ("missing", report.missing), ("extra", report.extra)):  # fmt: skip
+    for label, paths in (
+        ("changed", report.changed),
+        ("hand-edited", report.hand_edited),
+        ("missing", report.missing),
+        ("extra", report.extra),
+    ):
         for path in paths:
             print(f"{label}: {out / path}")
     for diff in report.diffs:

@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.errors import UsageError
 
-_KEYS = {"spec", "out", "package", "sdk_class", "templates", "open_enums"}
+_KEYS = {"spec", "out", "package", "sdk_class", "templates", "open_enums", "target"}
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Settings:
     sdk_class: str = ""
     templates: Path | None = None
     open_enums: bool = True
+    target: str = "python"
 
     @property
     def client_class(self) -> str:
@@ -51,7 +52,7 @@ def load_settings(root: Path) -> Settings:
     for key in ("spec", "out", "templates"):
         if key in table:
             values[key] = root / str(table[key])
-    for key in ("package", "sdk_class"):
+    for key in ("package", "sdk_class", "target"):
         if key in table:
             values[key] = str(table[key])
     if "open_enums" in table:

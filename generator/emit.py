@@ -141,8 +141,9 @@ def check(files: dict[str, str], out: Path) -> Report:
         edited = rel in recorded and sha(disk) != recorded[rel]
         (report.hand_edited if edited else report.changed).append(rel)
         if rel != MANIFEST:
-            diff = difflib.unified_diff(disk.splitlines(True), text.splitlines(True),
-                                        f"{rel} (on disk)", f"{rel} (expected)")  # fmt: skip
+            diff = difflib.unified_diff(
+                disk.splitlines(True), text.splitlines(True), f"{rel} (on disk)", f"{rel} (expected)"
+            )
             report.diffs.append("".join(diff))
     for rel in _disk_files(out):
         if rel not in files and rel != GENIGNORE and not ignored(rel, patterns):
@@ -163,9 +164,11 @@ def generate(files: dict[str, str], out: Path, force: bool = False) -> list[str]
         raise SdkgenError(f"{out}: exists and is not a directory")
     foreign = sorted(p for p in on_disk & set(files) if p not in recorded and p != MANIFEST)
     if foreign and not force:
-        raise SdkgenError(f"{out / foreign[0]}: exists but was not written by sdkgen "
-                          f"({len(foreign)} such file(s)); move it away, list it in "
-                          f"{GENIGNORE}, or pass --force to take it over")  # fmt: skip
+        raise SdkgenError(
+            f"{out / foreign[0]}: exists but was not written by sdkgen "
+            f"({len(foreign)} such file(s)); move it away, list it in "
+            f"{GENIGNORE}, or pass --force to take it over"
+        )
     changed = [p for p in files if p not in on_disk or (out / p).read_bytes() != files[p].encode()]
     stale = sorted(p for p in recorded if p in on_disk and p not in files and not ignored(p, patterns))
     if not changed and not stale:

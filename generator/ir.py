@@ -32,9 +32,26 @@ class _Missing:
 MISSING: Any = _Missing()
 
 Kind = Literal[
-    "str", "int", "float", "bool", "bytes", "datetime", "date", "time", "uuid", "decimal",
-    "any", "null", "model", "enum", "alias", "list", "map", "union", "literal",
-]  # fmt: skip
+    "str",
+    "int",
+    "float",
+    "bool",
+    "bytes",
+    "datetime",
+    "date",
+    "time",
+    "uuid",
+    "decimal",
+    "any",
+    "null",
+    "model",
+    "enum",
+    "alias",
+    "list",
+    "map",
+    "union",
+    "literal",
+]
 ModuleKind = Literal["components", "operations"]
 
 
@@ -52,8 +69,9 @@ class TypeRef:
 
     def with_nullable(self, nullable: bool = True) -> TypeRef:
         """The same type, nullable (or not)."""
-        return TypeRef(self.kind, self.name, self.args, self.values, nullable, self.discriminator,
-                       self.format)  # fmt: skip
+        return TypeRef(
+            self.kind, self.name, self.args, self.values, nullable, self.discriminator, self.format
+        )
 
 
 @dataclass(frozen=True)
@@ -247,8 +265,6 @@ class Api:
     resources: tuple[Resource, ...]
     notes: tuple[str, ...] = ()
     by_name: dict[str, Named] = field(default_factory=dict, compare=False, hash=False)
-    # Found while rendering (e.g. a spec example that fails its own schema); printed with the notes.
-    warnings: list[str] = field(default_factory=list, compare=False, hash=False)
 
     def named(self, name: str) -> Named:
         """The model, enum or alias with this class name."""

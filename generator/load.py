@@ -252,9 +252,7 @@ def check_refs(spec: Spec, file: str) -> None:
             if id(node) in seen:
                 continue
             seen.add(id(node))
-            stack.extend(
-                (v, loc.child(i)) for i, v in enumerate(node) if isinstance(v, dict | list)
-            )
+            stack.extend((v, loc.child(i)) for i, v in enumerate(node) if isinstance(v, dict | list))
 
 
 # Values under these keys are data, not schema: a `$ref` key inside an example is just a key.

@@ -19,22 +19,70 @@ _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z]|\d|\b|_)|[A-Z]?[a-z]+|[A-Z]+|\d+")
 # one of these names would shadow it (`str: int = 0` breaks a later `name: str`).
 _GENERATED_REFERENCES = frozenset(
     {
-        "str", "int", "float", "bool", "bytes", "list", "dict", "tuple", "frozenset",
-        "None", "Any", "Literal", "Annotated", "Field", "ConfigDict", "ClassVar",
-        "TYPE_CHECKING", "TypeAlias", "importlib", "datetime", "uuid", "decimal",
-        "SdkModel", "SdkJsonEnvelope", "open_member", "StrEnum", "IntEnum", "Enum",
+        "str",
+        "int",
+        "float",
+        "bool",
+        "bytes",
+        "list",
+        "dict",
+        "tuple",
+        "frozenset",
+        "None",
+        "Any",
+        "Literal",
+        "Annotated",
+        "Field",
+        "ConfigDict",
+        "ClassVar",
+        "TYPE_CHECKING",
+        "TypeAlias",
+        "importlib",
+        "datetime",
+        "uuid",
+        "decimal",
+        "SdkModel",
+        "SdkJsonEnvelope",
+        "open_member",
+        "StrEnum",
+        "IntEnum",
+        "Enum",
     }
 )
 # BaseModel's own attributes: a field with such a name would shadow or break pydantic.
 _PYDANTIC_ATTRS = frozenset(
     {
-        "copy", "dict", "json", "parse_obj", "parse_raw", "parse_file", "from_orm",
-        "construct", "schema", "schema_json", "validate", "update_forward_refs",
-        "fields", "model_config", "model_fields", "model_computed_fields", "model_extra",
-        "model_fields_set", "model_construct", "model_copy", "model_dump",
-        "model_dump_json", "model_json_schema", "model_parametrized_name",
-        "model_post_init", "model_rebuild", "model_validate", "model_validate_json",
-        "model_validate_strings", "register", "validate_json",
+        "copy",
+        "dict",
+        "json",
+        "parse_obj",
+        "parse_raw",
+        "parse_file",
+        "from_orm",
+        "construct",
+        "schema",
+        "schema_json",
+        "validate",
+        "update_forward_refs",
+        "fields",
+        "model_config",
+        "model_fields",
+        "model_computed_fields",
+        "model_extra",
+        "model_fields_set",
+        "model_construct",
+        "model_copy",
+        "model_dump",
+        "model_dump_json",
+        "model_json_schema",
+        "model_parametrized_name",
+        "model_post_init",
+        "model_rebuild",
+        "model_validate",
+        "model_validate_json",
+        "model_validate_strings",
+        "register",
+        "validate_json",
     }
 )
 _BUILTIN_NAMES = frozenset(dir(builtins))
@@ -98,7 +146,8 @@ def attribute_name(raw: str, fallback: str = "field") -> str:
         name = f"{fallback}_{name}"
     if (
         keyword.iskeyword(name)
-        or keyword.issoftkeyword(name) and name == "_"
+        or keyword.issoftkeyword(name)
+        and name == "_"
         or name in _GENERATED_REFERENCES
         or name in _PYDANTIC_ATTRS
         or name.startswith("model_")
@@ -106,9 +155,6 @@ def attribute_name(raw: str, fallback: str = "field") -> str:
     ):
         name += "_"
     return _bounded(name).lower()
-
-
-
 
 
 def member_name(value: object) -> str:

@@ -16,7 +16,7 @@ from generator.ir import (
     Response,
     StreamBody,
     TypeRef,
-)  # fmt: skip
+)
 from generator.load import Loc
 from generator.schemas import SchemaBuilder, _default, _example, _flag, _text
 
@@ -24,10 +24,14 @@ METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 _JSON_TYPES = ("application/json",)
 SSE = "text/event-stream"
 _ERROR_NAMES = {
-    "400": "BadRequestError", "401": "AuthenticationError", "403": "PermissionDeniedError",
-    "404": "NotFoundError", "409": "ConflictError", "422": "UnprocessableEntityError",
+    "400": "BadRequestError",
+    "401": "AuthenticationError",
+    "403": "PermissionDeniedError",
+    "404": "NotFoundError",
+    "409": "ConflictError",
+    "422": "UnprocessableEntityError",
     "429": "RateLimitError",
-}  # fmt: skip
+}
 
 
 def error_class(status: str) -> str:
@@ -73,20 +77,27 @@ class OperationBuilder:
         return ops, self._resources(ops)
 
     def _resources(self, ops: list[Operation]) -> list[Resource]:
-        tags = {t["name"]: _text(t, "description") for t in self.spec.root.get("tags") or []
-                if isinstance(t, dict) and isinstance(t.get("name"), str)}  # fmt: skip
+        tags = {
+            t["name"]: _text(t, "description")
+            for t in self.spec.root.get("tags") or []
+            if isinstance(t, dict) and isinstance(t.get("name"), str)
+        }
         order: dict[str, list[Operation]] = {}
         for op in ops:
             order.setdefault(op.resource, []).append(op)
         resources = []
         for name, members in order.items():
             tag = next((t for t in tags if naming.attribute_name(t, "resource") == name), name)
-            resources.append(Resource(name, naming.class_name(tag or "Root", "Resource"), tag,
-                                      tags.get(tag, ""), tuple(members)))  # fmt: skip
+            resources.append(
+                Resource(
+                    name, naming.class_name(tag or "Root", "Resource"), tag, tags.get(tag, ""), tuple(members)
+                )
+            )
         return resources
 
-    def _operation(self, path: str, method: str, node: dict[str, Any], loc: Loc,
-                   shared: list[Any], path_loc: Loc) -> Operation:  # fmt: skip
+    def _operation(
+        self, path: str, method: str, node: dict[str, Any], loc: Loc, shared: list[Any], path_loc: Loc
+    ) -> Operation:
         raw_id = node.get("operationId")
         if not isinstance(raw_id, str) or not naming.words(raw_id):
             raw_id = f"{method} {path.split('#')[0]}"
@@ -104,15 +115,27 @@ class OperationBuilder:
         security = node.get("security", self.spec.root.get("security")) or []
         schemes = tuple(dict.fromkeys(k for req in security if isinstance(req, dict) for k in req))
         return Operation(
-            operation_id=raw_id, method_name=method_name, class_prefix=prefix,
-            http_method=method.upper(), path=path.split("#", 1)[0], resource=resource,
-            summary=_text(node, "summary"), description=_text(node, "description"),
-            params=params, body=body, responses=responses, success=success, stream=stream,
-            security=schemes, loc=loc, deprecated=_flag(node, "deprecated"),
-        )  # fmt: skip
+            operation_id=raw_id,
+            method_name=method_name,
+            class_prefix=prefix,
+            http_method=method.upper(),
+            path=path.split("#", 1)[0],
+            resource=resource,
+            summary=_text(node, "summary"),
+            description=_text(node, "description"),
+            params=params,
+            body=body,
+            responses=responses,
+            success=success,
+            stream=stream,
+            security=schemes,
+            loc=loc,
+            deprecated=_flag(node, "deprecated"),
+        )
 
-    def _params(self, shared: list[Any], shared_loc: Loc, own: list[Any], loc: Loc,
-                body: RequestBody | None) -> tuple[Param, ...]:  # fmt: skip
+    def _params(
+        self, shared: list[Any], shared_loc: Loc, own: list[Any], loc: Loc, body: RequestBody | None
+    ) -> tuple[Param, ...]:
         merged: dict[tuple[str, str], tuple[dict[str, Any], Loc]] = {}
         for items, base in ((shared, shared_loc), (own, loc)):
             for i, raw in enumerate(items):
@@ -132,13 +155,20 @@ class OperationBuilder:
                 continue
             schema = node.get("schema", {})
             ptype = self.schemas.type_of(schema, ploc.child("schema"), naming.pascal(wire))
-            params.append(Param(
-                name=names.claim(naming.attribute_name(wire, "param")), wire=wire, location=where,
-                type=ptype, required=bool(node.get("required")) or where == "path",
-                description=_text(node, "description"), default=_default(schema),
-                example=node.get("example", _example(schema)), deprecated=_flag(node, "deprecated"),
-                explode=node.get("explode", True) is not False,
-            ))  # fmt: skip
+            params.append(
+                Param(
+                    name=names.claim(naming.attribute_name(wire, "param")),
+                    wire=wire,
+                    location=where,
+                    type=ptype,
+                    required=bool(node.get("required")) or where == "path",
+                    description=_text(node, "description"),
+                    default=_default(schema),
+                    example=node.get("example", _example(schema)),
+                    deprecated=_flag(node, "deprecated"),
+                    explode=node.get("explode", True) is not False,
+                )
+            )
         return tuple(params)
 
     def _body(self, raw: Any, loc: Loc, prefix: str) -> RequestBody | None:
@@ -159,11 +189,13 @@ class OperationBuilder:
             built = self.schemas.named[btype.name]
             if isinstance(built, Model):
                 model, fields = built.name, built.fields
-        return RequestBody(ctype, btype, bool(node.get("required")), _text(node, "description"),
-                           model, fields)  # fmt: skip
+        return RequestBody(
+            ctype, btype, bool(node.get("required")), _text(node, "description"), model, fields
+        )
 
-    def _responses(self, node: dict[str, Any], loc: Loc,
-                   prefix: str) -> tuple[tuple[Response, ...], StreamBody | None]:  # fmt: skip
+    def _responses(
+        self, node: dict[str, Any], loc: Loc, prefix: str
+    ) -> tuple[tuple[Response, ...], StreamBody | None]:
         out: list[Response] = []
         stream = None
         for status, raw in (node.get("responses") or {}).items():
@@ -180,8 +212,9 @@ class OperationBuilder:
             success = status.startswith("2")
             if ctype == SSE and success and stream is None:
                 sentinel = _sentinel(node, rnode, media)
-                stream = self._stream(schema, rloc.child("content", ctype, "schema"), prefix,
-                                      description, sentinel)  # fmt: skip
+                stream = self._stream(
+                    schema, rloc.child("content", ctype, "schema"), prefix, description, sentinel
+                )
                 rtype = TypeRef("model", stream.model)
             elif schema is not None and ctype:
                 hint = prefix + ("ResponseBody" if success else f"{naming.pascal(status)}ResponseBody")
@@ -190,8 +223,7 @@ class OperationBuilder:
             out.append(Response(status, description, ctype, rtype, error))
         return tuple(out), stream
 
-    def _stream(self, schema: Any, loc: Loc, prefix: str, description: str,
-                sentinel: str) -> StreamBody:  # fmt: skip
+    def _stream(self, schema: Any, loc: Loc, prefix: str, description: str, sentinel: str) -> StreamBody:
         """The per-event model: the spec's envelope (with `data`), or one we wrap around it."""
         name = self.registry.claim(prefix + "ResponseBody")
         node, nloc = (schema, loc)
@@ -210,7 +242,7 @@ class OperationBuilder:
                 Field("event", "event", TypeRef("str"), False),
                 Field("id", "id", TypeRef("str"), False),
                 Field("retry", "retry", TypeRef("int"), False),
-            )  # fmt: skip
+            )
             model = Model(name, "operations", description, fields, loc)
         model, data_type, is_json = _with_json_data(model)
         self.schemas.named[name] = model
@@ -239,9 +271,16 @@ class OperationBuilder:
             out.append((event, mnode, mloc))
         return out
 
-    def _event_union(self, name: str, members: list[tuple[str, dict[str, Any], Loc]],
-                     node: dict[str, Any], loc: Loc, prefix: str, description: str,
-                     sentinel: str) -> StreamBody:  # fmt: skip
+    def _event_union(
+        self,
+        name: str,
+        members: list[tuple[str, dict[str, Any], Loc]],
+        node: dict[str, Any],
+        loc: Loc,
+        prefix: str,
+        description: str,
+        sentinel: str,
+    ) -> StreamBody:
         """One envelope model per event name, and the union alias `name` over them."""
         events: list[tuple[str, str]] = []
         payloads: list[TypeRef] = []
@@ -250,13 +289,16 @@ class OperationBuilder:
             member_name = self.registry.claim(naming.class_name(prefix + naming.pascal(event) + "Event"))
             props = dict(mnode["properties"])
             # A one-value enum becomes the same Literal a const gives, not an Enum class.
-            props["event"] = {"const": event, **{k: v for k, v in props["event"].items()
-                                                  if k in ("description", "title")}}  # fmt: skip
+            props["event"] = {
+                "const": event,
+                **{k: v for k, v in props["event"].items() if k in ("description", "title")},
+            }
             fixed = {**mnode, "properties": props}
             required = [r for r in mnode.get("required") or [] if r != "event"]
             fixed["required"] = [*required, "event"]
-            built = self.schemas.model(member_name, fixed, mloc, "operations",
-                                       _text(mnode, "description"), _example(mnode))  # fmt: skip
+            built = self.schemas.model(
+                member_name, fixed, mloc, "operations", _text(mnode, "description"), _example(mnode)
+            )
             model, data_type, is_json = _with_json_data(built)
             any_json = any_json or is_json
             self.schemas.named[member_name] = model
@@ -264,10 +306,10 @@ class OperationBuilder:
             events.append((event, member_name))
             if data_type not in payloads:
                 payloads.append(data_type)
-        target = TypeRef("union", args=tuple(TypeRef("model", m) for _, m in events),
-                         discriminator="event")  # fmt: skip
-        self.schemas.named[name] = Alias(name, "operations", description or _text(node, "description"),
-                                         target, loc, _example(node))  # fmt: skip
+        target = TypeRef("union", args=tuple(TypeRef("model", m) for _, m in events), discriminator="event")
+        self.schemas.named[name] = Alias(
+            name, "operations", description or _text(node, "description"), target, loc, _example(node)
+        )
         self.schemas.order.append(name)
         data = payloads[0] if len(payloads) == 1 else TypeRef("union", args=tuple(payloads))
         return StreamBody(name, data, sentinel, any_json, tuple(events))
@@ -278,8 +320,17 @@ def _with_json_data(model: Model) -> tuple[Model, TypeRef, bool]:
     data_field = next(f for f in model.fields if f.wire == "data")
     is_json = data_field.type.kind not in ("str", "literal")
     if is_json:
-        model = Model(model.name, model.module, model.description, model.fields, model.loc,
-                      model.extra, model.extra_type, model.example, ("data",))  # fmt: skip
+        model = Model(
+            model.name,
+            model.module,
+            model.description,
+            model.fields,
+            model.loc,
+            model.extra,
+            model.extra_type,
+            model.example,
+            ("data",),
+        )
     return model, data_field.type, is_json
 
 

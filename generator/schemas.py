@@ -15,11 +15,17 @@ from generator.ir import MISSING, Alias, Enum, EnumMember, Field, Model, ModuleK
 from generator.load import DATA_KEYS, Loc, Spec
 
 _FORMATS: dict[str, dict[str, str]] = {
-    "string": {"date-time": "datetime", "date": "date", "time": "time", "uuid": "uuid",
-               "binary": "bytes", "decimal": "decimal"},
+    "string": {
+        "date-time": "datetime",
+        "date": "date",
+        "time": "time",
+        "uuid": "uuid",
+        "binary": "bytes",
+        "decimal": "decimal",
+    },
     "integer": {},
     "number": {},
-}  # fmt: skip
+}
 _PRIMITIVE = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 MAX_DEPTH = 400
 _OBJECT_KEYS = ("properties", "additionalProperties", "patternProperties", "required")
@@ -82,8 +88,11 @@ class SchemaBuilder:
             seen.add(id(node))
             if "discriminator" in node:
                 self._collect_discriminators(node, loc)
-            stack.extend((v, loc.child(k)) for k, v in node.items()
-                         if k not in DATA_KEYS and isinstance(v, dict | list))  # fmt: skip
+            stack.extend(
+                (v, loc.child(k))
+                for k, v in node.items()
+                if k not in DATA_KEYS and isinstance(v, dict | list)
+            )
 
     def build_components(self) -> None:
         """Convert every component schema (and, through them, their inline schemas)."""
@@ -156,8 +165,9 @@ class SchemaBuilder:
         if self._is_object(node, loc):
             return self.model(name, node, loc, module, description, example)
         target = self._type_body(node, loc, name)
-        return Alias(name, module, description, target.with_nullable(nullable or target.nullable),
-                     loc, example)  # fmt: skip
+        return Alias(
+            name, module, description, target.with_nullable(nullable or target.nullable), loc, example
+        )
 
     def _is_object(self, node: dict[str, Any], loc: Loc, seen: frozenset[int] = frozenset()) -> bool:
         if isinstance(node.get("allOf"), list):
@@ -177,11 +187,11 @@ class SchemaBuilder:
     def _is_object_like(self, member: Any, loc: Loc, seen: frozenset[int]) -> bool:
         if isinstance(member, dict) and "$ref" in member:
             member, loc = self.spec.deref(member, loc)
-        return isinstance(member, dict) and (
-            self._is_object(member, loc, seen) or "properties" in member)  # fmt: skip
+        return isinstance(member, dict) and (self._is_object(member, loc, seen) or "properties" in member)
 
-    def model(self, name: str, node: dict[str, Any], loc: Loc, module: ModuleKind,
-              description: str, example: Any) -> Model:  # fmt: skip
+    def model(
+        self, name: str, node: dict[str, Any], loc: Loc, module: ModuleKind, description: str, example: Any
+    ) -> Model:
         """Convert an object schema (allOf members merged) into a Model."""
         props: dict[str, tuple[Any, Loc]] = {}
         required: set[str] = set()
@@ -203,11 +213,21 @@ class SchemaBuilder:
         extra_type = None
         if isinstance(extra, dict) and extra:
             extra_type = self.type_of(extra, loc.child("additionalProperties"), name + "Value")
-        return Model(name, module, description, fields, loc, extra_mode, extra_type, example,
-                     deprecated=bool(node.get("deprecated")))  # fmt: skip
+        return Model(
+            name,
+            module,
+            description,
+            fields,
+            loc,
+            extra_mode,
+            extra_type,
+            example,
+            deprecated=bool(node.get("deprecated")),
+        )
 
-    def _flatten_all_of(self, node: dict[str, Any], loc: Loc,
-                        seen: set[Loc]) -> list[tuple[dict[str, Any], Loc]]:  # fmt: skip
+    def _flatten_all_of(
+        self, node: dict[str, Any], loc: Loc, seen: set[Loc]
+    ) -> list[tuple[dict[str, Any], Loc]]:
         if loc in seen:
             return []
         seen.add(loc)
@@ -221,8 +241,13 @@ class SchemaBuilder:
         parts.append((node, loc))
         return parts
 
-    def _fields(self, owner: str, props: dict[str, tuple[Any, Loc]], required: set[str],
-                literals: dict[str, list[Any]]) -> tuple[Field, ...]:  # fmt: skip
+    def _fields(
+        self,
+        owner: str,
+        props: dict[str, tuple[Any, Loc]],
+        required: set[str],
+        literals: dict[str, list[Any]],
+    ) -> tuple[Field, ...]:
         names = naming.Registry()
         fields = []
         for wire, (sub, sub_loc) in props.items():
@@ -232,14 +257,22 @@ class SchemaBuilder:
             else:
                 ftype = self.type_of(sub, sub_loc, hint)
             own = _text(sub, "description")
-            fields.append(Field(
-                name=names.claim(naming.attribute_name(wire)), wire=wire, type=ftype,
-                required=wire in required, description=own,
-                doc=own or self.description_of(sub, sub_loc),
-                default=_default(sub), example=_example(sub),
-                deprecated=_flag(sub, "deprecated"), read_only=_flag(sub, "readOnly"),
-                write_only=_flag(sub, "writeOnly"), loc=sub_loc,
-            ))  # fmt: skip
+            fields.append(
+                Field(
+                    name=names.claim(naming.attribute_name(wire)),
+                    wire=wire,
+                    type=ftype,
+                    required=wire in required,
+                    description=own,
+                    doc=own or self.description_of(sub, sub_loc),
+                    default=_default(sub),
+                    example=_example(sub),
+                    deprecated=_flag(sub, "deprecated"),
+                    read_only=_flag(sub, "readOnly"),
+                    write_only=_flag(sub, "writeOnly"),
+                    loc=sub_loc,
+                )
+            )
         return tuple(fields)
 
     def description_of(self, node: Any, loc: Loc) -> str:
@@ -252,15 +285,19 @@ class SchemaBuilder:
             if "$ref" in node:
                 node, loc = self.spec.deref(node, loc)
                 continue
-            members = [m for m in (node.get("oneOf") or node.get("anyOf") or node.get("allOf")
-                                   or []) if not _is_null_schema(m)]  # fmt: skip
+            members = [
+                m
+                for m in (node.get("oneOf") or node.get("anyOf") or node.get("allOf") or [])
+                if not _is_null_schema(m)
+            ]
             if len(members) != 1:
                 return ""
             node = members[0]
         return ""
 
-    def _enum(self, name: str, node: dict[str, Any], loc: Loc, module: ModuleKind,
-              description: str, example: Any) -> Enum:  # fmt: skip
+    def _enum(
+        self, name: str, node: dict[str, Any], loc: Loc, module: ModuleKind, description: str, example: Any
+    ) -> Enum:
         values = [v for v in _unique(node["enum"]) if v is not None]
         kind: Any = _enum_kind(values) or "str"
         members: list[EnumMember] = []
@@ -321,9 +358,11 @@ class SchemaBuilder:
 
     def _nameable(self, target: Loc) -> bool:
         parts = target.pointer.split("/")
-        return (len(parts) == 4 and parts[1] == "components" and parts[2] == "schemas") or (
-            target.file != self.spec.main_file and len(parts) <= 2) or (
-            len(parts) == 3 and parts[1] in ("definitions", "$defs"))  # fmt: skip
+        return (
+            (len(parts) == 4 and parts[1] == "components" and parts[2] == "schemas")
+            or (target.file != self.spec.main_file and len(parts) <= 2)
+            or (len(parts) == 3 and parts[1] in ("definitions", "$defs"))
+        )
 
     def _pending_kind(self, node: Any, loc: Loc) -> Any:
         if not isinstance(node, dict):
@@ -462,8 +501,11 @@ def _nullable(node: Any) -> bool:
 
 
 def _is_null_schema(node: Any) -> bool:
-    return isinstance(node, dict) and (node.get("type") == "null" or (
-        "const" in node and node["const"] is None) or node.get("enum") == [None])  # fmt: skip
+    return isinstance(node, dict) and (
+        node.get("type") == "null"
+        or ("const" in node and node["const"] is None)
+        or node.get("enum") == [None]
+    )
 
 
 def _enum_kind(values: Any) -> str | None:

@@ -46,8 +46,19 @@ def generate(spec: Path, out: Path, package: str, *extra: str) -> tuple[int, str
     start = time.perf_counter()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         try:
-            code = sdkgen_main(["generate", str(spec), "--out", str(out), "--package", package,
-                                "--sdk-class", "Client", *extra])  # fmt: skip
+            code = sdkgen_main(
+                [
+                    "generate",
+                    str(spec),
+                    "--out",
+                    str(out),
+                    "--package",
+                    package,
+                    "--sdk-class",
+                    "Client",
+                    *extra,
+                ]
+            )
         except SystemExit as exc:  # argparse usage errors
             code = int(exc.code or 0)
         finally:
@@ -55,13 +66,11 @@ def generate(spec: Path, out: Path, package: str, *extra: str) -> tuple[int, str
     return code, err.getvalue(), time.perf_counter() - start
 
 
-def run_cli(*args: str, cwd: Path | None = None,
-            timeout: float = 120) -> subprocess.CompletedProcess[str]:  # fmt: skip
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """Run the `sdkgen` console script in a subprocess."""
     exe = BIN / "sdkgen"
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "generator"]
-    return subprocess.run([*cmd, *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=timeout)  # fmt: skip
+    return subprocess.run([*cmd, *args], capture_output=True, text=True, cwd=cwd, timeout=timeout)
 
 
 def tree(out: Path) -> dict[str, bytes]:
@@ -87,17 +96,30 @@ def compile_all(out: Path) -> list[str]:
 def import_all(out: Path, package: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """Import every module of the generated package in a fresh interpreter."""
     env = dict(os.environ, PYTHONPATH=str(out), PYTHONDONTWRITEBYTECODE="1")
-    return subprocess.run([sys.executable, "-c", IMPORTER, package], capture_output=True,
-                          text=True, env=env, cwd=out, timeout=timeout)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-c", IMPORTER, package],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=out,
+        timeout=timeout,
+    )
 
 
-def mypy_strict(targets: list[tuple[Path, str]], cache: Path,
-                timeout: float = 600) -> subprocess.CompletedProcess[str]:  # fmt: skip
+def mypy_strict(
+    targets: list[tuple[Path, str]], cache: Path, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
     """One `mypy --strict` run over several generated packages (out dir, package name)."""
     env = dict(os.environ, MYPYPATH=os.pathsep.join(str(out) for out, _ in targets))
-    cmd = [str(BIN / "mypy"), "--strict", "--no-error-summary", "--cache-dir", str(cache),
-           "--python-version", "3.11"]  # fmt: skip
+    cmd = [
+        str(BIN / "mypy"),
+        "--strict",
+        "--no-error-summary",
+        "--cache-dir",
+        str(cache),
+        "--python-version",
+        "3.11",
+    ]
     for _, package in targets:
         cmd += ["-p", package]
-    return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cache.parent,
-                          timeout=timeout)  # fmt: skip
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cache.parent, timeout=timeout)

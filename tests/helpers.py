@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.build import build_api
 from generator.config import Settings
 from generator.load import load_spec
-from generator.render import render_api
+from generator.targets import get_target
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -24,28 +24,37 @@ def golden_cases() -> list[str]:
 
 def golden_settings(case: str) -> Settings:
     """The settings a golden case is generated with: package `<case>_sdk`."""
-    return Settings(spec=GOLDEN / case / "spec.yaml", out=GOLDEN / case / "expected",
-                    package=f"{case}_sdk")  # fmt: skip
+    return Settings(spec=GOLDEN / case / "spec.yaml", out=GOLDEN / case / "expected", package=f"{case}_sdk")
 
 
 def render_spec(settings: Settings) -> dict[str, str]:
     """The in-memory output map for a spec."""
-    return render_api(build_api(load_spec(settings.spec), settings), settings.templates)
+    api = build_api(load_spec(settings.spec), settings)
+    return get_target(settings.target, settings.templates).render(api).files
 
 
-def run_python(code: str, *paths: Path, env: dict[str, str] | None = None,
-               timeout: float = 120) -> subprocess.CompletedProcess[str]:  # fmt: skip
+def run_python(
+    code: str, *paths: Path, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Run code in a fresh interpreter with `paths` first on sys.path."""
     full_env = dict(os.environ, **(env or {}))
     full_env["PYTHONPATH"] = os.pathsep.join(str(p) for p in paths)
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env=full_env, timeout=timeout)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=full_env, timeout=timeout
+    )
 
 
-def sdkgen(*args: str, cwd: Path | None = None,
-           env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:  # fmt: skip
+def sdkgen(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the installed `sdkgen` console script."""
     exe = BIN / "sdkgen"
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "generator"]
-    return subprocess.run([*cmd, *args], capture_output=True, text=True, cwd=cwd or ROOT,
-                          env=dict(os.environ, **(env or {})), timeout=300)  # fmt: skip
+    return subprocess.run(
+        [*cmd, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=dict(os.environ, **(env or {})),
+        timeout=300,
+    )

@@ -14,7 +14,9 @@ from tests.corpus_support import generate, run_cli, tree
 GOOD_HEAD = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\n"
 
 
-GOOD_SPEC = GOOD_HEAD + """paths:
+GOOD_SPEC = (
+    GOOD_HEAD
+    + """paths:
   /a:
     get:
       operationId: getA
@@ -28,6 +30,7 @@ components:
   schemas:
     A: {type: object, properties: {x: {type: string}}}
 """
+)
 
 
 def _schemas(body: str) -> str:
@@ -36,10 +39,14 @@ def _schemas(body: str) -> str:
 
 # name -> (files relative to the spec folder, expected fragments of the message)
 CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
-    "invalid_yaml": ({"spec.yaml": "openapi: 3.1.0\ninfo: {title: [unclosed\n"},
-                     ["spec.yaml#", "invalid YAML", "line"]),
-    "invalid_json": ({"spec.json": '{"openapi": "3.1.0", "info": }'},
-                     ["spec.json#", "invalid JSON", "line 1"]),
+    "invalid_yaml": (
+        {"spec.yaml": "openapi: 3.1.0\ninfo: {title: [unclosed\n"},
+        ["spec.yaml#", "invalid YAML", "line"],
+    ),
+    "invalid_json": (
+        {"spec.json": '{"openapi": "3.1.0", "info": }'},
+        ["spec.json#", "invalid JSON", "line 1"],
+    ),
     "list_document": ({"spec.yaml": "- openapi\n- 3.1.0\n"}, ["spec.yaml#", "mapping"]),
     "scalar_document": ({"spec.yaml": "just a string\n"}, ["spec.yaml#", "mapping"]),
     "empty_document": ({"spec.yaml": ""}, ["spec.yaml#", "empty"]),
@@ -47,50 +54,89 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     "binary_garbage": ({"spec.yaml": bytes(range(256)) * 4}, ["spec.yaml#"]),
     "nul_in_text": ({"spec.yaml": b"openapi: 3.1.0\x00\n"}, ["spec.yaml#", "NUL"]),
     "png_bytes": ({"spec.json": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"}, ["spec.json#"]),
-    "missing_openapi": ({"spec.yaml": "info: {title: t, version: '1'}\npaths: {}\n"},
-                        ["spec.yaml#", "openapi"]),
-    "swagger_2": ({"spec.yaml": "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n"},
-                  ["spec.yaml#/swagger", "Swagger 2.0"]),
-    "openapi_2": ({"spec.yaml": "openapi: '2.0'\ninfo: {title: t, version: '1'}\n"},
-                  ["spec.yaml#/openapi", "unsupported"]),
-    "openapi_4": ({"spec.yaml": "openapi: 4.0.0\ninfo: {title: t, version: '1'}\n"},
-                  ["spec.yaml#/openapi", "unsupported"]),
-    "openapi_number": ({"spec.yaml": "openapi: 3.1\ninfo: {title: t, version: '1'}\n"},
-                       ["spec.yaml#/openapi", "unsupported"]),
-    "dangling_ref": ({"spec.yaml": _schemas("    A: {$ref: '#/components/schemas/Nope'}\n")},
-                     ["spec.yaml#/components/schemas/A/$ref", "points to nothing"]),
-    "dangling_file_ref": ({"spec.yaml": _schemas("    A: {$ref: 'other.yaml#/X'}\n")},
-                          ["spec.yaml#/components/schemas/A/$ref", "other.yaml", "does not exist"]),
-    "dangling_pointer_in_file": ({"spec.yaml": _schemas("    A: {$ref: 'other.yaml#/X'}\n"),
-                                  "other.yaml": "Y: {type: string}\n"},
-                                 ["spec.yaml#/components/schemas/A/$ref", "points to nothing"]),
-    "pure_ref_cycle": ({"spec.yaml": _schemas("    A: {$ref: '#/components/schemas/B'}\n"
-                                              "    B: {$ref: '#/components/schemas/A'}\n")},
-                       ["spec.yaml#/components/schemas/", "cycle"]),
-    "self_ref": ({"spec.yaml": _schemas("    A: {$ref: '#/components/schemas/A'}\n")},
-                 ["spec.yaml#/components/schemas/A", "cycle"]),
-    "url_ref": ({"spec.yaml": _schemas("    A: {$ref: 'https://example.com/s.yaml#/A'}\n")},
-                ["spec.yaml#/components/schemas/A/$ref", "remote"]),
-    "scheme_relative_ref": ({"spec.yaml": _schemas("    A: {$ref: '//example.com/s.yaml'}\n")},
-                            ["spec.yaml#/components/schemas/A/$ref", "remote"]),
-    "file_url_ref": ({"spec.yaml": _schemas("    A: {$ref: 'file:///etc/passwd'}\n")},
-                     ["spec.yaml#/components/schemas/A/$ref", "remote"]),
-    "ref_leaves_folder": ({"spec.yaml": _schemas("    A: {$ref: '../outside.yaml'}\n")},
-                          ["spec.yaml#/components/schemas/A/$ref", "outside"]),
-    "absolute_path_ref": ({"spec.yaml": _schemas("    A: {$ref: '/etc/passwd'}\n")},
-                          ["spec.yaml#/components/schemas/A/$ref", "outside"]),
-    "ref_not_string": ({"spec.yaml": _schemas("    A: {$ref: 42}\n")},
-                       ["spec.yaml#/components/schemas/A/$ref", "string"]),
-    "python_tag": ({"spec.yaml": GOOD_HEAD + "x: !!python/object/apply:os.system ['touch pwned']\n"},
-                   ["spec.yaml#", "invalid YAML"]),
-    "python_name_tag": ({"spec.yaml": GOOD_HEAD + "x: !!python/name:os.system\n"},
-                        ["spec.yaml#", "invalid YAML"]),
+    "missing_openapi": (
+        {"spec.yaml": "info: {title: t, version: '1'}\npaths: {}\n"},
+        ["spec.yaml#", "openapi"],
+    ),
+    "swagger_2": (
+        {"spec.yaml": "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n"},
+        ["spec.yaml#/swagger", "Swagger 2.0"],
+    ),
+    "openapi_2": (
+        {"spec.yaml": "openapi: '2.0'\ninfo: {title: t, version: '1'}\n"},
+        ["spec.yaml#/openapi", "unsupported"],
+    ),
+    "openapi_4": (
+        {"spec.yaml": "openapi: 4.0.0\ninfo: {title: t, version: '1'}\n"},
+        ["spec.yaml#/openapi", "unsupported"],
+    ),
+    "openapi_number": (
+        {"spec.yaml": "openapi: 3.1\ninfo: {title: t, version: '1'}\n"},
+        ["spec.yaml#/openapi", "unsupported"],
+    ),
+    "dangling_ref": (
+        {"spec.yaml": _schemas("    A: {$ref: '#/components/schemas/Nope'}\n")},
+        ["spec.yaml#/components/schemas/A/$ref", "points to nothing"],
+    ),
+    "dangling_file_ref": (
+        {"spec.yaml": _schemas("    A: {$ref: 'other.yaml#/X'}\n")},
+        ["spec.yaml#/components/schemas/A/$ref", "other.yaml", "does not exist"],
+    ),
+    "dangling_pointer_in_file": (
+        {"spec.yaml": _schemas("    A: {$ref: 'other.yaml#/X'}\n"), "other.yaml": "Y: {type: string}\n"},
+        ["spec.yaml#/components/schemas/A/$ref", "points to nothing"],
+    ),
+    "pure_ref_cycle": (
+        {
+            "spec.yaml": _schemas(
+                "    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n"
+            )
+        },
+        ["spec.yaml#/components/schemas/", "cycle"],
+    ),
+    "self_ref": (
+        {"spec.yaml": _schemas("    A: {$ref: '#/components/schemas/A'}\n")},
+        ["spec.yaml#/components/schemas/A", "cycle"],
+    ),
+    "url_ref": (
+        {"spec.yaml": _schemas("    A: {$ref: 'https://example.com/s.yaml#/A'}\n")},
+        ["spec.yaml#/components/schemas/A/$ref", "remote"],
+    ),
+    "scheme_relative_ref": (
+        {"spec.yaml": _schemas("    A: {$ref: '//example.com/s.yaml'}\n")},
+        ["spec.yaml#/components/schemas/A/$ref", "remote"],
+    ),
+    "file_url_ref": (
+        {"spec.yaml": _schemas("    A: {$ref: 'file:///etc/passwd'}\n")},
+        ["spec.yaml#/components/schemas/A/$ref", "remote"],
+    ),
+    "ref_leaves_folder": (
+        {"spec.yaml": _schemas("    A: {$ref: '../outside.yaml'}\n")},
+        ["spec.yaml#/components/schemas/A/$ref", "outside"],
+    ),
+    "absolute_path_ref": (
+        {"spec.yaml": _schemas("    A: {$ref: '/etc/passwd'}\n")},
+        ["spec.yaml#/components/schemas/A/$ref", "outside"],
+    ),
+    "ref_not_string": (
+        {"spec.yaml": _schemas("    A: {$ref: 42}\n")},
+        ["spec.yaml#/components/schemas/A/$ref", "string"],
+    ),
+    "python_tag": (
+        {"spec.yaml": GOOD_HEAD + "x: !!python/object/apply:os.system ['touch pwned']\n"},
+        ["spec.yaml#", "invalid YAML"],
+    ),
+    "python_name_tag": (
+        {"spec.yaml": GOOD_HEAD + "x: !!python/name:os.system\n"},
+        ["spec.yaml#", "invalid YAML"],
+    ),
     "custom_tag": ({"spec.yaml": GOOD_HEAD + "x: !Ref Foo\n"}, ["spec.yaml#", "invalid YAML"]),
-    "paths_not_mapping": ({"spec.yaml": GOOD_HEAD + "paths: [1, 2]\n"},
-                          ["spec.yaml#/paths", "mapping"]),
-    "latin1_text": ({"spec.yaml": "openapi: 3.1.0\ninfo: {title: caf\xe9}\n".encode("latin-1")},
-                    ["spec.yaml#", "UTF-8"]),
-}  # fmt: skip
+    "paths_not_mapping": ({"spec.yaml": GOOD_HEAD + "paths: [1, 2]\n"}, ["spec.yaml#/paths", "mapping"]),
+    "latin1_text": (
+        {"spec.yaml": "openapi: 3.1.0\ninfo: {title: caf\xe9}\n".encode("latin-1")},
+        ["spec.yaml#", "UTF-8"],
+    ),
+}
 
 
 def _write(folder: Path, files: dict[str, str | bytes]) -> Path:
@@ -147,8 +193,7 @@ def test_ref_outside_folder_is_never_read(tmp_path: Path) -> None:
     folder = tmp_path / "spec"
     spec = _write(folder, {"spec.yaml": _schemas("    A: {$ref: '../fifo.yaml'}\n")})
     os.mkfifo(tmp_path / "fifo.yaml")
-    proc = run_cli("generate", str(spec), "--out", str(tmp_path / "out"), "--package", "pkg",
-                   timeout=30)  # fmt: skip
+    proc = run_cli("generate", str(spec), "--out", str(tmp_path / "out"), "--package", "pkg", timeout=30)
     assert proc.returncode == 2
     _assert_one_clean_line(proc.stderr, ["outside"])
 
@@ -166,8 +211,9 @@ def test_url_ref_makes_no_network_access(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_missing_spec_path(tmp_path: Path) -> None:
-    proc = run_cli("generate", str(tmp_path / "nope.yaml"), "--out", str(tmp_path / "out"),
-                   "--package", "pkg")  # fmt: skip
+    proc = run_cli(
+        "generate", str(tmp_path / "nope.yaml"), "--out", str(tmp_path / "out"), "--package", "pkg"
+    )
     assert proc.returncode == 2
     _assert_one_clean_line(proc.stderr, ["nope.yaml", "no such file"])
     assert not (tmp_path / "out").exists()
@@ -180,8 +226,7 @@ def test_directory_as_spec(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("package", ["class", "1abc", "a-b", "", "my.pkg", "café", "None",
-                                     "_private", "a b"])  # fmt: skip
+@pytest.mark.parametrize("package", ["class", "1abc", "a-b", "", "my.pkg", "café", "None", "_private", "a b"])
 def test_invalid_package(tmp_path: Path, package: str) -> None:
     spec = _write(tmp_path, {"spec.yaml": _schemas("    A: {type: string}\n")})
     proc = run_cli("generate", str(spec), "--out", str(tmp_path / "out"), "--package", package)

@@ -102,19 +102,26 @@ def test_output_is_identical_across_hash_seeds(tmp_path: Path) -> None:
     for seed in ("0", "1", "4242"):
         out = tmp_path / f"out{seed}"
         spec = ROOT / "spec" / "openapi.yaml"
-        proc = sdkgen("generate", str(spec), "--out", str(out), "--package", "atoma_sdk",
-                      "--sdk-class", "AtomaSdk", env={"PYTHONHASHSEED": seed})  # fmt: skip
+        proc = sdkgen(
+            "generate",
+            str(spec),
+            "--out",
+            str(out),
+            "--package",
+            "atoma_sdk",
+            "--sdk-class",
+            "AtomaSdk",
+            env={"PYTHONHASHSEED": seed},
+        )
         assert proc.returncode == 0, proc.stderr
-        trees.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*"))
-                      if p.is_file()})  # fmt: skip
+        trees.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
     assert trees[0] == trees[1] == trees[2]
 
 
 def test_python_dash_m_and_pyproject_defaults(tmp_path: Path) -> None:
     shutil.copy(SPEC, tmp_path / "api.yaml")
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.sdkgen]\nspec = "api.yaml"\nout = "sdk_out"\npackage = "petz"\n'
-        'sdk_class = "Petz"\n'
+        '[tool.sdkgen]\nspec = "api.yaml"\nout = "sdk_out"\npackage = "petz"\nsdk_class = "Petz"\n'
     )
     proc = sdkgen("generate", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr

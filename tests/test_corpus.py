@@ -48,8 +48,7 @@ class Outcome:
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory,
-              request: pytest.FixtureRequest) -> dict[str, Outcome]:  # fmt: skip
+def generated(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> dict[str, Outcome]:
     """Generate every corpus spec (and the large one) twice; report timings."""
     root = tmp_path_factory.mktemp("corpus")
     large = root / "large_api.json"
@@ -67,8 +66,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory,
         again, _, _ = generate(case.spec, out / "b", case.package)
         same = code == again == 0 and tree(out / "a") == tree(out / "b")
         outcomes[case.name] = Outcome(case, out / "a", code, stderr, seconds, same)
-    lines = [f"  {o.case.name:<28} {o.seconds * 1000:8.0f} ms  exit {o.code}"
-             for o in outcomes.values()]  # fmt: skip
+    lines = [f"  {o.case.name:<28} {o.seconds * 1000:8.0f} ms  exit {o.code}" for o in outcomes.values()]
     text = "\ncorpus generation times:\n" + "\n".join(lines)
     capture = request.config.pluginmanager.get_plugin("capturemanager")
     if capture is not None:
@@ -106,8 +104,9 @@ def test_imports_module_by_module(generated: dict[str, Outcome], name: str) -> N
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def test_mypy_strict_over_all_outputs(generated: dict[str, Outcome],
-                                      tmp_path_factory: pytest.TempPathFactory) -> None:  # fmt: skip
+def test_mypy_strict_over_all_outputs(
+    generated: dict[str, Outcome], tmp_path_factory: pytest.TempPathFactory
+) -> None:
     targets = [(o.out, o.case.package) for o in generated.values() if o.code == 0]
     assert len(targets) == len(generated)
     cache = tmp_path_factory.mktemp("mypy") / "cache"

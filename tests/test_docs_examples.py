@@ -70,9 +70,10 @@ def _blocks() -> list[tuple[str, str]]:
 BLOCKS = _blocks()
 CLIENT = _client_exists()
 NO_CLIENT = pytest.mark.xfail(
-    not CLIENT, strict=False,
+    not CLIENT,
+    strict=False,
     reason=f"{PACKAGE}.{SDK_CLASS} is not generated yet (client issue): client examples run once it exists",
-)  # fmt: skip
+)
 
 
 def _is_client(code: str) -> bool:
@@ -82,26 +83,47 @@ def _is_client(code: str) -> bool:
 # -- the local server -------------------------------------------------------------------------
 
 COMPLETION = {
-    "id": "chatcmpl-123", "object": "chat.completion", "created": 1677652288,
+    "id": "chatcmpl-123",
+    "object": "chat.completion",
+    "created": 1677652288,
     "model": "meta-llama/Llama-3.3-70B-Instruct",
-    "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hello!"},
-                 "finish_reason": "stop"}],
+    "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hello!"}, "finish_reason": "stop"}],
     "usage": {"prompt_tokens": 9, "completion_tokens": 2, "total_tokens": 11},
-}  # fmt: skip
-MODELS = {"object": "list", "data": [{"id": "meta-llama/Llama-3.3-70B-Instruct", "object": "model",
-                                      "created": 1730930595, "owned_by": "atoma"}]}  # fmt: skip
+}
+MODELS = {
+    "object": "list",
+    "data": [
+        {
+            "id": "meta-llama/Llama-3.3-70B-Instruct",
+            "object": "model",
+            "created": 1730930595,
+            "owned_by": "atoma",
+        }
+    ],
+}
 
 
 def _chunk(content: str, finish: str | None = None) -> str:
     choice = {"index": 0, "delta": {"role": "assistant", "content": content}, "finish_reason": finish}
-    return json.dumps({"id": "chatcmpl-123", "object": "chat.completion.chunk", "created": 1677652288,
-                       "model": "meta-llama/Llama-3.3-70B-Instruct", "choices": [choice]})  # fmt: skip
+    return json.dumps(
+        {
+            "id": "chatcmpl-123",
+            "object": "chat.completion.chunk",
+            "created": 1677652288,
+            "model": "meta-llama/Llama-3.3-70B-Instruct",
+            "choices": [choice],
+        }
+    )
 
 
 def _unauthorized(request: Request) -> Response | None:
     if request.headers.get("authorization") != f"Bearer {TOKEN}":
-        error = {"message": "Invalid API key provided.", "type": "invalid_request_error",
-                 "param": None, "code": "invalid_api_key"}  # fmt: skip
+        error = {
+            "message": "Invalid API key provided.",
+            "type": "invalid_request_error",
+            "param": None,
+            "code": "invalid_api_key",
+        }
         return JSONResponse({"error": error}, status_code=401)
     return None
 
@@ -126,8 +148,12 @@ async def models(request: Request) -> Response:
     return _unauthorized(request) or JSONResponse(MODELS)
 
 
-APP = Starlette(routes=[Route("/v1/chat/completions", chat, methods=["POST"]),
-                        Route("/v1/models", models, methods=["GET"])])  # fmt: skip
+APP = Starlette(
+    routes=[
+        Route("/v1/chat/completions", chat, methods=["POST"]),
+        Route("/v1/models", models, methods=["GET"]),
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -157,8 +183,14 @@ def _run(name: str, code: str, tmp_path: Path, url: str | None) -> str:
     env = dict(os.environ, PYTHONPATH=str(OUT), DOCS_OUT=str(OUT), ATOMA_SDK_BEARER_AUTH=TOKEN)
     if url:
         env["DOCS_SERVER_URL"] = url
-    proc = subprocess.run([sys.executable, "-c", RUNNER, str(path)], capture_output=True, text=True,
-                          env=env, timeout=60, cwd=tmp_path)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-c", RUNNER, str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        cwd=tmp_path,
+    )
     assert proc.returncode == 0, f"example {name} failed:\n{code}\n--- stderr ---\n{proc.stderr[-3000:]}"
     return proc.stdout
 
@@ -212,6 +244,11 @@ def test_golden_model_examples_run(case: str, tmp_path: Path) -> None:
     assert blocks, f"{case}: no model examples"
     batch = tmp_path / "blocks.json"
     batch.write_text(json.dumps(blocks), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-c", BATCH, str(batch)], capture_output=True, text=True,
-                          env=dict(os.environ, PYTHONPATH=str(out)), timeout=120)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-c", BATCH, str(batch)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(out)),
+        timeout=120,
+    )
     assert proc.returncode == 0, f"failing examples:\n{proc.stdout[-4000:]}{proc.stderr[-2000:]}"

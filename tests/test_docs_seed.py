@@ -9,7 +9,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from generator.config import load_settings
-from generator.docs import table
+from generator.targets.python.docs import table
 from tests.helpers import ROOT, golden_cases, golden_settings, render_spec
 
 # The reference SDK's page, committed so the golden test never depends on a sibling folder;
@@ -56,7 +56,7 @@ def test_width_is_the_longest_cell_before_br() -> None:
 
 
 def test_pipes_are_escaped_in_cells() -> None:
-    from generator.docs import cell
+    from generator.targets.python.docs import cell
 
     assert cell(" a | b \r\n c ") == "a \\| b \n c"
 
@@ -116,4 +116,3 @@ def test_every_page_carries_the_header(name: str, text: str) -> None:
 def test_no_placeholder_values() -> None:
     for name, text in PAGES:
         assert "<value>" not in text, name
-

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from generator.build import build_api
 from generator.config import Settings
-from generator.docs import Docs
 from generator.ir import Api
 from generator.load import load_spec
+from generator.targets.python.docs import Docs
 from tests.helpers import run_python, sdkgen
 
 SPEC = """

@@ -13,17 +13,42 @@ from hypothesis import strategies as st
 
 from tests.corpus_support import compile_all, generate, import_all
 
-ODD_NAMES = ["class", "None", "self", "model_dump", "__init__", "_base", "1st", "a-b", "A B",
-             "über", "日本", "", "x" * 90, "str", "list", "Field", "BaseModel", "$ref", "~1",
-             "a/b", "..", "data", "type", "id", "model_config", "UNSET", "Any"]  # fmt: skip
+ODD_NAMES = [
+    "class",
+    "None",
+    "self",
+    "model_dump",
+    "__init__",
+    "_base",
+    "1st",
+    "a-b",
+    "A B",
+    "über",
+    "日本",
+    "",
+    "x" * 90,
+    "str",
+    "list",
+    "Field",
+    "BaseModel",
+    "$ref",
+    "~1",
+    "a/b",
+    "..",
+    "data",
+    "type",
+    "id",
+    "model_config",
+    "UNSET",
+    "Any",
+]
 
 names = st.one_of(
     st.sampled_from(ODD_NAMES),
     st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12),
     st.from_regex(r"[A-Za-z_][A-Za-z0-9_.-]{0,10}", fullmatch=True),
 )
-json_scalars = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(-2, 2),
-                         st.text(max_size=6))  # fmt: skip
+json_scalars = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(-2, 2), st.text(max_size=6))
 
 
 def _ref(schema_names: list[str]) -> st.SearchStrategy[dict[str, Any]]:
@@ -33,12 +58,15 @@ def _ref(schema_names: list[str]) -> st.SearchStrategy[dict[str, Any]]:
 
 def schemas(schema_names: list[str]) -> st.SearchStrategy[Any]:
     leaves = st.one_of(
-        st.fixed_dictionaries({"type": st.sampled_from(["string", "integer", "number", "boolean",
-                                                        "null"])},  # fmt: skip
-                              optional={"format": st.sampled_from(["date-time", "uuid", "binary",
-                                                                   "int64", "odd"]),
-                                        "nullable": st.booleans(), "default": json_scalars,
-                                        "description": st.text(max_size=20)}),  # fmt: skip
+        st.fixed_dictionaries(
+            {"type": st.sampled_from(["string", "integer", "number", "boolean", "null"])},
+            optional={
+                "format": st.sampled_from(["date-time", "uuid", "binary", "int64", "odd"]),
+                "nullable": st.booleans(),
+                "default": json_scalars,
+                "description": st.text(max_size=20),
+            },
+        ),
         st.fixed_dictionaries({"enum": st.lists(json_scalars, max_size=5)}),
         st.fixed_dictionaries({"const": json_scalars}),
         _ref(schema_names),
@@ -50,17 +78,27 @@ def schemas(schema_names: list[str]) -> st.SearchStrategy[Any]:
         return st.one_of(
             st.fixed_dictionaries({"type": st.just("array"), "items": inner}),
             st.fixed_dictionaries(
-                {"type": st.just("object"),
-                 "properties": st.dictionaries(names, inner, max_size=4)},
-                optional={"required": st.lists(names, max_size=2),
-                          "additionalProperties": st.one_of(st.booleans(), inner)}),
-            st.fixed_dictionaries({"oneOf": st.lists(inner, min_size=1, max_size=3)},
-                                  optional={"discriminator": st.fixed_dictionaries(
-                                      {"propertyName": names})}),  # fmt: skip
+                {"type": st.just("object"), "properties": st.dictionaries(names, inner, max_size=4)},
+                optional={
+                    "required": st.lists(names, max_size=2),
+                    "additionalProperties": st.one_of(st.booleans(), inner),
+                },
+            ),
+            st.fixed_dictionaries(
+                {"oneOf": st.lists(inner, min_size=1, max_size=3)},
+                optional={"discriminator": st.fixed_dictionaries({"propertyName": names})},
+            ),
             st.fixed_dictionaries({"anyOf": st.lists(inner, min_size=1, max_size=3)}),
             st.fixed_dictionaries({"allOf": st.lists(inner, min_size=1, max_size=3)}),
-            st.fixed_dictionaries({"type": st.lists(st.sampled_from(
-                ["string", "integer", "null", "object", "array"]), min_size=1, max_size=3)}),
+            st.fixed_dictionaries(
+                {
+                    "type": st.lists(
+                        st.sampled_from(["string", "integer", "null", "object", "array"]),
+                        min_size=1,
+                        max_size=3,
+                    )
+                }
+            ),
         )
 
     return st.recursive(leaves, extend, max_leaves=8)
@@ -76,23 +114,32 @@ def specs(draw: st.DrawFn) -> dict[str, Any]:
         if draw(st.booleans()):
             op["tags"] = [draw(names)]
         if draw(st.booleans()):
-            op["requestBody"] = {"content": {"application/json": {
-                "schema": draw(schemas(schema_names))}}}
+            op["requestBody"] = {"content": {"application/json": {"schema": draw(schemas(schema_names))}}}
         if draw(st.booleans()):
-            op["responses"]["200"]["content"] = {draw(st.sampled_from(
-                ["application/json", "text/event-stream", "application/octet-stream"])): {
-                "schema": draw(schemas(schema_names))}}  # fmt: skip
-        op["parameters"] = [{"name": draw(names), "in": draw(st.sampled_from(["query", "header"])),
-                             "schema": draw(schemas(schema_names))}
-                            for _ in range(draw(st.integers(0, 2)))]  # fmt: skip
+            op["responses"]["200"]["content"] = {
+                draw(
+                    st.sampled_from(["application/json", "text/event-stream", "application/octet-stream"])
+                ): {"schema": draw(schemas(schema_names))}
+            }
+        op["parameters"] = [
+            {
+                "name": draw(names),
+                "in": draw(st.sampled_from(["query", "header"])),
+                "schema": draw(schemas(schema_names)),
+            }
+            for _ in range(draw(st.integers(0, 2)))
+        ]
         paths[f"/p{i}/{{id}}"] = {
-            "parameters": [{"name": "id", "in": "path", "required": True,
-                            "schema": {"type": "string"}}],
+            "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
             draw(st.sampled_from(["get", "post", "put", "delete"])): op,
         }
     version = draw(st.sampled_from(["3.0.3", "3.1.0"]))
-    return {"openapi": version, "info": {"title": draw(names), "version": "1"},
-            "paths": paths, "components": {"schemas": body}}
+    return {
+        "openapi": version,
+        "info": {"title": draw(names), "version": "1"},
+        "paths": paths,
+        "components": {"schemas": body},
+    }
 
 
 def _check(spec: dict[str, Any], import_output: bool) -> None:

@@ -59,8 +59,11 @@ def test_golden_and_generated_trees_pass_mypy_strict() -> None:
     trees = [*_trees(), str(ROOT / "generated" / "atoma_sdk")]
     proc = subprocess.run(
         [str(BIN / "mypy"), "--strict", "--no-incremental", "--cache-dir=/dev/null", *trees],
-        capture_output=True, text=True, cwd=ROOT, timeout=600,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stdout[-4000:]
 
 
@@ -68,9 +71,14 @@ def test_golden_and_generated_trees_pass_mypy_strict() -> None:
 def test_golden_and_generated_trees_are_ruff_clean(isolated: bool) -> None:
     trees = [*_trees(), str(ROOT / "generated")]
     flag = ["--isolated"] if isolated else []
-    lint = subprocess.run([str(BIN / "ruff"), "check", "--no-cache", *flag, *trees],
-                          capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+    lint = subprocess.run(
+        [str(BIN / "ruff"), "check", "--no-cache", *flag, *trees], capture_output=True, text=True, cwd=ROOT
+    )
     assert lint.returncode == 0, lint.stdout[-4000:]
-    fmt = subprocess.run([str(BIN / "ruff"), "format", "--check", "--no-cache", *flag, *trees],
-                         capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+    fmt = subprocess.run(
+        [str(BIN / "ruff"), "format", "--check", "--no-cache", *flag, *trees],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert fmt.returncode == 0, fmt.stdout[-4000:]

@@ -38,19 +38,33 @@ KNOWN = {
 
 # `names` is left out: its dotted schema key makes datamodel-codegen emit a package of
 # modules instead of one file; its fields are covered by the golden test instead.
-CASES = [(c, GOLDEN / c / "spec.yaml", GOLDEN / c / "expected", f"{c}_sdk")
-         for c in golden_cases() if c != "names"]  # fmt: skip
+CASES = [
+    (c, GOLDEN / c / "spec.yaml", GOLDEN / c / "expected", f"{c}_sdk") for c in golden_cases() if c != "names"
+]
 CASES.append(("atoma", ROOT / "spec" / "openapi.yaml", ROOT / "generated", "atoma_sdk"))
 
 
 def _theirs(spec: Path, tmp: Path) -> dict[str, type[BaseModel]]:
     out = tmp / "theirs.py"
     proc = subprocess.run(
-        [str(BIN / "datamodel-codegen"), "--input", str(spec), "--input-file-type", "openapi",
-         "--output-model-type", "pydantic_v2.BaseModel", "--output", str(out),
-         "--disable-timestamp", "--formatters", "ruff-format"],
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        [
+            str(BIN / "datamodel-codegen"),
+            "--input",
+            str(spec),
+            "--input-file-type",
+            "openapi",
+            "--output-model-type",
+            "pydantic_v2.BaseModel",
+            "--output",
+            str(out),
+            "--disable-timestamp",
+            "--formatters",
+            "ruff-format",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     name = f"oracle_{abs(hash(str(spec)))}"
     module_spec = importlib.util.spec_from_file_location(name, out)
@@ -59,10 +73,13 @@ def _theirs(spec: Path, tmp: Path) -> dict[str, type[BaseModel]]:
     sys.modules[name] = module
     module_spec.loader.exec_module(module)
     return {
-        k: v for k, v in vars(module).items()
-        if isinstance(v, type) and issubclass(v, BaseModel) and not issubclass(v, RootModel)
+        k: v
+        for k, v in vars(module).items()
+        if isinstance(v, type)
+        and issubclass(v, BaseModel)
+        and not issubclass(v, RootModel)
         and v.__module__ == name
-    }  # fmt: skip
+    }
 
 
 def _ours(out: Path, package: str) -> dict[str, type[BaseModel]]:
@@ -114,13 +131,15 @@ def _shape(model: type[BaseModel]) -> dict[str, tuple[bool, set[str]]]:
     schema = model.model_json_schema(by_alias=True)
     defs = schema.get("$defs", {})
     required = set(schema.get("required", []))
-    return {wire: (wire in required, _families(prop, defs))
-            for wire, prop in schema.get("properties", {}).items()}  # fmt: skip
+    return {
+        wire: (wire in required, _families(prop, defs)) for wire, prop in schema.get("properties", {}).items()
+    }
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
-def test_models_agree_with_datamodel_code_generator(case: tuple[str, Path, Path, str],
-                                                    tmp_path: Path) -> None:  # fmt: skip
+def test_models_agree_with_datamodel_code_generator(
+    case: tuple[str, Path, Path, str], tmp_path: Path
+) -> None:
     case_name, spec, out, package = case
     theirs, ours = _theirs(spec, tmp_path), _ours(out, package)
     common = sorted(set(theirs) & set(ours))

@@ -20,12 +20,18 @@ HEAD = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\n"
 
 def _spec(folder: Path, names: list[str], extra: str = "") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    body = "".join(f"    {n}:\n      type: object\n      description: {n} {extra}\n"
-                   f"      properties: {{v: {{type: string}}}}\n" for n in names)  # fmt: skip
-    ops = "".join(f"  /{n.lower()}:\n    get:\n      operationId: get{n}\n      responses:\n"
-                  f"        '200':\n          description: ok\n          content:\n"
-                  f"            application/json:\n              schema: "
-                  f"{{$ref: '#/components/schemas/{n}'}}\n" for n in names)  # fmt: skip
+    body = "".join(
+        f"    {n}:\n      type: object\n      description: {n} {extra}\n"
+        f"      properties: {{v: {{type: string}}}}\n"
+        for n in names
+    )
+    ops = "".join(
+        f"  /{n.lower()}:\n    get:\n      operationId: get{n}\n      responses:\n"
+        f"        '200':\n          description: ok\n          content:\n"
+        f"            application/json:\n              schema: "
+        f"{{$ref: '#/components/schemas/{n}'}}\n"
+        for n in names
+    )
     path = folder / "spec.yaml"
     path.write_text(HEAD + "paths:\n" + ops + "components:\n  schemas:\n" + body)
     return path
@@ -34,8 +40,13 @@ def _spec(folder: Path, names: list[str], extra: str = "") -> Path:
 OLD = [f"Old{i}" for i in range(40)] + ["Shared"]
 NEW = [f"New{i}" for i in range(40)] + ["Shared"]
 
-USER_FILES = {"notes.md": b"mine", "pkg/custom.py": b"# my code\n", "pkg/models/mine.py": b"x=1\n",
-              ".git/config": b"[core]\n", "docs/extra/page.md": b"page"}  # fmt: skip
+USER_FILES = {
+    "notes.md": b"mine",
+    "pkg/custom.py": b"# my code\n",
+    "pkg/models/mine.py": b"x=1\n",
+    ".git/config": b"[core]\n",
+    "docs/extra/page.md": b"page",
+}
 
 
 def _user_state(out: Path) -> dict[str, tuple[bytes, int]]:
@@ -98,11 +109,26 @@ main(sys.argv[2:])
 def test_killed_generate_leaves_old_tree(trees: tuple[Path, Path, dict, dict], limit: int) -> None:
     out, new_spec, ref_old, ref_new = trees
     user = _user_state(out)
-    proc = subprocess.run([sys.executable, "-c", WRITE_HOOK, str(limit), "generate",
-                           str(new_spec), "--out", str(out), "--package", "pkg",
-                           "--sdk-class", "Client"], capture_output=True, text=True,
-                          env=dict(os.environ, PYTHONPATH=str(Path(__file__).parent.parent)),
-                          timeout=120)  # fmt: skip
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            WRITE_HOOK,
+            str(limit),
+            "generate",
+            str(new_spec),
+            "--out",
+            str(out),
+            "--package",
+            "pkg",
+            "--sdk-class",
+            "Client",
+        ],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(Path(__file__).parent.parent)),
+        timeout=120,
+    )
     assert proc.returncode == 9, proc.stderr
     assert _generated_part(out) == ref_old
     assert _user_state(out) == user
@@ -117,8 +143,17 @@ def test_sigkill_at_random_moments_never_mixes(trees: tuple[Path, Path, dict, di
     user = _user_state(out)
     specs = [new_spec, new_spec.parent.parent / "old" / "spec.yaml"]
     refs = [ref_new, ref_old]
-    cmd = [str(Path(sys.executable).parent / "sdkgen"), "generate", "--out", str(out),
-           "--package", "pkg", "--sdk-class", "Client", "-q"]  # fmt: skip
+    cmd = [
+        str(Path(sys.executable).parent / "sdkgen"),
+        "generate",
+        "--out",
+        str(out),
+        "--package",
+        "pkg",
+        "--sdk-class",
+        "Client",
+        "-q",
+    ]
     for attempt in range(8):
         proc = subprocess.Popen([*cmd, str(specs[attempt % 2])], stderr=subprocess.DEVNULL)
         time.sleep(0.02 + 0.03 * attempt)
@@ -128,8 +163,9 @@ def test_sigkill_at_random_moments_never_mixes(trees: tuple[Path, Path, dict, di
         assert _user_state(out) == user
 
 
-def test_exception_mid_write_leaves_old_tree(trees: tuple[Path, Path, dict, dict],
-                                             monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_exception_mid_write_leaves_old_tree(
+    trees: tuple[Path, Path, dict, dict], monkeypatch: pytest.MonkeyPatch
+) -> None:
     out, new_spec, ref_old, _ = trees
     calls = {"n": 0}
     real = Path.write_bytes
@@ -167,8 +203,10 @@ def test_genignore_keeps_a_generated_file_as_the_users(tmp_path: Path) -> None:
     owned.write_text(owned.read_text() + "\n# my tweak\n")
     (out / emit.GENIGNORE).write_text("# mine now\npkg/models/components/thing.py\n")
     edited = owned.read_bytes()
-    assert run_cli("check", str(spec), "--out", str(out), "--package", "pkg",
-                   "--sdk-class", "Client").returncode == 0  # fmt: skip
+    assert (
+        run_cli("check", str(spec), "--out", str(out), "--package", "pkg", "--sdk-class", "Client").returncode
+        == 0
+    )
     assert generate(_spec(tmp_path / "s", ["Other"], "v2"), out, "pkg")[0] == 0
     assert owned.read_bytes() == edited, "an ignored file is neither rewritten nor pruned"
 

@@ -9,12 +9,12 @@ from types import ModuleType
 
 import pytest
 
-STREAMING_PATH = Path(__file__).resolve().parents[2] / "templates" / "runtime" / "_streaming.py"
+STREAMING_PATH = Path(__file__).resolve().parents[2] / "templates" / "python" / "runtime" / "_streaming.py"
 MODULE_NAME = "sdk_streaming_under_test"
 
 
 def load_streaming() -> ModuleType:
-    """Import templates/runtime/_streaming.py under a name of its own (once)."""
+    """Import templates/python/runtime/_streaming.py under a name of its own (once)."""
     if MODULE_NAME in sys.modules:
         return sys.modules[MODULE_NAME]
     spec = importlib.util.spec_from_file_location(MODULE_NAME, STREAMING_PATH)

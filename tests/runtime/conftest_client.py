@@ -152,8 +152,7 @@ def make_app(state: State) -> Starlette:
             count = state.hit(key)
             if count <= int(times):
                 code = 429 if count % 2 == 0 else 503
-                return JSONResponse(error_body(code), status_code=code,
-                                    headers={"Retry-After": "0"})  # fmt: skip
+                return JSONResponse(error_body(code), status_code=code, headers={"Retry-After": "0"})
             model = "stream-1-3"
         if model.startswith("sleep-"):
             state.hit(model)
@@ -208,18 +207,20 @@ def make_app(state: State) -> Starlette:
     async def models(request: Request) -> Response:
         if request.headers.get("authorization") != f"Bearer {TOKEN}":
             return JSONResponse(error_body(401, "Invalid API key provided."), status_code=401)
-        return JSONResponse({"object": "list", "data": [
-            {"id": "m1", "object": "model", "created": 1, "owned_by": "atoma"}]})  # fmt: skip
+        return JSONResponse(
+            {"object": "list", "data": [{"id": "m1", "object": "model", "created": 1, "owned_by": "atoma"}]}
+        )
 
-    return Starlette(routes=[
-        Route("/v1/chat/completions", chat, methods=["POST"]),
-        Route("/v1/models", models, methods=["GET"]),
-    ])  # fmt: skip
+    return Starlette(
+        routes=[
+            Route("/v1/chat/completions", chat, methods=["POST"]),
+            Route("/v1/models", models, methods=["GET"]),
+        ]
+    )
 
 
 def _stream(chunks: AsyncIterator[bytes]) -> StreamingResponse:
-    return StreamingResponse(chunks, media_type="text/event-stream",
-                             headers={"Cache-Control": "no-cache"})  # fmt: skip
+    return StreamingResponse(chunks, media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
 
 
 @dataclass
@@ -250,8 +251,7 @@ def server_fixture() -> Iterator[Server]:
     """The spec server, started once per session."""
     state = State()
     sock = _free_socket()
-    config = uvicorn.Config(make_app(state), log_level="warning", lifespan="off",
-                            timeout_graceful_shutdown=1)  # fmt: skip
+    config = uvicorn.Config(make_app(state), log_level="warning", lifespan="off", timeout_graceful_shutdown=1)
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

@@ -111,9 +111,7 @@ def test_garbage_collection_closes_connection(server: Server) -> None:
 def test_garbage_collection_closes_unstarted_async_stream(server: Server) -> None:
     async def run() -> httpx.Response:
         async with asdk(server) as client:
-            stream = await client.chat.chat_completions_create_stream(
-                model="endless-agc", messages=MESSAGES
-            )
+            stream = await client.chat.chat_completions_create_stream(model="endless-agc", messages=MESSAGES)
             response = stream.response
             del stream
             gc.collect()
@@ -205,8 +203,9 @@ def test_malformed_json_async(server: Server) -> None:
     assert asyncio.run(run()).data == "{not json"
 
 
-@pytest.mark.parametrize(("model", "message"), [("error-event", "overloaded"),
-                                                ("error-payload", "mid-stream failure")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("model", "message"), [("error-event", "overloaded"), ("error-payload", "mid-stream failure")]
+)
 def test_error_event_and_payload_raise_api_error(server: Server, model: str, message: str) -> None:
     with sdk(server) as client:
         stream = client.chat.chat_completions_create_stream(model=model, messages=MESSAGES)

@@ -1,4 +1,4 @@
-"""Conformance of templates/runtime/_streaming.py with WHATWG HTML "Interpreting an
+"""Conformance of templates/python/runtime/_streaming.py with WHATWG HTML "Interpreting an
 event stream": one case per rule, each decoded whole, split in two at every byte
 boundary and one byte at a time, through `iter_sse` and `aiter_sse` alike."""
 

@@ -1,4 +1,4 @@
-"""Property tests for templates/runtime/_streaming.py: any chunking of a stream decodes
+"""Property tests for templates/python/runtime/_streaming.py: any chunking of a stream decodes
 to the same events as the whole stream, sync and async, and those events are the ones
 a character-at-a-time reference reading of the standard produces."""
 

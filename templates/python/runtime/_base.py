@@ -54,7 +54,9 @@ class SdkModel(BaseModel):
         fields = type(self).model_fields
         for name in self.__sdk_optional__:
             unset = name not in fields_set
-            if unset or (name in self.__sdk_drop_none__ and getattr(self, name) is None):
+            if unset or (
+                name in self.__sdk_drop_none__ and getattr(self, name) is None
+            ):
                 alias = fields[name].alias
                 data.pop(alias if info.by_alias and alias else name, None)
         return data

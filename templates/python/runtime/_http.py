@@ -20,7 +20,12 @@ import httpx
 from pydantic import BaseModel
 
 from ._events import AsyncEventStream, Decoder, EventStream
-from .errors import APIConnectionError, APIStatusError, APITimeoutError, default_error_class
+from .errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    default_error_class,
+)
 
 __all__ = [
     "UNSET",
@@ -243,7 +248,9 @@ class _Base:
         self.server_url = server_url.rstrip("/")
         self._credentials = dict(credentials)
         self._schemes = dict(schemes)
-        self.timeout: TimeoutTypes = DEFAULT_TIMEOUT if isinstance(timeout, Unset) else timeout
+        self.timeout: TimeoutTypes = (
+            DEFAULT_TIMEOUT if isinstance(timeout, Unset) else timeout
+        )
         self.retries = _retry_config(retries)
         self._user_agent = user_agent
 
@@ -254,9 +261,15 @@ class _Base:
         return self.retries if isinstance(retries, Unset) else _retry_config(retries)
 
     def _build(
-        self, client: httpx.Client | httpx.AsyncClient, call: Call, timeout: TimeoutTypes | Unset
+        self,
+        client: httpx.Client | httpx.AsyncClient,
+        call: Call,
+        timeout: TimeoutTypes | Unset,
     ) -> httpx.Request:
-        headers: dict[str, str] = {"Accept": call.accept, "User-Agent": self._user_agent}
+        headers: dict[str, str] = {
+            "Accept": call.accept,
+            "User-Agent": self._user_agent,
+        }
         params = _query(call.query)
         cookies: dict[str, str] = {}
         for name, value in call.headers:
@@ -299,7 +312,9 @@ class _Base:
             if scheme.kind == "bearer":
                 headers["Authorization"] = f"Bearer {value}"
             elif scheme.kind == "basic":
-                headers["Authorization"] = "Basic " + base64.b64encode(value.encode()).decode()
+                headers["Authorization"] = (
+                    "Basic " + base64.b64encode(value.encode()).decode()
+                )
             elif scheme.location == "query":
                 params.append((scheme.name, value))
             elif scheme.location == "cookie":
@@ -320,7 +335,9 @@ def _retry_config(retries: int | RetryConfig) -> RetryConfig:
 class SyncHTTP(_Base):
     """The synchronous core: one `httpx.Client` (the caller's, or one it owns)."""
 
-    def __init__(self, *, http_client: httpx.Client | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *, http_client: httpx.Client | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self._owns_client = http_client is None
         self.client = http_client if http_client is not None else httpx.Client()
@@ -352,7 +369,9 @@ class SyncHTTP(_Base):
                     continue
                 if isinstance(exc, httpx.TimeoutException):
                     raise APITimeoutError(request=request) from exc
-                raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
+                raise APIConnectionError(
+                    f"Connection error: {exc}", request=request
+                ) from exc
             if response.is_success:
                 return response
             if _retryable(response.status_code) and attempt < config.max_retries:
@@ -364,7 +383,9 @@ class SyncHTTP(_Base):
                 response.read()
             except httpx.TransportError as exc:
                 response.close()
-                raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
+                raise APIConnectionError(
+                    f"Connection error: {exc}", request=request
+                ) from exc
             finally:
                 response.close()
             raise _status_error(response, call.errors)
@@ -397,7 +418,9 @@ class SyncHTTP(_Base):
 class AsyncHTTP(_Base):
     """The asynchronous core: one `httpx.AsyncClient` (the caller's, or one it owns)."""
 
-    def __init__(self, *, http_client: httpx.AsyncClient | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *, http_client: httpx.AsyncClient | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self._owns_client = http_client is None
         self.client = http_client if http_client is not None else httpx.AsyncClient()
@@ -429,7 +452,9 @@ class AsyncHTTP(_Base):
                     continue
                 if isinstance(exc, httpx.TimeoutException):
                     raise APITimeoutError(request=request) from exc
-                raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
+                raise APIConnectionError(
+                    f"Connection error: {exc}", request=request
+                ) from exc
             if response.is_success:
                 return response
             if _retryable(response.status_code) and attempt < config.max_retries:
@@ -440,7 +465,9 @@ class AsyncHTTP(_Base):
             try:
                 await response.aread()
             except httpx.TransportError as exc:
-                raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
+                raise APIConnectionError(
+                    f"Connection error: {exc}", request=request
+                ) from exc
             finally:
                 await response.aclose()
             raise _status_error(response, call.errors)

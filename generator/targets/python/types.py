@@ -8,12 +8,26 @@ from typing import Any
 from generator.ir import MISSING, Alias, Api, Enum, Field, Model, TypeRef
 
 _SIMPLE = {
-    "str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes",
-    "datetime": "datetime.datetime", "date": "datetime.date", "time": "datetime.time",
-    "uuid": "uuid.UUID", "decimal": "decimal.Decimal", "any": "Any", "null": "None",
-}  # fmt: skip
-_MODULES = {"datetime": "datetime", "date": "datetime", "time": "datetime", "uuid": "uuid",
-            "decimal": "decimal"}  # fmt: skip
+    "str": "str",
+    "int": "int",
+    "float": "float",
+    "bool": "bool",
+    "bytes": "bytes",
+    "datetime": "datetime.datetime",
+    "date": "datetime.date",
+    "time": "datetime.time",
+    "uuid": "uuid.UUID",
+    "decimal": "decimal.Decimal",
+    "any": "Any",
+    "null": "None",
+}
+_MODULES = {
+    "datetime": "datetime",
+    "date": "datetime",
+    "time": "datetime",
+    "uuid": "uuid",
+    "decimal": "decimal",
+}
 
 
 class Annotator:
@@ -128,8 +142,7 @@ def default_source(field: Field, api: Api) -> str | None:
     if t.kind == "alias":
         alias = api.named(t.name)
         assert isinstance(alias, Alias)
-        return default_source(Field(field.name, field.wire, alias.target, field.required,
-                                    default=value), api)  # fmt: skip
+        return default_source(Field(field.name, field.wire, alias.target, field.required, default=value), api)
     if _fits(value, t):
         return py_literal(value)
     return None

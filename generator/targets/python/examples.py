@@ -15,22 +15,36 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from generator.ir import MISSING, Alias, Api, Enum, Model, Named, TypeRef
-from generator.pytypes import py_literal
+from generator.targets.python.types import py_literal
 
 _T = TypeVar("_T")
 
 LINE = 88  # wrap example code like ruff's default line length
 
 _FORMAT_STRINGS = {
-    "date-time": "2024-01-01T00:00:00Z", "date": "2024-01-01", "time": "12:00:00",
-    "uuid": "123e4567-e89b-12d3-a456-426614174000", "email": "user@example.com",
-    "uri": "https://example.com", "url": "https://example.com", "hostname": "example.com",
-    "ipv4": "192.0.2.1", "ipv6": "2001:db8::1", "byte": "ZXhhbXBsZQ==", "decimal": "1.5",
-    "password": "s3cr3t", "binary": "example",
-}  # fmt: skip
-_KIND_STRINGS = {"datetime": "2024-01-01T00:00:00Z", "date": "2024-01-01", "time": "12:00:00",
-                 "uuid": "123e4567-e89b-12d3-a456-426614174000", "decimal": "1.5",
-                 "bytes": "example"}  # fmt: skip
+    "date-time": "2024-01-01T00:00:00Z",
+    "date": "2024-01-01",
+    "time": "12:00:00",
+    "uuid": "123e4567-e89b-12d3-a456-426614174000",
+    "email": "user@example.com",
+    "uri": "https://example.com",
+    "url": "https://example.com",
+    "hostname": "example.com",
+    "ipv4": "192.0.2.1",
+    "ipv6": "2001:db8::1",
+    "byte": "ZXhhbXBsZQ==",
+    "decimal": "1.5",
+    "password": "s3cr3t",
+    "binary": "example",
+}
+_KIND_STRINGS = {
+    "datetime": "2024-01-01T00:00:00Z",
+    "date": "2024-01-01",
+    "time": "12:00:00",
+    "uuid": "123e4567-e89b-12d3-a456-426614174000",
+    "decimal": "1.5",
+    "bytes": "example",
+}
 
 
 def _is_int(v: Any) -> bool:
@@ -57,11 +71,14 @@ class Examples:
         """Why `value` does not validate against `t` (empty when it does)."""
         where = path or "/"
         if value is None:
-            ok = t.nullable or t.kind in ("null", "any") or (
-                t.kind == "literal" and None in t.values)
+            ok = t.nullable or t.kind in ("null", "any") or (t.kind == "literal" and None in t.values)
             if not ok and t.kind == "alias":
-                return self._via_alias(value, t, lambda target: self.problems(value, target, path),
-                                       [f"{where}: null is not allowed"])  # fmt: skip
+                return self._via_alias(
+                    value,
+                    t,
+                    lambda target: self.problems(value, target, path),
+                    [f"{where}: null is not allowed"],
+                )
             if not ok and t.kind == "union":
                 ok = any(not self.problems(None, a, path) for a in t.args)
             return [] if ok else [f"{where}: null is not allowed"]
@@ -69,8 +86,11 @@ class Examples:
         if kind in ("str", "datetime", "date", "time", "uuid", "bytes"):
             return [] if isinstance(value, str) else [f"{where}: expected a string, got {_show(value)}"]
         if kind == "decimal":
-            return [] if _is_number(value) or isinstance(value, str) else [
-                f"{where}: expected a number, got {_show(value)}"]
+            return (
+                []
+                if _is_number(value) or isinstance(value, str)
+                else [f"{where}: expected a number, got {_show(value)}"]
+            )
         if kind == "int":
             ok = _is_int(value) or isinstance(value, float) and value.is_integer()
             return [] if ok else [f"{where}: expected an integer, got {_show(value)}"]
@@ -84,16 +104,23 @@ class Examples:
             return []
         if kind == "literal":
             ok = any(value == v and type(value) is type(v) for v in t.values)
-            return [] if ok else [f"{where}: expected {' or '.join(_show(v) for v in t.values)}, "
-                                  f"got {_show(value)}"]  # fmt: skip
+            return (
+                []
+                if ok
+                else [f"{where}: expected {' or '.join(_show(v) for v in t.values)}, got {_show(value)}"]
+            )
         if kind == "enum":
             enum = self._enum(t.name)
             ok = any(value == m.value and type(value) is type(m.value) for m in enum.members)
             allowed = ", ".join(_show(m.value) for m in enum.members)
             return [] if ok else [f"{where}: {_show(value)} is not one of {allowed}"]
         if kind == "alias":
-            return self._via_alias(value, t, lambda target: self.problems(value, target, path),
-                                   [f"{where}: no finite type (the alias refers to itself)"])  # fmt: skip
+            return self._via_alias(
+                value,
+                t,
+                lambda target: self.problems(value, target, path),
+                [f"{where}: no finite type (the alias refers to itself)"],
+            )
         if kind == "list":
             if not isinstance(value, list):
                 return [f"{where}: expected an array, got {_show(value)}"]
@@ -136,8 +163,9 @@ class Examples:
         if found and pointer not in self._checked:
             self._checked.add(pointer)
             more = f" (and {len(found) - 4} more)" if len(found) > 4 else ""
-            self.warnings.append(f"{pointer}: example does not validate against its schema: "
-                                 + "; ".join(found[:4]) + more)  # fmt: skip
+            self.warnings.append(
+                f"{pointer}: example does not validate against its schema: " + "; ".join(found[:4]) + more
+            )
         return not found
 
     def check_all(self) -> None:
@@ -161,8 +189,9 @@ class Examples:
         """A JSON example for a named model, enum or alias."""
         return self.wire_value(_ref(named), named.example, str(named.loc))
 
-    def wire_value(self, t: TypeRef, example: Any = MISSING, pointer: str = "",
-                   default: Any = MISSING, hint: str = "") -> Any:  # fmt: skip
+    def wire_value(
+        self, t: TypeRef, example: Any = MISSING, pointer: str = "", default: Any = MISSING, hint: str = ""
+    ) -> Any:
         """A JSON value for `t`: the given example when it validates, else a built one."""
         if example is not MISSING:
             if self._check(example, t, pointer or "example"):
@@ -208,9 +237,12 @@ class Examples:
             return MISSING
         model = self._model(t.name)
         wires = {f.wire: f for f in model.fields}
-        kept = {k: v for k, v in value.items()
-                if (k in wires and not self.problems(v, wires[k].type))
-                or (k not in wires and model.extra != "forbid" and model.extra_type is None)}  # fmt: skip
+        kept = {
+            k: v
+            for k, v in value.items()
+            if (k in wires and not self.problems(v, wires[k].type))
+            or (k not in wires and model.extra != "forbid" and model.extra_type is None)
+        }
         return self._complete(kept, t)
 
     def _build(self, t: TypeRef, hint: str = "") -> Any:
@@ -242,8 +274,12 @@ class Examples:
                 return None
             self._stack.append(t.name)
             try:
-                return self.wire_value(alias.target.with_nullable(t.nullable or alias.target.nullable),
-                                       alias.example, str(alias.loc), hint=hint)  # fmt: skip
+                return self.wire_value(
+                    alias.target.with_nullable(t.nullable or alias.target.nullable),
+                    alias.example,
+                    str(alias.loc),
+                    hint=hint,
+                )
             finally:
                 self._stack.pop()
         if kind == "list":
@@ -326,15 +362,15 @@ class Examples:
         kind = t.kind
         if kind == "alias":
             looped: Node = Atom(literal(value))
-            return self._via_alias(value, t, lambda target: self.source(value, target, imports),
-                                   looped)  # fmt: skip
+            return self._via_alias(value, t, lambda target: self.source(value, target, imports), looped)
         if kind == "union":
             arg = self._pick(value, t)
             return self.source(value, arg, imports) if arg is not None else Atom(literal(value))
         if kind == "enum":
             enum = self._enum(t.name)
-            member = next((m for m in enum.members
-                           if m.value == value and type(m.value) is type(value)), None)  # fmt: skip
+            member = next(
+                (m for m in enum.members if m.value == value and type(m.value) is type(value)), None
+            )
             if member is None:
                 return Atom(literal(value))
             imports.add(self.api, enum.name)
@@ -342,8 +378,11 @@ class Examples:
         if kind == "list" and isinstance(value, list):
             return Seq("[", "]", [self.source(v, t.args[0], imports) for v in value])
         if kind == "map" and isinstance(value, dict):
-            return Seq("{", "}", [Pair(literal(k), ": ", self.source(v, t.args[0], imports))
-                                  for k, v in value.items()])  # fmt: skip
+            return Seq(
+                "{",
+                "}",
+                [Pair(literal(k), ": ", self.source(v, t.args[0], imports)) for k, v in value.items()],
+            )
         if kind == "model" and isinstance(value, dict):
             model = self._model(t.name)
             imports.add(self.api, model.name)
@@ -351,8 +390,9 @@ class Examples:
             keyword_ok = all(k in wires and not keyword.iskeyword(wires[k].name) for k in value)
             if not keyword_ok or self.problems(value, t):
                 return Seq(f"{model.name}.model_validate(", ")", [_json_node(value)])
-            args = [Pair(wires[k].name, "=", self.source(v, wires[k].type, imports))
-                    for k, v in value.items()]  # fmt: skip
+            args = [
+                Pair(wires[k].name, "=", self.source(v, wires[k].type, imports)) for k, v in value.items()
+            ]
             return Seq(f"{model.name}(", ")", list(args))
         if kind in ("datetime", "date", "time") and isinstance(value, str):
             imports.modules.add("datetime")

@@ -8,15 +8,13 @@ the success parser or stream decoder, the per-status error map and each module's
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from generator import naming
 from generator.ir import Api, Field, Model, Operation, Param, Resource, Response, TypeRef
-from generator.pytypes import Annotator, default_source, py_literal
-from generator.textsafe import docstring
-
-if TYPE_CHECKING:
-    from generator.render import Env, Files
+from generator.targets import Files
+from generator.targets.python.text import docstring
+from generator.targets.python.types import Annotator, default_source, py_literal
+from generator.targets.templating import Env
 
 _JSON = ("application/json",)
 _ENVELOPE_FIELDS = {"event": "str", "id": "str", "retry": "int"}
@@ -190,10 +188,20 @@ class ClientView:
 
 
 ERROR_NAMES = [
-    "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError", "AuthenticationError",
-    "BadRequestError", "ConflictError", "InternalServerError", "NotFoundError",
-    "PermissionDeniedError", "RateLimitError", "StreamDecodeError", "UnprocessableEntityError",
-]  # fmt: skip
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "StreamDecodeError",
+    "UnprocessableEntityError",
+]
 
 
 def client_view(api: Api) -> ClientView:
@@ -201,15 +209,23 @@ def client_view(api: Api) -> ClientView:
     taken = {a for m in api.models for a in [m.name]} | {e.name for e in api.enums}
     taken |= {a.name for a in api.aliases} | {api.sdk_class, "Async" + api.sdk_class}
     resources = [_resource(api, r, taken) for r in api.resources]
-    schemes = [SchemeView(s.key, s.param, s.env_var, s.kind, s.location, s.header,
-                          docstring(s.description)) for s in api.security]  # fmt: skip
+    schemes = [
+        SchemeView(s.key, s.param, s.env_var, s.kind, s.location, s.header, docstring(s.description))
+        for s in api.security
+    ]
     return ClientView(
-        package=api.package, sdk_class=api.sdk_class, async_class="Async" + api.sdk_class,
-        title=docstring(api.title), doc=docstring(api.description),
+        package=api.package,
+        sdk_class=api.sdk_class,
+        async_class="Async" + api.sdk_class,
+        title=docstring(api.title),
+        doc=docstring(api.description),
         server_url=api.servers[0] if api.servers else "http://localhost",
-        servers=list(api.servers), user_agent=f"{api.package}/{api.version or '0'} (sdkgen)",
-        schemes=schemes, resources=resources, error_names=ERROR_NAMES,
-    )  # fmt: skip
+        servers=list(api.servers),
+        user_agent=f"{api.package}/{api.version or '0'} (sdkgen)",
+        schemes=schemes,
+        resources=resources,
+        error_names=ERROR_NAMES,
+    )
 
 
 def _resource(api: Api, resource: Resource, taken: set[str]) -> ResourceView:
@@ -218,9 +234,13 @@ def _resource(api: Api, resource: Resource, taken: set[str]) -> ResourceView:
         base += "Resource"
     # Untagged operations are methods of the SDK class itself (it inherits this class).
     module = resource.slug
-    view = ResourceView(attr=resource.name, module=module, class_name=base,
-                        async_class_name="Async" + base,
-                        doc=docstring(resource.description or resource.tag))  # fmt: skip
+    view = ResourceView(
+        attr=resource.name,
+        module=module,
+        class_name=base,
+        async_class_name="Async" + base,
+        doc=docstring(resource.description or resource.tag),
+    )
     ann = ArgAnnotator(api)
     http: set[str] = {"UNSET", "Call", "RetryConfig", "TimeoutTypes", "Unset"}
     errors: set[str] = set()
@@ -237,8 +257,9 @@ def _resource(api: Api, resource: Resource, taken: set[str]) -> ResourceView:
     return view
 
 
-def _operation(api: Api, op: Operation, ann: ArgAnnotator, res: ResourceView,
-               http: set[str], errors: set[str]) -> OperationView:  # fmt: skip
+def _operation(
+    api: Api, op: Operation, ann: ArgAnnotator, res: ResourceView, http: set[str], errors: set[str]
+) -> OperationView:
     args: list[ArgView] = []
     body_expr = ""
     content_type = "application/json"
@@ -248,15 +269,35 @@ def _operation(api: Api, op: Operation, ann: ArgAnnotator, res: ResourceView,
             for f in op.body.fields:
                 if f.read_only:
                     continue
-                args.append(_arg(api, ann, f.name, f.wire, "body", f.type, f.required,
-                                 default_source(f, api), f.description))  # fmt: skip
+                args.append(
+                    _arg(
+                        api,
+                        ann,
+                        f.name,
+                        f.wire,
+                        "body",
+                        f.type,
+                        f.required,
+                        default_source(f, api),
+                        f.description,
+                    )
+                )
             ann.classes.add(op.body.model)
             http.add("strip_unset")
             pairs = ", ".join(f"{py_literal(a.name)}: {a.name}" for a in args)
             body_expr = f"{op.body.model}.model_validate(strip_unset({{{pairs}}}))"
         else:
-            arg = _arg(api, ann, "request_body", "", "raw_body", op.body.type, op.body.required,
-                       None, op.body.description)  # fmt: skip
+            arg = _arg(
+                api,
+                ann,
+                "request_body",
+                "",
+                "raw_body",
+                op.body.type,
+                op.body.required,
+                None,
+                op.body.description,
+            )
             args.append(arg)
             body_expr = "request_body"
     for p in op.params:
@@ -276,8 +317,7 @@ def _operation(api: Api, op: Operation, ann: ArgAnnotator, res: ResourceView,
         ann.classes.add(model)
         kind = "EventUnionDecoder" if op.stream.events else "EventDecoder"
         res.event_names.append(kind)
-        res.constants.append(ConstView(decoder, f"{kind}[{model}]",
-                                       _decoder_expr(api, op, ann, res)))  # fmt: skip
+        res.constants.append(ConstView(decoder, f"{kind}[{model}]", _decoder_expr(api, op, ann, res)))
         returns = f"EventStream[{model}]"
         async_returns = f"AsyncEventStream[{model}]"
         res.event_names.extend(["EventStream", "AsyncEventStream"])
@@ -290,13 +330,25 @@ def _operation(api: Api, op: Operation, ann: ArgAnnotator, res: ResourceView,
     security = "(" + "".join(f"{py_literal(k)}, " for k in op.security).rstrip(" ") + ")"
     doc_parts = [p for p in (op.summary, op.description) if p]
     return OperationView(
-        name=op.method_name, doc=docstring("\n\n".join(doc_parts)), args=args,
-        http_method=op.http_method, path_expr=path_expr, security=security,
-        stream=op.stream is not None, returns=returns, async_returns=async_returns,
-        parser=parser, decoder=decoder, errors=errors_name, body_expr=body_expr,
-        content_type=content_type, accept=accept, timeout_arg=timeout_arg,
-        retries_arg=retries_arg, deprecated=op.deprecated,
-    )  # fmt: skip
+        name=op.method_name,
+        doc=docstring("\n\n".join(doc_parts)),
+        args=args,
+        http_method=op.http_method,
+        path_expr=path_expr,
+        security=security,
+        stream=op.stream is not None,
+        returns=returns,
+        async_returns=async_returns,
+        parser=parser,
+        decoder=decoder,
+        errors=errors_name,
+        body_expr=body_expr,
+        content_type=content_type,
+        accept=accept,
+        timeout_arg=timeout_arg,
+        retries_arg=retries_arg,
+        deprecated=op.deprecated,
+    )
 
 
 def _free(name: str, taken: set[str]) -> str:
@@ -305,8 +357,17 @@ def _free(name: str, taken: set[str]) -> str:
     return name
 
 
-def _arg(api: Api, ann: ArgAnnotator, name: str, wire: str, location: str, t: TypeRef,
-         required: bool, default: str | None, description: str) -> ArgView:  # fmt: skip
+def _arg(
+    api: Api,
+    ann: ArgAnnotator,
+    name: str,
+    wire: str,
+    location: str,
+    t: TypeRef,
+    required: bool,
+    default: str | None,
+    description: str,
+) -> ArgView:
     annotation = ann.annotation(t)
     if not required and default is None:
         annotation += " | Unset"
@@ -321,8 +382,7 @@ def _arg(api: Api, ann: ArgAnnotator, name: str, wire: str, location: str, t: Ty
 def _param(api: Api, ann: ArgAnnotator, p: Param) -> ArgView:
     default = default_source(Field(p.name, p.wire, p.type, p.required, default=p.default), api)
     if p.required and p.default is not None and default is not None and p.location != "path":
-        arg = ArgView(p.name, p.wire, p.location, ann.annotation(p.type), default,
-                      docstring(p.description))  # fmt: skip
+        arg = ArgView(p.name, p.wire, p.location, ann.annotation(p.type), default, docstring(p.description))
     else:
         arg = _arg(api, ann, p.name, p.wire, p.location, p.type, p.required, None, p.description)
     arg.explode = p.explode
@@ -369,8 +429,9 @@ def _error_map(api: Api, op: Operation, ann: ArgAnnotator, errors: set[str]) -> 
     return "{" + ", ".join(entries) + "}"
 
 
-def _parser(api: Api, success: Response | None, ann: ArgAnnotator, res: ResourceView,
-            prefix: str, http: set[str]) -> tuple[str, str]:  # fmt: skip
+def _parser(
+    api: Api, success: Response | None, ann: ArgAnnotator, res: ResourceView, prefix: str, http: set[str]
+) -> tuple[str, str]:
     """(return annotation, parser expression) of a non-streaming call."""
     if success is None or success.type is None:
         http.add("parse_none")
@@ -392,8 +453,7 @@ def _parser(api: Api, success: Response | None, ann: ArgAnnotator, res: Resource
     ann.pydantic |= plain.pydantic
     ann.pydantic.add("TypeAdapter")
     name = f"_{prefix}_RESPONSE"
-    res.constants.append(ConstView(name, f"TypeAdapter[{annotation}]",
-                                   f"TypeAdapter({annotation})"))  # fmt: skip
+    res.constants.append(ConstView(name, f"TypeAdapter[{annotation}]", f"TypeAdapter({annotation})"))
     return annotation, f"{name}.validate_json"
 
 
@@ -407,8 +467,7 @@ def _decoder_expr(api: Api, op: Operation, ann: ArgAnnotator, res: ResourceView)
         ann.classes.add(member)
         res.event_names.append("EventDecoder")
         members.append(f"{py_literal(event)}: {_envelope_decoder(api, member, ann, None)}")
-    return ("EventUnionDecoder({" + ", ".join(members) + "}, "
-            f"sentinel={py_literal(stream.sentinel)})")  # fmt: skip
+    return "EventUnionDecoder({" + ", ".join(members) + f"}}, sentinel={py_literal(stream.sentinel)})"
 
 
 def _envelope_decoder(api: Api, name: str, ann: ArgAnnotator, sentinel: str | None) -> str:
@@ -457,8 +516,17 @@ def _envelope_decoder(api: Api, name: str, ann: ArgAnnotator, sentinel: str | No
 
 def init_exports(view: ClientView) -> list[str]:
     """Names the package `__init__` exports, sorted."""
-    names = [view.sdk_class, view.async_class, *view.error_names, "EventStream",
-             "AsyncEventStream", "RetryConfig", "UNSET", "Unset", "models"]  # fmt: skip
+    names = [
+        view.sdk_class,
+        view.async_class,
+        *view.error_names,
+        "EventStream",
+        "AsyncEventStream",
+        "RetryConfig",
+        "UNSET",
+        "Unset",
+        "models",
+    ]
     return sorted(names, key=export_key)
 
 
@@ -469,18 +537,22 @@ def export_key(name: str) -> tuple[int, str]:
     return (1, name) if name[:1].isupper() else (2, name)
 
 
-def render_client(api: Api, env: Env, files: Files) -> None:
-    """Add the client modules and the package `__init__` to the output map."""
+def render_client(api: Api, env: Env) -> Files:
+    """The client modules and the package `__init__`."""
     view = client_view(api)
+    files: Files = {}
     pkg = api.package
     files[f"{pkg}/sdk.py"] = env.render("client/sdk.py.jinja", view=view)
     # A lazy index: `import NAME` must not import every resource and, through them, every model.
     lazy = [(n, r.module) for r in view.resources for n in (r.class_name, r.async_class_name)]
     files[f"{pkg}/resources/__init__.py"] = env.render(
-        "models/init.py.jinja", exports=sorted(lazy, key=lambda e: export_key(e[0])),
-        doc=f"The resources of the {view.title} SDK, one module per tag.")  # fmt: skip
+        "models/init.py.jinja",
+        exports=sorted(lazy, key=lambda e: export_key(e[0])),
+        doc=f"The resources of the {view.title} SDK, one module per tag.",
+    )
     for res in view.resources:
-        files[f"{pkg}/resources/{res.module}.py"] = env.render("client/resource.py.jinja",
-                                                             view=view, res=res)  # fmt: skip
-    files[f"{pkg}/__init__.py"] = env.render("package/init.py.jinja", api=api, view=view,
-                                             exports=init_exports(view))  # fmt: skip
+        files[f"{pkg}/resources/{res.module}.py"] = env.render("client/resource.py.jinja", view=view, res=res)
+    files[f"{pkg}/__init__.py"] = env.render(
+        "package/init.py.jinja", api=api, view=view, exports=init_exports(view)
+    )
+    return files

@@ -13,8 +13,8 @@ sentinel still ends the stream.
 
 from __future__ import annotations
 
-import enum
 import asyncio
+import enum
 import json
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
 from types import TracebackType
@@ -53,10 +53,13 @@ class Decoder(Protocol[T_co]):
     @property
     def decode(
         self,
-    ) -> Callable[[ServerSentEvent, httpx.Response | None], T_co | Literal[_Skip.SKIP]]: ...
+    ) -> Callable[
+        [ServerSentEvent, httpx.Response | None], T_co | Literal[_Skip.SKIP]
+    ]: ...
 
     @property
     def sentinel(self) -> str | None: ...
+
 
 _new = object.__new__
 _CLOSING: set[asyncio.Task[None]] = set()
@@ -72,7 +75,15 @@ class EventDecoder(Generic[M]):
     otherwise the whole envelope goes through one `model_validate_json` call.
     """
 
-    __slots__ = ("_defaults", "_fast", "_model", "_names", "_payload", "decode", "sentinel")
+    __slots__ = (
+        "_defaults",
+        "_fast",
+        "_model",
+        "_names",
+        "_payload",
+        "decode",
+        "sentinel",
+    )
 
     def __init__(
         self,
@@ -101,11 +112,15 @@ class EventDecoder(Generic[M]):
             for name, field in model.model_fields.items()
             if not field.is_required()
         }
-        self.decode: Callable[[ServerSentEvent, httpx.Response | None], M] = self._general
+        self.decode: Callable[[ServerSentEvent, httpx.Response | None], M] = (
+            self._general
+        )
         if self._fast and not (event or id or retry):
             self.decode = self._data_only(model, payload, data)  # type: ignore[arg-type]
 
-    def __call__(self, sse: ServerSentEvent, response: httpx.Response | None = None) -> M:
+    def __call__(
+        self, sse: ServerSentEvent, response: httpx.Response | None = None
+    ) -> M:
         """The event model for `sse`; raises `APIError` for error events and payloads."""
         return self.decode(sse, response)
 
@@ -194,7 +209,9 @@ class EventUnionDecoder(Generic[T]):
 
     __slots__ = ("_members", "sentinel")
 
-    def __init__(self, members: dict[str, EventDecoder[Any]], *, sentinel: str = "") -> None:
+    def __init__(
+        self, members: dict[str, EventDecoder[Any]], *, sentinel: str = ""
+    ) -> None:
         self._members = {name: member.decode for name, member in members.items()}
         self.sentinel: str | None = sentinel or None
 
@@ -273,8 +290,12 @@ def _transport_error(exc: Exception, response: httpx.Response) -> APIError:
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(request=response.request)
     if isinstance(exc, SSEError):
-        return APIError(str(exc), status_code=response.status_code, request=response.request)
-    return APIConnectionError(f"connection failed mid-stream: {exc}", request=response.request)
+        return APIError(
+            str(exc), status_code=response.status_code, request=response.request
+        )
+    return APIConnectionError(
+        f"connection failed mid-stream: {exc}", request=response.request
+    )
 
 
 class EventStream(Generic[T]):

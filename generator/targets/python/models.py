@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from generator import naming
 from generator.ir import Alias, Api, Enum, Model, Named, TypeRef
-from generator.pytypes import Annotator, default_source, is_mutable_default, py_literal
-from generator.textsafe import docstring
+from generator.targets.python.text import docstring
+from generator.targets.python.types import Annotator, default_source, is_mutable_default, py_literal
 
 
 @dataclass
@@ -83,8 +83,13 @@ def module_views(api: Api) -> list[ModuleView]:
 
 
 def _view(api: Api, named: Named, partners: set[str]) -> ModuleView:
-    view = ModuleView(kind="", name=named.name, module=naming.module_name(named.name),
-                      package=named.module, doc=docstring(named.description))  # fmt: skip
+    view = ModuleView(
+        kind="",
+        name=named.name,
+        module=naming.module_name(named.name),
+        package=named.module,
+        doc=docstring(named.description),
+    )
     ann = Annotator(api)
     if isinstance(named, Model):
         _model(api, named, ann, view)
@@ -141,7 +146,6 @@ def _model(api: Api, model: Model, ann: Annotator, view: ModuleView) -> None:
         view.json_fields = list(model.json_fields)
     if view.optional or view.json_fields:
         ann.typing.add("ClassVar")
-
 
 
 def _relative(src: str, dst: str, module: str) -> str:

@@ -1,0 +1,91 @@
+"""IR -> the Python SDK's `{relative path: text}`: models, client, runtime, docs, packaging.
+
+Views compute every value; templates (`templates/python/`) print them; ruff formats the
+Python in one background batch while the docs render. Nothing here touches the output folder.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from generator.ir import Api
+from generator.targets import HEADER, Files, Rendered
+from generator.targets.python.client import render_client
+from generator.targets.python.docs import render_docs
+from generator.targets.python.models import module_views
+from generator.targets.python.ruff import FormatJob
+from generator.targets.python.text import docstring
+from generator.targets.python.types import py_literal
+from generator.targets.templating import Env
+
+PY_HEADER = f"# {HEADER}"
+_MODULE_DOCS = {
+    "components": "Models of the spec's component schemas.",
+    "operations": "Models of operation requests, responses and stream events.",
+}
+
+
+class PythonTarget:
+    """`render(api)`: the whole Python SDK distribution as a file map."""
+
+    name = "python"
+
+    def __init__(self, templates: Path | None = None) -> None:
+        filters = {"pyrepr": py_literal, "tomlstr": toml_string, "doc": docstring}
+        self.env = Env("python", templates, filters, {"header": PY_HEADER})
+
+    def render(self, api: Api) -> Rendered:
+        """Every output file of the SDK, and the spec problems the docs examples found."""
+        env = self.env
+        pkg = api.package
+        files: Files = {}
+        _models(api, env, files)
+        files[f"{pkg}/py.typed"] = ""
+        files[f"{pkg}/models/__init__.py"] = env.render("package/models_init.py.jinja", api=api)
+        files["pyproject.toml"] = env.render(
+            "package/pyproject.toml.jinja",
+            api=api,
+            header_text=HEADER,
+            dist_name=pkg.replace("_", "-"),
+            version=dist_version(api.version),
+            description=" ".join(f"{api.title} SDK".split()),
+        )
+        # The model modules (the bulk of the Python) are formatted by ruff in the background
+        # while the client and docs render: on two or more cores the formatter is nearly free.
+        job = FormatJob(files)
+        try:
+            files.update(render_client(api, env))
+            docs, warnings = render_docs(api, env)
+            files.update(docs)
+            job.finish(files)
+        finally:
+            job.close()
+        # The runtime ships byte for byte as written (its sources are ruff-formatted already).
+        for name in env.ours("runtime", ".py"):
+            files[f"{pkg}/{name}"] = f"{PY_HEADER}\n{env.source('runtime/' + name)}"
+        return Rendered(dict(sorted(files.items())), warnings)
+
+
+def _models(api: Api, env: Env, files: Files) -> None:
+    exports: dict[str, list[tuple[str, str]]] = {"components": [], "operations": []}
+    pkg = api.package
+    for view in module_views(api):
+        path = f"{pkg}/models/{view.package}/{view.module}.py"
+        files[path] = env.render(f"models/{view.kind}.py.jinja", view=view)
+        exports[view.package].append((view.name, view.module))
+    for package, items in exports.items():
+        files[f"{pkg}/models/{package}/__init__.py"] = env.render(
+            "models/init.py.jinja", exports=items, doc=_MODULE_DOCS[package]
+        )
+
+
+def toml_string(value: str) -> str:
+    """A TOML basic string: JSON escaping, plus DEL, which TOML forbids raw."""
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def dist_version(version: str) -> str:
+    """The spec's version if PEP 440 accepts it as a plain release, else 0.1.0."""
+    return version if re.fullmatch(r"\d+(\.\d+){0,3}", version) else "0.1.0"

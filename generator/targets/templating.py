@@ -1,0 +1,61 @@
+"""The Jinja environment every target renders with: the user's template folder first, then ours.
+
+StrictUndefined (a typo in a template fails loudly), no autoescaping (targets escape values
+themselves, for their own language), trailing newlines kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+_PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+# An installed wheel ships the templates inside the package (see pyproject's force-include).
+TEMPLATES = (
+    _PROJECT_TEMPLATES if _PROJECT_TEMPLATES.is_dir() else Path(__file__).resolve().parents[1] / "_templates"
+)
+
+
+class Env:
+    """Renders one target's templates (`templates/<target>/`), the user's overlay winning."""
+
+    def __init__(
+        self,
+        target: str,
+        overlay: Path | None,
+        filters: dict[str, Callable[..., Any]],
+        globals_: dict[str, Any],
+    ) -> None:
+        self.root = TEMPLATES / target
+        loaders: list[jinja2.BaseLoader] = []
+        if overlay is not None:
+            loaders.append(jinja2.FileSystemLoader(str(overlay)))
+        loaders.append(jinja2.FileSystemLoader(str(self.root)))
+        self.jinja = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            autoescape=False,
+        )
+        self.jinja.filters.update(filters)
+        self.globals = globals_
+
+    def render(self, name: str, **context: Any) -> str:
+        """Render one template with the target's global variables (e.g. the file header)."""
+        return self.jinja.get_template(name).render(**self.globals, **context)
+
+    def source(self, name: str) -> str:
+        """A template's raw text, for files shipped verbatim (the overlay may replace them)."""
+        loader = self.jinja.loader
+        assert loader is not None
+        text, _, _ = loader.get_source(self.jinja, name)
+        return text
+
+    def ours(self, folder: str, suffix: str) -> list[str]:
+        """The names of our files in `folder` ending in `suffix`, sorted."""
+        return sorted(p.name for p in (self.root / folder).glob(f"*{suffix}"))
