@@ -120,7 +120,7 @@ def _model(api: Api, model: Model, ann: Annotator, view: ModuleView) -> None:
         explicit = default_source(f, api)
         if explicit is not None:
             default = explicit
-        if not f.required and default == "None" and not f.type.nullable and annotation != "Any":
+        if not f.required and default == "None" and not f.type.nullable and annotation not in ("Any", "None"):
             annotation += " | None"
             view.drop_none.append(f.name)
         args = []
