@@ -27,6 +27,14 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--sdk-class", help="SDK client class name")
         cmd.add_argument("--templates", type=Path, help="folder of templates that override ours")
         cmd.add_argument("--target", help="output language (default: python)")
+        cmd.add_argument(
+            "--overlay",
+            dest="overlays",
+            action="append",
+            type=Path,
+            help="OpenAPI Overlay file applied before generating (repeatable, in order; "
+            "replaces [tool.sdkgen] overlays)",
+        )
         cmd.add_argument("--quiet", "-q", action="store_true", help="print errors only")
         if name == "generate":
             cmd.add_argument(
@@ -42,6 +50,8 @@ def settings_from(args: argparse.Namespace, root: Path) -> Settings:
         value = getattr(args, key, None)
         if value is not None:
             settings = replace(settings, **{key: value})
+    if getattr(args, "overlays", None):
+        settings = replace(settings, overlays=tuple(args.overlays))
     validate_package(settings.package)
     validate_class_name(settings.client_class)
     if settings.templates is not None and not settings.templates.is_dir():
@@ -56,9 +66,10 @@ def render_for(settings: Settings) -> tuple[dict[str, str], tuple[str, ...]]:
     from generator.targets import get_target
 
     target = get_target(settings.target, settings.templates)
-    api = build_api(load_spec(settings.spec), settings)
+    spec = load_spec(settings.spec, settings.overlays)
+    api = build_api(spec, settings)
     rendered = target.render(api)
-    return rendered.files, (*api.notes, *rendered.warnings)
+    return rendered.files, (*spec.notes, *api.notes, *rendered.warnings)
 
 
 def main(argv: list[str] | None = None) -> int:

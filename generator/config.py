@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.errors import UsageError
 
-_KEYS = {"spec", "out", "package", "sdk_class", "templates", "open_enums", "target"}
+_KEYS = {"spec", "out", "package", "sdk_class", "templates", "open_enums", "target", "overlays"}
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Settings:
     templates: Path | None = None
     open_enums: bool = True
     target: str = "python"
+    overlays: tuple[Path, ...] = ()  # OpenAPI Overlay files applied in order
 
     @property
     def client_class(self) -> str:
@@ -55,6 +56,11 @@ def load_settings(root: Path) -> Settings:
     for key in ("package", "sdk_class", "target"):
         if key in table:
             values[key] = str(table[key])
+    if "overlays" in table:
+        overlays = table["overlays"]
+        if not isinstance(overlays, list) or not all(isinstance(o, str) for o in overlays):
+            raise UsageError(f"{pyproject}: [tool.sdkgen] overlays must be a list of file paths")
+        values["overlays"] = tuple(root / o for o in overlays)
     if "open_enums" in table:
         values["open_enums"] = bool(table["open_enums"])
     return replace(Settings(), **values)

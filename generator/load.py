@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from urllib.parse import unquote
 import yaml
 
 from generator.errors import SpecError, pointer_join
+from generator.overlay import apply_overlay
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -61,6 +63,7 @@ class Spec:
     root_dir: Path
     main_file: str
     documents: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # e.g. overlay actions that selected nothing
 
     @property
     def root(self) -> dict[str, Any]:
@@ -259,8 +262,9 @@ def check_refs(spec: Spec, file: str) -> None:
 DATA_KEYS = frozenset({"example", "examples", "default", "const", "enum"})
 
 
-def load_spec(path: Path) -> Spec:
-    """Load and check the spec at `path`: OpenAPI 3.0/3.1, a mapping, every `$ref` sound."""
+def load_spec(path: Path, overlays: Sequence[Path] = ()) -> Spec:
+    """Load and check the spec at `path`, with `overlays` applied in order before any check:
+    OpenAPI 3.0/3.1, a mapping, every `$ref` sound."""
     shown = path.name
     if path.is_dir():
         raise SpecError(str(path), "", "is a directory, expected an OpenAPI YAML or JSON file")
@@ -270,6 +274,9 @@ def load_spec(path: Path) -> Spec:
         raise where.error("empty document")
     if not isinstance(data, dict):
         raise where.error(f"expected a mapping at the top level, found {type(data).__name__}")
+    notes: list[str] = []
+    for overlay in overlays:
+        notes += apply_overlay(data, read_document(overlay, overlay.name), overlay.name)
     if "swagger" in data:
         raise where.child("swagger").error("Swagger 2.0 is not supported; convert to OpenAPI 3")
     version = data.get("openapi")
@@ -280,6 +287,6 @@ def load_spec(path: Path) -> Spec:
     for key in ("paths", "components", "info"):
         if key in data and data[key] is not None and not isinstance(data[key], dict):
             raise where.child(key).error(f"'{key}' must be a mapping")
-    spec = Spec(root_dir=path.parent, main_file=shown, documents={shown: data})
+    spec = Spec(root_dir=path.parent, main_file=shown, documents={shown: data}, notes=notes)
     check_refs(spec, shown)
     return spec
