@@ -234,32 +234,46 @@ def _key(key: Any) -> str:
 
 
 def check_refs(spec: Spec, file: str) -> None:
-    """Resolve every `$ref` in one document (loading referenced files) and reject bad ones."""
+    """Resolve every `$ref` in one document (loading referenced files) and reject bad ones.
+
+    A `$ref` key is a reference only where a schema or a reference object may stand: the
+    keys of a name map (`properties`, `patternProperties`) are names, so a property called
+    `$ref` (Kubernetes' JSONSchemaProps has one) is data; so is anything under an example,
+    default, enum, const or extension (`x-...`) value.
+    """
     seen: set[int] = set()
-    stack: list[tuple[Any, Loc]] = [(spec.documents[file], Loc(file, ""))]
+    # (node, where, whether the node is a name map whose keys are not keywords)
+    stack: list[tuple[Any, Loc, bool]] = [(spec.documents[file], Loc(file, ""), False)]
     while stack:
-        node, loc = stack.pop()
-        if isinstance(node, dict):
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
+        node, loc, name_map = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, list):
+            stack.extend((v, loc.child(i), False) for i, v in enumerate(node) if isinstance(v, dict | list))
+            continue
+        if not isinstance(node, dict):
+            continue
+        if not name_map:
             ref = node.get("$ref")
             if "$ref" in node and not isinstance(ref, str):
                 raise loc.child("$ref").error("$ref must be a string")
             if isinstance(ref, str):
                 spec.deref(node, loc)
-            for key, value in node.items():
-                if isinstance(value, dict | list) and not (key in DATA_KEYS and loc.pointer):
-                    stack.append((value, loc.child(key)))
-        elif isinstance(node, list):
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            stack.extend((v, loc.child(i)) for i, v in enumerate(node) if isinstance(v, dict | list))
+        for key, value in node.items():
+            if isinstance(value, dict | list) and (name_map or not is_data_key(key, loc)):
+                stack.append((value, loc.child(key), not name_map and key in NAME_MAPS))
 
 
 # Values under these keys are data, not schema: a `$ref` key inside an example is just a key.
 DATA_KEYS = frozenset({"example", "examples", "default", "const", "enum"})
+# Maps from names to schemas: their keys are names, even `$ref` or `discriminator`.
+NAME_MAPS = frozenset({"properties", "patternProperties"})
+
+
+def is_data_key(key: str, loc: Loc) -> bool:
+    """Whether the value under `key` is data (never a schema or reference) at `loc`."""
+    return key.startswith("x-") or (key in DATA_KEYS and bool(loc.pointer))
 
 
 def load_spec(path: Path, overlays: Sequence[Path] = ()) -> Spec:

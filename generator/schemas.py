@@ -12,7 +12,7 @@ from typing import Any
 
 from generator import naming
 from generator.ir import MISSING, Alias, Enum, EnumMember, Field, Model, ModuleKind, Named, TypeRef
-from generator.load import DATA_KEYS, Loc, Spec
+from generator.load import Loc, Spec, is_data_key
 
 _FORMATS: dict[str, dict[str, str]] = {
     "string": {
@@ -91,7 +91,7 @@ class SchemaBuilder:
             stack.extend(
                 (v, loc.child(k))
                 for k, v in node.items()
-                if k not in DATA_KEYS and isinstance(v, dict | list)
+                if not is_data_key(k, loc) and isinstance(v, dict | list)
             )
 
     def build_components(self) -> None:
