@@ -1,9 +1,9 @@
 """Load an OpenAPI document and resolve its `$ref`s, refusing anything unsafe.
 
-PyYAML (C loader when present, safe constructors only) parses; the `$ref` resolution
-is written here because the rules we need (local pointers plus relative files confined
-to the spec's folder, never a URL, pure-cycle detection with JSON-pointer errors) are
-narrower than what general resolvers such as `jsonschema.RefResolver` offer.
+PyYAML (C loader when present, safe constructors, YAML 1.2 core scalars: `yaml12.py`)
+parses; the `$ref` resolution is written here because the rules we need (local pointers
+plus relative files confined to the spec's folder, never a URL, pure-cycle detection with
+JSON-pointer errors) are narrower than what general resolvers such as `jsonschema.RefResolver` offer.
 """
 
 from __future__ import annotations
@@ -20,18 +20,7 @@ import yaml
 
 from generator.errors import SpecError, pointer_join
 from generator.overlay import apply_overlay
-
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Safe loader without YAML 1.1 timestamps: dates stay strings, as in JSON."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
+from generator.yaml12 import CoreLoader
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -155,7 +144,7 @@ def read_document(path: Path, shown: str) -> Any:
         if path.suffix.lower() == ".json":
             data = json.loads(text)
         else:
-            data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader subclass
+            data = yaml.load(text, Loader=CoreLoader)  # noqa: S506 - a safe loader subclass
     except json.JSONDecodeError as exc:
         raise where.error(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     except yaml.YAMLError as exc:
