@@ -66,7 +66,7 @@ def render_for(settings: Settings) -> tuple[dict[str, str], tuple[str, ...]]:
     from generator.targets import get_target
 
     target = get_target(settings.target, settings.templates)
-    spec = load_spec(settings.spec, settings.overlays)
+    spec = load_spec(settings.spec, settings.overlays, settings.operation_names)
     api = build_api(spec, settings)
     rendered = target.render(api)
     return rendered.files, (*spec.notes, *api.notes, *rendered.warnings)

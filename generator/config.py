@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.errors import UsageError
 
-_KEYS = {"spec", "out", "package", "sdk_class", "templates", "open_enums", "target", "overlays"}
+_KEYS = {"spec", "out", "package", "sdk_class", "templates", "open_enums", "target", "overlays", "operations"}
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class Settings:
     open_enums: bool = True
     target: str = "python"
     overlays: tuple[Path, ...] = ()  # OpenAPI Overlay files applied in order
+    # (operationId, method name) from [tool.sdkgen.operations], for specs without extensions
+    operation_names: tuple[tuple[str, str], ...] = ()
 
     @property
     def client_class(self) -> str:
@@ -61,9 +63,24 @@ def load_settings(root: Path) -> Settings:
         if not isinstance(overlays, list) or not all(isinstance(o, str) for o in overlays):
             raise UsageError(f"{pyproject}: [tool.sdkgen] overlays must be a list of file paths")
         values["overlays"] = tuple(root / o for o in overlays)
+    if "operations" in table:
+        values["operation_names"] = _operation_names(table["operations"], pyproject)
     if "open_enums" in table:
         values["open_enums"] = bool(table["open_enums"])
     return replace(Settings(), **values)
+
+
+def _operation_names(table: Any, pyproject: Path) -> tuple[tuple[str, str], ...]:
+    """`{operationId = {name = "..."}}` -> ((operationId, name), ...), every entry checked."""
+    where = f"{pyproject}: [tool.sdkgen.operations]"
+    if not isinstance(table, dict):
+        raise UsageError(f"{where} must be a table of operationId = {{ name = ... }}")
+    out = []
+    for op_id, entry in table.items():
+        if not isinstance(entry, dict) or set(entry) != {"name"} or not isinstance(entry["name"], str):
+            raise UsageError(f'{where} {op_id!r}: expected {{ name = "method_name" }}')
+        out.append((op_id, entry["name"]))
+    return tuple(out)
 
 
 def validate_package(name: str) -> str:

@@ -19,7 +19,7 @@ from urllib.parse import unquote
 import yaml
 
 from generator.errors import SpecError, pointer_join
-from generator.overlay import apply_overlay
+from generator.overlay import apply_overlay, rename_operations
 from generator.yaml12 import CoreLoader
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
@@ -265,9 +265,11 @@ def is_data_key(key: str, loc: Loc) -> bool:
     return key.startswith("x-") or (key in DATA_KEYS and bool(loc.pointer))
 
 
-def load_spec(path: Path, overlays: Sequence[Path] = ()) -> Spec:
-    """Load and check the spec at `path`, with `overlays` applied in order before any check:
-    OpenAPI 3.0/3.1, a mapping, every `$ref` sound."""
+def load_spec(
+    path: Path, overlays: Sequence[Path] = (), operation_names: Sequence[tuple[str, str]] = ()
+) -> Spec:
+    """Load and check the spec at `path`, with `overlays` and then the configured operation
+    names applied before any check: OpenAPI 3.0/3.1, a mapping, every `$ref` sound."""
     shown = path.name
     if path.is_dir():
         raise SpecError(str(path), "", "is a directory, expected an OpenAPI YAML or JSON file")
@@ -280,6 +282,7 @@ def load_spec(path: Path, overlays: Sequence[Path] = ()) -> Spec:
     notes: list[str] = []
     for overlay in overlays:
         notes += apply_overlay(data, read_document(overlay, overlay.name), overlay.name)
+    rename_operations(data, operation_names, "[tool.sdkgen.operations]")
     if "swagger" in data:
         raise where.child("swagger").error("Swagger 2.0 is not supported; convert to OpenAPI 3")
     version = data.get("openapi")

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import jsonpath_rfc9535 as jsonpath
 
-from generator.errors import SpecError, pointer_join
+from generator.errors import SpecError, UsageError, pointer_join
 
 _VERSION = re.compile(r"^1\.[01]\.\d+$")
 
@@ -149,3 +150,19 @@ def merge(target: dict[str, Any], update: dict[str, Any]) -> None:
             current.extend(copy.deepcopy(value))
         else:
             target[key] = copy.deepcopy(value)
+
+
+def rename_operations(document: dict[str, Any], names: Sequence[tuple[str, str]], where: str) -> None:
+    """Set each named operation's method name (as Speakeasy's `x-speakeasy-name-override`)."""
+    if not names:
+        return
+    operations: dict[str, dict[str, Any]] = {}
+    paths = document.get("paths")
+    for item in paths.values() if isinstance(paths, dict) else ():
+        for op in item.values() if isinstance(item, dict) else ():
+            if isinstance(op, dict) and isinstance(op.get("operationId"), str):
+                operations.setdefault(op["operationId"], op)
+    for op_id, name in names:
+        if op_id not in operations:
+            raise UsageError(f"{where} {op_id!r}: no operation has this operationId")
+        operations[op_id]["x-speakeasy-name-override"] = name

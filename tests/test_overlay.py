@@ -166,3 +166,23 @@ def test_a_bad_overlay_exits_2_with_one_line_and_writes_nothing(tmp_path: Path) 
     assert not out.exists()
     missing = sdkgen("generate", str(SPEC), "--out", str(out), "--overlay", str(tmp_path / "nope.yaml"))
     assert missing.returncode == 2 and missing.stderr.strip() == "sdkgen: error: nope.yaml#: no such file"
+
+
+def test_config_names_operations_for_specs_without_extensions(tmp_path: Path) -> None:
+    head = f'[tool.sdkgen]\nspec = "{SPEC}"\nout = "out"\npackage = "pkg"\n\n[tool.sdkgen.operations]\n'
+    (tmp_path / "pyproject.toml").write_text(head + 'ticker_stream = { name = "ticks" }\n')
+    proc = sdkgen("generate", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    resource = (tmp_path / "out" / "pkg" / "resources" / "events.py").read_text()
+    assert "def ticks(" in resource and "def ticker_stream(" not in resource
+    (tmp_path / "pyproject.toml").write_text(head + 'tickr_stream = { name = "ticks" }\n')
+    proc = sdkgen("check", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert (
+        proc.stderr
+        == "sdkgen: error: [tool.sdkgen.operations] 'tickr_stream': no operation has this operationId\n"
+    )
+    (tmp_path / "pyproject.toml").write_text(head + 'ticker_stream = "ticks"\n')
+    proc = sdkgen("check", cwd=tmp_path)
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1
+    assert "[tool.sdkgen.operations] 'ticker_stream': expected { name = \"method_name\" }" in proc.stderr
