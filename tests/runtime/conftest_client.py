@@ -12,7 +12,12 @@ the same server without custom headers:
   `error-payload`: a `data: {"error": ...}` event;
 - `endless-<key>`: chunks forever until the client hangs up (recorded in `disconnected`);
 - `status-<code>`: that status with an ErrorResponse body;
-- `sleep-<seconds>`: answer after a delay (timeouts).
+- `sleep-<seconds>`: answer after a delay (timeouts);
+- `script-<key>-<answers>`: the n-th request with this key gets the n-th of the dot-separated
+  answers (the last one repeats): `ok`; a status `<code>`, optionally with `ra<seconds>`
+  (Retry-After) or `ms<millis>` (retry-after-ms); `<code>cut`, that status with a body cut
+  mid-way (a failed read); `<code>stall`, a body that stops for 5 s mid-way; `slow`, no
+  answer for 5 s.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import re
 import socket
 import sys
 import threading
@@ -147,6 +153,12 @@ def make_app(state: State) -> Starlette:
         if model.startswith("status-"):
             code = int(model.split("-")[1])
             return JSONResponse(error_body(code, f"status {code}"), status_code=code)
+        if model.startswith("script-"):
+            _, key, answers = model.split("-", 2)
+            scripted = await _scripted(answers.split("."), state.hit(key))
+            if scripted is not None:
+                return scripted
+            model = "stream-1-3"
         if model.startswith("flaky-"):
             _, key, times = model.split("-")
             count = state.hit(key)
@@ -219,6 +231,37 @@ def make_app(state: State) -> Starlette:
     )
 
 
+async def _scripted(answers: list[str], count: int) -> Response | None:
+    """The answer a script gives to its `count`-th request; None for `ok`."""
+    answer = answers[min(count, len(answers)) - 1]
+    if answer == "ok":
+        return None
+    if answer == "slow":
+        await asyncio.sleep(5)
+        return None
+    found = re.fullmatch(r"(\d{3})(ra|ms|cut|stall)?(\d*)", answer)
+    assert found is not None, f"bad script answer {answer!r}"
+    code, kind, value = int(found[1]), found[2], found[3]
+    if kind in ("cut", "stall"):
+        body = _cut_json(code) if kind == "cut" else _stalled_json(code)
+        return StreamingResponse(body, status_code=code, media_type="application/json")
+    headers = {"ra": {"Retry-After": value}, "ms": {"retry-after-ms": value}}.get(kind or "", {})
+    return JSONResponse(error_body(code, f"status {code}"), status_code=code, headers=headers)
+
+
+async def _cut_json(code: int) -> AsyncIterator[bytes]:
+    yield json.dumps(error_body(code)).encode()[:20]
+    await asyncio.sleep(0.01)
+    raise RuntimeError("connection cut on purpose")
+
+
+async def _stalled_json(code: int) -> AsyncIterator[bytes]:
+    body = json.dumps(error_body(code)).encode()
+    yield body[:20]
+    await asyncio.sleep(5)
+    yield body[20:]
+
+
 def _stream(chunks: AsyncIterator[bytes]) -> StreamingResponse:
     return StreamingResponse(chunks, media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
 
@@ -236,6 +279,15 @@ class Server:
             if key in self.state.disconnected:
                 return True
             time.sleep(0.01)
+        return False
+
+    async def await_disconnect(self, key: str, timeout: float = 5.0) -> bool:
+        """`wait_disconnect` for a test running on an event loop (which must keep running)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if key in self.state.disconnected:
+                return True
+            await asyncio.sleep(0.01)
         return False
 
 

@@ -8,13 +8,14 @@ import base64
 import datetime
 import email.utils
 import enum
+import itertools
 import json
 import random
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Final, Literal, Self, TypeVar
+from typing import Any, Final, Literal, NoReturn, Self, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -23,6 +24,7 @@ from pydantic import BaseModel
 from ._events import AsyncEventStream, Decoder, EventStream
 from .errors import (
     APIConnectionError,
+    APIError,
     APIStatusError,
     APITimeoutError,
     default_error_class,
@@ -233,6 +235,86 @@ def _status_error(response: httpx.Response, errors: ErrorMap | None) -> APIStatu
     return cls(message, response=response, body=body, data=data)
 
 
+def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIError:
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request=request)
+    return APIConnectionError(f"Connection error: {exc}", request=request)
+
+
+# The steps of one call. `_exchange` decides them all; `SyncHTTP` and `AsyncHTTP` only
+# perform each one (blocking or awaited), so the twins cannot drift apart again.
+@dataclass(frozen=True)
+class _Send:
+    request: httpx.Request
+
+
+@dataclass(frozen=True)
+class _Sleep:
+    seconds: float
+
+
+@dataclass(frozen=True)
+class _Read:
+    response: httpx.Response
+
+
+@dataclass(frozen=True)
+class _Close:
+    response: httpx.Response
+
+
+@dataclass(frozen=True)
+class _Done:
+    response: httpx.Response  # the success response, handed to the caller
+
+
+_IO = _Send | _Sleep | _Read | _Close
+# A core answers `_Send` with the response and the other steps with None, or throws in
+# the exception the step's I/O raised.
+_Plan = Generator[_IO | _Done, httpx.Response | None, None]
+
+
+def _exchange(
+    request: httpx.Request, config: RetryConfig, errors: ErrorMap | None
+) -> _Plan:
+    """Every decision of one call: retry or not, how long to wait, when to close, which error."""
+    for attempt in itertools.count():
+        last = attempt >= config.max_retries
+        try:
+            response = yield _Send(request)
+        except httpx.TransportError as exc:
+            if last:
+                raise _connection_error(exc, request) from exc
+            yield _Sleep(config.delay(attempt, None))
+            continue
+        assert response is not None  # a core answers a send with its response
+        if response.is_success:
+            # Handed out: from here on a stream is the caller's, never retried.
+            yield _Done(response)
+            return
+        if last or not _retryable(response.status_code):
+            yield from _fail(response, request, errors)
+        yield _Close(response)  # before the wait, so the connection is free meanwhile
+        yield _Sleep(config.delay(attempt, response.headers))
+
+
+def _fail(
+    response: httpx.Response, request: httpx.Request, errors: ErrorMap | None
+) -> Generator[_IO, httpx.Response | None, NoReturn]:
+    """Read the error body, close the response once, raise the typed error."""
+    try:
+        yield _Read(response)
+    except GeneratorExit:
+        raise  # the caller's coroutine is being torn down: no more I/O may run
+    except BaseException as exc:
+        yield _Close(response)
+        if isinstance(exc, httpx.TransportError):
+            raise _connection_error(exc, request) from exc
+        raise
+    yield _Close(response)
+    raise _status_error(response, errors)
+
+
 class _Base:
     """State shared by the sync and async cores."""
 
@@ -357,39 +439,29 @@ class SyncHTTP(_Base):
         retries: int | RetryConfig | Unset,
     ) -> httpx.Response:
         """Send with retries; return a success response or raise the typed error."""
-        config = self._retries(retries)
         request = self._build(self.client, call, timeout)
-        attempt = 0
-        while True:
+        plan = _exchange(request, self._retries(retries), call.errors)
+        step = next(plan)
+        while not isinstance(step, _Done):
             try:
-                response = self.client.send(request, stream=stream)
-            except httpx.TransportError as exc:
-                if attempt < config.max_retries:
-                    time.sleep(config.delay(attempt, None))
-                    attempt += 1
-                    continue
-                if isinstance(exc, httpx.TimeoutException):
-                    raise APITimeoutError(request=request) from exc
-                raise APIConnectionError(
-                    f"Connection error: {exc}", request=request
-                ) from exc
-            if response.is_success:
-                return response
-            if _retryable(response.status_code) and attempt < config.max_retries:
-                response.close()
-                time.sleep(config.delay(attempt, response.headers))
-                attempt += 1
-                continue
-            try:
-                response.read()
-            except httpx.TransportError as exc:
-                response.close()
-                raise APIConnectionError(
-                    f"Connection error: {exc}", request=request
-                ) from exc
-            finally:
-                response.close()
-            raise _status_error(response, call.errors)
+                result = self._perform(step, stream)
+            except BaseException as exc:  # noqa: BLE001
+                # What a failed step means is the plan's decision; it re-raises the rest.
+                step = plan.throw(exc)
+            else:
+                step = plan.send(result)
+        return step.response
+
+    def _perform(self, step: _IO, stream: bool) -> httpx.Response | None:
+        if isinstance(step, _Send):
+            return self.client.send(step.request, stream=stream)
+        if isinstance(step, _Sleep):
+            time.sleep(step.seconds)
+        elif isinstance(step, _Read):
+            step.response.read()
+        else:
+            step.response.close()
+        return None
 
     def request(
         self,
@@ -440,38 +512,29 @@ class AsyncHTTP(_Base):
         retries: int | RetryConfig | Unset,
     ) -> httpx.Response:
         """Send with retries; return a success response or raise the typed error."""
-        config = self._retries(retries)
         request = self._build(self.client, call, timeout)
-        attempt = 0
-        while True:
+        plan = _exchange(request, self._retries(retries), call.errors)
+        step = next(plan)
+        while not isinstance(step, _Done):
             try:
-                response = await self.client.send(request, stream=stream)
-            except httpx.TransportError as exc:
-                if attempt < config.max_retries:
-                    await asyncio.sleep(config.delay(attempt, None))
-                    attempt += 1
-                    continue
-                if isinstance(exc, httpx.TimeoutException):
-                    raise APITimeoutError(request=request) from exc
-                raise APIConnectionError(
-                    f"Connection error: {exc}", request=request
-                ) from exc
-            if response.is_success:
-                return response
-            if _retryable(response.status_code) and attempt < config.max_retries:
-                await response.aclose()
-                await asyncio.sleep(config.delay(attempt, response.headers))
-                attempt += 1
-                continue
-            try:
-                await response.aread()
-            except httpx.TransportError as exc:
-                raise APIConnectionError(
-                    f"Connection error: {exc}", request=request
-                ) from exc
-            finally:
-                await response.aclose()
-            raise _status_error(response, call.errors)
+                result = await self._perform(step, stream)
+            except BaseException as exc:  # noqa: BLE001
+                # What a failed step means is the plan's decision; it re-raises the rest.
+                step = plan.throw(exc)
+            else:
+                step = plan.send(result)
+        return step.response
+
+    async def _perform(self, step: _IO, stream: bool) -> httpx.Response | None:
+        if isinstance(step, _Send):
+            return await self.client.send(step.request, stream=stream)
+        if isinstance(step, _Sleep):
+            await asyncio.sleep(step.seconds)
+        elif isinstance(step, _Read):
+            await step.response.aread()
+        else:
+            await step.response.aclose()
+        return None
 
     async def request(
         self,

@@ -2,8 +2,10 @@
 """Typed event streams: server-sent events decoded into the operation's event model.
 
 `EventStream[T]` (sync) and `AsyncEventStream[T]` (async) own the HTTP response and close
-it on every exit path: the end of the stream or its sentinel, `break`, an exception, the
-`with` block, `close()`, and garbage collection of a started iteration.
+it on every exit path: the end of the stream or its sentinel, an error while reading or
+decoding, leaving the `with` block (by `break`, an exception or its end), `close()`, and
+the stream being dropped, started or not. They share every decision (`_Reading`) and
+differ only in how they fetch a chunk and close.
 
 When the spec declares an event-name union (one envelope per `event:` name), an
 `EventUnionDecoder` dispatches each event on its name. An event whose name the spec does
@@ -26,11 +28,10 @@ from pydantic import BaseModel, ValidationError
 
 from ._streaming import (
     ServerSentEvent,
+    SSEDecoder,
     SSEError,
     aiter_body,
-    aiter_sse,
     iter_body,
-    iter_sse,
 )
 from .errors import APIConnectionError, APIError, APITimeoutError, StreamDecodeError
 
@@ -299,6 +300,44 @@ def _transport_error(exc: Exception, response: httpx.Response) -> APIError:
     )
 
 
+class _Reading(Generic[T]):
+    """A stream's decisions, without its I/O: which events become items, and where the
+    stream ends. `EventStream` and `AsyncEventStream` only fetch chunks and close."""
+
+    __slots__ = ("_decode", "_response", "_sentinel", "ended", "feed")
+
+    def __init__(self, response: httpx.Response, decoder: Decoder[T]) -> None:
+        self.feed = SSEDecoder().feed  # a chunk of the body -> the events it completes
+        self._decode = decoder.decode
+        self._sentinel = decoder.sentinel
+        self._response = response
+        self.ended = False  # the sentinel came: read no further
+
+    def items(self, events: list[ServerSentEvent]) -> Iterator[T]:
+        """The items of `events`, in order.
+
+        Lazily: an event that fails to decode raises only once the items before it were
+        taken, as if the events had arrived one chunk each.
+        """
+        decode, sentinel, response = self._decode, self._sentinel, self._response
+        for sse in events:
+            if sse.data == sentinel:
+                self.ended = True
+                return
+            item = decode(sse, response)
+            if item is not SKIP:
+                yield item
+
+
+def _unclosed(
+    stream: EventStream[Any] | AsyncEventStream[Any],
+) -> httpx.Response | None:
+    # A stream dropped before its first item never ran its generator's `finally`; one whose
+    # `__init__` failed has no response at all.
+    response: httpx.Response | None = stream.__dict__.get("response")
+    return response if response is not None and not response.is_closed else None
+
+
 class EventStream(Generic[T]):
     """A stream of typed events: iterate it, ideally inside `with`."""
 
@@ -315,19 +354,17 @@ class EventStream(Generic[T]):
 
     def _events(self) -> Generator[T, None, None]:
         response = self.response
-        decode = self._decoder.decode
-        sentinel = self._decoder.sentinel
-        skip = SKIP
+        reading = _Reading(response, self._decoder)
+        feed = reading.feed
         try:
-            try:
-                for sse in iter_sse(iter_body(response)):
-                    if sse.data == sentinel:
+            for chunk in iter_body(response):
+                events = feed(chunk)
+                if events:  # most small chunks complete none: skip the generator then
+                    yield from reading.items(events)
+                    if reading.ended:
                         break
-                    item = decode(sse, response)
-                    if item is not skip:
-                        yield item
-            except (httpx.TransportError, SSEError) as exc:
-                raise _transport_error(exc, response) from exc
+        except (httpx.TransportError, SSEError) as exc:
+            raise _transport_error(exc, response) from exc
         finally:
             response.close()
 
@@ -348,9 +385,8 @@ class EventStream(Generic[T]):
         self.close()
 
     def __del__(self) -> None:
-        # A stream dropped before its first item never started the generator's finally.
-        response = self.__dict__.get("response")
-        if response is not None and not response.is_closed:
+        response = _unclosed(self)
+        if response is not None:
             response.close()
 
 
@@ -370,19 +406,18 @@ class AsyncEventStream(Generic[T]):
 
     async def _events(self) -> AsyncGenerator[T, None]:
         response = self.response
-        decode = self._decoder.decode
-        sentinel = self._decoder.sentinel
-        skip = SKIP
+        reading = _Reading(response, self._decoder)
+        feed = reading.feed
         try:
-            try:
-                async for sse in aiter_sse(aiter_body(response)):
-                    if sse.data == sentinel:
-                        break
-                    item = decode(sse, response)
-                    if item is not skip:
+            async for chunk in aiter_body(response):
+                events = feed(chunk)
+                if events:  # most small chunks complete none: skip the generator then
+                    for item in reading.items(events):
                         yield item
-            except (httpx.TransportError, SSEError) as exc:
-                raise _transport_error(exc, response) from exc
+                    if reading.ended:
+                        break
+        except (httpx.TransportError, SSEError) as exc:
+            raise _transport_error(exc, response) from exc
         finally:
             await response.aclose()
 
@@ -394,10 +429,9 @@ class AsyncEventStream(Generic[T]):
     aclose = close
 
     def __del__(self) -> None:
-        # A stream dropped before its first item never started the generator's finally;
-        # closing needs the event loop, so the close is scheduled on it when one runs.
-        response = self.__dict__.get("response")
-        if response is None or response.is_closed:
+        # Closing needs the event loop, so the close is scheduled on it when one runs.
+        response = _unclosed(self)
+        if response is None:
             return
         try:
             loop = asyncio.get_running_loop()
