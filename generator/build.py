@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import naming
+from generator import naming, nodes
 from generator.config import Settings
 from generator.ir import Alias, Api, Enum, Model, SecurityScheme
 from generator.load import Loc, Spec
 from generator.operations import OperationBuilder
-from generator.schemas import SchemaBuilder, _text
+from generator.schemas import SchemaBuilder
 
 # Names the runtime modules export at package level; no generated class may take them.
 RUNTIME_NAMES = frozenset(
@@ -50,11 +50,11 @@ def build_api(spec: Spec, settings: Settings) -> Api:
     schemas.build_components()
     operations, resources = OperationBuilder(schemas).build()
     schemas.drain()
-    named = [schemas.named[name] for name in schemas.order]
+    named = schemas.built()
     info = spec.root.get("info") or {}
     return Api(
-        title=_text(info, "title") or settings.package,
-        description=_text(info, "description"),
+        title=nodes.text(info, "title") or settings.package,
+        description=nodes.text(info, "description"),
         version=str(info.get("version", "")) if isinstance(info, dict) else "",
         package=settings.package,
         sdk_class=sdk_class,
@@ -65,7 +65,7 @@ def build_api(spec: Spec, settings: Settings) -> Api:
         aliases=tuple(n for n in named if isinstance(n, Alias)),
         operations=tuple(operations),
         resources=tuple(resources),
-        notes=tuple(schemas.notes),
+        notes=schemas.notes,
         by_name={n.name: n for n in named},
     )
 
@@ -103,7 +103,7 @@ def _scheme(
     kind_raw = node.get("type")
     param = params.claim(naming.attribute_name(key, "auth"))
     env = f"{package.upper()}_{naming.upper_snake(key) or 'AUTH'}"
-    desc = _text(node, "description")
+    desc = nodes.text(node, "description")
     if kind_raw == "apiKey":
         where = node.get("in", "header")
         if where not in ("header", "query", "cookie"):

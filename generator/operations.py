@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import naming
+from generator import naming, nodes
 from generator.ir import (
     Alias,
     Field,
@@ -18,7 +18,7 @@ from generator.ir import (
     TypeRef,
 )
 from generator.load import Loc
-from generator.schemas import SchemaBuilder, _default, _example, _flag, _text
+from generator.schemas import SchemaBuilder
 
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 _JSON_TYPES = ("application/json",)
@@ -49,7 +49,6 @@ class OperationBuilder:
     def __init__(self, schemas: SchemaBuilder) -> None:
         self.schemas = schemas
         self.spec = schemas.spec
-        self.registry = schemas.registry
         self._methods: dict[str, naming.Registry] = {}
         self._ids = naming.Registry()
 
@@ -71,14 +70,14 @@ class OperationBuilder:
                     ops.append(self._operation(path, method, node, loc.child(method), shared, loc))
                     if node.get("callbacks"):
                         where = loc.child(method, "callbacks")
-                        self.schemas.notes.append(f"{where}: callbacks are not generated")
+                        self.schemas.note(f"{where}: callbacks are not generated")
         if self.spec.root.get("webhooks"):
-            self.schemas.notes.append(f"{self.spec.main_file}#/webhooks: webhooks are not generated")
+            self.schemas.note(f"{self.spec.main_file}#/webhooks: webhooks are not generated")
         return ops, self._resources(ops)
 
     def _resources(self, ops: list[Operation]) -> list[Resource]:
         tags = {
-            t["name"]: _text(t, "description")
+            t["name"]: nodes.text(t, "description")
             for t in self.spec.root.get("tags") or []
             if isinstance(t, dict) and isinstance(t.get("name"), str)
         }
@@ -121,8 +120,8 @@ class OperationBuilder:
             http_method=method.upper(),
             path=path.split("#", 1)[0],
             resource=resource,
-            summary=_text(node, "summary"),
-            description=_text(node, "description"),
+            summary=nodes.text(node, "summary"),
+            description=nodes.text(node, "description"),
             params=params,
             body=body,
             responses=responses,
@@ -130,7 +129,7 @@ class OperationBuilder:
             stream=stream,
             security=schemes,
             loc=loc,
-            deprecated=_flag(node, "deprecated"),
+            deprecated=nodes.flag(node, "deprecated"),
         )
 
     def _params(
@@ -162,10 +161,10 @@ class OperationBuilder:
                     location=where,
                     type=ptype,
                     required=bool(node.get("required")) or where == "path",
-                    description=_text(node, "description"),
-                    default=_default(schema),
-                    example=node.get("example", _example(schema)),
-                    deprecated=_flag(node, "deprecated"),
+                    description=nodes.text(node, "description"),
+                    default=nodes.default(schema),
+                    example=node.get("example", nodes.example(schema)),
+                    deprecated=nodes.flag(node, "deprecated"),
                     explode=node.get("explode", True) is not False,
                 )
             )
@@ -186,11 +185,11 @@ class OperationBuilder:
         model = ""
         if btype.kind == "model" and not btype.nullable:
             self.schemas.drain()
-            built = self.schemas.named[btype.name]
+            built = self.schemas.get(btype.name)
             if isinstance(built, Model):
                 model, fields = built.name, built.fields
         return RequestBody(
-            ctype, btype, bool(node.get("required")), _text(node, "description"), model, fields
+            ctype, btype, bool(node.get("required")), nodes.text(node, "description"), model, fields
         )
 
     def _responses(
@@ -203,7 +202,7 @@ class OperationBuilder:
             if not isinstance(rnode, dict):
                 raise rloc.error("a response must be a mapping")
             status = str(status).upper()
-            description = _text(rnode, "description")
+            description = nodes.text(rnode, "description")
             content = rnode.get("content") or {}
             ctype = _pick_content(content) if isinstance(content, dict) and content else ""
             media = content.get(ctype) or {} if ctype else {}
@@ -225,7 +224,7 @@ class OperationBuilder:
 
     def _stream(self, schema: Any, loc: Loc, prefix: str, description: str, sentinel: str) -> StreamBody:
         """The per-event model: the spec's envelope (with `data`), or one we wrap around it."""
-        name = self.registry.claim(prefix + "ResponseBody")
+        name = self.schemas.claim(prefix + "ResponseBody")
         node, nloc = (schema, loc)
         if isinstance(schema, dict) and "$ref" in schema:
             node, nloc = self.spec.deref(schema, loc)
@@ -234,7 +233,7 @@ class OperationBuilder:
             return self._event_union(name, members, node, nloc, prefix, description, sentinel)
         props = node.get("properties") if isinstance(node, dict) else None
         if isinstance(props, dict) and "data" in props:
-            model = self.schemas.model(name, node, nloc, "operations", description, _example(node))
+            model = self.schemas.model(name, node, nloc, "operations", description, nodes.example(node))
         else:
             data_type = self.schemas.type_of(schema if schema is not None else {}, loc, prefix + "Data")
             fields = (
@@ -245,8 +244,7 @@ class OperationBuilder:
             )
             model = Model(name, "operations", description, fields, loc)
         model, data_type, is_json = _with_json_data(model)
-        self.schemas.named[name] = model
-        self.schemas.order.append(name)
+        self.schemas.add(model)
         return StreamBody(name, data_type, sentinel, is_json)
 
     def _event_members(self, node: Any, loc: Loc) -> list[tuple[str, dict[str, Any], Loc]]:
@@ -265,7 +263,7 @@ class OperationBuilder:
             props = mnode.get("properties") if isinstance(mnode, dict) else None
             if not isinstance(props, dict) or "data" not in props:
                 return []
-            event = _fixed_string(props.get("event"))
+            event = nodes.fixed_string(props.get("event"))
             if event is None or any(event == seen for seen, _, _ in out):
                 return []
             out.append((event, mnode, mloc))
@@ -286,7 +284,7 @@ class OperationBuilder:
         payloads: list[TypeRef] = []
         any_json = False
         for event, mnode, mloc in members:
-            member_name = self.registry.claim(naming.class_name(prefix + naming.pascal(event) + "Event"))
+            member_name = self.schemas.claim(naming.class_name(prefix + naming.pascal(event) + "Event"))
             props = dict(mnode["properties"])
             # A one-value enum becomes the same Literal a const gives, not an Enum class.
             props["event"] = {
@@ -297,20 +295,25 @@ class OperationBuilder:
             required = [r for r in mnode.get("required") or [] if r != "event"]
             fixed["required"] = [*required, "event"]
             built = self.schemas.model(
-                member_name, fixed, mloc, "operations", _text(mnode, "description"), _example(mnode)
+                member_name, fixed, mloc, "operations", nodes.text(mnode, "description"), nodes.example(mnode)
             )
             model, data_type, is_json = _with_json_data(built)
             any_json = any_json or is_json
-            self.schemas.named[member_name] = model
-            self.schemas.order.append(member_name)
+            self.schemas.add(model)
             events.append((event, member_name))
             if data_type not in payloads:
                 payloads.append(data_type)
         target = TypeRef("union", args=tuple(TypeRef("model", m) for _, m in events), discriminator="event")
-        self.schemas.named[name] = Alias(
-            name, "operations", description or _text(node, "description"), target, loc, _example(node)
+        self.schemas.add(
+            Alias(
+                name,
+                "operations",
+                description or nodes.text(node, "description"),
+                target,
+                loc,
+                nodes.example(node),
+            )
         )
-        self.schemas.order.append(name)
         data = payloads[0] if len(payloads) == 1 else TypeRef("union", args=tuple(payloads))
         return StreamBody(name, data, sentinel, any_json, tuple(events))
 
@@ -332,18 +335,6 @@ def _with_json_data(model: Model) -> tuple[Model, TypeRef, bool]:
             ("data",),
         )
     return model, data_field.type, is_json
-
-
-def _fixed_string(prop: Any) -> str | None:
-    """The one string an `event` property allows (`const` or a one-value `enum`), else None."""
-    if not isinstance(prop, dict):
-        return None
-    if isinstance(prop.get("const"), str):
-        return str(prop["const"])
-    values = prop.get("enum")
-    if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str):
-        return values[0]
-    return None
 
 
 _RESERVED_METHODS = frozenset({"with_options", "close", "aclose"})
