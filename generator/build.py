@@ -10,41 +10,26 @@ from generator.ir import Alias, Api, Enum, Model, SecurityScheme
 from generator.load import Loc, Spec
 from generator.operations import OperationBuilder
 from generator.schemas import SchemaBuilder
+from generator.statuses import ERROR_CLASSES
 
 # Names the runtime modules export at package level; no generated class may take them.
-RUNTIME_NAMES = frozenset(
-    {
-        "SdkModel",
-        "UNSET",
-        "Unset",
-        "EventStream",
-        "AsyncEventStream",
-        "ServerSentEvent",
-        "APIError",
-        "APIStatusError",
-        "APIConnectionError",
-        "APITimeoutError",
-        "SDKError",
-        "StreamDecodeError",
-        "BadRequestError",
-        "AuthenticationError",
-        "PermissionDeniedError",
-        "NotFoundError",
-        "ConflictError",
-        "UnprocessableEntityError",
-        "RateLimitError",
-        "InternalServerError",
-        "RetryConfig",
-        "Components",
-        "Operations",
-    }
+RUNTIME_NAMES = ERROR_CLASSES + (
+    "SdkModel",
+    "UNSET",
+    "Unset",
+    "EventStream",
+    "AsyncEventStream",
+    "ServerSentEvent",
+    "RetryConfig",
+    "Components",
+    "Operations",
 )
 
 
 def build_api(spec: Spec, settings: Settings) -> Api:
     """Convert a loaded spec into the IR."""
     sdk_class = settings.client_class
-    registry = naming.Registry(RUNTIME_NAMES | {sdk_class, "Async" + sdk_class})
+    registry = naming.Registry({*RUNTIME_NAMES, sdk_class, "Async" + sdk_class})
     schemas = SchemaBuilder(spec, registry, settings.open_enums)
     schemas.register_components()
     schemas.build_components()

@@ -19,28 +19,11 @@ from generator.ir import (
 )
 from generator.load import Loc
 from generator.schemas import SchemaBuilder
+from generator.statuses import error_class
 
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 _JSON_TYPES = ("application/json",)
 SSE = "text/event-stream"
-_ERROR_NAMES = {
-    "400": "BadRequestError",
-    "401": "AuthenticationError",
-    "403": "PermissionDeniedError",
-    "404": "NotFoundError",
-    "409": "ConflictError",
-    "422": "UnprocessableEntityError",
-    "429": "RateLimitError",
-}
-
-
-def error_class(status: str) -> str:
-    """The exception class raised for a documented error status."""
-    if status in _ERROR_NAMES:
-        return _ERROR_NAMES[status]
-    if status.startswith("5") or status.upper() == "5XX":
-        return "InternalServerError"
-    return "APIStatusError"
 
 
 class OperationBuilder:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from generator import naming
 from generator.ir import Api, Field, Model, Operation, Param, Resource, Response, TypeRef
+from generator.statuses import ERROR_CLASSES
 from generator.targets import Files
 from generator.targets.python.text import docstring
 from generator.targets.python.types import Annotator, default_source, py_literal
@@ -187,23 +188,6 @@ class ClientView:
         return next((r for r in self.resources if not r.attr), None)
 
 
-ERROR_NAMES = [
-    "APIConnectionError",
-    "APIError",
-    "APIStatusError",
-    "APITimeoutError",
-    "AuthenticationError",
-    "BadRequestError",
-    "ConflictError",
-    "InternalServerError",
-    "NotFoundError",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "StreamDecodeError",
-    "UnprocessableEntityError",
-]
-
-
 def client_view(api: Api) -> ClientView:
     """The view of the whole client."""
     taken = {a for m in api.models for a in [m.name]} | {e.name for e in api.enums}
@@ -224,13 +208,13 @@ def client_view(api: Api) -> ClientView:
         user_agent=f"{api.package}/{api.version or '0'} (sdkgen)",
         schemes=schemes,
         resources=resources,
-        error_names=ERROR_NAMES,
+        error_names=list(ERROR_CLASSES),
     )
 
 
 def _resource(api: Api, resource: Resource, taken: set[str]) -> ResourceView:
     base = resource.class_name
-    if base in taken or base in ERROR_NAMES:
+    if base in taken or base in ERROR_CLASSES:
         base += "Resource"
     # Untagged operations are methods of the SDK class itself (it inherits this class).
     module = resource.slug
