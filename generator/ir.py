@@ -145,6 +145,12 @@ class Alias:
 Named = Model | Enum | Alias
 
 
+def named_ref(named: Named) -> TypeRef:
+    """The type that refers to a named model, enum or alias."""
+    kind: Kind = "model" if isinstance(named, Model) else "enum" if isinstance(named, Enum) else "alias"
+    return TypeRef(kind, named.name)
+
+
 @dataclass(frozen=True)
 class Param:
     """A path, query, header or cookie parameter."""
@@ -191,7 +197,6 @@ class StreamBody:
     model: str  # the operations model (or, with `events`, the union alias) of each event
     data: TypeRef  # the payload type of `data` (with `events`, the union of the members')
     sentinel: str = ""  # a `data` value that ends the stream, e.g. [DONE]
-    data_is_json: bool = True
     # (event name, member envelope model) when the spec declares an event-name union
     events: tuple[tuple[str, str], ...] = ()
 

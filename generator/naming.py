@@ -189,10 +189,6 @@ class Registry:
         self._taken.add(candidate.lower())
         return candidate
 
-    def taken(self, name: str) -> bool:
-        """Whether `name` is already claimed."""
-        return name.lower() in self._taken
-
 
 def module_name(class_: str) -> str:
     """The module (and docs page) file stem for a class: its lowercased name."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from generator import naming, nodes
@@ -226,9 +227,9 @@ class OperationBuilder:
                 Field("retry", "retry", TypeRef("int"), False),
             )
             model = Model(name, "operations", description, fields, loc)
-        model, data_type, is_json = _with_json_data(model)
+        model, data_type = _with_json_data(model)
         self.schemas.add(model)
-        return StreamBody(name, data_type, sentinel, is_json)
+        return StreamBody(name, data_type, sentinel)
 
     def _event_members(self, node: Any, loc: Loc) -> list[tuple[str, dict[str, Any], Loc]]:
         """(event name, envelope, where) per member of an event-name union; [] when it is not one."""
@@ -265,7 +266,6 @@ class OperationBuilder:
         """One envelope model per event name, and the union alias `name` over them."""
         events: list[tuple[str, str]] = []
         payloads: list[TypeRef] = []
-        any_json = False
         for event, mnode, mloc in members:
             member_name = self.schemas.claim(naming.class_name(prefix + naming.pascal(event) + "Event"))
             props = dict(mnode["properties"])
@@ -280,8 +280,7 @@ class OperationBuilder:
             built = self.schemas.model(
                 member_name, fixed, mloc, "operations", nodes.text(mnode, "description"), nodes.example(mnode)
             )
-            model, data_type, is_json = _with_json_data(built)
-            any_json = any_json or is_json
+            model, data_type = _with_json_data(built)
             self.schemas.add(model)
             events.append((event, member_name))
             if data_type not in payloads:
@@ -298,26 +297,15 @@ class OperationBuilder:
             )
         )
         data = payloads[0] if len(payloads) == 1 else TypeRef("union", args=tuple(payloads))
-        return StreamBody(name, data, sentinel, any_json, tuple(events))
+        return StreamBody(name, data, sentinel, tuple(events))
 
 
-def _with_json_data(model: Model) -> tuple[Model, TypeRef, bool]:
+def _with_json_data(model: Model) -> tuple[Model, TypeRef]:
     """The envelope with `data` marked as JSON text when its payload is not a string."""
     data_field = next(f for f in model.fields if f.wire == "data")
-    is_json = data_field.type.kind not in ("str", "literal")
-    if is_json:
-        model = Model(
-            model.name,
-            model.module,
-            model.description,
-            model.fields,
-            model.loc,
-            model.extra,
-            model.extra_type,
-            model.example,
-            ("data",),
-        )
-    return model, data_field.type, is_json
+    if data_field.type.kind not in ("str", "literal"):
+        model = replace(model, json_fields=("data",))
+    return model, data_field.type
 
 
 _RESERVED_METHODS = frozenset({"with_options", "close", "aclose"})

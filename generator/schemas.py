@@ -10,7 +10,18 @@ from collections import deque
 from typing import Any
 
 from generator import naming, nodes
-from generator.ir import MISSING, Alias, Enum, EnumMember, Field, Model, ModuleKind, Named, TypeRef
+from generator.ir import (
+    MISSING,
+    Alias,
+    Enum,
+    EnumMember,
+    Field,
+    Model,
+    ModuleKind,
+    Named,
+    TypeRef,
+    named_ref,
+)
 from generator.load import DATA_KEYS, Loc, Spec
 
 _FORMATS: dict[str, dict[str, str]] = {
@@ -361,7 +372,7 @@ class SchemaBuilder:
             if built is None and name not in self._queued:
                 self._queued.add(name)
                 self._queue.append((name, target_node, target, module))
-            kind: Any = _KINDS[type(built)] if built else self._pending_kind(target_node, target)
+            kind: Any = named_ref(built).kind if built else self._pending_kind(target_node, target)
             return TypeRef(kind, name, nullable=nullable)
         if target in self._following:
             return TypeRef("any", nullable=nullable)
@@ -480,8 +491,7 @@ class SchemaBuilder:
         return TypeRef("union", args=tuple(args), nullable=nullable, discriminator=prop)
 
 
-# -- small readers of schema nodes ----------------------------------------------------------
-_KINDS: dict[type, str] = {Model: "model", Enum: "enum", Alias: "alias"}
+# -- schema helpers -------------------------------------------------------------------------
 
 
 def _fixed_value(node: Any, prop: str) -> Any:

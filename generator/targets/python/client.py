@@ -158,7 +158,6 @@ class SchemeView:
     kind: str
     location: str
     name: str
-    doc: str
 
 
 @dataclass
@@ -193,10 +192,7 @@ def client_view(api: Api) -> ClientView:
     taken = {a for m in api.models for a in [m.name]} | {e.name for e in api.enums}
     taken |= {a.name for a in api.aliases} | {api.sdk_class, "Async" + api.sdk_class}
     resources = [_resource(api, r, taken) for r in api.resources]
-    schemes = [
-        SchemeView(s.key, s.param, s.env_var, s.kind, s.location, s.header, docstring(s.description))
-        for s in api.security
-    ]
+    schemes = [SchemeView(s.key, s.param, s.env_var, s.kind, s.location, s.header) for s in api.security]
     return ClientView(
         package=api.package,
         sdk_class=api.sdk_class,

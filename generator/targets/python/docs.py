@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator import naming
-from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Resource, TypeRef
+from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Resource, TypeRef, named_ref
 from generator.targets import HEADER, Files
 from generator.targets.python.examples import Examples, Imports, Node, Pair, Seq, literal, statement
 from generator.targets.templating import Env
@@ -167,7 +167,7 @@ class Docs:
         """The view of a model, enum or alias page."""
         imports = Imports()
         value = self.examples.named_value(named)
-        node = self.examples.source(value, _ref(named), imports)
+        node = self.examples.source(value, named_ref(named), imports)
         imports.add(self.api, named.name)
         target = "value" if not isinstance(named, Alias) else f"value: {named.name}"
         code = "\n".join([*imports.lines(), "", statement(target, node)])
@@ -347,11 +347,6 @@ class ResourceView:
     name: str
     description: str
     methods: list[MethodView] = field(default_factory=list)
-
-
-def _ref(named: Named) -> TypeRef:
-    kind = "model" if isinstance(named, Model) else "enum" if isinstance(named, Enum) else "alias"
-    return TypeRef(kind, named.name)  # type: ignore[arg-type]
 
 
 def readme_view(api: Api, docs: Docs) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from generator.ir import MISSING, Alias, Api, Enum, Model, Named, TypeRef
+from generator.ir import MISSING, Alias, Api, Enum, Model, Named, TypeRef, named_ref
 from generator.targets.python.types import py_literal
 
 _T = TypeVar("_T")
@@ -173,7 +173,7 @@ class Examples:
         named: list[Named] = [*self.api.models, *self.api.enums, *self.api.aliases]
         for n in named:
             if n.example is not MISSING:
-                self._check(n.example, _ref(n), str(n.loc))
+                self._check(n.example, named_ref(n), str(n.loc))
         for m in self.api.models:
             for f in m.fields:
                 if f.example is not MISSING and f.loc is not None:
@@ -187,7 +187,7 @@ class Examples:
 
     def named_value(self, named: Named) -> Any:
         """A JSON example for a named model, enum or alias."""
-        return self.wire_value(_ref(named), named.example, str(named.loc))
+        return self.wire_value(named_ref(named), named.example, str(named.loc))
 
     def wire_value(
         self, t: TypeRef, example: Any = MISSING, pointer: str = "", default: Any = MISSING, hint: str = ""
@@ -300,8 +300,8 @@ class Examples:
     def _model_value(self, model: Model, nullable: bool) -> Any:
         if model.name in self._stack:
             return None if nullable else {}
-        if model.example is not MISSING and self._check(model.example, _ref(model), str(model.loc)):
-            return self._complete(model.example, _ref(model))
+        if model.example is not MISSING and self._check(model.example, named_ref(model), str(model.loc)):
+            return self._complete(model.example, named_ref(model))
         self._stack.append(model.name)
         try:
             out: dict[str, Any] = {}
@@ -414,11 +414,6 @@ class Examples:
 def t_literal(t: TypeRef) -> Any:
     """The first value of a literal (const) type."""
     return t.values[0] if t.values else None
-
-
-def _ref(named: Named) -> TypeRef:
-    kind = "model" if isinstance(named, Model) else "enum" if isinstance(named, Enum) else "alias"
-    return TypeRef(kind, named.name)  # type: ignore[arg-type]
 
 
 def _has_example(api: Api, t: TypeRef) -> bool:
