@@ -44,7 +44,7 @@ def build_api(spec: Spec, settings: Settings) -> Api:
         package=settings.package,
         sdk_class=sdk_class,
         servers=_servers(spec),
-        security=_security(spec, settings.package),
+        security=_security(spec),
         models=tuple(n for n in named if isinstance(n, Model)),
         enums=tuple(n for n in named if isinstance(n, Enum)),
         aliases=tuple(n for n in named if isinstance(n, Alias)),
@@ -69,33 +69,28 @@ def _servers(spec: Spec) -> tuple[str, ...]:
     return tuple(urls)
 
 
-def _security(spec: Spec, package: str) -> tuple[SecurityScheme, ...]:
+def _security(spec: Spec) -> tuple[SecurityScheme, ...]:
     schemes = (spec.root.get("components") or {}).get("securitySchemes") or {}
     base = Loc(spec.main_file, "/components/securitySchemes")
-    params = naming.Registry({"server_url", "timeout", "retries", "http_client", "self"})
     out = []
     for key, raw in schemes.items():
         node, loc = spec.deref(raw, base.child(key))
         if not isinstance(node, dict):
             raise loc.error("a security scheme must be a mapping")
-        out.append(_scheme(key, node, loc, params, package))
+        out.append(_scheme(key, node, loc))
     return tuple(out)
 
 
-def _scheme(
-    key: str, node: dict[str, Any], loc: Loc, params: naming.Registry, package: str
-) -> SecurityScheme:
+def _scheme(key: str, node: dict[str, Any], loc: Loc) -> SecurityScheme:
     kind_raw = node.get("type")
-    param = params.claim(naming.attribute_name(key, "auth"))
-    env = f"{package.upper()}_{naming.upper_snake(key) or 'AUTH'}"
     desc = nodes.text(node, "description")
     if kind_raw == "apiKey":
         where = node.get("in", "header")
         if where not in ("header", "query", "cookie"):
             raise loc.child("in").error(f"unknown apiKey location {where!r}")
-        return SecurityScheme(key, param, "apikey", where, str(node.get("name", key)), env, desc)
+        return SecurityScheme(key, "apikey", where, str(node.get("name", key)), desc)
     if kind_raw == "http" and str(node.get("scheme", "")).lower() == "basic":
-        return SecurityScheme(key, param, "basic", "header", "Authorization", env, desc)
+        return SecurityScheme(key, "basic", "header", "Authorization", desc)
     if kind_raw in ("http", "oauth2", "openIdConnect"):
-        return SecurityScheme(key, param, "bearer", "header", "Authorization", env, desc)
+        return SecurityScheme(key, "bearer", "header", "Authorization", desc)
     raise loc.child("type").error(f"unknown security scheme type {kind_raw!r}")

@@ -33,7 +33,6 @@ class OperationBuilder:
     def __init__(self, schemas: SchemaBuilder) -> None:
         self.schemas = schemas
         self.spec = schemas.spec
-        self._methods: dict[str, naming.Registry] = {}
         self._ids = naming.Registry()
 
     def build(self) -> tuple[list[Operation], list[Resource]]:
@@ -65,15 +64,22 @@ class OperationBuilder:
             for t in self.spec.root.get("tags") or []
             if isinstance(t, dict) and isinstance(t.get("name"), str)
         }
-        order: dict[str, list[Operation]] = {}
+        groups: dict[str, list[Operation]] = {}
         for op in ops:
-            order.setdefault(op.resource, []).append(op)
+            groups.setdefault(_tag_key(op.tag) if op.tag else "", []).append(op)
         resources = []
-        for name, members in order.items():
-            tag = next((t for t in tags if naming.attribute_name(t, "resource") == name), name)
+        for key, members in groups.items():
+            declared = next((t for t in tags if _tag_key(t) == key), None)
+            # An undeclared tag may be spelled differently by its operations (`Chat`, `chat`):
+            # its words are the one spelling they share, so they name the class.
+            shown = key if declared is None else declared
             resources.append(
                 Resource(
-                    name, naming.class_name(tag or "Root", "Resource"), tag, tags.get(tag, ""), tuple(members)
+                    tag=members[0].tag if declared is None else declared,
+                    class_name=naming.class_name(shown or "Root", "Resource"),
+                    description=tags.get(shown, ""),
+                    operations=tuple(members),
+                    declared=declared is not None,
                 )
             )
         return resources
@@ -86,24 +92,20 @@ class OperationBuilder:
             raw_id = f"{method} {path.split('#')[0]}"
         prefix = self._ids.claim(naming.class_name(raw_id, "Op"))
         tags = node.get("tags") or []
-        tag = tags[0] if tags and isinstance(tags[0], str) else ""
-        resource = naming.attribute_name(tag, "resource") if tag else ""
         override = node.get("x-speakeasy-name-override")
-        wanted = naming.attribute_name(override if isinstance(override, str) else raw_id, "call")
-        method_name = self._methods.setdefault(resource, naming.Registry(_RESERVED_METHODS)).claim(wanted)
         body = self._body(node.get("requestBody"), loc.child("requestBody"), prefix)
-        params = self._params(shared, path_loc, node.get("parameters") or [], loc, body)
+        params = self._params(shared, path_loc, node.get("parameters") or [], loc)
         responses, stream = self._responses(node, loc, prefix)
         success = next((r for r in responses if r.status.startswith("2")), None)
         security = node.get("security", self.spec.root.get("security")) or []
         schemes = tuple(dict.fromkeys(k for req in security if isinstance(req, dict) for k in req))
         return Operation(
             operation_id=raw_id,
-            method_name=method_name,
+            name=override if isinstance(override, str) else raw_id,
             class_prefix=prefix,
             http_method=method.upper(),
             path=path.split("#", 1)[0],
-            resource=resource,
+            tag=tags[0] if tags and isinstance(tags[0], str) else "",
             summary=nodes.text(node, "summary"),
             description=nodes.text(node, "description"),
             params=params,
@@ -116,9 +118,7 @@ class OperationBuilder:
             deprecated=nodes.flag(node, "deprecated"),
         )
 
-    def _params(
-        self, shared: list[Any], shared_loc: Loc, own: list[Any], loc: Loc, body: RequestBody | None
-    ) -> tuple[Param, ...]:
+    def _params(self, shared: list[Any], shared_loc: Loc, own: list[Any], loc: Loc) -> tuple[Param, ...]:
         merged: dict[tuple[str, str], tuple[dict[str, Any], Loc]] = {}
         for items, base in ((shared, shared_loc), (own, loc)):
             for i, raw in enumerate(items):
@@ -129,8 +129,6 @@ class OperationBuilder:
                 if place not in ("path", "query", "header", "cookie"):
                     raise ploc.child("in").error(f"unknown parameter location {place!r}")
                 merged[(node["name"], str(place))] = (node, ploc)
-        taken = {f.name for f in body.fields} if body else set()
-        names = naming.Registry(taken | {"timeout", "retries", "self", "request_body"})
         params = []
         for (wire, location), (node, ploc) in merged.items():
             where: Any = location
@@ -140,7 +138,6 @@ class OperationBuilder:
             ptype = self.schemas.type_of(schema, ploc.child("schema"), naming.pascal(wire))
             params.append(
                 Param(
-                    name=names.claim(naming.attribute_name(wire, "param")),
                     wire=wire,
                     location=where,
                     type=ptype,
@@ -221,10 +218,10 @@ class OperationBuilder:
         else:
             data_type = self.schemas.type_of(schema if schema is not None else {}, loc, prefix + "Data")
             fields = (
-                Field("data", "data", data_type, True, doc=self.schemas.description_of(schema, loc)),
-                Field("event", "event", TypeRef("str"), False),
-                Field("id", "id", TypeRef("str"), False),
-                Field("retry", "retry", TypeRef("int"), False),
+                Field("data", data_type, True, doc=self.schemas.description_of(schema, loc)),
+                Field("event", TypeRef("str"), False),
+                Field("id", TypeRef("str"), False),
+                Field("retry", TypeRef("int"), False),
             )
             model = Model(name, "operations", description, fields, loc)
         model, data_type = _with_json_data(model)
@@ -308,7 +305,9 @@ def _with_json_data(model: Model) -> tuple[Model, TypeRef]:
     return model, data_field.type
 
 
-_RESERVED_METHODS = frozenset({"with_options", "close", "aclose"})
+def _tag_key(tag: str) -> str:
+    """Tags with the same words (`Chat`, `chat`) are one resource; a tag without words is `resource`."""
+    return naming.snake(tag) or "resource"
 
 
 def _pick_content(content: dict[str, Any]) -> str:

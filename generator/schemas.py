@@ -275,7 +275,6 @@ class SchemaBuilder:
         required: set[str],
         literals: dict[str, list[Any]],
     ) -> tuple[Field, ...]:
-        names = naming.Registry()
         fields = []
         for wire, (sub, sub_loc) in props.items():
             hint = owner + naming.pascal(wire)
@@ -286,7 +285,6 @@ class SchemaBuilder:
             own = nodes.text(sub, "description")
             fields.append(
                 Field(
-                    name=names.claim(naming.attribute_name(wire)),
                     wire=wire,
                     type=ftype,
                     required=wire in required,
@@ -327,10 +325,7 @@ class SchemaBuilder:
     ) -> Enum:
         values = [v for v in _unique(node["enum"]) if v is not None]
         kind: Any = _enum_kind(values) or "str"
-        members: list[EnumMember] = []
-        registry = naming.Registry()
-        for value in values:
-            members.append(EnumMember(registry.claim(naming.member_name(value)), value))
+        members = [EnumMember(value) for value in values]
         flag = node.get("x-sdkgen-enum")
         is_open = self.open_enums if flag not in ("open", "closed") else flag == "open"
         return Enum(name, module, description, tuple(members), kind, is_open, loc, example)

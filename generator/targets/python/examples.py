@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from generator.ir import MISSING, Alias, Api, Enum, Model, Named, TypeRef, named_ref
+from generator.targets.python.names import PyNames
 from generator.targets.python.types import py_literal
 
 _T = TypeVar("_T")
@@ -58,8 +59,9 @@ def _is_number(v: Any) -> bool:
 class Examples:
     """Example values for one Api; `warnings` lists spec examples that fail their schema."""
 
-    def __init__(self, api: Api) -> None:
+    def __init__(self, api: Api, names: PyNames) -> None:
         self.api = api
+        self.names = names
         self.warnings: list[str] = []
         self._checked: set[str] = set()
         self._stack: list[str] = []
@@ -374,7 +376,7 @@ class Examples:
             if member is None:
                 return Atom(literal(value))
             imports.add(self.api, enum.name)
-            return Atom(f"{enum.name}.{member.name}")
+            return Atom(f"{enum.name}.{self.names.member(enum, member)}")
         if kind == "list" and isinstance(value, list):
             return Seq("[", "]", [self.source(v, t.args[0], imports) for v in value])
         if kind == "map" and isinstance(value, dict):
@@ -387,11 +389,14 @@ class Examples:
             model = self._model(t.name)
             imports.add(self.api, model.name)
             wires = {f.wire: f for f in model.fields}
-            keyword_ok = all(k in wires and not keyword.iskeyword(wires[k].name) for k in value)
+            keyword_ok = all(
+                k in wires and not keyword.iskeyword(self.names.field(model, wires[k])) for k in value
+            )
             if not keyword_ok or self.problems(value, t):
                 return Seq(f"{model.name}.model_validate(", ")", [_json_node(value)])
             args = [
-                Pair(wires[k].name, "=", self.source(v, wires[k].type, imports)) for k, v in value.items()
+                Pair(self.names.field(model, wires[k]), "=", self.source(v, wires[k].type, imports))
+                for k, v in value.items()
             ]
             return Seq(f"{model.name}(", ")", list(args))
         if kind in ("datetime", "date", "time") and isinstance(value, str):
