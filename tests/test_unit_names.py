@@ -3,6 +3,8 @@ escaping, uniqueness, method overrides, resources, constructor keywords, environ
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,10 +12,13 @@ import yaml
 
 from generator import naming
 from generator.build import build_api
+from generator.cli import main
 from generator.config import Settings
+from generator.errors import UsageError
 from generator.ir import Api, Enum, Model
 from generator.load import load_spec
-from generator.targets.python.names import PyNames, attribute_name, member_name, module_name
+from generator.targets import get_target
+from generator.targets.python.names import PyNames, attribute_name, check_package, member_name, module_name
 
 SPEC: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -216,3 +221,29 @@ def test_names_are_deterministic(api: Api) -> None:
     assert isinstance(body, Model)
     assert one.fields(body) == two.fields(body)
     assert [one.method(op) for op in api.operations] == [two.method(op) for op in api.operations]
+
+
+@pytest.mark.parametrize("package", ["class", "a-b", "1abc", "café", "my.pkg", ""])
+def test_package_must_be_a_python_import_name(package: str) -> None:
+    with pytest.raises(UsageError, match="not a valid Python import name"):
+        get_target("python").check_package(package)
+
+
+@pytest.mark.parametrize("package", ["_private", "httpx", "generator"])
+def test_package_must_not_be_reserved(package: str) -> None:
+    with pytest.raises(UsageError, match="reserved name"):
+        check_package(package)
+    check_package("atoma_sdk")
+
+
+def test_cli_rejects_a_bad_package_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(yaml.safe_dump(SPEC, allow_unicode=True), encoding="utf-8")
+    limit = sys.getrecursionlimit()  # the CLI raises it; give pytest its own back
+    try:
+        code = main(["generate", str(spec), "--out", str(tmp_path / "out"), "--package", "class"])
+    finally:
+        sys.setrecursionlimit(limit)
+    assert code == 2
+    assert capsys.readouterr().err == "sdkgen: error: --package 'class': not a valid Python import name\n"
+    assert not (tmp_path / "out").exists()

@@ -13,6 +13,7 @@ import keyword
 from dataclasses import dataclass
 
 from generator import naming
+from generator.errors import UsageError
 from generator.ir import Api, Enum, EnumMember, Field, Model, Operation, Param, Resource, SecurityScheme
 
 # Names the generated modules refer to at module or class scope; a field or member with
@@ -77,6 +78,8 @@ METHOD_KEYWORDS = frozenset({"timeout", "retries", "self", "request_body"})
 RESOURCE_METHODS = frozenset({"with_options", "close", "aclose"})
 # Keywords of the SDK constructor besides the credentials.
 CLIENT_KEYWORDS = frozenset({"server_url", "timeout", "retries", "http_client", "self"})
+# Import names taken by the SDK's own dependencies (or by sdkgen).
+RESERVED_PACKAGES = frozenset({"generator", "pydantic", "httpx", "typing"})
 
 
 def attribute_name(raw: str, fallback: str = "field") -> str:
@@ -123,6 +126,15 @@ def module_name(class_: str) -> str:
     """The module (and docs page) file stem for a class: its lowercased name."""
     name = class_.lower()
     return name + "_" if keyword.iskeyword(name) else name
+
+
+def check_package(name: str) -> str:
+    """The SDK's import name must be a plain, non-keyword Python identifier we do not use."""
+    if not name.isidentifier() or not name.isascii() or keyword.iskeyword(name):
+        raise UsageError(f"--package {name!r}: not a valid Python import name")
+    if name.startswith("_") or name in RESERVED_PACKAGES:
+        raise UsageError(f"--package {name!r}: reserved name, choose another")
+    return name
 
 
 @dataclass(frozen=True)

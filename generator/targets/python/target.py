@@ -15,7 +15,7 @@ from generator.targets import HEADER, Files, Rendered
 from generator.targets.python.client import render_client
 from generator.targets.python.docs import render_docs
 from generator.targets.python.models import module_views
-from generator.targets.python.names import PyNames
+from generator.targets.python.names import PyNames, check_package
 from generator.targets.python.ruff import FormatJob
 from generator.targets.python.text import docstring
 from generator.targets.python.types import py_literal
@@ -36,6 +36,10 @@ class PythonTarget:
     def __init__(self, templates: Path | None = None) -> None:
         filters = {"pyrepr": py_literal, "tomlstr": toml_string, "doc": docstring}
         self.env = Env("python", templates, filters, {"header": PY_HEADER})
+
+    def check_package(self, package: str) -> None:
+        """`--package` is the SDK's import name: a plain Python identifier."""
+        check_package(package)
 
     def render(self, api: Api) -> Rendered:
         """Every output file of the SDK, and the spec problems the docs examples found."""
