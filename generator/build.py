@@ -23,6 +23,7 @@ RUNTIME_NAMES = ERROR_CLASSES + (
     "RetryConfig",
     "Components",
     "Operations",
+    "SDKError",  # exported by earlier runtimes: reserved still, so no SDK's class names move
 )
 
 
