@@ -306,8 +306,16 @@ def _with_json_data(model: Model) -> tuple[Model, TypeRef]:
 
 
 def _tag_key(tag: str) -> str:
-    """Tags with the same words (`Chat`, `chat`) are one resource; a tag without words is `resource`."""
-    return naming.snake(tag) or "resource"
+    """A tag's words as one lowercase name: tags with the same key are one resource.
+
+    Like a class name it never starts with a digit (`1st` reads as `resource 1st`) and is
+    bounded in length, so the identifiers a target derives from it keep tags apart exactly
+    as the key does.
+    """
+    key = naming.snake(tag) or "resource"
+    if key[0].isdigit():
+        key = "resource_" + key
+    return naming.bounded(key).lower()
 
 
 def _pick_content(content: dict[str, Any]) -> str:

@@ -188,7 +188,7 @@ def test_resources_group_tags_by_their_words(api: Api) -> None:
     assert (root.tag, root.class_name) == ("", "Root")
 
 
-def test_resources_meeting_in_one_attribute_stay_apart(tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_tags_meeting_in_one_attribute_are_one_resource(tmp_path_factory: pytest.TempPathFactory) -> None:
     ok = {"200": {"description": "ok"}}
     spec = {
         "openapi": "3.1.0",
@@ -196,13 +196,21 @@ def test_resources_meeting_in_one_attribute_stay_apart(tmp_path_factory: pytest.
         "paths": {
             "/a": {"get": {"operationId": "a", "tags": ["1st"], "responses": ok}},
             "/b": {"get": {"operationId": "b", "tags": ["resource 1st"], "responses": ok}},
+            "/c": {"get": {"operationId": "c", "tags": ["x" * 90], "responses": ok}},
         },
     }
     path = tmp_path_factory.mktemp("digits") / "spec.yaml"
     path.write_text(yaml.safe_dump(spec), encoding="utf-8")
     api = build_api(load_spec(path), Settings(package="pkg"))
     names = PyNames(api)
-    assert [names.resource(r) for r in api.resources] == ["resource_1_st", "resource_1_st2"]
+    first, long = api.resources
+    assert (names.resource(first), first.class_name, len(first.operations)) == (
+        "resource_1_st",
+        "Resource1St",
+        2,
+    )
+    assert len(names.resource(long)) == naming.MAX_NAME
+    assert long.class_name == naming.class_name(names.resource(long))
 
 
 def test_security_keywords_and_environment_variables(api: Api) -> None:

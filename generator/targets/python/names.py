@@ -230,8 +230,8 @@ class PyNames:
         return res.tag if res.declared else self.resource(res)
 
     def _resolve_resources(self) -> None:
-        # Tags with different words rarely meet in one attribute (`1st` and `resource 1st` both
-        # give `resource_1_st`); the later resource then takes `resource_1_st2`.
+        # The core groups tags by the same words, digit prefix and bound this attribute has,
+        # so attributes never collide; claiming them keeps that true should the rules drift.
         attributes = naming.Registry()
         for res in self.api.resources:
             first = res.operations[0]
