@@ -9,8 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator import emit
-from generator.config import Settings, load_settings, validate_class_name, validate_package
+from generator.config import Settings, load_settings, validate_class_name
 from generator.errors import SdkgenError
+from generator.targets import get_target
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,7 +24,7 @@ def _parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=text, description=text)
         cmd.add_argument("spec", nargs="?", type=Path, help="OpenAPI 3.0/3.1 YAML or JSON file")
         cmd.add_argument("--out", type=Path, help="output folder")
-        cmd.add_argument("--package", help="Python package name of the SDK")
+        cmd.add_argument("--package", help="package name of the SDK (a Python import name by default)")
         cmd.add_argument("--sdk-class", help="SDK client class name")
         cmd.add_argument("--templates", type=Path, help="folder of templates that override ours")
         cmd.add_argument("--target", help="output language (default: python)")
@@ -52,7 +53,8 @@ def settings_from(args: argparse.Namespace, root: Path) -> Settings:
             settings = replace(settings, **{key: value})
     if getattr(args, "overlays", None):
         settings = replace(settings, overlays=tuple(args.overlays))
-    validate_package(settings.package)
+    # What a valid package name is depends on the language (`atoma_sdk`, `atoma-sdk`).
+    get_target(settings.target).check_package(settings.package)
     validate_class_name(settings.client_class)
     if settings.templates is not None and not settings.templates.is_dir():
         raise SdkgenError(f"--templates {settings.templates}: not a folder")
@@ -63,7 +65,6 @@ def render_for(settings: Settings) -> tuple[dict[str, str], tuple[str, ...]]:
     """Load, build and render: the whole in-memory pipeline."""
     from generator.build import build_api
     from generator.load import load_spec
-    from generator.targets import get_target
 
     target = get_target(settings.target, settings.templates)
     spec = load_spec(settings.spec, settings.overlays, settings.operation_names)

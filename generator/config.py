@@ -83,15 +83,6 @@ def _operation_names(table: Any, pyproject: Path) -> tuple[tuple[str, str], ...]
     return tuple(out)
 
 
-def validate_package(name: str) -> str:
-    """A package name must be a plain, non-keyword Python identifier."""
-    if not name.isidentifier() or not name.isascii() or keyword.iskeyword(name):
-        raise UsageError(f"--package {name!r}: not a valid Python import name")
-    if name.startswith("_") or name in {"generator", "pydantic", "httpx", "typing"}:
-        raise UsageError(f"--package {name!r}: reserved name, choose another")
-    return name
-
-
 def validate_class_name(name: str) -> str:
     """The SDK class name must be an identifier that does not clash with the runtime."""
     if not name.isidentifier() or not name.isascii() or keyword.iskeyword(name):

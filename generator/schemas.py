@@ -7,11 +7,21 @@ reference can be typed before its target is built (recursion needs no special ca
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
 from typing import Any
 
-from generator import naming
-from generator.ir import MISSING, Alias, Enum, EnumMember, Field, Model, ModuleKind, Named, TypeRef
+from generator import naming, nodes
+from generator.ir import (
+    MISSING,
+    Alias,
+    Enum,
+    EnumMember,
+    Field,
+    Model,
+    ModuleKind,
+    Named,
+    TypeRef,
+    named_ref,
+)
 from generator.load import Loc, Spec, is_data_key
 
 _FORMATS: dict[str, dict[str, str]] = {
@@ -31,25 +41,16 @@ MAX_DEPTH = 400
 _OBJECT_KEYS = ("properties", "additionalProperties", "patternProperties", "required")
 
 
-@dataclass
-class _Pending:
-    name: str
-    node: Any
-    loc: Loc
-    module: ModuleKind
-
-
 class SchemaBuilder:
     """Converts schemas into TypeRefs, registering named types as it meets them."""
 
     def __init__(self, spec: Spec, registry: naming.Registry, open_enums: bool = True) -> None:
         self.spec = spec
-        self.registry = registry
+        self._registry = registry
         self.open_enums = open_enums
         self.names: dict[Loc, str] = {}
-        self.named: dict[str, Named] = {}
-        self.order: list[str] = []
-        self.notes: list[str] = []
+        self._named: dict[str, Named] = {}  # in build order: the order the IR lists them
+        self._notes: list[str] = []
         self._building: set[Loc] = set()
         # Named targets of `$ref`s are built from this queue, not recursively: a chain of
         # thousands of references must not become thousands of stack frames.
@@ -60,6 +61,33 @@ class SchemaBuilder:
         self._literals: dict[Loc, dict[str, list[Any]]] = {}
         self._depth = 0
 
+    # -- the public interface the operation builder and `build_api` use -----------------------
+    def claim(self, wanted: str) -> str:
+        """A class name unique across every named type (`wanted`, else `wanted2`, ...)."""
+        return self._registry.claim(wanted)
+
+    def add(self, named: Named) -> None:
+        """Record a named type built elsewhere (an operation's stream envelope or union)."""
+        assert named.name not in self._named, named.name
+        self._named[named.name] = named
+
+    def get(self, name: str) -> Named | None:
+        """The named type called `name`, if it is built already."""
+        return self._named.get(name)
+
+    def built(self) -> list[Named]:
+        """Every named type, in the order it was built."""
+        return list(self._named.values())
+
+    def note(self, text: str) -> None:
+        """Record a spec feature sdkgen leaves out (printed as a note, never an error)."""
+        self._notes.append(text)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The notes recorded so far."""
+        return tuple(self._notes)
+
     # -- pass 1: names -------------------------------------------------------------------
     def register_components(self) -> None:
         """Name every component schema, in spec order, before converting any."""
@@ -68,7 +96,7 @@ class SchemaBuilder:
             raise Loc(self.spec.main_file, "/components/schemas").error("must be a mapping")
         base = Loc(self.spec.main_file, "/components/schemas")
         for key in schemas:
-            self.names[base.child(key)] = self.registry.claim(naming.class_name(key))
+            self.names[base.child(key)] = self.claim(naming.class_name(key))
         self._walk_discriminators()
 
     def _walk_discriminators(self) -> None:
@@ -142,19 +170,18 @@ class SchemaBuilder:
 
     # -- named types -----------------------------------------------------------------------
     def _build_named(self, name: str, node: Any, loc: Loc, module: ModuleKind) -> None:
-        if name in self.named or loc in self._building:
+        if name in self._named or loc in self._building:
             return
         self._building.add(loc)
         try:
             built = self._convert_named(name, node, loc, module)
         finally:
             self._building.discard(loc)
-        self.named[name] = built
-        self.order.append(name)
+        self._named[name] = built
 
     def _convert_named(self, name: str, node: Any, loc: Loc, module: ModuleKind) -> Named:
-        description = _text(node, "description") or _text(node, "title")
-        example = _example(node)
+        description = nodes.text(node, "description") or nodes.text(node, "title")
+        example = nodes.example(node)
         if not isinstance(node, dict):
             return Alias(name, module, description, TypeRef("any"), loc, example)
         if "$ref" in node and len(set(node) - {"description", "title", "$ref"}) == 0:
@@ -204,9 +231,9 @@ class SchemaBuilder:
             if "additionalProperties" in part:
                 extra = part["additionalProperties"]
             if not description:
-                description = _text(part, "description")
+                description = nodes.text(part, "description")
             if example is MISSING:
-                example = _example(part)
+                example = nodes.example(part)
         literals = self._literals.get(loc, {})
         fields = self._fields(name, props, required, literals)
         extra_mode: Any = "forbid" if extra is False else "allow"
@@ -248,7 +275,6 @@ class SchemaBuilder:
         required: set[str],
         literals: dict[str, list[Any]],
     ) -> tuple[Field, ...]:
-        names = naming.Registry()
         fields = []
         for wire, (sub, sub_loc) in props.items():
             hint = owner + naming.pascal(wire)
@@ -256,20 +282,19 @@ class SchemaBuilder:
                 ftype = TypeRef("literal", values=tuple(dict.fromkeys(literals[wire])))
             else:
                 ftype = self.type_of(sub, sub_loc, hint)
-            own = _text(sub, "description")
+            own = nodes.text(sub, "description")
             fields.append(
                 Field(
-                    name=names.claim(naming.attribute_name(wire)),
                     wire=wire,
                     type=ftype,
                     required=wire in required,
                     description=own,
                     doc=own or self.description_of(sub, sub_loc),
-                    default=_default(sub),
-                    example=_example(sub),
-                    deprecated=_flag(sub, "deprecated"),
-                    read_only=_flag(sub, "readOnly"),
-                    write_only=_flag(sub, "writeOnly"),
+                    default=nodes.default(sub),
+                    example=nodes.example(sub),
+                    deprecated=nodes.flag(sub, "deprecated"),
+                    read_only=nodes.flag(sub, "readOnly"),
+                    write_only=nodes.flag(sub, "writeOnly"),
                     loc=sub_loc,
                 )
             )
@@ -280,8 +305,8 @@ class SchemaBuilder:
         for _ in range(32):
             if not isinstance(node, dict):
                 return ""
-            if _text(node, "description"):
-                return _text(node, "description")
+            if nodes.text(node, "description"):
+                return nodes.text(node, "description")
             if "$ref" in node:
                 node, loc = self.spec.deref(node, loc)
                 continue
@@ -300,10 +325,7 @@ class SchemaBuilder:
     ) -> Enum:
         values = [v for v in _unique(node["enum"]) if v is not None]
         kind: Any = _enum_kind(values) or "str"
-        members: list[EnumMember] = []
-        registry = naming.Registry()
-        for value in values:
-            members.append(EnumMember(registry.claim(naming.member_name(value)), value))
+        members = [EnumMember(value) for value in values]
         flag = node.get("x-sdkgen-enum")
         is_open = self.open_enums if flag not in ("open", "closed") else flag == "open"
         return Enum(name, module, description, tuple(members), kind, is_open, loc, example)
@@ -336,16 +358,16 @@ class SchemaBuilder:
         nullable = _nullable(node)
         if target not in self.names and self._nameable(target):
             token = target.pointer.rsplit("/", 1)[-1] or target.file.rsplit("/", 1)[-1].split(".")[0]
-            self.names[target] = self.registry.claim(naming.class_name(token))
+            self.names[target] = self.claim(naming.class_name(token))
         if target in self.names:
             name = self.names[target]
             target_node = self.spec.get(target)
             module: ModuleKind = "components"
-            built = self.named.get(name)
+            built = self._named.get(name)
             if built is None and name not in self._queued:
                 self._queued.add(name)
                 self._queue.append((name, target_node, target, module))
-            kind: Any = _KINDS[type(built)] if built else self._pending_kind(target_node, target)
+            kind: Any = named_ref(built).kind if built else self._pending_kind(target_node, target)
             return TypeRef(kind, name, nullable=nullable)
         if target in self._following:
             return TypeRef("any", nullable=nullable)
@@ -373,11 +395,11 @@ class SchemaBuilder:
 
     def _inline_named(self, node: dict[str, Any], loc: Loc, hint: str) -> TypeRef:
         if loc not in self.names:
-            self.names[loc] = self.registry.claim(naming.class_name(hint))
+            self.names[loc] = self.claim(naming.class_name(hint))
         name = self.names[loc]
         module: ModuleKind = "operations" if "/paths/" in loc.pointer else "components"
         self._build_named(name, node, loc, module)
-        built = self.named.get(name)
+        built = self._named.get(name)
         kind: Any = "enum" if isinstance(built, Enum) else "model"
         if built is None:
             kind = self._pending_kind(node, loc)
@@ -444,7 +466,7 @@ class SchemaBuilder:
         for i, member in enumerate(members):
             if _is_null_schema(member):
                 continue
-            title = _text(member, "title")
+            title = nodes.text(member, "title")
             member_hint = hint + (naming.pascal(title) if title else _member_suffix(member, i))
             member_type = self.type_of(member, loc.child(key, i), member_hint)
             nullable = nullable or member_type.nullable
@@ -464,21 +486,14 @@ class SchemaBuilder:
         return TypeRef("union", args=tuple(args), nullable=nullable, discriminator=prop)
 
 
-# -- small readers of schema nodes ----------------------------------------------------------
-_KINDS: dict[type, str] = {Model: "model", Enum: "enum", Alias: "alias"}
+# -- schema helpers -------------------------------------------------------------------------
 
 
 def _fixed_value(node: Any, prop: str) -> Any:
     """The one value a member schema itself fixes for `prop` (`const` or a one-value enum)."""
     props = node.get("properties") if isinstance(node, dict) else None
-    sub = props.get(prop) if isinstance(props, dict) else None
-    if isinstance(sub, dict):
-        if "const" in sub and isinstance(sub["const"], str):
-            return sub["const"]
-        values = sub.get("enum")
-        if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str):
-            return values[0]
-    return MISSING
+    value = nodes.fixed_string(props.get(prop) if isinstance(props, dict) else None)
+    return MISSING if value is None else value
 
 
 def _types(node: dict[str, Any]) -> list[str]:
@@ -536,32 +551,6 @@ def _hashable(value: Any) -> Any:
 
         return json.dumps(value, sort_keys=True)
     return value
-
-
-def _text(node: Any, key: str) -> str:
-    value = node.get(key) if isinstance(node, dict) else None
-    return value if isinstance(value, str) else ""
-
-
-def _flag(node: Any, key: str) -> bool:
-    return isinstance(node, dict) and node.get(key) is True
-
-
-def _example(node: Any) -> Any:
-    if not isinstance(node, dict):
-        return MISSING
-    if "example" in node:
-        return node["example"]
-    examples = node.get("examples")
-    if isinstance(examples, list) and examples:
-        return examples[0]
-    return MISSING
-
-
-def _default(node: Any) -> Any:
-    if isinstance(node, dict) and "default" in node:
-        return node["default"]
-    return MISSING
 
 
 def _mapping_ref(ref: str) -> str:

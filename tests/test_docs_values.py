@@ -9,6 +9,7 @@ from generator.config import Settings
 from generator.ir import Api
 from generator.load import load_spec
 from generator.targets.python.docs import Docs
+from generator.targets.python.names import PyNames
 from tests.helpers import run_python, sdkgen
 
 SPEC = """
@@ -46,7 +47,7 @@ def _api(tmp_path: Path) -> Api:
 
 def test_invalid_examples_warn_with_their_pointer(tmp_path: Path) -> None:
     api = _api(tmp_path)
-    docs = Docs(api)
+    docs = Docs(api, PyNames(api))
     docs.examples.check_all()
     page = docs.page(api.named("Pet"))
     warnings = docs.examples.warnings
@@ -60,7 +61,7 @@ def test_invalid_examples_warn_with_their_pointer(tmp_path: Path) -> None:
 
 def test_salvaged_example_keeps_its_valid_properties(tmp_path: Path) -> None:
     api = _api(tmp_path)
-    page = Docs(api).page(api.named("Pet"))
+    page = Docs(api, PyNames(api)).page(api.named("Pet"))
     assert 'name="Rex"' in page.example
 
 

@@ -13,6 +13,7 @@ from generator.config import Settings
 from generator.errors import SpecError
 from generator.ir import Alias, Api, Enum, Model, TypeRef
 from generator.load import load_spec
+from generator.targets.python.names import PyNames
 
 
 def api_of(
@@ -110,7 +111,8 @@ def test_field_names_escape_keywords_and_pydantic_attributes(tmp_path: Path) -> 
             }
         },
     )
-    names = [(f.name, f.wire) for f in model(api, "M").fields]
+    m = model(api, "M")
+    names = [(PyNames(api).field(m, f), f.wire) for f in m.fields]
     assert names == [
         ("from_", "from"),
         ("model_dump_", "model_dump"),

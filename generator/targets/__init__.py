@@ -31,6 +31,10 @@ class Target(Protocol):
 
     name: str
 
+    def check_package(self, package: str) -> None:
+        """Raise UsageError unless `package` is a valid package name in this language."""
+        ...
+
     def render(self, api: Api) -> Rendered:
         """Every output file, keyed by its path relative to the output folder."""
         ...

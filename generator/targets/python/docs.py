@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator import naming
-from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Resource, TypeRef
+from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Resource, TypeRef, named_ref
 from generator.targets import HEADER, Files
 from generator.targets.python.examples import Examples, Imports, Node, Pair, Seq, literal, statement
+from generator.targets.python.names import PyNames, module_name
 from generator.targets.templating import Env
 
 MD_HEADER = f"<!-- {HEADER} -->"
@@ -59,17 +60,17 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
 
 def page_link(api: Api, name: str, prefix: str = PAGE_PREFIX) -> str:
     """The relative link to a named type's page."""
-    return f"{prefix}models/{api.named(name).module}/{naming.module_name(name)}.md"
+    return f"{prefix}models/{api.named(name).module}/{module_name(name)}.md"
 
 
 def model_path(named: Named) -> str:
     """The page of a model, enum or alias in the output map."""
-    return f"docs/models/{named.module}/{naming.module_name(named.name)}.md"
+    return f"docs/models/{named.module}/{module_name(named.name)}.md"
 
 
-def resource_path(resource: Resource) -> str:
+def resource_path(resource: Resource, names: PyNames) -> str:
     """The page of a resource in the output map."""
-    return f"docs/sdks/{resource.slug}/README.md"
+    return f"docs/sdks/{names.resource_module(resource)}/README.md"
 
 
 # -- type strings -------------------------------------------------------------------------------
@@ -156,9 +157,10 @@ class Page:
 class Docs:
     """Builds every page from one Api with one example engine."""
 
-    def __init__(self, api: Api) -> None:
+    def __init__(self, api: Api, names: PyNames) -> None:
         self.api = api
-        self.examples = Examples(api)
+        self.names = names
+        self.examples = Examples(api, names)
         self.types = TypeText(api)
 
     # model pages
@@ -167,7 +169,7 @@ class Docs:
         """The view of a model, enum or alias page."""
         imports = Imports()
         value = self.examples.named_value(named)
-        node = self.examples.source(value, _ref(named), imports)
+        node = self.examples.source(value, named_ref(named), imports)
         imports.add(self.api, named.name)
         target = "value" if not isinstance(named, Alias) else f"value: {named.name}"
         code = "\n".join([*imports.lines(), "", statement(target, node)])
@@ -176,7 +178,10 @@ class Docs:
             return Page(named.name, desc, code, "Fields", self._fields(named))
         if isinstance(named, Enum):
             rows = [
-                [f"`{m.name}`", cell(_json(m.value) if not isinstance(m.value, str) else m.value)]
+                [
+                    f"`{self.names.member(named, m)}`",
+                    cell(_json(m.value) if not isinstance(m.value, str) else m.value),
+                ]
                 for m in named.members
             ]
             return Page(named.name, desc, code, "Values", table(["Name", "Value"], rows))
@@ -190,7 +195,7 @@ class Docs:
         rows = []
         for f in model.fields:
             row = [
-                f"`{f.name}`",
+                f"`{self.names.field(model, f)}`",
                 self.types.cell(f.type, f.required),
                 CHECK if f.required else MINUS,
                 description(f.doc, f.deprecated),
@@ -220,20 +225,22 @@ class Docs:
         for p in op.params:
             if p.required:
                 value = self.examples.wire_value(p.type, p.example, str(op.loc), p.default, p.wire)
-                args.append(Pair(p.name, "=", self.examples.source(value, p.type, imports)))
+                args.append(Pair(self.names.param(op, p), "=", self.examples.source(value, p.type, imports)))
         if op.body is not None:
             for f in op.body.fields:
                 if not f.required or f.type.kind == "literal" and f.default is not MISSING:
                     continue
                 value = self.examples.wire_value(f.type, f.example, str(f.loc), f.default, f.wire)
-                args.append(Pair(f.name, "=", self.examples.source(value, f.type, imports)))
+                args.append(
+                    Pair(self.names.body_field(op, f), "=", self.examples.source(value, f.type, imports))
+                )
         prefix = "await " if async_ else ""
-        node = Seq(f"{prefix}sdk.{op.resource}.{op.method_name}(", ")", args)
+        node = Seq(f"{prefix}sdk.{self.names.resource_of(op)}.{self.names.method(op)}(", ")", args)
         return node.render(indent, indent), imports
 
     def client_args(self) -> str:
         """The constructor keywords of the examples: one per security scheme, from the env."""
-        return ", ".join(f'{s.param}=os.getenv("{s.env_var}", "")' for s in self.api.security)
+        return ", ".join(f'{n.param}=os.getenv("{n.env_var}", "")' for n in self.names.schemes)
 
     def usage(self, op: Operation, async_: bool = False) -> str:
         """A whole runnable example calling `op` (streams iterate inside a context manager)."""
@@ -264,9 +271,16 @@ class Docs:
 
     def parameters(self, op: Operation, types: TypeText) -> str:
         """The Parameters table of a method."""
-        fields = [(p.name, p.type, p.required, p.description, p.example, p.deprecated) for p in op.params]
+        names = self.names
+        fields = [
+            (names.param(op, p), p.type, p.required, p.description, p.example, p.deprecated)
+            for p in op.params
+        ]
         if op.body is not None:
-            fields += [(f.name, f.type, f.required, f.doc, f.example, f.deprecated) for f in op.body.fields]
+            fields += [
+                (names.body_field(op, f), f.type, f.required, f.doc, f.example, f.deprecated)
+                for f in op.body.fields
+            ]
         if not fields:
             return "This method takes no parameters."
         with_example = any(ex is not MISSING for *_, ex, _ in fields)
@@ -309,7 +323,7 @@ class Docs:
         """The view of one resource page."""
         methods = [
             MethodView(
-                op.method_name,
+                self.names.method(op),
                 op.summary.strip(),
                 op.description.strip(),
                 op.deprecated,
@@ -321,7 +335,10 @@ class Docs:
             for op in res.operations
         ]
         return ResourceView(
-            naming.pascal(res.tag) or res.class_name, res.name, res.description.strip(), methods
+            naming.pascal(self.names.resource_label(res)) or res.class_name,
+            self.names.resource(res),
+            res.description.strip(),
+            methods,
         )
 
 
@@ -349,24 +366,20 @@ class ResourceView:
     methods: list[MethodView] = field(default_factory=list)
 
 
-def _ref(named: Named) -> TypeRef:
-    kind = "model" if isinstance(named, Model) else "enum" if isinstance(named, Enum) else "alias"
-    return TypeRef(kind, named.name)  # type: ignore[arg-type]
-
-
 def readme_view(api: Api, docs: Docs) -> dict[str, Any]:
     """Everything the SDK README prints."""
     stream_op = next((op for op in api.operations if op.stream is not None), None)
     first = stream_op or (api.operations[0] if api.operations else None)
+    names = docs.names
     auth_rows = [
-        [f"`{s.param}`", s.kind if s.kind != "apikey" else "apiKey", f"`{s.env_var}`", cell(s.description)]
-        for s in api.security
+        [f"`{n.param}`", s.kind if s.kind != "apikey" else "apiKey", f"`{n.env_var}`", cell(s.description)]
+        for s, n in zip(api.security, names.schemes, strict=True)
     ]
     resources = [
         (
-            r.name,
-            resource_path(r),
-            [(op.method_name, cell(op.summary).replace("\n", " ")) for op in r.operations],
+            names.resource(r),
+            resource_path(r, names),
+            [(names.method(op), cell(op.summary).replace("\n", " ")) for op in r.operations],
         )
         for r in api.resources
     ]
@@ -389,7 +402,7 @@ def readme_view(api: Api, docs: Docs) -> dict[str, Any]:
         "auth_table": table(["Name", "Type", "Environment Variable", "Description"], auth_rows)
         if auth_rows
         else "",
-        "security": api.security,
+        "security": names.schemes,
         "resources": resources,
         "servers": api.servers,
         "error_table": error_table,
@@ -404,7 +417,7 @@ def error_example(api: Api, docs: Docs) -> str:
         return ""
     op = min(plain, key=lambda o: len(o.params) + len(o.body.fields if o.body else ()))
     call, imports = docs.call(op, False, 8)
-    args = ", ".join(f'{s.param}="not-a-valid-key"' for s in api.security)
+    args = ", ".join(f'{n.param}="not-a-valid-key"' for n in docs.names.schemes)
     errors = {"APIError", "APIStatusError"}
     lines = imports.lines({api.package: {api.sdk_class}, f"{api.package}.errors": errors})
     return "\n".join(
@@ -422,16 +435,18 @@ def error_example(api: Api, docs: Docs) -> str:
     )
 
 
-def render_docs(api: Api, env: Env) -> tuple[Files, tuple[str, ...]]:
+def render_docs(api: Api, names: PyNames, env: Env) -> tuple[Files, tuple[str, ...]]:
     """Every docs page and the README, and the spec examples that fail their schema."""
-    docs = Docs(api)
+    docs = Docs(api, names)
     docs.examples.check_all()
     files: Files = {}
     everything: list[Named] = [*api.models, *api.enums, *api.aliases]
     for named in sorted(everything, key=lambda n: (n.module, n.name)):
         files[model_path(named)] = _finish(env.render("docs/model.md.jinja", page=docs.page(named)))
     for res in api.resources:
-        files[resource_path(res)] = _finish(env.render("docs/resource.md.jinja", res=docs.resource(res)))
+        files[resource_path(res, names)] = _finish(
+            env.render("docs/resource.md.jinja", res=docs.resource(res))
+        )
     files["README.md"] = _finish(env.render("docs/readme.md.jinja", **readme_view(api, docs)))
     return files, tuple(dict.fromkeys(docs.examples.warnings))
 

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from generator.ir import MISSING, Alias, Api, Enum, Model, Named, TypeRef
+from generator.ir import MISSING, Alias, Api, Enum, Model, Named, TypeRef, named_ref
+from generator.targets.python.names import PyNames
 from generator.targets.python.types import py_literal
 
 _T = TypeVar("_T")
@@ -58,8 +59,9 @@ def _is_number(v: Any) -> bool:
 class Examples:
     """Example values for one Api; `warnings` lists spec examples that fail their schema."""
 
-    def __init__(self, api: Api) -> None:
+    def __init__(self, api: Api, names: PyNames) -> None:
         self.api = api
+        self.names = names
         self.warnings: list[str] = []
         self._checked: set[str] = set()
         self._stack: list[str] = []
@@ -173,7 +175,7 @@ class Examples:
         named: list[Named] = [*self.api.models, *self.api.enums, *self.api.aliases]
         for n in named:
             if n.example is not MISSING:
-                self._check(n.example, _ref(n), str(n.loc))
+                self._check(n.example, named_ref(n), str(n.loc))
         for m in self.api.models:
             for f in m.fields:
                 if f.example is not MISSING and f.loc is not None:
@@ -187,7 +189,7 @@ class Examples:
 
     def named_value(self, named: Named) -> Any:
         """A JSON example for a named model, enum or alias."""
-        return self.wire_value(_ref(named), named.example, str(named.loc))
+        return self.wire_value(named_ref(named), named.example, str(named.loc))
 
     def wire_value(
         self, t: TypeRef, example: Any = MISSING, pointer: str = "", default: Any = MISSING, hint: str = ""
@@ -300,8 +302,8 @@ class Examples:
     def _model_value(self, model: Model, nullable: bool) -> Any:
         if model.name in self._stack:
             return None if nullable else {}
-        if model.example is not MISSING and self._check(model.example, _ref(model), str(model.loc)):
-            return self._complete(model.example, _ref(model))
+        if model.example is not MISSING and self._check(model.example, named_ref(model), str(model.loc)):
+            return self._complete(model.example, named_ref(model))
         self._stack.append(model.name)
         try:
             out: dict[str, Any] = {}
@@ -374,7 +376,7 @@ class Examples:
             if member is None:
                 return Atom(literal(value))
             imports.add(self.api, enum.name)
-            return Atom(f"{enum.name}.{member.name}")
+            return Atom(f"{enum.name}.{self.names.member(enum, member)}")
         if kind == "list" and isinstance(value, list):
             return Seq("[", "]", [self.source(v, t.args[0], imports) for v in value])
         if kind == "map" and isinstance(value, dict):
@@ -387,11 +389,14 @@ class Examples:
             model = self._model(t.name)
             imports.add(self.api, model.name)
             wires = {f.wire: f for f in model.fields}
-            keyword_ok = all(k in wires and not keyword.iskeyword(wires[k].name) for k in value)
+            keyword_ok = all(
+                k in wires and not keyword.iskeyword(self.names.field(model, wires[k])) for k in value
+            )
             if not keyword_ok or self.problems(value, t):
                 return Seq(f"{model.name}.model_validate(", ")", [_json_node(value)])
             args = [
-                Pair(wires[k].name, "=", self.source(v, wires[k].type, imports)) for k, v in value.items()
+                Pair(self.names.field(model, wires[k]), "=", self.source(v, wires[k].type, imports))
+                for k, v in value.items()
             ]
             return Seq(f"{model.name}(", ")", list(args))
         if kind in ("datetime", "date", "time") and isinstance(value, str):
@@ -414,11 +419,6 @@ class Examples:
 def t_literal(t: TypeRef) -> Any:
     """The first value of a literal (const) type."""
     return t.values[0] if t.values else None
-
-
-def _ref(named: Named) -> TypeRef:
-    kind = "model" if isinstance(named, Model) else "enum" if isinstance(named, Enum) else "alias"
-    return TypeRef(kind, named.name)  # type: ignore[arg-type]
 
 
 def _has_example(api: Api, t: TypeRef) -> bool:

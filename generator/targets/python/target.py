@@ -15,6 +15,7 @@ from generator.targets import HEADER, Files, Rendered
 from generator.targets.python.client import render_client
 from generator.targets.python.docs import render_docs
 from generator.targets.python.models import module_views
+from generator.targets.python.names import PyNames, check_package
 from generator.targets.python.ruff import FormatJob
 from generator.targets.python.text import docstring
 from generator.targets.python.types import py_literal
@@ -36,12 +37,17 @@ class PythonTarget:
         filters = {"pyrepr": py_literal, "tomlstr": toml_string, "doc": docstring}
         self.env = Env("python", templates, filters, {"header": PY_HEADER})
 
+    def check_package(self, package: str) -> None:
+        """`--package` is the SDK's import name: a plain Python identifier."""
+        check_package(package)
+
     def render(self, api: Api) -> Rendered:
         """Every output file of the SDK, and the spec problems the docs examples found."""
         env = self.env
         pkg = api.package
+        names = PyNames(api)
         files: Files = {}
-        _models(api, env, files)
+        _models(api, names, env, files)
         files[f"{pkg}/py.typed"] = ""
         files[f"{pkg}/models/__init__.py"] = env.render("package/models_init.py.jinja", api=api)
         files["pyproject.toml"] = env.render(
@@ -56,8 +62,8 @@ class PythonTarget:
         # while the client and docs render: on two or more cores the formatter is nearly free.
         job = FormatJob(files)
         try:
-            files.update(render_client(api, env))
-            docs, warnings = render_docs(api, env)
+            files.update(render_client(api, names, env))
+            docs, warnings = render_docs(api, names, env)
             files.update(docs)
             job.finish(files)
         finally:
@@ -68,10 +74,10 @@ class PythonTarget:
         return Rendered(dict(sorted(files.items())), warnings)
 
 
-def _models(api: Api, env: Env, files: Files) -> None:
+def _models(api: Api, names: PyNames, env: Env, files: Files) -> None:
     exports: dict[str, list[tuple[str, str]]] = {"components": [], "operations": []}
     pkg = api.package
-    for view in module_views(api):
+    for view in module_views(api, names):
         path = f"{pkg}/models/{view.package}/{view.module}.py"
         files[path] = env.render(f"models/{view.kind}.py.jinja", view=view)
         exports[view.package].append((view.name, view.module))

@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from generator.ir import MISSING, Alias, Api, Enum, Field, Model, TypeRef
+from generator.targets.python.names import PyNames
 
 _SIMPLE = {
     "str": "str",
@@ -33,8 +34,9 @@ _MODULES = {
 class Annotator:
     """Renders TypeRefs as annotations and records what the module must import."""
 
-    def __init__(self, api: Api) -> None:
+    def __init__(self, api: Api, names: PyNames) -> None:
         self.api = api
+        self.names = names
         self.modules: set[str] = set()
         self.typing: set[str] = set()
         self.pydantic: set[str] = set()
@@ -110,7 +112,7 @@ class Annotator:
             field = next((f for f in model.fields if f.wire == t.discriminator), None)
             if field is None or field.type.kind != "literal" or not field.required:
                 return ""
-            names.add(field.name)
+            names.add(self.names.field(model, field))
         return names.pop() if len(names) == 1 else ""
 
 
@@ -127,7 +129,7 @@ def py_literal(value: Any) -> str:
     return repr(str(value))
 
 
-def default_source(field: Field, api: Api) -> str | None:
+def default_source(field: Field, api: Api, names: PyNames) -> str | None:
     """Python source of a field's default, or None when the default cannot be typed."""
     value, t = field.default, field.type
     if value is MISSING:
@@ -138,11 +140,11 @@ def default_source(field: Field, api: Api) -> str | None:
         enum = api.named(t.name)
         assert isinstance(enum, Enum)
         member = next((m for m in enum.members if m.value == value and type(m.value) is type(value)), None)
-        return f"{enum.name}.{member.name}" if member else None
+        return f"{enum.name}.{names.member(enum, member)}" if member else None
     if t.kind == "alias":
         alias = api.named(t.name)
         assert isinstance(alias, Alias)
-        return default_source(Field(field.name, field.wire, alias.target, field.required, default=value), api)
+        return default_source(Field(field.wire, alias.target, field.required, default=value), api, names)
     if _fits(value, t):
         return py_literal(value)
     return None
