@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator import emit
-from generator.config import Settings, load_settings, validate_class_name, validate_package
+from generator.config import Settings, load_settings, validate_class_name, validate_package_for
 from generator.errors import SdkgenError
 
 
@@ -23,7 +23,7 @@ def _parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=text, description=text)
         cmd.add_argument("spec", nargs="?", type=Path, help="OpenAPI 3.0/3.1 YAML or JSON file")
         cmd.add_argument("--out", type=Path, help="output folder")
-        cmd.add_argument("--package", help="Python package name of the SDK")
+        cmd.add_argument("--package", help="package name of the SDK (Python import name, or npm name)")
         cmd.add_argument("--sdk-class", help="SDK client class name")
         cmd.add_argument("--templates", type=Path, help="folder of templates that override ours")
         cmd.add_argument("--target", help="output language (default: python)")
@@ -37,12 +37,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def settings_from(args: argparse.Namespace, root: Path) -> Settings:
     """Merge `[tool.sdkgen]` with command-line flags (flags win)."""
-    settings = load_settings(root)
+    settings = load_settings(root, getattr(args, "target", None))
     for key in ("spec", "out", "package", "sdk_class", "templates", "target"):
         value = getattr(args, key, None)
         if value is not None:
             settings = replace(settings, **{key: value})
-    validate_package(settings.package)
+    validate_package_for(settings.target, settings.package)
     validate_class_name(settings.client_class)
     if settings.templates is not None and not settings.templates.is_dir():
         raise SdkgenError(f"--templates {settings.templates}: not a folder")
