@@ -62,6 +62,14 @@ RUNTIME_EXPORTS = frozenset(
         "RequestOptions",
         "ClientOptions",
         "Unrecognized",
+        # lib names the resource and SDK modules import
+        "HTTPClient",
+        "SecurityScheme",
+        "SERVERS",
+        "SCHEMES",
+        "EventDecoder",
+        "OpenEnum",
+        "ClosedEnum",
     }
 )
 
@@ -85,12 +93,13 @@ class TsNames:
 
     def __init__(self, api: Api) -> None:
         self.api = api
-        taken = naming.Registry(TS_GLOBALS | RUNTIME_EXPORTS | {"z"})
+        taken = naming.Registry(TS_GLOBALS | RUNTIME_EXPORTS | {"z", "components", "operations"})
         named: list[Named] = [*api.models, *api.enums, *api.aliases]
         self._types = {n.name: _claim_type(taken, n.name) for n in sorted(named, key=lambda n: n.name)}
         self.sdk_class = taken.claim(naming.pascal(api.sdk_class) or "SDK")
         self._resources = {id(r): self._resource(r, taken) for r in api.resources}
         self._props: dict[int, dict[str, str]] = {}
+        self._requests = {id(op): _request_name(taken, op) for op in api.operations}
 
     def type(self, ir_name: str) -> str:
         """The TypeScript type name of a model, enum or alias."""
@@ -105,6 +114,10 @@ class TsNames:
         cls = taken.claim(stem or "Root")
         return cls, camel(res.tag) if res.tag else ""
 
+    def request_type(self, op: Operation) -> str:
+        """The type of a method's request object (`ChatCompletionsCreateRequest`)."""
+        return self._requests[id(op)]
+
     def resource_class(self, res: Resource) -> str:
         """The class of a resource (`Chat`)."""
         return self._resources[id(res)][0]
@@ -117,10 +130,10 @@ class TsNames:
         """The file stem of a resource's module and docs folder."""
         return self.resource_class(res).lower()
 
-    def methods(self, res: Resource) -> dict[str, str]:
-        """Operation id -> method name, unique within the resource."""
+    def methods(self, res: Resource) -> dict[int, str]:
+        """id(operation) -> method name, unique within the resource."""
         taken = naming.Registry({"constructor", "options", "http"})
-        return {op.operation_id: taken.claim(camel(op.operation_id, "call")) for op in res.operations}
+        return {id(op): taken.claim(camel(op.operation_id, "call")) for op in res.operations}
 
     def fields(self, owner: object, fields: tuple[Field, ...]) -> dict[str, str]:
         """Wire name -> property name for a model's (or request's) fields, unique."""
@@ -148,6 +161,10 @@ class TsNames:
     def scheme_option(self, scheme_key: str) -> str:
         """The client option of a security scheme (`bearerAuth`)."""
         return camel(scheme_key, "auth")
+
+
+def _request_name(taken: naming.Registry, op: Operation) -> str:
+    return taken.claim((naming.pascal(op.operation_id) or "Call") + "Request")
 
 
 def _claim_type(taken: naming.Registry, name: str) -> str:

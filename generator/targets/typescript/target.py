@@ -14,6 +14,7 @@ from typing import Any
 from generator.ir import Api, Named
 from generator.targets import HEADER, Files, Rendered
 from generator.targets.templating import Env
+from generator.targets.typescript.client import resource_views, sdk_view
 from generator.targets.typescript.docs import TsDocs
 from generator.targets.typescript.models import module_views
 from generator.targets.typescript.names import TsNames
@@ -38,6 +39,7 @@ class TypeScriptTarget:
         _models(api, names, self.env, files)
         warnings = _docs(api, names, self.env, files)
         _package(api, self.env, files)
+        _client(api, names, self.env, files)
         for name in self.env.ours("lib", ".ts"):
             files[f"src/lib/{name}"] = f"{TS_HEADER}\n\n{self.env.source('lib/' + name)}"
         return Rendered(dict(sorted(files.items())), warnings)
@@ -79,3 +81,11 @@ def _package(api: Api, env: Env, files: Files) -> None:
 def npm_version(version: str) -> str:
     """The spec's version when it is plain semver, else 0.1.0."""
     return version if re.fullmatch(r"\d+\.\d+\.\d+", version) else "0.1.0"
+
+
+def _client(api: Api, names: TsNames, env: Env, files: Files) -> None:
+    resources = resource_views(api, names)
+    for res in resources:
+        files[f"src/sdk/{res.file}.ts"] = env.render("client/resource.ts.jinja", res=res)
+    files["src/sdk/sdk.ts"] = env.render("client/sdk.ts.jinja", view=sdk_view(api, names, resources))
+    files["src/index.ts"] = env.render("package/index.ts.jinja", resources=resources)

@@ -45,9 +45,10 @@ NAMED = ("model", "enum", "alias")
 class TsTypes:
     """Type text and schemas for one module; `refs` collects the named types it uses."""
 
-    def __init__(self, api: Api, names: TsNames) -> None:
+    def __init__(self, api: Api, names: TsNames, qualified: bool = False) -> None:
         self.api = api
         self.names = names
+        self.qualified = qualified  # `components.X` (client modules import the namespaces)
         self.refs: set[str] = set()
         self.helpers: set[str] = set()
 
@@ -68,7 +69,7 @@ class TsTypes:
             if kind == "alias" and self.direct_cycle(t.name):
                 return "any"
             self.refs.add(t.name)
-            name = self.names.type(t.name)
+            name = self.name(t.name)
             return f"{name}$Outbound" if outbound and kind != "enum" else name
         if kind == "list":
             return f"Array<{self.type(t.args[0], outbound)}>"
@@ -82,6 +83,16 @@ class TsTypes:
                 return "any"
             return " | ".join(dict.fromkeys(members))
         raise AssertionError(kind)
+
+    def name(self, ir_name: str) -> str:
+        """A named type's TypeScript name, namespace-qualified in client modules."""
+        self.refs.add(ir_name)
+        ts = self.names.type(ir_name)
+        return f"{self.api.named(ir_name).module}.{ts}" if self.qualified else ts
+
+    def direct_cycle_ref(self, t: TypeRef) -> bool:
+        """Whether `t` is an alias with no finite type (rendered as `any`)."""
+        return t.kind == "alias" and self.direct_cycle(t.name)
 
     def direct_cycle(self, name: str) -> bool:
         """Whether an alias reaches itself through unions and aliases only (no finite type)."""
@@ -126,7 +137,7 @@ class TsTypes:
                 return "z.any()"
             self.refs.add(t.name)
             suffix = "$outboundSchema" if outbound else "$inboundSchema"
-            return f"z.lazy(() => {self.names.type(t.name)}{suffix})"
+            return f"z.lazy(() => {self.name(t.name)}{suffix})"
         if kind == "list":
             return f"z.array({self.schema(t.args[0], outbound)})"
         if kind == "map":
