@@ -54,6 +54,10 @@ export class EventStream<T> implements AsyncIterable<T> {
           if (this.decoder.sentinel !== undefined && event.data === this.decoder.sentinel) {
             return;
           }
+          if (this.signal?.aborted) {
+            // Events already read stay unread once the caller has cancelled.
+            throw new APIUserAbortError("the stream was aborted");
+          }
           const item = this.decoder.decode(event);
           if (item !== undefined) {
             yield item;
