@@ -37,10 +37,10 @@ class TsExamples(ExampleValues):
             arg = self._pick(value, t)
             return self.source(value, arg, depth) if arg is not None else _json(value, depth)
         if kind == "list" and isinstance(value, list):
-            return _block("[", "]", [self.source(v, t.args[0], depth + 1) for v in value], depth)
+            return block("[", "]", [self.source(v, t.args[0], depth + 1) for v in value], depth)
         if kind == "map" and isinstance(value, dict):
             items = [f"{prop_key(str(k))}: {self.source(v, t.args[0], depth + 1)}" for k, v in value.items()]
-            return _block("{", "}", items, depth)
+            return block("{", "}", items, depth)
         if kind == "model" and isinstance(value, dict):
             return self._object(value, self._model(t.name), depth)
         if kind == "datetime" and isinstance(value, str):
@@ -56,10 +56,10 @@ class TsExamples(ExampleValues):
             return _json(value, depth)
         # Keys the model does not declare have no property in its TypeScript type.
         items = [f"{props[k]}: {self.source(v, types[k], depth + 1)}" for k, v in value.items() if k in props]
-        return _block("{", "}", items, depth)
+        return block("{", "}", items, depth)
 
 
-def _block(open_: str, close: str, items: list[str], depth: int) -> str:
+def block(open_: str, close: str, items: list[str], depth: int) -> str:
     if not items:
         return open_ + close
     pad = INDENT * (depth + 1)
@@ -69,8 +69,8 @@ def _block(open_: str, close: str, items: list[str], depth: int) -> str:
 def _json(value: Any, depth: int) -> str:
     """Any JSON value, objects and arrays laid out like the rest."""
     if isinstance(value, list):
-        return _block("[", "]", [_json(v, depth + 1) for v in value], depth)
+        return block("[", "]", [_json(v, depth + 1) for v in value], depth)
     if isinstance(value, dict):
         items = [f"{prop_key(str(k))}: {_json(v, depth + 1)}" for k, v in value.items()]
-        return _block("{", "}", items, depth)
+        return block("{", "}", items, depth)
     return ts_value(value)

@@ -15,7 +15,7 @@ from generator.ir import Api, Named
 from generator.targets import HEADER, Files, Rendered
 from generator.targets.templating import Env
 from generator.targets.typescript.client import resource_views, sdk_view
-from generator.targets.typescript.docs import TsDocs
+from generator.targets.typescript.docs import ResourceDocs, TsDocs
 from generator.targets.typescript.models import module_views
 from generator.targets.typescript.names import TsNames
 from generator.targets.typescript.text import doc_comment, ts_string
@@ -62,6 +62,12 @@ def _docs(api: Api, names: TsNames, env: Env, files: Files) -> tuple[str, ...]:
     for named in everything:
         path = f"docs/models/{named.module}/{names.module(named.name)}.md"
         files[path] = env.render("docs/model.md.jinja", page=docs.page(named)).rstrip("\n")
+    pages = ResourceDocs(docs)
+    for res in api.resources:
+        page = pages.page(res)
+        path = f"docs/sdks/{names.resource_file(res)}/README.md"
+        files[path] = env.render("docs/resource.md.jinja", res=page, header_text=HEADER).rstrip("\n")
+    files["README.md"] = env.render("docs/readme.md.jinja", header_text=HEADER, **pages.readme()).rstrip("\n")
     return tuple(dict.fromkeys(docs.examples.warnings))
 
 
