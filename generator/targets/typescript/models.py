@@ -106,8 +106,10 @@ def _model(names: TsNames, model: Model, types: TsTypes, view: ModuleView) -> No
     props = names.fields(model, model.fields)
     for f in model.fields:
         name, wire = props[f.wire], f.wire
-        mark = "" if f.required else "?"
-        tail = "" if f.required else " | undefined"
+        # zod (like TypeScript) treats a key of type `any` as optional: say so in the types too.
+        loose = not f.required or types.type(f.type) == "any"
+        mark = "?" if loose else ""
+        tail = " | undefined" if not f.required else ""
         inbound = types.schema(f.type) + ("" if f.required else ".optional()")
         if wire in model.json_fields:
             types.helpers.add("jsonText")
