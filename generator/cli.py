@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def settings_from(args: argparse.Namespace, root: Path) -> Settings:
     """Merge `[tool.sdkgen]` with command-line flags (flags win)."""
-    settings = load_settings(root)
+    settings = load_settings(root, getattr(args, "target", None))
     for key in ("spec", "out", "package", "sdk_class", "templates", "target"):
         value = getattr(args, key, None)
         if value is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import keyword
+import re
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -11,6 +12,10 @@ from typing import Any
 from generator.errors import UsageError
 
 _KEYS = {"spec", "out", "package", "sdk_class", "templates", "open_enums", "target", "overlays", "operations"}
+# `[tool.sdkgen.<target>]` tables: per-target settings over the shared ones.
+_TARGET_TABLES = {"python", "typescript"}
+_TARGET_KEYS = {"out", "package", "sdk_class", "templates"}
+_NPM_NAME = re.compile(r"^(?:@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*$")
 
 
 @dataclass(frozen=True)
@@ -33,11 +38,14 @@ class Settings:
         """The SDK class name: configured, or the package name in PascalCase."""
         if self.sdk_class:
             return self.sdk_class
-        return "".join(part[:1].upper() + part[1:] for part in self.package.split("_") if part)
+        # An npm name (`@scope/atoma-sdk`) gives its last part's words: `AtomaSdk`.
+        bare = self.package.rsplit("/", 1)[-1]
+        return "".join(part[:1].upper() + part[1:] for part in re.split(r"[_.-]", bare) if part)
 
 
-def load_settings(root: Path) -> Settings:
-    """Read `[tool.sdkgen]` from `root/pyproject.toml`; paths are relative to `root`."""
+def load_settings(root: Path, target: str | None = None) -> Settings:
+    """Read `[tool.sdkgen]` (and `[tool.sdkgen.<target>]` over it) from `root/pyproject.toml`;
+    paths are relative to `root`."""
     pyproject = root / "pyproject.toml"
     if not pyproject.is_file():
         return Settings()
@@ -48,9 +56,23 @@ def load_settings(root: Path) -> Settings:
     table = data.get("tool", {}).get("sdkgen", {})
     if not isinstance(table, dict):
         raise UsageError(f"{pyproject}: [tool.sdkgen] must be a table")
-    unknown = sorted(set(table) - _KEYS)
+    unknown = sorted(set(table) - _KEYS - _TARGET_TABLES)
     if unknown:
         raise UsageError(f"{pyproject}: unknown [tool.sdkgen] key(s): {', '.join(unknown)}")
+    values = _values(table, root, pyproject)
+    chosen = target or values.get("target", Settings.target)
+    section = table.get(chosen, {})
+    if not isinstance(section, dict) or set(section) - _TARGET_KEYS:
+        raise UsageError(f"{pyproject}: [tool.sdkgen.{chosen}] takes only {', '.join(sorted(_TARGET_KEYS))}")
+    own = _values(section, root, pyproject)
+    if chosen != values.get("target", Settings.target) and "out" not in own:
+        # Another target never writes into the default target's folder.
+        own["out"] = Path(f"{values.get('out', root / Settings.out)}-{chosen}")
+    values.update(own, target=chosen)
+    return replace(Settings(), **values)
+
+
+def _values(table: dict[str, Any], root: Path, pyproject: Path) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key in ("spec", "out", "templates"):
         if key in table:
@@ -67,7 +89,7 @@ def load_settings(root: Path) -> Settings:
         values["operation_names"] = _operation_names(table["operations"], pyproject)
     if "open_enums" in table:
         values["open_enums"] = bool(table["open_enums"])
-    return replace(Settings(), **values)
+    return values
 
 
 def _operation_names(table: Any, pyproject: Path) -> tuple[tuple[str, str], ...]:
@@ -81,6 +103,13 @@ def _operation_names(table: Any, pyproject: Path) -> tuple[tuple[str, str], ...]
             raise UsageError(f'{where} {op_id!r}: expected {{ name = "method_name" }}')
         out.append((op_id, entry["name"]))
     return tuple(out)
+
+
+def validate_npm_package(name: str) -> str:
+    """A package name must be a valid npm name: lowercase, URL-safe, optionally `@scope/`d."""
+    if len(name) > 214 or not _NPM_NAME.match(name) or name.rsplit("/", 1)[-1].startswith((".", "_")):
+        raise UsageError(f"--package {name!r}: not a valid npm package name")
+    return name
 
 
 def validate_class_name(name: str) -> str:

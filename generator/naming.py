@@ -101,3 +101,7 @@ class Registry:
             candidate = f"{name}{n}"
         self._taken.add(candidate.lower())
         return candidate
+
+    def taken(self, name: str) -> bool:
+        """Whether `name` is already claimed (case-insensitively)."""
+        return name.lower() in self._taken

@@ -46,7 +46,13 @@ def _python(templates: Path | None) -> Target:
     return PythonTarget(templates)
 
 
-TARGETS: dict[str, Callable[[Path | None], Target]] = {"python": _python}
+def _typescript(templates: Path | None) -> Target:
+    from generator.targets.typescript import TypeScriptTarget
+
+    return TypeScriptTarget(templates)
+
+
+TARGETS: dict[str, Callable[[Path | None], Target]] = {"python": _python, "typescript": _typescript}
 
 
 def get_target(name: str, templates: Path | None = None) -> Target:

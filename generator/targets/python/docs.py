@@ -7,11 +7,12 @@ width for every column (the longest cell before its newlines become `<br/>`).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator import naming
+from generator.docs_format import CHECK, MINUS, cell, description, example_cell, table
+from generator.docs_format import json_text as _json
 from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Resource, TypeRef, named_ref
 from generator.targets import HEADER, Files
 from generator.targets.python.examples import Examples, Imports, Node, Pair, Seq, literal, statement
@@ -19,8 +20,6 @@ from generator.targets.python.names import PyNames, module_name
 from generator.targets.templating import Env
 
 MD_HEADER = f"<!-- {HEADER} -->"
-CHECK, MINUS = ":heavy_check_mark:", ":heavy_minus_sign:"
-DEPRECATED = ":warning: **DEPRECATED**: "
 PAGE_PREFIX = "../../"  # from docs/<section>/<folder>/page.md back to docs/
 ROOT_PREFIX = "docs/"  # from the SDK README
 
@@ -40,22 +39,7 @@ _PRIMITIVES = {
 }
 
 
-# -- tables ---------------------------------------------------------------------------------------
-
-
-def cell(text: str) -> str:
-    """Cell text: newlines normalised, pipes escaped, outer whitespace trimmed (no `<br/>` yet)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-    return text.replace("|", "\\|")
-
-
-def table(headers: list[str], rows: list[list[str]]) -> str:
-    """A Markdown table, every column padded to the longest cell (measured before `<br/>`)."""
-    width = max(len(c) for row in [headers, *rows] for c in row)
-    lines = [headers, ["-" * width for _ in headers], *rows]
-    return "\n".join(
-        "| " + " | ".join(c.ljust(width).replace("\n", "<br/>") for c in line) + " |" for line in lines
-    )
+# -- links ----------------------------------------------------------------------------------------
 
 
 def page_link(api: Api, name: str, prefix: str = PAGE_PREFIX) -> str:
@@ -120,24 +104,6 @@ class TypeText:
         if t.kind == "union":
             return "Union[" + ", ".join(self._inner(a) for a in t.args) + "]"
         raise AssertionError(t.kind)
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-def example_cell(value: Any) -> str:
-    """An Example cell: strings as they are, anything else as JSON."""
-    if value is MISSING:
-        return ""
-    if isinstance(value, str) and value.strip() == value and value and value.isprintable():
-        return cell(value)
-    return cell(_json(value))
-
-
-def description(text: str, deprecated: bool = False) -> str:
-    """A description cell, with the deprecation marker when it applies."""
-    return cell((DEPRECATED if deprecated else "") + text)
 
 
 # -- pages --------------------------------------------------------------------------------------
