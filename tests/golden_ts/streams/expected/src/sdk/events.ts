@@ -15,7 +15,7 @@ export type PlainStreamRequest = {
 };
 
 /**
- * events
+ * Events
  */
 export class Events {
   constructor(protected readonly http: HTTPClient) {}
