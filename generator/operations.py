@@ -131,6 +131,7 @@ class OperationBuilder:
             security=schemes,
             loc=loc,
             deprecated=_flag(node, "deprecated"),
+            resumable=_flag(node, "x-sdkgen-resumable"),
         )
 
     def _params(

@@ -100,6 +100,8 @@ class OperationView:
     accept: str
     timeout_arg: str
     retries_arg: str
+    resume_arg: str  # streams only
+    resumable: bool
     deprecated: bool
 
     @property
@@ -305,6 +307,7 @@ def _operation(
     names = {a.name for a in args}
     timeout_arg = _free("timeout", names)
     retries_arg = _free("retries", names)
+    resume_arg = _free("resume", names)
     path_expr = _path_expr(op, args, http)
     prefix = naming.upper_snake(op.method_name)
     errors_name = f"_{prefix}_ERRORS"
@@ -318,6 +321,7 @@ def _operation(
         kind = "EventUnionDecoder" if op.stream.events else "EventDecoder"
         res.event_names.append(kind)
         res.constants.append(ConstView(decoder, f"{kind}[{model}]", _decoder_expr(api, op, ann, res)))
+        http.add("ResumeConfig")
         returns = f"EventStream[{model}]"
         async_returns = f"AsyncEventStream[{model}]"
         res.event_names.extend(["EventStream", "AsyncEventStream"])
@@ -347,6 +351,8 @@ def _operation(
         accept=accept,
         timeout_arg=timeout_arg,
         retries_arg=retries_arg,
+        resume_arg=resume_arg,
+        resumable=op.resumable,
         deprecated=op.deprecated,
     )
 
@@ -522,6 +528,7 @@ def init_exports(view: ClientView) -> list[str]:
         *view.error_names,
         "EventStream",
         "AsyncEventStream",
+        "ResumeConfig",
         "RetryConfig",
         "UNSET",
         "Unset",
