@@ -143,13 +143,14 @@ def resume_body(start: int, n: int, ids: bool, sentinel: bool) -> bytes:
     return "".join(parts).encode()
 
 
-def cut_offset(body: bytes, rng: random.Random) -> int:
-    """Where to cut `body`: inside a line, after a line inside an event, or between events."""
+def cut_offset(body: bytes, rng: random.Random, floor: int = 1) -> int:
+    """Where to cut `body` (at `floor` or later): inside a line, after a line inside an
+    event, or between events."""
     between = [m.end() for m in re.finditer(b"\n\n", body)][:-1]
     inside = [m.end() for m in re.finditer(b"\n(?!\n)", body) if m.end() not in between]
     kind = rng.choice(["line", "event", "between"])
     places = {"event": inside, "between": between}.get(kind) or range(1, len(body))
-    return rng.choice(list(places))
+    return rng.choice([p for p in places if floor <= p < len(body)] or [len(body) - 1])
 
 
 def error_body(status: int, message: str = "boom") -> dict[str, Any]:
@@ -275,7 +276,9 @@ def make_app(state: State) -> Starlette:
             cut: int | None = [m.end() for m in re.finditer(b"\n\n", body)][1]
         else:
             rng = random.Random(int(seed) * 1000 + count)
-            cut = cut_offset(body, rng) if count <= MAX_CUTS and body else None
+            # The first connection delivers an id at least: before one, there is no resuming.
+            floor = body.index(b"\n\n") + 2 if count == 1 and mode != "restart" else 1
+            cut = cut_offset(body, rng, floor) if count <= MAX_CUTS and body else None
         return _stream(_cut_at(body, cut))
 
     async def _cut_at(body: bytes, cut: int | None) -> AsyncIterator[bytes]:

@@ -9,12 +9,21 @@ import asyncio
 import dataclasses
 import itertools
 import logging
+import random
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest_client import MAX_CUTS, TOKEN, Server, atoma_sdk, server_fixture  # noqa: F401
+from conftest_client import (  # noqa: F401
+    MAX_CUTS,
+    TOKEN,
+    Server,
+    atoma_sdk,
+    cut_offset,
+    resume_body,
+    server_fixture,
+)
 
 EXPECTED = Path(__file__).resolve().parents[1] / "golden" / "streams" / "expected"
 if str(EXPECTED) not in sys.path:
@@ -89,8 +98,20 @@ def test_cut_anywhere_every_event_once_in_order(
     assert seen.reconnects == requests - 1 >= 1
     sent = server.state.last_event_ids[key]
     assert sent[0] is None  # the first request has nothing to resume from
-    resumed_from = [int(i) for i in sent[1:] if i is not None]
-    assert resumed_from == sorted(resumed_from)  # every reconnect goes forward, never back
+    resumed_from = [int(i) for i in sent[1:]]  # every reconnect names the last id seen...
+    assert resumed_from == sorted(resumed_from)  # ...and goes forward, never back
+
+
+def test_the_seeded_cuts_cover_every_kind() -> None:
+    body = resume_body(0, N, True, True)
+    kinds = set()
+    for seed in range(4):
+        for count in range(1, MAX_CUTS + 1):
+            at = cut_offset(body, random.Random(seed * 1000 + count))
+            kinds.add(
+                "between" if body[at - 2 : at] == b"\n\n" else "event" if body[at - 1] == 10 else "line"
+            )
+    assert kinds == {"line", "event", "between"}
 
 
 @pytest.mark.parametrize("twin", READERS)
