@@ -220,6 +220,7 @@ class Operation:
     security: tuple[str, ...]
     loc: Loc
     deprecated: bool = False
+    resumable: bool = False  # a dropped stream may be reopened, even for a POST
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,7 @@ class OperationBuilder:
             security=schemes,
             loc=loc,
             deprecated=nodes.flag(node, "deprecated"),
+            resumable=nodes.flag(node, "x-sdkgen-resumable"),
         )
 
     def _params(self, shared: list[Any], shared_loc: Loc, own: list[Any], loc: Loc) -> tuple[Param, ...]:

@@ -18,6 +18,14 @@ the same server without custom headers:
   (Retry-After) or `ms<millis>` (retry-after-ms); `<code>cut`, that status with a body cut
   mid-way (a failed read); `<code>stall`, a body that stops for 5 s mid-way; `slow`, no
   answer for 5 s.
+
+For the streams golden SDK (`tests/golden/streams`), `/resume/<mode>-<seed>-<n>-<uid>/...`
+serves `plain-stream/<room>` (GET, no sentinel) and `events` (POST, `[DONE]`): n events
+with ids 0..n-1 (the first carries `retry: 10`), each connection cut at a seeded offset
+(inside a line, between an event's lines, or between events) up to `MAX_CUTS` times.
+Modes: `honour` continues after `Last-Event-ID`; `replay` ignores it and starts over;
+`restart` starts over without ids; `noid` sends no ids; `stop204`, `stopjson` and `dead`
+cut after two events and then answer 204, a JSON 200, or 503 for good.
 """
 
 from __future__ import annotations
@@ -62,6 +70,7 @@ class State:
     finished: set[str] = field(default_factory=set)
     last_headers: dict[str, str] = field(default_factory=dict)
     last_body: Any = None
+    last_event_ids: dict[str, list[str | None]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def hit(self, key: str) -> int:
@@ -117,6 +126,31 @@ def split_randomly(body: bytes, rng: random.Random) -> list[bytes]:
         out.append(body[i : i + step])
         i += step
     return out
+
+
+MAX_CUTS = 4
+_FIXED_CUT = ("noid", "stop204", "stopjson", "dead")
+
+
+def resume_body(start: int, n: int, ids: bool, sentinel: bool) -> bytes:
+    """Events start..n-1 of a resumable stream, then the sentinel when the operation has one."""
+    parts = []
+    for i in range(start, n):
+        head = (f"id: {i}\n" if ids else "") + ("retry: 10\n" if i == 0 else "")
+        parts.append(f'{head}data: {{"price": {i}}}\n\n')
+    if sentinel:
+        parts.append("data: [DONE]\n\n")
+    return "".join(parts).encode()
+
+
+def cut_offset(body: bytes, rng: random.Random, floor: int = 1) -> int:
+    """Where to cut `body` (at `floor` or later): inside a line, after a line inside an
+    event, or between events."""
+    between = [m.end() for m in re.finditer(b"\n\n", body)][:-1]
+    inside = [m.end() for m in re.finditer(b"\n(?!\n)", body) if m.end() not in between]
+    kind = rng.choice(["line", "event", "between"])
+    places = {"event": inside, "between": between}.get(kind) or range(1, len(body))
+    return rng.choice([p for p in places if floor <= p < len(body)] or [len(body) - 1])
 
 
 def error_body(status: int, message: str = "boom") -> dict[str, Any]:
@@ -223,8 +257,40 @@ def make_app(state: State) -> Starlette:
             {"object": "list", "data": [{"id": "m1", "object": "model", "created": 1, "owned_by": "atoma"}]}
         )
 
+    async def resumable(request: Request) -> Response:
+        key = request.path_params["key"]
+        mode, seed, n = key.split("-")[:3]
+        count = state.hit(key)
+        last = request.headers.get("last-event-id")
+        with state.lock:
+            state.last_event_ids.setdefault(key, []).append(last)
+        if count > 1 and mode in _FIXED_CUT[1:]:
+            if mode == "stop204":
+                return Response(status_code=204)
+            if mode == "stopjson":
+                return JSONResponse({"done": True})
+            return JSONResponse(error_body(503), status_code=503)
+        start = int(last) + 1 if mode == "honour" and last is not None else 0
+        body = resume_body(start, int(n), mode not in ("noid", "restart"), request.method == "POST")
+        if mode in _FIXED_CUT:
+            cut: int | None = [m.end() for m in re.finditer(b"\n\n", body)][1]
+        else:
+            rng = random.Random(int(seed) * 1000 + count)
+            # The first connection delivers an id at least: before one, there is no resuming.
+            floor = body.index(b"\n\n") + 2 if count == 1 and mode != "restart" else 1
+            cut = cut_offset(body, rng, floor) if count <= MAX_CUTS and body else None
+        return _stream(_cut_at(body, cut))
+
+    async def _cut_at(body: bytes, cut: int | None) -> AsyncIterator[bytes]:
+        yield body if cut is None else body[:cut]
+        if cut is not None:
+            await asyncio.sleep(0.01)  # let the bytes before the cut reach the client
+            raise RuntimeError("connection cut on purpose")
+
     return Starlette(
         routes=[
+            Route("/resume/{key}/plain-stream/{room}", resumable, methods=["GET"]),
+            Route("/resume/{key}/events", resumable, methods=["POST"]),
             Route("/v1/chat/completions", chat, methods=["POST"]),
             Route("/v1/models", models, methods=["GET"]),
         ]

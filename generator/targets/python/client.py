@@ -102,6 +102,8 @@ class OperationView:
     accept: str
     timeout_arg: str
     retries_arg: str
+    resume_arg: str  # streams only
+    resumable: bool
     deprecated: bool
 
     @property
@@ -294,6 +296,7 @@ def _operation(
     taken = {a.name for a in args}
     timeout_arg = _free("timeout", taken)
     retries_arg = _free("retries", taken)
+    resume_arg = _free("resume", taken)
     path_expr = _path_expr(op, args, http)
     method = names.method(op)
     prefix = naming.upper_snake(method)
@@ -308,6 +311,7 @@ def _operation(
         kind = "EventUnionDecoder" if op.stream.events else "EventDecoder"
         res.event_names.append(kind)
         res.constants.append(ConstView(decoder, f"{kind}[{model}]", _decoder_expr(api, names, op, ann, res)))
+        http.add("ResumeConfig")
         returns = f"EventStream[{model}]"
         async_returns = f"AsyncEventStream[{model}]"
         res.event_names.extend(["EventStream", "AsyncEventStream"])
@@ -337,6 +341,8 @@ def _operation(
         accept=accept,
         timeout_arg=timeout_arg,
         retries_arg=retries_arg,
+        resume_arg=resume_arg,
+        resumable=op.resumable,
         deprecated=op.deprecated,
     )
 
@@ -513,6 +519,7 @@ def init_exports(view: ClientView) -> list[str]:
         *view.error_names,
         "EventStream",
         "AsyncEventStream",
+        "ResumeConfig",
         "RetryConfig",
         "UNSET",
         "Unset",

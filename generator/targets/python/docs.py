@@ -297,6 +297,7 @@ class Docs:
                 self.parameters(op, self.types),
                 self.response(op),
                 self.errors(op),
+                resume=resume_note(op),
             )
             for op in res.operations
         ]
@@ -320,6 +321,32 @@ class MethodView:
     parameters: str
     response: str
     errors: str
+    resume: str = ""  # streams only: what `resume=` does for this method
+
+
+# Methods whose repetition is harmless; the runtime's `_IDEMPOTENT` says the same.
+_IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+
+
+def resume_note(op: Operation) -> str:
+    """The resume paragraph of a streaming method's page ("" for other methods)."""
+    if op.stream is None:
+        return ""
+    if op.resumable:
+        return (
+            "The API marks this stream resumable: a dropped connection is reopened with "
+            "`Last-Event-ID` and the stream goes on where it stopped (on by default; pass "
+            "`resume=False` to turn it off, or a `ResumeConfig` to tune it)."
+        )
+    if op.http_method in _IDEMPOTENT:
+        return (
+            "Pass `resume=True` (or a `ResumeConfig`) to reopen a dropped connection with "
+            "`Last-Event-ID` and go on where the stream stopped."
+        )
+    return (
+        f"This {op.http_method} stream is not marked resumable, so a dropped connection is "
+        "never reopened (that would repeat the request); `resume=True` raises `ValueError`."
+    )
 
 
 @dataclass

@@ -21,7 +21,14 @@ from urllib.parse import quote
 import httpx
 from pydantic import BaseModel
 
-from ._events import AsyncEventStream, Decoder, EventStream
+from ._events import (
+    AsyncEventStream,
+    Decoder,
+    EventStream,
+    ResumeConfig,
+    _reconnectable,
+    _Resume,
+)
 from .errors import (
     APIConnectionError,
     APIError,
@@ -34,6 +41,7 @@ __all__ = [
     "UNSET",
     "AsyncHTTP",
     "ErrorMap",
+    "ResumeConfig",
     "RetryConfig",
     "SecurityDef",
     "SyncHTTP",
@@ -47,6 +55,9 @@ T = TypeVar("T")
 TimeoutTypes = float | httpx.Timeout | None
 _Params = list[tuple[str, str | int | float | bool | None]]
 DEFAULT_TIMEOUT: Final = httpx.Timeout(60.0, connect=10.0)
+# Methods whose repetition does no harm (RFC 9110); any other reconnects only when
+# the spec marks the operation resumable.
+_IDEMPOTENT: Final = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 # status -> (error class, model of the error body or None); keys "404", "4XX", "default".
 ErrorMap = Mapping[str, tuple[type[APIStatusError], type[BaseModel] | None]]
 
@@ -93,6 +104,9 @@ class RetryConfig:
             return after
         backoff = min(self.initial_delay * 2.0**attempt, self.max_delay)
         return backoff * (1 - 0.25 * random.random())
+
+
+_ONCE: Final = RetryConfig(max_retries=0)  # a reconnect attempt: its own outage counts
 
 
 def _retry_after(headers: httpx.Headers) -> float | None:
@@ -145,6 +159,7 @@ class Call:
     content_type: str = "application/json"
     accept: str = "application/json"
     errors: ErrorMap | None = None
+    resumable: bool = False  # the spec's `x-sdkgen-resumable`: safe to repeat
 
 
 def encode_path(value: Any) -> str:
@@ -265,18 +280,51 @@ class _Close:
 
 @dataclass(frozen=True)
 class _Done:
-    response: httpx.Response  # the success response, handed to the caller
+    response: httpx.Response | None  # handed to the caller; None: a stream is over
 
 
 _IO = _Send | _Sleep | _Read | _Close
 # A core answers `_Send` with the response and the other steps with None, or throws in
 # the exception the step's I/O raised.
+_Steps = Generator[_IO, httpx.Response | None, httpx.Response]
 _Plan = Generator[_IO | _Done, httpx.Response | None, None]
+
+
+def _call(
+    request: httpx.Request, config: RetryConfig, errors: ErrorMap | None
+) -> _Plan:
+    """One call: the exchange, then its success response handed out."""
+    yield _Done((yield from _exchange(request, config, errors)))
+
+
+def _reconnection(
+    resume: _Resume,
+    request: httpx.Request,
+    errors: ErrorMap | None,
+    failure: APIError,
+) -> _Plan:
+    """Every decision of reopening a dropped stream: whether, when, and when to stop."""
+    resume.begin(failure)
+    while True:
+        yield _Sleep(resume.wait(failure))
+        try:
+            response = yield from _exchange(resume.request(request), _ONCE, errors)
+        except APIError as exc:
+            if not _reconnectable(exc):
+                raise
+            failure = exc
+            continue
+        if resume.reopened(response):
+            yield _Done(response)
+        else:
+            yield _Close(response)
+            yield _Done(None)
+        return
 
 
 def _exchange(
     request: httpx.Request, config: RetryConfig, errors: ErrorMap | None
-) -> _Plan:
+) -> _Steps:
     """Every decision of one call: retry or not, how long to wait, when to close, which error."""
     for attempt in itertools.count():
         last = attempt >= config.max_retries
@@ -290,12 +338,12 @@ def _exchange(
         assert response is not None  # a core answers a send with its response
         if response.is_success:
             # Handed out: from here on a stream is the caller's, never retried.
-            yield _Done(response)
-            return
+            return response
         if last or not _retryable(response.status_code):
             yield from _fail(response, request, errors)
         yield _Close(response)  # before the wait, so the connection is free meanwhile
         yield _Sleep(config.delay(attempt, response.headers))
+    raise AssertionError("unreachable: itertools.count() never ends")
 
 
 def _fail(
@@ -327,6 +375,7 @@ class _Base:
         timeout: TimeoutTypes | Unset,
         retries: int | RetryConfig,
         user_agent: str,
+        resume: bool | ResumeConfig = False,
     ) -> None:
         self.server_url = server_url.rstrip("/")
         self._credentials = dict(credentials)
@@ -335,6 +384,7 @@ class _Base:
             DEFAULT_TIMEOUT if isinstance(timeout, Unset) else timeout
         )
         self.retries = _retry_config(retries)
+        self.resume = resume
         self._user_agent = user_agent
 
     def _timeout(self, timeout: TimeoutTypes | Unset) -> TimeoutTypes:
@@ -342,6 +392,28 @@ class _Base:
 
     def _retries(self, retries: int | RetryConfig | Unset) -> RetryConfig:
         return self.retries if isinstance(retries, Unset) else _retry_config(retries)
+
+    def _resume(
+        self, call: Call, resume: bool | ResumeConfig | Unset
+    ) -> _Resume | None:
+        """The stream's resume state, or None when a drop must stay final."""
+        allowed = call.resumable or call.method in _IDEMPOTENT
+        default = self.resume
+        if isinstance(resume, Unset):
+            # The spec's flag turns resume on; the client's default applies where allowed.
+            wanted = (default or call.resumable) if allowed else False
+        elif resume and not allowed:
+            raise ValueError(
+                f"resume=True would repeat a {call.method} request that the API does "
+                "not mark resumable (x-sdkgen-resumable)"
+            )
+        else:
+            wanted = resume
+        if not wanted:
+            return None
+        if isinstance(wanted, ResumeConfig):
+            return _Resume(wanted)
+        return _Resume(default if isinstance(default, ResumeConfig) else ResumeConfig())
 
     def _build(
         self,
@@ -440,7 +512,13 @@ class SyncHTTP(_Base):
     ) -> httpx.Response:
         """Send with retries; return a success response or raise the typed error."""
         request = self._build(self.client, call, timeout)
-        plan = _exchange(request, self._retries(retries), call.errors)
+        response = self._drive(
+            _call(request, self._retries(retries), call.errors), stream
+        )
+        assert response is not None  # `_call` always hands a response out
+        return response
+
+    def _drive(self, plan: _Plan, stream: bool) -> httpx.Response | None:
         step = next(plan)
         while not isinstance(step, _Done):
             try:
@@ -482,10 +560,24 @@ class SyncHTTP(_Base):
         *,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
     ) -> EventStream[T]:
-        """A streaming call: retried until the response arrives, never after."""
-        response = self.send(call, stream=True, timeout=timeout, retries=retries)
-        return EventStream(response, decoder)
+        """A streaming call: retried until the response arrives; then, with resume on,
+        reopened after a drop."""
+        state = self._resume(call, resume)
+        request = self._build(self.client, call, timeout)
+        response = self._drive(
+            _call(request, self._retries(retries), call.errors), True
+        )
+        assert response is not None  # `_call` always hands a response out
+        if state is None:
+            return EventStream(response, decoder)
+
+        def reconnect(failure: APIError) -> httpx.Response | None:
+            plan = _reconnection(state, request, call.errors, failure)
+            return self._drive(plan, True)
+
+        return EventStream(response, decoder, resume=state, reconnect=reconnect)
 
 
 class AsyncHTTP(_Base):
@@ -513,7 +605,12 @@ class AsyncHTTP(_Base):
     ) -> httpx.Response:
         """Send with retries; return a success response or raise the typed error."""
         request = self._build(self.client, call, timeout)
-        plan = _exchange(request, self._retries(retries), call.errors)
+        plan = _call(request, self._retries(retries), call.errors)
+        response = await self._drive(plan, stream)
+        assert response is not None  # `_call` always hands a response out
+        return response
+
+    async def _drive(self, plan: _Plan, stream: bool) -> httpx.Response | None:
         step = next(plan)
         while not isinstance(step, _Done):
             try:
@@ -555,10 +652,23 @@ class AsyncHTTP(_Base):
         *,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
     ) -> AsyncEventStream[T]:
-        """A streaming call: retried until the response arrives, never after."""
-        response = await self.send(call, stream=True, timeout=timeout, retries=retries)
-        return AsyncEventStream(response, decoder)
+        """A streaming call: retried until the response arrives; then, with resume on,
+        reopened after a drop."""
+        state = self._resume(call, resume)
+        request = self._build(self.client, call, timeout)
+        plan = _call(request, self._retries(retries), call.errors)
+        response = await self._drive(plan, True)
+        assert response is not None  # `_call` always hands a response out
+        if state is None:
+            return AsyncEventStream(response, decoder)
+
+        async def reconnect(failure: APIError) -> httpx.Response | None:
+            plan = _reconnection(state, request, call.errors, failure)
+            return await self._drive(plan, True)
+
+        return AsyncEventStream(response, decoder, resume=state, reconnect=reconnect)
 
 
 class _Lifecycle:
