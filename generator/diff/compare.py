@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator.diff.surface import Entry, Surface
-from generator.diff.terms import equivalent, is_subtype
+from generator.diff.terms import NONE, equivalent, is_subtype
 
 Level = Literal["breaking", "feature", "fix"]
 LEVELS: tuple[Level, ...] = ("breaking", "feature", "fix")
@@ -119,12 +119,12 @@ def _changed(a: Entry, b: Entry) -> Iterator[Change]:
         yield _type_change(a, b)
     if a.kind in ("arg", "field") and a.required != b.required:
         level: Level = "breaking" if b.required else "feature"
-        detail = "now required" if b.required else "now optional"
-        yield Change(level, b.kind, "changed", b.key, detail, a.annotation, b.annotation)
+        yield Change(level, b.kind, "changed", b.key, "now required" if b.required else "now optional")
     old_props, new_props = dict(a.props), dict(b.props)
     for name in sorted(old_props.keys() | new_props.keys()):
         before, after = str(old_props.get(name, "-")), str(new_props.get(name, "-"))
-        if before != after:
+        # A default appearing or vanishing is the requiredness change reported above.
+        if before != after and not (name == "default" and "-" in (before, after)):
             typed = (b.kind, name) in _TYPED_PROPS
             level = "breaking" if typed else "feature"
             yield Change(level, b.kind, "changed", b.key, name, before, after, behaviour=not typed)
@@ -141,7 +141,8 @@ def _type_change(a: Entry, b: Entry) -> Change:
     wider, narrower = is_subtype(a.term, b.term), is_subtype(b.term, a.term)
     detail = "type widened" if wider else "type narrowed" if narrower else "type changed"
     # Arguments may widen, return values may narrow; model fields are read and written.
-    safe = (a.role == "in" and wider) or (a.role == "out" and narrower)
+    # A method that returned None had no value to use (mypy rejects using it): any return is new.
+    safe = (a.role == "in" and wider) or (a.role == "out" and (narrower or a.term == NONE))
     return Change(
         "feature" if safe else "breaking", b.kind, "changed", b.key, detail, a.annotation, b.annotation
     )
