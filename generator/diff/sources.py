@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import tempfile
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.errors import UsageError
@@ -12,18 +13,33 @@ from generator.errors import UsageError
 _SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-def resolve(arg: str, stack: ExitStack) -> Path:
+@dataclass(frozen=True)
+class Source:
+    """A spec file on disk, and how to name its folder in messages."""
+
+    path: Path
+    folder: str = ""  # the temp folder a git revision was exported into
+    shown: str = ""  # what to call that folder instead
+
+    def relabel(self, message: str) -> str:
+        """`message` with the temp folder replaced by `git:REV:dir`."""
+        return message.replace(self.folder, self.shown) if self.folder else message
+
+
+def resolve(arg: str, stack: ExitStack) -> Source:
     """The spec file `arg` names; a git revision is exported into a temp folder `stack` removes."""
     if not arg.startswith("git:"):
         path = Path(arg)
         if not path.is_file():
             raise UsageError(f"{arg}: no such spec file")
-        return path
+        return Source(path)
     rev, sep, rel = arg[4:].partition(":")
     if not sep or not rev or not rel:
         raise UsageError(f"{arg}: expected git:REV:path, e.g. git:origin/main:spec/openapi.yaml")
     folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="sdkgen-diff-")))
-    return _export(arg, rev, _repo_path(arg, rel), folder)
+    in_repo = _repo_path(arg, rel)
+    spec_dir = str(PurePosixPath(in_repo).parent)
+    return Source(_export(arg, rev, in_repo, folder), str(folder), f"git:{rev}:{spec_dir}")
 
 
 def _git(arg: str, *args: str) -> bytes:
@@ -46,7 +62,8 @@ def _repo_path(arg: str, rel: str) -> str:
 def _export(arg: str, rev: str, path: str, folder: Path) -> Path:
     """Write the spec and the spec files beside it at `rev`, so relative `$ref`s resolve."""
     spec_dir = str(PurePosixPath(path).parent)
-    listed = _git(arg, "ls-tree", "-r", "--name-only", "-z", rev, "--", spec_dir if spec_dir != "." else ".")
+    # --full-tree: the path is from the repository root even when run in a subfolder.
+    listed = _git(arg, "ls-tree", "--full-tree", "-r", "--name-only", "-z", rev, "--", spec_dir)
     names = [n for n in listed.decode("utf-8", "replace").split("\0") if n.endswith(_SPEC_SUFFIXES)]
     if path not in names:
         names.append(path)  # let `git show` report why it is missing
