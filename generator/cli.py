@@ -40,6 +40,12 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument(
                 "--force", action="store_true", help="take over existing files sdkgen did not write"
             )
+            cmd.add_argument(
+                "--bump",
+                action="store_true",
+                help="bump the SDK version by the API diff against the last --bump "
+                "(DIR/.sdkgen-surface.json) and prepend the changes to DIR/CHANGELOG.md",
+            )
     _diff_parser(sub)
     return parser
 
@@ -78,9 +84,10 @@ def settings_from(args: argparse.Namespace, root: Path) -> Settings:
     return settings
 
 
-def render_for(settings: Settings) -> tuple[dict[str, str], tuple[str, ...]]:
-    """Load, build and render: the whole in-memory pipeline."""
+def render_for(settings: Settings, bump: bool = False) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Load, build and render: the whole in-memory pipeline (with the version `--bump` keeps)."""
     from generator.build import build_api
+    from generator.diff import bump as versioning
     from generator.load import load_spec
     from generator.targets import get_target
 
@@ -88,7 +95,13 @@ def render_for(settings: Settings) -> tuple[dict[str, str], tuple[str, ...]]:
     spec = load_spec(settings.spec, settings.overlays)
     api = build_api(spec, settings)
     rendered = target.render(api)
-    return rendered.files, (*spec.notes, *api.notes, *rendered.warnings)
+    current = None
+    if bump:
+        from generator.diff.surface import surface
+
+        current = surface(api)
+    files = versioning.apply(rendered.files, current, settings.out)
+    return files, (*spec.notes, *api.notes, *rendered.warnings)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "diff":
             return _diff(args, settings)
         start = time.perf_counter()
-        files, notes = render_for(settings)
+        files, notes = render_for(settings, bump=getattr(args, "bump", False))
         for note in notes if not args.quiet else ():
             print(f"sdkgen: note: {note}", file=sys.stderr)
         if args.command == "check":

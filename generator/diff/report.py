@@ -62,6 +62,18 @@ def markdown_report(changes: list[Change], old: str, new: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def markdown_changelog(changes: list[Change], version: str) -> str:
+    """A CHANGELOG.md section for `version`: the changes as bullet lists per level."""
+    lines = [f"## {version}", "", f"API changes from the spec ({bump(changes)} bump).", ""]
+    for level in LEVELS:
+        group = [c for c in changes if c.level == level]
+        if group:
+            lines += [f"### {_TITLES[level]}", ""]
+            lines += [f"- `{_cell(c.key)}`: {_cell(describe(c))}" for c in group]
+            lines.append("")
+    return "\n".join(lines)
+
+
 def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
