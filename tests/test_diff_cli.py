@@ -152,3 +152,17 @@ def test_bad_input_exits_2_with_one_line(
 def test_bad_package_exits_2(specs: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["diff", "old.yaml", "old.yaml", "--package", "class"])
     assert code == 2 and "not a valid Python import name" in capsys.readouterr().err
+
+
+def test_invalid_spec_at_a_git_revision_is_named_by_revision(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "spec.yaml").write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: []\n")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "bad")
+    _write(tmp_path / "good.yaml", BASE)
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _run(capsys, "git:HEAD:spec.yaml", "good.yaml")
+    assert code == 2 and err.startswith("sdkgen: error: git:HEAD:spec.yaml#/paths: ")
+    assert "sdkgen-diff-" not in err and err.count("\n") == 1

@@ -19,11 +19,16 @@ class Source:
 
     path: Path
     folder: str = ""  # the temp folder a git revision was exported into
-    shown: str = ""  # what to call that folder instead
+    shown: str = ""  # what to call it instead: `git:REV:dir/`
 
     def relabel(self, message: str) -> str:
-        """`message` with the temp folder replaced by `git:REV:dir`."""
-        return message.replace(self.folder, self.shown) if self.folder else message
+        """`message` naming the file at its revision, not in the temp folder."""
+        if not self.folder:
+            return message
+        if self.folder in message:
+            return message.replace(self.folder + "/", self.shown)
+        # The loader names files relative to the spec's folder.
+        return self.shown + message
 
 
 def resolve(arg: str, stack: ExitStack) -> Source:
@@ -39,7 +44,8 @@ def resolve(arg: str, stack: ExitStack) -> Source:
     folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="sdkgen-diff-")))
     in_repo = _repo_path(arg, rel)
     spec_dir = str(PurePosixPath(in_repo).parent)
-    return Source(_export(arg, rev, in_repo, folder), str(folder), f"git:{rev}:{spec_dir}")
+    shown = f"git:{rev}:" + (f"{spec_dir}/" if spec_dir != "." else "")
+    return Source(_export(arg, rev, in_repo, folder), str(folder), shown)
 
 
 def _git(arg: str, *args: str) -> bytes:
