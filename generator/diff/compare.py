@@ -59,7 +59,31 @@ def _translated(entry: Entry, moved: dict[str, str]) -> str:
 def _compare_kind(
     olds: dict[str, Entry], news: dict[str, Entry], moved: dict[str, str], old: Surface, new: Surface
 ) -> list[Change]:
+    pairs, removed, added = _match(olds, news, moved)
     out: list[Change] = []
+    by_wire = _by_wire(added)
+    for entry in removed:
+        twin = _rename_of(entry, by_wire, added, moved)
+        if twin is not None:
+            del added[twin.key]
+            moved[entry.key] = twin.key
+            pairs.append((entry, twin))
+            out.append(Change("breaking", entry.kind, "renamed", twin.key, "renamed", entry.key, twin.key))
+        elif not (entry.parent and entry.parent not in new and entry.parent not in moved):
+            out.append(_removed(entry))  # children of a removed parent go with it
+    renamed_to = set(moved.values())
+    for entry in added.values():
+        if not (entry.parent and entry.parent not in old and entry.parent not in renamed_to):
+            out.append(_added(entry))
+    for a, b in pairs:
+        out += _changed(a, b)
+    return out
+
+
+def _match(
+    olds: dict[str, Entry], news: dict[str, Entry], moved: dict[str, str]
+) -> tuple[list[tuple[Entry, Entry]], list[Entry], dict[str, Entry]]:
+    """(pairs found under the same key, old entries without one, new entries left over)."""
     pairs: list[tuple[Entry, Entry]] = []
     removed: list[Entry] = []
     for entry in olds.values():
@@ -71,33 +95,26 @@ def _compare_kind(
         else:
             removed.append(entry)
     matched = {b.key for _, b in pairs}
-    added = [e for k, e in news.items() if k not in matched]
-    for entry in removed:
-        twin = _rename_of(entry, added, moved)
-        if twin is not None:
-            added.remove(twin)
-            moved[entry.key] = twin.key
-            pairs.append((entry, twin))
-            out.append(Change("breaking", entry.kind, "renamed", twin.key, "renamed", entry.key, twin.key))
-        elif not (entry.parent and entry.parent not in new and entry.parent not in moved):
-            out.append(_removed(entry))
-    for entry in added:
-        if not (entry.parent and entry.parent not in old and entry.parent not in moved.values()):
-            out.append(_added(entry))
-    for a, b in pairs:
-        out += _changed(a, b)
-    return out
+    return pairs, removed, {k: e for k, e in news.items() if k not in matched}
 
 
-def _rename_of(entry: Entry, added: list[Entry], moved: dict[str, str]) -> Entry | None:
+def _by_wire(added: dict[str, Entry]) -> dict[tuple[str, str], list[Entry]]:
+    """Rename candidates by spec identity and parent (methods may move between resources)."""
+    index: dict[tuple[str, str], list[Entry]] = {}
+    for cand in added.values():
+        if cand.wire:
+            index.setdefault((cand.wire, "" if cand.kind == "method" else cand.parent), []).append(cand)
+    return index
+
+
+def _rename_of(
+    entry: Entry, by_wire: dict[tuple[str, str], list[Entry]], added: dict[str, Entry], moved: dict[str, str]
+) -> Entry | None:
     """The added entry with the same spec identity under the same (or any, for methods) parent."""
     if not entry.wire:
         return None
-    parent = moved.get(entry.parent, entry.parent)
-    for cand in added:
-        if cand.wire == entry.wire and (entry.kind == "method" or cand.parent == parent):
-            return cand
-    return None
+    parent = "" if entry.kind == "method" else moved.get(entry.parent, entry.parent)
+    return next((c for c in by_wire.get((entry.wire, parent), []) if c.key in added), None)
 
 
 def _removed(entry: Entry) -> Change:
