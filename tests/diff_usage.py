@@ -123,8 +123,9 @@ def _model(name: str, cls: ast.ClassDef, writer: Writer) -> None:
         keyword, required = attr, node.value is None
         if isinstance(node.value, ast.Call):
             kws = {k.arg: k.value for k in node.value.keywords}
-            if isinstance(kws.get("alias"), ast.Constant):
-                keyword = str(kws["alias"].value)  # type: ignore[union-attr]
+            alias = kws.get("alias")
+            if isinstance(alias, ast.Constant):
+                keyword = str(alias.value)
             required = "default" not in kws and "default_factory" not in kws
         fields.append((attr, annotation, keyword, required))
     params = [("m", name), *((f"v{i}", ann) for i, (_, ann, _, _) in enumerate(fields))]

@@ -256,6 +256,11 @@ PAIRS: dict[str, tuple[Mutation | None, Mutation]] = {
         ),
     ),
     "alias_changed": (None, _set(f"{P}.PetList", {"type": "array", "items": {"type": "string"}})),
+    "path_changed": (
+        None,
+        _all(_set("paths./me", BASE["paths"]["/users/me"]), _set("paths./users/me", _DELETE)),
+    ),
+    "param_wire_name_changed": (None, _set(f"{LIMIT}.name", "Limit")),
     "no_change": (None, lambda spec: None),
 }
 

@@ -54,10 +54,9 @@ def surface(api: Api) -> Surface:
         _enum(api, enum, out)
     ann = Annotator(api)
     for alias in api.aliases:
-        key = f"{alias.module}.{alias.name}"
-        t = term(api, alias.target)
-        out[key] = Entry("alias", key, annotation=ann.annotation(alias.target), term=t, role="both")
-        out[key] = _with_docs(out[key], description=alias.description)
+        t, annotation = term(api, alias.target), ann.annotation(alias.target)
+        entry = Entry("alias", f"{alias.module}.{alias.name}", annotation=annotation, term=t, role="both")
+        _add(out, _with_docs(entry, description=alias.description))
     return out
 
 
@@ -100,7 +99,8 @@ def _resource(api: Api, resource: Resource, out: Surface) -> None:
 
 def _method(api: Api, op: Operation, key: str, parent: str, ann: ArgAnnotator, out: Surface) -> None:
     annotation, t = _returns(api, op)
-    entry = Entry("method", key, parent, f"{op.http_method.upper()} {op.path}", annotation, t, "out")
+    endpoint = f"{op.http_method.upper()} {op.path}"
+    entry = Entry("method", key, parent, endpoint, annotation, t, "out", props=(("endpoint", endpoint),))
     _add(
         out,
         _with_docs(entry, summary=op.summary, description=op.description, deprecated=_flag(op.deprecated)),
@@ -175,7 +175,7 @@ def _arg(
     default: str | None,
 ) -> Entry:
     # Optional arguments also take UNSET; callers pass the value type, so `| Unset` is left out.
-    props = (("default", default if default is not None else "-"),)
+    props = (("default", default if default is not None else "-"), ("sent as", wire))
     entry = Entry(
         "arg",
         f"{method}({name}=)",
