@@ -41,7 +41,32 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument(
                 "--force", action="store_true", help="take over existing files sdkgen did not write"
             )
+            cmd.add_argument(
+                "--bump",
+                action="store_true",
+                help="bump the SDK version by the API diff against the last --bump "
+                "(DIR/.sdkgen-surface.json) and prepend the changes to DIR/CHANGELOG.md",
+            )
+    _diff_parser(sub)
     return parser
+
+
+def _diff_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    text = "compare the Python SDK's public API for two specs; exit 1 on changes at --fail-on"
+    cmd = sub.add_parser("diff", help=text, description=text)
+    cmd.add_argument(
+        "old", help="the old spec: a file, or git:REV:path (e.g. git:origin/main:spec/openapi.yaml)"
+    )
+    cmd.add_argument("new", help="the new spec: a file, or git:REV:path")
+    cmd.add_argument("--package", help="Python package name of the SDK")
+    cmd.add_argument("--sdk-class", help="SDK client class name")
+    cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    cmd.add_argument(
+        "--fail-on",
+        choices=("breaking", "minor", "any"),
+        default="breaking",
+        help="exit 1 when a change at this level or above is found (default: breaking)",
+    )
 
 
 def settings_from(args: argparse.Namespace, root: Path) -> Settings:
@@ -61,16 +86,23 @@ def settings_from(args: argparse.Namespace, root: Path) -> Settings:
     return settings
 
 
-def render_for(settings: Settings) -> tuple[dict[str, str], tuple[str, ...]]:
-    """Load, build and render: the whole in-memory pipeline."""
+def render_for(settings: Settings, bump: bool = False) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Load, build and render: the whole in-memory pipeline (with the version `--bump` keeps)."""
     from generator.build import build_api
+    from generator.diff import bump as versioning
     from generator.load import load_spec
 
     target = get_target(settings.target, settings.templates)
     spec = load_spec(settings.spec, settings.overlays, settings.operation_names)
     api = build_api(spec, settings)
     rendered = target.render(api)
-    return rendered.files, (*spec.notes, *api.notes, *rendered.warnings)
+    current = None
+    if bump:
+        from generator.diff.surface import surface
+
+        current = surface(api)
+    files = versioning.apply(rendered.files, current, settings.out)
+    return files, (*spec.notes, *api.notes, *rendered.warnings)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,8 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = settings_from(args, Path.cwd())
+        if args.command == "diff":
+            return _diff(args, settings)
         start = time.perf_counter()
-        files, notes = render_for(settings)
+        files, notes = render_for(settings, bump=getattr(args, "bump", False))
         for note in notes if not args.quiet else ():
             print(f"sdkgen: note: {note}", file=sys.stderr)
         if args.command == "check":
@@ -99,6 +133,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sdkgen: interrupted; the output folder was left as it was", file=sys.stderr)
         return 130
+
+
+def _diff(args: argparse.Namespace, settings: Settings) -> int:
+    from generator.diff.run import run
+
+    outcome = run(args.old, args.new, settings, args.format, args.fail_on)
+    sys.stdout.write(outcome.text)
+    return outcome.exit_code
 
 
 def _check(files: dict[str, str], out: Path, quiet: bool) -> int:
