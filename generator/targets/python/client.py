@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from generator import naming
 from generator.ir import Api, Field, Model, Operation, Param, Resource, Response, TypeRef
 from generator.statuses import ERROR_CLASSES
-from generator.targets import Files
+from generator.targets.base import Files
 from generator.targets.python.names import PyNames, module_name
 from generator.targets.python.text import docstring
 from generator.targets.python.types import Annotator, default_source, py_literal

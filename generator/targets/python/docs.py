@@ -14,7 +14,7 @@ from generator import naming
 from generator.docs_format import CHECK, MINUS, cell, description, example_cell, table
 from generator.docs_format import json_text as _json
 from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Resource, TypeRef, named_ref
-from generator.targets import HEADER, Files
+from generator.targets.base import HEADER, Files
 from generator.targets.python.examples import Examples, Imports, Node, Pair, Seq, literal, statement
 from generator.targets.python.names import PyNames, module_name
 from generator.targets.templating import Env

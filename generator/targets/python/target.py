@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from generator.ir import Api
-from generator.targets import HEADER, Files, Rendered
+from generator.targets.base import HEADER, Files, Rendered
 from generator.targets.python.client import render_client
 from generator.targets.python.docs import render_docs
 from generator.targets.python.models import module_views

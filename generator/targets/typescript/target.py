@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.config import validate_npm_package
 from generator.ir import Api, Named
-from generator.targets import HEADER, Files, Rendered
+from generator.targets.base import HEADER, Files, Rendered
 from generator.targets.templating import Env
 from generator.targets.typescript.client import resource_views, sdk_view
 from generator.targets.typescript.docs import ResourceDocs, TsDocs
