@@ -368,6 +368,8 @@ class SchemaBuilder:
                 self._queued.add(name)
                 self._queue.append((name, target_node, target, module))
             kind: Any = named_ref(built).kind if built else self._pending_kind(target_node, target)
+            # Enum and Model carry no nullability of their own: the reference takes it on.
+            nullable = nullable or (kind in ("enum", "model") and _nullable(target_node))
             return TypeRef(kind, name, nullable=nullable)
         if target in self._following:
             return TypeRef("any", nullable=nullable)
