@@ -71,20 +71,26 @@ def class_name(raw: str, fallback: str = "Model") -> str:
         name = fallback + name
     if name in IMPORTED_NAMES or name in _BUILTIN_NAMES or keyword.iskeyword(name):
         name += fallback
-    return bounded(name)
+    return name  # whole: users look a class up by the name the spec gives
 
 
-# Class names are also file names (`<name lower>.py`, `<name lower>.md`); deep inline
-# nesting builds long names, and file systems cap a name at 255 bytes.
+# Identifiers derived from wire names (attributes, tag keys) stay short enough to read.
 MAX_NAME = 80
+# A file name is at most 255 bytes; a stem leaves room for a suffix and a numbered twin.
+MAX_STEM = 200
 
 
-def bounded(name: str) -> str:
+def bounded(name: str, limit: int = MAX_NAME) -> str:
     """`name`, or its first characters plus a stable hash of the whole when too long."""
-    if len(name) <= MAX_NAME:
+    if len(name) <= limit:
         return name
     digest = hashlib.sha256(name.encode()).hexdigest()[:8].upper()
-    return f"{name[: MAX_NAME - 9]}H{digest}"
+    return f"{name[: limit - 9]}H{digest}"
+
+
+def file_stem(class_: str) -> str:
+    """The lowercase file stem of a class's module and docs page, bounded for file systems."""
+    return bounded(class_, MAX_STEM).lower()
 
 
 class Registry:

@@ -187,7 +187,7 @@ class SchemaBuilder:
         if "$ref" in node and len(set(node) - {"description", "title", "$ref"}) == 0:
             return Alias(name, module, description, self.type_of(node, loc, name), loc, example)
         nullable = _nullable(node)
-        if "enum" in node and _enum_kind(node["enum"]) is not None:
+        if _is_enum(node):
             return self._enum(name, node, loc, module, description, example)
         if self._is_object(node, loc):
             return self.model(name, node, loc, module, description, example)
@@ -345,7 +345,7 @@ class SchemaBuilder:
                 raise loc.error(f"a schema must be a mapping, found {type(node).__name__}")
             if isinstance(node.get("$ref"), str):
                 return self._ref(node, loc, hint)
-            if "enum" in node and _enum_kind(node["enum"]) is not None:
+            if _is_enum(node):
                 return self._inline_named(node, loc, hint)
             if self._is_object(node, loc):
                 return self._inline_named(node, loc, hint)
@@ -368,6 +368,8 @@ class SchemaBuilder:
                 self._queued.add(name)
                 self._queue.append((name, target_node, target, module))
             kind: Any = named_ref(built).kind if built else self._pending_kind(target_node, target)
+            # Enum and Model carry no nullability of their own: the reference takes it on.
+            nullable = nullable or (kind in ("enum", "model") and _nullable(target_node))
             return TypeRef(kind, name, nullable=nullable)
         if target in self._following:
             return TypeRef("any", nullable=nullable)
@@ -389,7 +391,7 @@ class SchemaBuilder:
     def _pending_kind(self, node: Any, loc: Loc) -> Any:
         if not isinstance(node, dict):
             return "alias"
-        if "enum" in node and _enum_kind(node["enum"]) is not None:
+        if _is_enum(node):
             return "enum"
         return "model" if self._is_object(node, loc) else "alias"
 
@@ -479,11 +481,37 @@ class SchemaBuilder:
             return args[0].with_nullable(nullable)
         disc = node.get("discriminator")
         prop = disc.get("propertyName", "") if isinstance(disc, dict) else ""
+        prop = prop or self._inferred_discriminator(members, loc.child(key))
         if prop and not all(a.kind == "model" for a in args):
             prop = ""
         if any(a.kind == "any" for a in args):
             return TypeRef("any", nullable=nullable)
         return TypeRef("union", args=tuple(args), nullable=nullable, discriminator=prop)
+
+    def _inferred_discriminator(self, members: list[Any], loc: Loc) -> str:
+        """A required property every member fixes to a distinct value, else ""."""
+        tags = [self._member_tags(m, loc.child(i)) for i, m in enumerate(members) if not _is_null_schema(m)]
+        if len(tags) < 2:
+            return ""
+        for prop in tags[0]:
+            values = [t.get(prop) for t in tags]
+            if None not in values and len(set(values)) == len(values):
+                return prop
+        return ""
+
+    def _member_tags(self, member: Any, loc: Loc) -> dict[str, str]:
+        """The required properties a member schema (allOf merged) fixes to one string."""
+        if isinstance(member, dict) and "$ref" in member:
+            member, loc = self.spec.deref(member, loc)
+        if not isinstance(member, dict):
+            return {}
+        props: dict[str, Any] = {}
+        required: set[str] = set()
+        for part, _ in self._flatten_all_of(member, loc, set()):
+            props.update(part.get("properties") or {})
+            required.update(r for r in part.get("required") or [] if isinstance(r, str))
+        fixed = {k: nodes.fixed_string(v) for k, v in props.items() if k in required}
+        return {k: v for k, v in fixed.items() if v is not None}
 
 
 # -- schema helpers -------------------------------------------------------------------------
@@ -521,6 +549,13 @@ def _is_null_schema(node: Any) -> bool:
         or ("const" in node and node["const"] is None)
         or node.get("enum") == [None]
     )
+
+
+def _is_enum(node: dict[str, Any]) -> bool:
+    """An enum class; a single value is a `Literal` tag instead (an open enum would accept any)."""
+    if "enum" not in node or _enum_kind(node["enum"]) is None:
+        return False
+    return len([v for v in _unique(node["enum"]) if v is not None]) > 1
 
 
 def _enum_kind(values: Any) -> str | None:

@@ -123,8 +123,8 @@ def member_name(value: object) -> str:
 
 
 def module_name(class_: str) -> str:
-    """The module (and docs page) file stem for a class: its lowercased name."""
-    name = class_.lower()
+    """The module (and docs page) file stem for a class: its lowercased name, bounded."""
+    name = naming.file_stem(class_)
     return name + "_" if keyword.iskeyword(name) else name
 
 

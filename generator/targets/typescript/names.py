@@ -106,8 +106,8 @@ class TsNames:
         return self._types[ir_name]
 
     def module(self, ir_name: str) -> str:
-        """The file stem of a type: its TypeScript name, lowercased."""
-        return self._types[ir_name].lower()
+        """The file stem of a type: its TypeScript name, lowercased and bounded."""
+        return naming.file_stem(self._types[ir_name])
 
     def _resource(self, res: Resource, taken: naming.Registry) -> tuple[str, str]:
         stem = naming.pascal(res.tag) if res.tag else ""

@@ -2,7 +2,6 @@
 
 import * as z from "zod";
 import { opt } from "../../lib/schemas.js";
-import { DefaultsC, DefaultsC$inboundSchema, DefaultsC$outboundSchema } from "./defaultsc.js";
 
 export type Defaults = {
   s?: string | undefined;
@@ -11,7 +10,7 @@ export type Defaults = {
   b?: boolean | undefined;
   l?: Array<string> | undefined;
   m?: { [k: string]: number } | undefined;
-  c?: DefaultsC | undefined;
+  c?: "function" | undefined;
 };
 
 /** The wire form of `Defaults`. */
@@ -22,7 +21,7 @@ export type Defaults$Outbound = {
   b?: boolean | undefined;
   l?: Array<string> | undefined;
   m?: { [k: string]: number } | undefined;
-  c?: DefaultsC | undefined;
+  c?: "function" | undefined;
 };
 
 /** @internal */
@@ -34,7 +33,7 @@ export const Defaults$inboundSchema: z.ZodType<Defaults, z.ZodTypeDef, unknown> 
     b: z.boolean().optional(),
     l: z.array(z.string()).optional(),
     m: z.record(z.number()).optional(),
-    c: z.lazy(() => DefaultsC$inboundSchema).optional(),
+    c: z.literal("function").optional(),
   })
   .transform((v) => ({
     ...opt("s", v.s),
@@ -55,7 +54,7 @@ export const Defaults$outboundSchema: z.ZodType<Defaults$Outbound, z.ZodTypeDef,
     b: z.boolean().optional(),
     l: z.array(z.string()).optional(),
     m: z.record(z.number()).optional(),
-    c: z.lazy(() => DefaultsC$outboundSchema).optional(),
+    c: z.literal("function").optional(),
   })
   .transform((v) => ({
     ...opt("s", v.s),

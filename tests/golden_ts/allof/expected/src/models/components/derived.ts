@@ -2,7 +2,6 @@
 
 import * as z from "zod";
 import { opt } from "../../lib/schemas.js";
-import { DerivedKind, DerivedKind$inboundSchema, DerivedKind$outboundSchema } from "./derivedkind.js";
 
 /**
  * Base plus a mixin plus its own fields.
@@ -12,7 +11,7 @@ export type Derived = {
   created?: number | undefined;
   updated?: number | undefined;
   name: string;
-  kind?: DerivedKind | undefined;
+  kind?: "derived" | undefined;
 };
 
 /** The wire form of `Derived`. */
@@ -21,7 +20,7 @@ export type Derived$Outbound = {
   created?: number | undefined;
   updated?: number | undefined;
   name: string;
-  kind?: DerivedKind | undefined;
+  kind?: "derived" | undefined;
 };
 
 /** @internal */
@@ -31,7 +30,7 @@ export const Derived$inboundSchema: z.ZodType<Derived, z.ZodTypeDef, unknown> = 
     created: z.number().optional(),
     updated: z.number().optional(),
     name: z.string(),
-    kind: z.lazy(() => DerivedKind$inboundSchema).optional(),
+    kind: z.literal("derived").optional(),
   })
   .transform((v) => ({
     id: v.id,
@@ -48,7 +47,7 @@ export const Derived$outboundSchema: z.ZodType<Derived$Outbound, z.ZodTypeDef, D
     created: z.number().optional(),
     updated: z.number().optional(),
     name: z.string(),
-    kind: z.lazy(() => DerivedKind$outboundSchema).optional(),
+    kind: z.literal("derived").optional(),
   })
   .transform((v) => ({
     id: v.id,

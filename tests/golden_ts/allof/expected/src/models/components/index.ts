@@ -2,12 +2,9 @@
 
 export * from "./base.js";
 export * from "./consts.js";
-export * from "./conststype.js";
 export * from "./counts.js";
 export * from "./defaults.js";
-export * from "./defaultsc.js";
 export * from "./derived.js";
-export * from "./derivedkind.js";
 export * from "./labelled.js";
 export * from "./strict.js";
 export * from "./timestamps.js";

@@ -7,4 +7,3 @@ export * from "./tickenvelope.js";
 export * from "./tickevent.js";
 export * from "./tickerevent.js";
 export * from "./tickereventobject.js";
-export * from "./tickereventobjectevent.js";
