@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -34,6 +35,7 @@ class OperationBuilder:
         self.schemas = schemas
         self.spec = schemas.spec
         self._ids = naming.Registry()
+        self._renames = _global_renames(self.spec.root.get("x-speakeasy-name-override"))
 
     def build(self) -> tuple[list[Operation], list[Resource]]:
         """All operations, and the resources (tags) that group them."""
@@ -92,7 +94,10 @@ class OperationBuilder:
             raw_id = f"{method} {path.split('#')[0]}"
         prefix = self._ids.claim(naming.class_name(raw_id, "Op"))
         tags = node.get("tags") or []
+        # Speakeasy: the operation's own override wins over the document's list.
         override = node.get("x-speakeasy-name-override")
+        if not isinstance(override, str):
+            override = next((name for rx, name in self._renames if rx.fullmatch(raw_id)), None)
         body = self._body(node.get("requestBody"), loc.child("requestBody"), prefix)
         params = self._params(shared, path_loc, node.get("parameters") or [], loc)
         responses, stream = self._responses(node, loc, prefix)
@@ -304,6 +309,21 @@ def _with_json_data(model: Model) -> tuple[Model, TypeRef]:
     if data_field.type.kind not in ("str", "literal"):
         model = replace(model, json_fields=("data",))
     return model, data_field.type
+
+
+def _global_renames(entries: Any) -> list[tuple[re.Pattern[str], str]]:
+    """The top-level `{operationId regex, methodNameOverride}` list, in document order."""
+    renames = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        pattern, name = entry.get("operationId"), entry.get("methodNameOverride")
+        if isinstance(pattern, str) and isinstance(name, str):
+            try:
+                renames.append((re.compile(pattern), name))
+            except re.error:  # not a valid regex: read it as a plain operationId
+                renames.append((re.compile(re.escape(pattern)), name))
+    return renames
 
 
 def _tag_key(tag: str) -> str:
