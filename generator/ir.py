@@ -91,6 +91,7 @@ class Field:
     read_only: bool = False
     write_only: bool = False
     loc: Loc | None = None
+    name_override: str = ""  # x-speakeasy-name-override text: targets name the attribute after it
 
 
 @dataclass(frozen=True)

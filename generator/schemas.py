@@ -296,6 +296,7 @@ class SchemaBuilder:
                     read_only=nodes.flag(sub, "readOnly"),
                     write_only=nodes.flag(sub, "writeOnly"),
                     loc=sub_loc,
+                    name_override=nodes.text(sub, "x-speakeasy-name-override"),
                 )
             )
         return tuple(fields)

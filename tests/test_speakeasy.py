@@ -5,25 +5,49 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from generator.build import build_api
 from generator.config import Settings
-from generator.ir import Api
+from generator.ir import Api, Model
 from generator.load import load_spec
 from generator.targets.python.names import PyNames
 from generator.targets.typescript.names import TsNames
+from tests.helpers import render_spec, run_python
+
+MISTRAL = Path("/work/shared/specs/mistral-openapi.yaml")
+
+
+@pytest.fixture(scope="module")
+def mistral() -> Api:
+    if not MISTRAL.exists():
+        pytest.skip("the shared Mistral spec is not here")
+    return build_api(load_spec(MISTRAL), Settings(package="mistral_sdk"))
 
 
 def _op(op_id: str, **extra: Any) -> dict[str, Any]:
     return {"operationId": op_id, "tags": ["chat"], "responses": {"200": {"description": "ok"}}, **extra}
 
 
-def _build(tmp_path: Path, spec: dict[str, Any]) -> Api:
+def _write(tmp_path: Path, spec: dict[str, Any]) -> Path:
     full = {"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, **spec}
     path = tmp_path / "spec.yaml"
     path.write_text(yaml.safe_dump(full, sort_keys=False), encoding="utf-8")
-    return build_api(load_spec(path), Settings(package="se_sdk"))
+    return path
+
+
+def _build(tmp_path: Path, spec: dict[str, Any]) -> Api:
+    return build_api(load_spec(_write(tmp_path, spec)), Settings(package="se_sdk"))
+
+
+def _emit(tmp_path: Path, spec: dict[str, Any]) -> Path:
+    """Render the Python SDK for `spec` into `tmp_path/out` (importable from there)."""
+    out = tmp_path / "out"
+    for rel, text in render_spec(Settings(spec=_write(tmp_path, spec), out=out, package="se_sdk")).items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(text, encoding="utf-8")
+    return out
 
 
 RENAMES = {
@@ -53,3 +77,48 @@ def test_top_level_list_names_methods_and_operation_level_wins(tmp_path: Path) -
     assert [py.method(op) for op in api.operations] == ["create", "create_stream", "list_", "mine", "other"]
     (chat,) = api.resources
     assert list(ts.methods(chat).values())[:3] == ["create", "createStream", "list"]
+
+
+PROPS = {
+    "components": {
+        "schemas": {
+            "Fmt": {
+                "type": "object",
+                "required": ["schema"],
+                "properties": {
+                    "schema": {
+                        "type": "object",
+                        "additionalProperties": True,
+                        "x-speakeasy-name-override": "schema_definition",
+                    },
+                    "name": {"type": "string"},
+                },
+            }
+        }
+    },
+    "paths": {},
+}
+
+
+def test_property_override_renames_the_attribute_and_keeps_the_wire_name(tmp_path: Path) -> None:
+    api = _build(tmp_path, PROPS)
+    fmt = next(m for m in api.models if m.name == "Fmt")
+    assert [f.name_override for f in fmt.fields] == ["schema_definition", ""]
+    assert PyNames(api).fields(fmt) == {"schema": "schema_definition", "name": "name"}
+    assert TsNames(api).fields(fmt, fmt.fields) == {"schema": "schemaDefinition", "name": "name"}
+    code = (
+        "from se_sdk.models.components import Fmt\n"
+        "m = Fmt.model_validate({'schema': {'a': 1}, 'name': 'n'})\n"
+        "assert m.schema_definition.model_dump() == {'a': 1}, m\n"
+        "print(m.model_dump_json(by_alias=True))"
+    )
+    done = run_python(code, _emit(tmp_path, PROPS))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == '{"schema":{"a":1},"name":"n"}'
+
+
+def test_mistral_json_schema_field_is_schema_definition(mistral: Api) -> None:
+    model = mistral.named("JsonSchema")
+    assert isinstance(model, Model)
+    assert PyNames(mistral).fields(model)["schema"] == "schema_definition"
+    assert TsNames(mistral).fields(model, model.fields)["schema"] == "schemaDefinition"
