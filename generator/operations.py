@@ -51,7 +51,11 @@ class OperationBuilder:
             shared = item.get("parameters") or []
             for method in METHODS:
                 node = item.get(method)
-                if isinstance(node, dict):
+                if nodes.flag(node, "x-speakeasy-ignore"):
+                    self.schemas.note(
+                        f"{loc.child(method)}: x-speakeasy-ignore: the operation is not generated"
+                    )
+                elif isinstance(node, dict):
                     ops.append(self._operation(path, method, node, loc.child(method), shared, loc))
                     if node.get("callbacks"):
                         where = loc.child(method, "callbacks")

@@ -122,3 +122,37 @@ def test_mistral_json_schema_field_is_schema_definition(mistral: Api) -> None:
     assert isinstance(model, Model)
     assert PyNames(mistral).fields(model)["schema"] == "schema_definition"
     assert TsNames(mistral).fields(model, model.fields)["schema"] == "schemaDefinition"
+
+
+IGNORED = {
+    "components": {
+        "schemas": {
+            "Thing": {
+                "type": "object",
+                "required": ["id", "secret"],
+                "properties": {
+                    "id": {"type": "string"},
+                    "secret": {"type": "string", "x-speakeasy-ignore": True},
+                },
+            },
+            "Both": {"allOf": [{"$ref": "#/components/schemas/Thing"}, {"type": "object"}]},
+        }
+    },
+    "paths": {
+        "/t": {
+            "get": _op("keep"),
+            "post": _op("drop", **{"x-speakeasy-ignore": True}),
+            "put": _op("notIgnored", **{"x-speakeasy-ignore": False}),
+        }
+    },
+}
+
+
+def test_ignore_drops_operations_and_properties_with_one_note_each(tmp_path: Path) -> None:
+    api = _build(tmp_path, IGNORED)
+    assert [op.operation_id for op in api.operations] == ["keep", "notIgnored"]
+    assert {m.name: [f.wire for f in m.fields] for m in api.models} == {"Thing": ["id"], "Both": ["id"]}
+    ignored = [n for n in api.notes if "x-speakeasy-ignore" in n]
+    assert len(ignored) == 2, ignored
+    assert ignored[1].endswith("/paths/~1t/post: x-speakeasy-ignore: the operation is not generated")
+    assert ignored[0].endswith("/Thing/properties/secret: x-speakeasy-ignore: the property is not generated")
