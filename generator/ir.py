@@ -222,6 +222,8 @@ class Operation:
     loc: Loc
     deprecated: bool = False
     resumable: bool = False  # a dropped stream may be reopened, even for a POST
+    deprecation_message: str = ""  # x-speakeasy-deprecation-message
+    replacement: str = ""  # x-speakeasy-deprecation-replacement: the operationId to use instead
 
 
 @dataclass(frozen=True)

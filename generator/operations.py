@@ -107,6 +107,8 @@ class OperationBuilder:
         responses, stream = self._responses(node, loc, prefix)
         success = next((r for r in responses if r.status.startswith("2")), None)
         security = node.get("security", self.spec.root.get("security")) or []
+        message = nodes.text(node, "x-speakeasy-deprecation-message").strip()
+        replacement = nodes.text(node, "x-speakeasy-deprecation-replacement").strip()
         schemes = tuple(dict.fromkeys(k for req in security if isinstance(req, dict) for k in req))
         return Operation(
             operation_id=raw_id,
@@ -124,8 +126,11 @@ class OperationBuilder:
             stream=stream,
             security=schemes,
             loc=loc,
-            deprecated=nodes.flag(node, "deprecated"),
+            # Speakeasy's deprecation extensions imply `deprecated: true`.
+            deprecated=nodes.flag(node, "deprecated") or bool(message or replacement),
             resumable=nodes.flag(node, "x-sdkgen-resumable"),
+            deprecation_message=message,
+            replacement=replacement,
         )
 
     def _params(self, shared: list[Any], shared_loc: Loc, own: list[Any], loc: Loc) -> tuple[Param, ...]:

@@ -12,6 +12,7 @@ from generator.build import build_api
 from generator.config import Settings
 from generator.ir import Api, Model
 from generator.load import load_spec
+from generator.targets.python import deprecation
 from generator.targets.python.names import PyNames
 from generator.targets.typescript.names import TsNames
 from tests.helpers import render_spec, run_python
@@ -156,3 +157,71 @@ def test_ignore_drops_operations_and_properties_with_one_note_each(tmp_path: Pat
     assert len(ignored) == 2, ignored
     assert ignored[1].endswith("/paths/~1t/post: x-speakeasy-ignore: the operation is not generated")
     assert ignored[0].endswith("/Thing/properties/secret: x-speakeasy-ignore: the property is not generated")
+
+
+DEPRECATED = {
+    "servers": [{"url": "http://x"}],
+    "paths": {
+        "/old": {
+            "get": _op(
+                "oldList",
+                deprecated=True,
+                **{
+                    "x-speakeasy-deprecation-message": "Paging is missing.",
+                    "x-speakeasy-deprecation-replacement": "newList",
+                },
+            )
+        },
+        "/plain": {"get": _op("plainOld", deprecated=True)},
+        "/new": {"get": _op("newList")},
+    },
+}
+
+CALL = """
+import asyncio, warnings, httpx
+from se_sdk import SeSdk, AsyncSeSdk
+ok = lambda request: httpx.Response(200, json={})
+sdk = SeSdk(http_client=httpx.Client(transport=httpx.MockTransport(ok)))
+with warnings.catch_warnings(record=True) as seen:
+    warnings.simplefilter("always")
+    sdk.chat.old_list()  # line 8
+    sdk.chat.plain_old()
+    sdk.chat.new_list()
+    async def main():
+        await AsyncSeSdk(http_client=httpx.AsyncClient(transport=httpx.MockTransport(ok))).chat.old_list()
+    asyncio.run(main())
+for w in seen:
+    print(w.category.__name__, w.lineno, w.message)
+"""
+
+
+def test_deprecation_reaches_docstring_docs_and_a_warning_at_the_caller(tmp_path: Path) -> None:
+    api = _build(tmp_path, DEPRECATED)
+    old, plain, new = api.operations
+    assert (old.deprecated, old.deprecation_message, old.replacement) == (
+        True,
+        "Paging is missing.",
+        "newList",
+    )
+    assert (plain.deprecated, plain.deprecation_message, new.deprecated) == (True, "", False)
+    out = _emit(tmp_path, DEPRECATED)
+    expected = "Paging is missing. Use `chat.new_list` instead."
+    assert f"Deprecated: {expected}" in (out / "se_sdk/resources/chat.py").read_text()
+    assert f"> :warning: **DEPRECATED**: {expected}" in (out / "docs/sdks/chat/README.md").read_text()
+    done = run_python(CALL, out)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        f"DeprecationWarning 8 old_list is deprecated: {expected}",
+        "DeprecationWarning 9 plain_old is deprecated: this method will be removed in a future release.",
+        f"DeprecationWarning 12 old_list is deprecated: {expected}",
+    ]
+
+
+def test_mistral_deprecated_agents_list_points_at_its_replacement(mistral: Api) -> None:
+    op = next(o for o in mistral.operations if o.operation_id == "agents_api_v1_agents_list")
+    text = deprecation.notice(mistral, PyNames(mistral), op)
+    # The spec names a replacement it does not define: the notice quotes its operationId.
+    assert text == (
+        "Some features such as agent sharing are not supported by this endpoint."
+        " Use `v1_agents_list_pages` instead."
+    )

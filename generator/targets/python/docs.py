@@ -15,6 +15,7 @@ from generator.docs_format import CHECK, MINUS, cell, description, example_cell,
 from generator.docs_format import json_text as _json
 from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Resource, TypeRef, named_ref
 from generator.targets import HEADER, Files
+from generator.targets.python import deprecation
 from generator.targets.python.examples import Examples, Imports, Node, Pair, Seq, literal, statement
 from generator.targets.python.names import PyNames, module_name
 from generator.targets.templating import Env
@@ -298,6 +299,7 @@ class Docs:
                 self.response(op),
                 self.errors(op),
                 resume=resume_note(op),
+                deprecation=deprecation.notice(self.api, self.names, op),
             )
             for op in res.operations
         ]
@@ -322,6 +324,7 @@ class MethodView:
     response: str
     errors: str
     resume: str = ""  # streams only: what `resume=` does for this method
+    deprecation: str = ""  # what replaces it and why, when deprecated
 
 
 # Methods whose repetition is harmless; the runtime's `_IDEMPOTENT` says the same.
