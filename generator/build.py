@@ -52,6 +52,7 @@ def build_api(spec: Spec, settings: Settings) -> Api:
         operations=tuple(operations),
         resources=tuple(resources),
         notes=schemas.notes,
+        env_prefix=settings.env_prefix,
         by_name={n.name: n for n in named},
     )
 

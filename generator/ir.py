@@ -269,6 +269,7 @@ class Api:
     operations: tuple[Operation, ...]
     resources: tuple[Resource, ...]
     notes: tuple[str, ...] = ()
+    env_prefix: str = ""  # the configured prefix of credential environment variables, if any
     by_name: dict[str, Named] = field(default_factory=dict, compare=False, hash=False)
 
     def named(self, name: str) -> Named:

@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from generator.build import build_api
-from generator.config import Settings
+from generator.config import Settings, load_settings
+from generator.errors import UsageError
 from generator.ir import Api, Model
 from generator.load import load_spec
 from generator.targets.python import deprecation
@@ -225,3 +226,31 @@ def test_mistral_deprecated_agents_list_points_at_its_replacement(mistral: Api) 
         "Some features such as agent sharing are not supported by this endpoint."
         " Use `v1_agents_list_pages` instead."
     )
+
+
+AUTH = {
+    "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}},
+    "security": [{"bearerAuth": []}],
+    "paths": {"/a": {"get": _op("a")}},
+}
+
+
+def test_env_prefix_names_credential_variables_in_both_targets(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.sdkgen]\npackage = "atoma_sdk"\nenv_prefix = "AtomaSDK"\n', encoding="utf-8"
+    )
+    settings = load_settings(tmp_path)
+    assert settings.env_prefix == "ATOMASDK"
+    api = build_api(load_spec(_write(tmp_path, AUTH)), settings)
+    assert [s.env_var for s in PyNames(api).schemes] == ["ATOMASDK_BEARER_AUTH"]
+    assert TsNames(api).env_var("bearerAuth") == "ATOMASDK_BEARER_AUTH"
+    plain = _build(tmp_path, AUTH)
+    assert [s.env_var for s in PyNames(plain).schemes] == ["SE_SDK_BEARER_AUTH"]
+    assert TsNames(plain).env_var("bearerAuth") == "SE_SDK_BEARER_AUTH"
+
+
+@pytest.mark.parametrize("bad", ['"1X"', '"A-B"', "3", '""'])
+def test_env_prefix_must_be_a_variable_name(tmp_path: Path, bad: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(f"[tool.sdkgen]\nenv_prefix = {bad}\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="env_prefix"):
+        load_settings(tmp_path)

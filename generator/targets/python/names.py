@@ -256,7 +256,7 @@ class PyNames:
 
     def _resolve_schemes(self) -> dict[str, SchemeNames]:
         params = naming.Registry(CLIENT_KEYWORDS)
-        prefix = self.api.package.upper()
+        prefix = self.api.env_prefix or self.api.package.upper()
         return {
             s.key: SchemeNames(
                 params.claim(attribute_name(s.key, "auth")),

@@ -157,7 +157,7 @@ class TsNames:
 
     def env_var(self, scheme_key: str) -> str:
         """`ATOMA_SDK_BEARER_AUTH` for the scheme `bearerAuth` of package `atoma-sdk`."""
-        prefix = naming.upper_snake(bare_package(self.api.package)) or "SDK"
+        prefix = self.api.env_prefix or naming.upper_snake(bare_package(self.api.package)) or "SDK"
         return f"{prefix}_{naming.upper_snake(scheme_key) or 'AUTH'}"
 
     def scheme_option(self, scheme_key: str) -> str:
