@@ -254,3 +254,30 @@ def test_env_prefix_must_be_a_variable_name(tmp_path: Path, bad: str) -> None:
     (tmp_path / "pyproject.toml").write_text(f"[tool.sdkgen]\nenv_prefix = {bad}\n", encoding="utf-8")
     with pytest.raises(UsageError, match="env_prefix"):
         load_settings(tmp_path)
+
+
+UNKNOWN = {
+    "x-speakeasy-retries": {"strategy": "backoff"},
+    "x-speakeasy-name-override": [],
+    "paths": {
+        "/a": {"get": _op("a", **{"x-speakeasy-retries": {}, "x-speakeasy-group": "g", "x-other": 1})},
+        "/b": {"get": _op("b", **{"x-speakeasy-ignore": False})},
+    },
+}
+
+
+def test_unknown_speakeasy_keys_make_one_note(tmp_path: Path) -> None:
+    api = _build(tmp_path, UNKNOWN)
+    assert [n for n in api.notes if "Speakeasy" in n] == [
+        "spec.yaml: Speakeasy extensions sdkgen does not use are ignored:"
+        " x-speakeasy-group (1 place), x-speakeasy-retries (2 places)"
+    ]
+    assert not [n for n in _build(tmp_path, RENAMES).notes if "Speakeasy" in n]
+
+
+def test_mistral_unknown_speakeasy_keys(mistral: Api) -> None:
+    (note,) = [n for n in mistral.notes if "Speakeasy extensions" in n]
+    assert note.endswith(
+        "x-speakeasy-error-message (1 place), x-speakeasy-pagination (2 places),"
+        " x-speakeasy-unknown-values (2 places)"
+    )
