@@ -281,3 +281,13 @@ def test_mistral_unknown_speakeasy_keys(mistral: Api) -> None:
         "x-speakeasy-error-message (1 place), x-speakeasy-pagination (2 places),"
         " x-speakeasy-unknown-values (2 places)"
     )
+
+
+def test_typescript_docs_name_the_replacement(tmp_path: Path) -> None:
+    settings = Settings(
+        spec=_write(tmp_path, DEPRECATED), out=tmp_path / "ts", package="se-sdk", target="typescript"
+    )
+    pages = [text for rel, text in render_spec(settings).items() if rel.startswith("docs/sdks/")]
+    shown = "\n".join(pages)
+    assert "> :warning: **DEPRECATED**: Paging is missing. Use `chat.newList` instead." in shown
+    assert "> :warning: **DEPRECATED**: this method will be removed in a future release." in shown

@@ -158,6 +158,7 @@ class MethodView:
     parameters: str
     response: str
     errors: str
+    deprecation: str = ""  # what replaces it and why, when deprecated
 
 
 @dataclass
@@ -276,11 +277,28 @@ class ResourceDocs:
                 self.parameters(op),
                 self.response(op),
                 errors_table(self.api, op),
+                self.deprecation(op),
             )
             for op in res.operations
         ]
         title = self.names.resource_class(res)
         return ResourcePage(title, self.names.resource_prop(res), res.description.strip(), views)
+
+    def deprecation(self, op: Operation) -> str:
+        """A deprecated method's notice, naming its replacement as TypeScript code calls it."""
+        if not op.deprecated:
+            return ""
+        text = op.deprecation_message or "this method will be removed in a future release."
+        if not op.replacement:
+            return text
+        target = op.replacement
+        for res in self.api.resources:
+            other = next((o for o in res.operations if o.operation_id == op.replacement), None)
+            if other is not None:
+                method = self.names.methods(res)[id(other)]
+                prop = self.names.resource_prop(res)
+                target = f"{prop}.{method}" if prop else method
+        return f"{text.rstrip('.')}. Use `{target}` instead."
 
     def parameters(self, op: Operation) -> str:
         """The Parameters table: the request's properties, then `options`."""
