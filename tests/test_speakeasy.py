@@ -283,7 +283,7 @@ def test_mistral_unknown_speakeasy_keys(mistral: Api) -> None:
     )
 
 
-def test_typescript_docs_name_the_replacement(tmp_path: Path) -> None:
+def test_typescript_docs_and_jsdoc_name_the_replacement(tmp_path: Path) -> None:
     settings = Settings(
         spec=_write(tmp_path, DEPRECATED), out=tmp_path / "ts", package="se-sdk", target="typescript"
     )
@@ -291,3 +291,5 @@ def test_typescript_docs_name_the_replacement(tmp_path: Path) -> None:
     shown = "\n".join(pages)
     assert "> :warning: **DEPRECATED**: Paging is missing. Use `chat.newList` instead." in shown
     assert "> :warning: **DEPRECATED**: this method will be removed in a future release." in shown
+    client = render_spec(settings)["src/sdk/chat.ts"]
+    assert "   * @deprecated Paging is missing. Use `chat.newList` instead.\n" in client

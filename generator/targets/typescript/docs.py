@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.docs_format import CHECK, MINUS, cell, description, example_cell, json_text, table
 from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Resource, TypeRef, named_ref
+from generator.targets.typescript import deprecation
 from generator.targets.typescript.examples import TsExamples, block
 from generator.targets.typescript.models import enum_keys
 from generator.targets.typescript.names import TsNames
@@ -277,28 +278,12 @@ class ResourceDocs:
                 self.parameters(op),
                 self.response(op),
                 errors_table(self.api, op),
-                self.deprecation(op),
+                deprecation.notice(self.api, self.names, op),
             )
             for op in res.operations
         ]
         title = self.names.resource_class(res)
         return ResourcePage(title, self.names.resource_prop(res), res.description.strip(), views)
-
-    def deprecation(self, op: Operation) -> str:
-        """A deprecated method's notice, naming its replacement as TypeScript code calls it."""
-        if not op.deprecated:
-            return ""
-        text = op.deprecation_message or "this method will be removed in a future release."
-        if not op.replacement:
-            return text
-        target = op.replacement
-        for res in self.api.resources:
-            other = next((o for o in res.operations if o.operation_id == op.replacement), None)
-            if other is not None:
-                method = self.names.methods(res)[id(other)]
-                prop = self.names.resource_prop(res)
-                target = f"{prop}.{method}" if prop else method
-        return f"{text.rstrip('.')}. Use `{target}` instead."
 
     def parameters(self, op: Operation) -> str:
         """The Parameters table: the request's properties, then `options`."""
