@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import naming, nodes
+from generator import naming, nodes, speakeasy
 from generator.config import Settings
 from generator.ir import Alias, Api, Enum, Model, SecurityScheme
 from generator.load import Loc, Spec
@@ -35,6 +35,9 @@ def build_api(spec: Spec, settings: Settings) -> Api:
     schemas.register_components()
     schemas.build_components()
     operations, resources = OperationBuilder(schemas).build()
+    unused = speakeasy.unknown_note(spec.main_file, spec.root)
+    if unused:
+        schemas.note(unused)
     schemas.drain()
     named = schemas.built()
     info = spec.root.get("info") or {}
@@ -52,6 +55,7 @@ def build_api(spec: Spec, settings: Settings) -> Api:
         operations=tuple(operations),
         resources=tuple(resources),
         notes=schemas.notes,
+        env_prefix=settings.env_prefix,
         by_name={n.name: n for n in named},
     )
 

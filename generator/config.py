@@ -11,10 +11,22 @@ from typing import Any
 
 from generator.errors import UsageError
 
-_KEYS = {"spec", "out", "package", "sdk_class", "templates", "open_enums", "target", "overlays", "operations"}
+_KEYS = {
+    "spec",
+    "out",
+    "package",
+    "sdk_class",
+    "templates",
+    "open_enums",
+    "target",
+    "overlays",
+    "operations",
+    "env_prefix",
+}
 # `[tool.sdkgen.<target>]` tables: per-target settings over the shared ones.
 _TARGET_TABLES = {"python", "typescript"}
 _TARGET_KEYS = {"out", "package", "sdk_class", "templates"}
+_ENV_PREFIX = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _NPM_NAME = re.compile(r"^(?:@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*$")
 
 
@@ -32,6 +44,7 @@ class Settings:
     overlays: tuple[Path, ...] = ()  # OpenAPI Overlay files applied in order
     # (operationId, method name) from [tool.sdkgen.operations], for specs without extensions
     operation_names: tuple[tuple[str, str], ...] = ()
+    env_prefix: str = ""  # credential variables are `<ENV_PREFIX>_<SCHEME>`; "" keeps `<PACKAGE>_<SCHEME>`
 
     @property
     def client_class(self) -> str:
@@ -87,6 +100,11 @@ def _values(table: dict[str, Any], root: Path, pyproject: Path) -> dict[str, Any
         values["overlays"] = tuple(root / o for o in overlays)
     if "operations" in table:
         values["operation_names"] = _operation_names(table["operations"], pyproject)
+    if "env_prefix" in table:
+        prefix = table["env_prefix"]
+        if not isinstance(prefix, str) or not _ENV_PREFIX.match(prefix):
+            raise UsageError(f"{pyproject}: [tool.sdkgen] env_prefix must be an environment variable name")
+        values["env_prefix"] = prefix.upper()
     if "open_enums" in table:
         values["open_enums"] = bool(table["open_enums"])
     return values

@@ -91,6 +91,7 @@ class Field:
     read_only: bool = False
     write_only: bool = False
     loc: Loc | None = None
+    name_override: str = ""  # x-speakeasy-name-override text: targets name the attribute after it
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,8 @@ class Operation:
     loc: Loc
     deprecated: bool = False
     resumable: bool = False  # a dropped stream may be reopened, even for a POST
+    deprecation_message: str = ""  # x-speakeasy-deprecation-message
+    replacement: str = ""  # x-speakeasy-deprecation-replacement: the operationId to use instead
 
 
 @dataclass(frozen=True)
@@ -266,6 +269,7 @@ class Api:
     operations: tuple[Operation, ...]
     resources: tuple[Resource, ...]
     notes: tuple[str, ...] = ()
+    env_prefix: str = ""  # the configured prefix of credential environment variables, if any
     by_name: dict[str, Named] = field(default_factory=dict, compare=False, hash=False)
 
     def named(self, name: str) -> Named:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -34,6 +35,7 @@ class OperationBuilder:
         self.schemas = schemas
         self.spec = schemas.spec
         self._ids = naming.Registry()
+        self._renames = _global_renames(self.spec.root.get("x-speakeasy-name-override"))
 
     def build(self) -> tuple[list[Operation], list[Resource]]:
         """All operations, and the resources (tags) that group them."""
@@ -49,7 +51,11 @@ class OperationBuilder:
             shared = item.get("parameters") or []
             for method in METHODS:
                 node = item.get(method)
-                if isinstance(node, dict):
+                if nodes.flag(node, "x-speakeasy-ignore"):
+                    self.schemas.note(
+                        f"{loc.child(method)}: x-speakeasy-ignore: the operation is not generated"
+                    )
+                elif isinstance(node, dict):
                     ops.append(self._operation(path, method, node, loc.child(method), shared, loc))
                     if node.get("callbacks"):
                         where = loc.child(method, "callbacks")
@@ -92,12 +98,17 @@ class OperationBuilder:
             raw_id = f"{method} {path.split('#')[0]}"
         prefix = self._ids.claim(naming.class_name(raw_id, "Op"))
         tags = node.get("tags") or []
+        # Speakeasy: the operation's own override wins over the document's list.
         override = node.get("x-speakeasy-name-override")
+        if not isinstance(override, str):
+            override = next((name for rx, name in self._renames if rx.fullmatch(raw_id)), None)
         body = self._body(node.get("requestBody"), loc.child("requestBody"), prefix)
         params = self._params(shared, path_loc, node.get("parameters") or [], loc)
         responses, stream = self._responses(node, loc, prefix)
         success = next((r for r in responses if r.status.startswith("2")), None)
         security = node.get("security", self.spec.root.get("security")) or []
+        message = nodes.text(node, "x-speakeasy-deprecation-message").strip()
+        replacement = nodes.text(node, "x-speakeasy-deprecation-replacement").strip()
         schemes = tuple(dict.fromkeys(k for req in security if isinstance(req, dict) for k in req))
         return Operation(
             operation_id=raw_id,
@@ -115,8 +126,11 @@ class OperationBuilder:
             stream=stream,
             security=schemes,
             loc=loc,
-            deprecated=nodes.flag(node, "deprecated"),
+            # Speakeasy's deprecation extensions imply `deprecated: true`.
+            deprecated=nodes.flag(node, "deprecated") or bool(message or replacement),
             resumable=nodes.flag(node, "x-sdkgen-resumable"),
+            deprecation_message=message,
+            replacement=replacement,
         )
 
     def _params(self, shared: list[Any], shared_loc: Loc, own: list[Any], loc: Loc) -> tuple[Param, ...]:
@@ -304,6 +318,21 @@ def _with_json_data(model: Model) -> tuple[Model, TypeRef]:
     if data_field.type.kind not in ("str", "literal"):
         model = replace(model, json_fields=("data",))
     return model, data_field.type
+
+
+def _global_renames(entries: Any) -> list[tuple[re.Pattern[str], str]]:
+    """The top-level `{operationId regex, methodNameOverride}` list, in document order."""
+    renames = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        pattern, name = entry.get("operationId"), entry.get("methodNameOverride")
+        if isinstance(pattern, str) and isinstance(name, str):
+            try:
+                renames.append((re.compile(pattern), name))
+            except re.error:  # not a valid regex: read it as a plain operationId
+                renames.append((re.compile(re.escape(pattern)), name))
+    return renames
 
 
 def _tag_key(tag: str) -> str:

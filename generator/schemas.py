@@ -81,7 +81,8 @@ class SchemaBuilder:
 
     def note(self, text: str) -> None:
         """Record a spec feature sdkgen leaves out (printed as a note, never an error)."""
-        self._notes.append(text)
+        if text not in self._notes:  # a schema built twice (allOf, a shared $ref) notes once
+            self._notes.append(text)
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -277,6 +278,9 @@ class SchemaBuilder:
     ) -> tuple[Field, ...]:
         fields = []
         for wire, (sub, sub_loc) in props.items():
+            if nodes.flag(sub, "x-speakeasy-ignore"):
+                self.note(f"{sub_loc}: x-speakeasy-ignore: the property is not generated")
+                continue
             hint = owner + naming.pascal(wire)
             if wire in literals:
                 ftype = TypeRef("literal", values=tuple(dict.fromkeys(literals[wire])))
@@ -296,6 +300,7 @@ class SchemaBuilder:
                     read_only=nodes.flag(sub, "readOnly"),
                     write_only=nodes.flag(sub, "writeOnly"),
                     loc=sub_loc,
+                    name_override=nodes.text(sub, "x-speakeasy-name-override"),
                 )
             )
         return tuple(fields)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import generator.targets.python.deprecation as deprecation
 from generator import naming
 from generator.ir import Api, Field, Model, Operation, Param, Resource, Response, TypeRef
 from generator.statuses import ERROR_CLASSES
@@ -105,6 +106,7 @@ class OperationView:
     resume_arg: str  # streams only
     resumable: bool
     deprecated: bool
+    warning: str = ""  # the DeprecationWarning's text (a Python literal), "" when not deprecated
 
     @property
     def query(self) -> list[ArgView]:
@@ -231,7 +233,7 @@ def _resource(api: Api, names: PyNames, resource: Resource, taken: set[str]) -> 
     errors: set[str] = set()
     for op in resource.operations:
         view.operations.append(_operation(api, names, op, ann, view, http, errors))
-    view.stdlib = sorted(ann.modules)
+    view.stdlib = sorted(ann.modules | ({"warnings"} if any(o.warning for o in view.operations) else set()))
     view.typing = sorted(ann.typing)
     view.pydantic = sorted(ann.pydantic)
     view.http_names = sorted(http)
@@ -322,7 +324,8 @@ def _operation(
         accept = "application/json"
     res.event_names = sorted(set(res.event_names))
     security = "(" + "".join(f"{py_literal(k)}, " for k in op.security).rstrip(" ") + ")"
-    doc_parts = [p for p in (op.summary, op.description) if p]
+    notice = deprecation.notice(api, names, op)
+    doc_parts = [p for p in (op.summary, op.description, notice and f"Deprecated: {notice}") if p]
     return OperationView(
         name=method,
         doc=docstring("\n\n".join(doc_parts)),
@@ -344,6 +347,7 @@ def _operation(
         resume_arg=resume_arg,
         resumable=op.resumable,
         deprecated=op.deprecated,
+        warning=py_literal(f"{method} is deprecated: {notice}") if notice else "",
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import generator.targets.python.deprecation as deprecation
 from generator import naming
 from generator.docs_format import CHECK, MINUS, cell, description, example_cell, table
 from generator.docs_format import json_text as _json
@@ -298,6 +299,7 @@ class Docs:
                 self.response(op),
                 self.errors(op),
                 resume=resume_note(op),
+                deprecation=deprecation.notice(self.api, self.names, op),
             )
             for op in res.operations
         ]
@@ -322,6 +324,7 @@ class MethodView:
     response: str
     errors: str
     resume: str = ""  # streams only: what `resume=` does for this method
+    deprecation: str = ""  # what replaces it and why, when deprecated
 
 
 # Methods whose repetition is harmless; the runtime's `_IDEMPOTENT` says the same.

@@ -168,7 +168,7 @@ class PyNames:
         cached = self._fields.get(model.name)
         if cached is None:
             registry = naming.Registry()
-            cached = {f.wire: registry.claim(attribute_name(f.wire)) for f in model.fields}
+            cached = {f.wire: registry.claim(attribute_name(f.name_override or f.wire)) for f in model.fields}
             self._fields[model.name] = cached
         return cached
 
@@ -256,7 +256,7 @@ class PyNames:
 
     def _resolve_schemes(self) -> dict[str, SchemeNames]:
         params = naming.Registry(CLIENT_KEYWORDS)
-        prefix = self.api.package.upper()
+        prefix = self.api.env_prefix or self.api.package.upper()
         return {
             s.key: SchemeNames(
                 params.claim(attribute_name(s.key, "auth")),

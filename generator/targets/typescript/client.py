@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import generator.targets.typescript.deprecation as deprecation
 from generator.ir import Api, Model, Operation, Resource, Response
 from generator.targets.typescript.models import access
 from generator.targets.typescript.names import TsNames, param_key
@@ -134,7 +135,9 @@ def _operation(
         http.add("errorModels")
     return OperationView(
         name=name,
-        doc=doc_comment("\n\n".join(p for p in (op.summary, op.description) if p), "  "),
+        doc=doc_comment(
+            "\n\n".join(p for p in (op.summary, op.description, _deprecated(api, names, op)) if p), "  "
+        ),
         request_type=request_type,
         request_decl=" & ".join(parts),
         request_optional=not required_input,
@@ -243,3 +246,9 @@ def sdk_view(api: Api, names: TsNames, resources: list[ResourceView]) -> dict[st
         "resources": [r for r in resources if r.prop],
         "root": root,
     }
+
+
+def _deprecated(api: Api, names: TsNames, op: Operation) -> str:
+    """The JSDoc `@deprecated` tag editors strike the method through with; "" when current."""
+    text = deprecation.notice(api, names, op)
+    return f"@deprecated {text}" if text else ""

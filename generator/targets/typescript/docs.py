@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import generator.targets.typescript.deprecation as deprecation
 from generator.docs_format import CHECK, MINUS, cell, description, example_cell, json_text, table
 from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Resource, TypeRef, named_ref
 from generator.targets.typescript.examples import TsExamples, block
@@ -158,6 +159,7 @@ class MethodView:
     parameters: str
     response: str
     errors: str
+    deprecation: str = ""  # what replaces it and why, when deprecated
 
 
 @dataclass
@@ -276,6 +278,7 @@ class ResourceDocs:
                 self.parameters(op),
                 self.response(op),
                 errors_table(self.api, op),
+                deprecation.notice(self.api, self.names, op),
             )
             for op in res.operations
         ]

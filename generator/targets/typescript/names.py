@@ -140,7 +140,9 @@ class TsNames:
         key = id(owner)
         if key not in self._props:
             taken = naming.Registry()
-            self._props[key] = {f.wire: taken.claim(camel(f.wire, "field")) for f in fields}
+            self._props[key] = {
+                f.wire: taken.claim(camel(f.name_override or f.wire, "field")) for f in fields
+            }
         return self._props[key]
 
     def params(self, op: Operation) -> dict[tuple[str, str], str]:
@@ -148,14 +150,14 @@ class TsNames:
         taken = naming.Registry()
         if op.body is not None:
             for f in op.body.fields:
-                taken.claim(camel(f.wire, "field"))
+                taken.claim(camel(f.name_override or f.wire, "field"))
         if op.body is not None and not op.body.fields:
             taken.claim("requestBody")
         return {(p.location, p.wire): taken.claim(camel(p.wire, "param")) for p in op.params}
 
     def env_var(self, scheme_key: str) -> str:
         """`ATOMA_SDK_BEARER_AUTH` for the scheme `bearerAuth` of package `atoma-sdk`."""
-        prefix = naming.upper_snake(bare_package(self.api.package)) or "SDK"
+        prefix = self.api.env_prefix or naming.upper_snake(bare_package(self.api.package)) or "SDK"
         return f"{prefix}_{naming.upper_snake(scheme_key) or 'AUTH'}"
 
     def scheme_option(self, scheme_key: str) -> str:
