@@ -54,7 +54,7 @@ class PythonTarget:
         )
         # The model modules (the bulk of the Python) are formatted by ruff in the background
         # while the client and docs render: on two or more cores the formatter is nearly free.
-        job = FormatJob(files)
+        job = FormatJob(files, pkg)
         try:
             files.update(render_client(api, env))
             docs, warnings = render_docs(api, env)
