@@ -14,7 +14,8 @@ from typing import Any
 from generator import naming
 from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Resource, TypeRef
 from generator.targets import HEADER, Files
-from generator.targets.python.examples import Examples, Imports, Node, Pair, Seq, literal, statement
+from generator.targets.python.examples import Examples, Imports, literal
+from generator.targets.python.layout import Code, CodeBlocks
 from generator.targets.templating import Env
 
 MD_HEADER = f"<!-- {HEADER} -->"
@@ -148,7 +149,7 @@ class Page:
 
     name: str
     description: str
-    example: str
+    example: Code
     section: str  # Fields | Values | Supported Types
     body: str
 
@@ -160,6 +161,7 @@ class Docs:
         self.api = api
         self.examples = Examples(api)
         self.types = TypeText(api)
+        self.blocks = CodeBlocks()
 
     # model pages
 
@@ -167,10 +169,10 @@ class Docs:
         """The view of a model, enum or alias page."""
         imports = Imports()
         value = self.examples.named_value(named)
-        node = self.examples.source(value, _ref(named), imports)
+        source = self.examples.source(value, _ref(named), imports)
         imports.add(self.api, named.name)
         target = "value" if not isinstance(named, Alias) else f"value: {named.name}"
-        code = "\n".join([*imports.lines(), "", statement(target, node)])
+        code = self.blocks.add("\n".join([*imports.lines(), "", f"{target} = {source}"]))
         desc = named.description.strip()
         if isinstance(named, Model):
             return Page(named.name, desc, code, "Fields", self._fields(named))
@@ -213,43 +215,43 @@ class Docs:
 
     # resource pages and README
 
-    def call(self, op: Operation, async_: bool, indent: int) -> tuple[str, Imports]:
-        """Source of `sdk.<resource>.<method>(...)` with example arguments."""
+    def call(self, op: Operation, async_: bool) -> tuple[str, Imports]:
+        """Flat source of `sdk.<resource>.<method>(...)` with example arguments."""
         imports = Imports()
-        args: list[Node] = []
+        args: list[str] = []
         for p in op.params:
             if p.required:
                 value = self.examples.wire_value(p.type, p.example, str(op.loc), p.default, p.wire)
-                args.append(Pair(p.name, "=", self.examples.source(value, p.type, imports)))
+                args.append(f"{p.name}={self.examples.source(value, p.type, imports)}")
         if op.body is not None:
             for f in op.body.fields:
                 if not f.required or f.type.kind == "literal" and f.default is not MISSING:
                     continue
                 value = self.examples.wire_value(f.type, f.example, str(f.loc), f.default, f.wire)
-                args.append(Pair(f.name, "=", self.examples.source(value, f.type, imports)))
+                args.append(f"{f.name}={self.examples.source(value, f.type, imports)}")
         prefix = "await " if async_ else ""
-        node = Seq(f"{prefix}sdk.{op.resource}.{op.method_name}(", ")", args)
-        return node.render(indent, indent), imports
+        owner = f"sdk.{op.resource}" if op.resource else "sdk"  # untagged: methods of the SDK class
+        return f"{prefix}{owner}.{op.method_name}(" + ", ".join(args) + ")", imports
 
     def client_args(self) -> str:
         """The constructor keywords of the examples: one per security scheme, from the env."""
         return ", ".join(f'{s.param}=os.getenv("{s.env_var}", "")' for s in self.api.security)
 
-    def usage(self, op: Operation, async_: bool = False) -> str:
+    def usage(self, op: Operation, async_: bool = False) -> Code:
         """A whole runnable example calling `op` (streams iterate inside a context manager)."""
         cls = ("Async" if async_ else "") + self.api.sdk_class
         a = "async " if async_ else ""
         pad = "    " if async_ else ""
         opener = f"{pad}{a}with {cls}({self.client_args()}) as sdk:"
         if op.stream is not None:
-            call, imports = self.call(op, async_, len(pad) + 4)
+            call, imports = self.call(op, async_)
             body = [
                 f"{pad}    {a}with {call} as stream:",
                 f"{pad}        {a}for event in stream:",
                 f"{pad}            print(event.data)",
             ]
         else:
-            call, imports = self.call(op, async_, len(pad) + 4)
+            call, imports = self.call(op, async_)
             body = [f"{pad}    res = {call}", "", f"{pad}    print(res)"]
         if async_:
             imports.modules.add("asyncio")
@@ -260,7 +262,7 @@ class Docs:
             lines += ["", "", "async def main() -> None:", opener, *body, "", "", "asyncio.run(main())"]
         else:
             lines += ["", opener, *body]
-        return "\n".join(lines)
+        return self.blocks.add("\n".join(lines))
 
     def parameters(self, op: Operation, types: TypeText) -> str:
         """The Parameters table of a method."""
@@ -333,7 +335,7 @@ class MethodView:
     summary: str
     description: str
     deprecated: bool
-    example: str
+    example: Code
     parameters: str
     response: str
     errors: str
@@ -394,46 +396,86 @@ def readme_view(api: Api, docs: Docs) -> dict[str, Any]:
         "servers": api.servers,
         "error_table": error_table,
         "error_example": error_example(api, docs),
+        **readme_blocks(api, docs),
     }
 
 
-def error_example(api: Api, docs: Docs) -> str:
+def readme_blocks(api: Api, docs: Docs) -> dict[str, Code]:
+    """The README's fixed examples: credentials, retries, timeouts, the server URL."""
+    cls, head = api.sdk_class, f"from {api.package} import {api.sdk_class}"
+    server = api.servers[0] if api.servers else "http://localhost:8080"
+    blocks = {
+        "retries_example": [head, "", f"with {cls}(retries=3) as sdk:", "    pass"],
+        "timeout_example": [head, "", f"with {cls}(timeout=30.0) as sdk:", "    pass"],
+        "server_example": [head, "", f"with {cls}(server_url={literal(server)}) as sdk:", "    pass"],
+    }
+    if api.security:
+        names = ", ".join(f"`{s.env_var}`" for s in api.security)
+        blocks["auth_example"] = [
+            "import os",
+            "",
+            head,
+            "",
+            "# Explicitly...",
+            f"sdk = {cls}({docs.client_args()})",
+            "sdk.close()",
+            "",
+            f"# ...or from the environment ({names}).",
+            f"sdk = {cls}()",
+            "sdk.close()",
+        ]
+    return {key: docs.blocks.add("\n".join(lines)) for key, lines in blocks.items()}
+
+
+def error_example(api: Api, docs: Docs) -> Code | str:
     """A call with a wrong credential, catching the error it raises."""
     plain = [op for op in api.operations if op.stream is None]
     if not plain:
         return ""
     op = min(plain, key=lambda o: len(o.params) + len(o.body.fields if o.body else ()))
-    call, imports = docs.call(op, False, 8)
+    call, imports = docs.call(op, False)
     args = ", ".join(f'{s.param}="not-a-valid-key"' for s in api.security)
     errors = {"APIError", "APIStatusError"}
     lines = imports.lines({api.package: {api.sdk_class}, f"{api.package}.errors": errors})
-    return "\n".join(
-        [
-            *lines,
-            "",
-            f"with {api.sdk_class}({args}) as sdk:",
-            "    try:",
-            f"        res = {call}",
-            "    except APIStatusError as exc:  # the server answered with an error status",
-            "        print(exc.status_code, exc.data)",
-            "    except APIError as exc:  # no response: connection failure or timeout",
-            "        print(exc)",
-        ]
-    )
+    code = [
+        *lines,
+        "",
+        f"with {api.sdk_class}({args}) as sdk:",
+        "    try:",
+        f"        res = {call}",
+        "    except APIStatusError as exc:  # the server answered with an error status",
+        "        print(exc.status_code, exc.data)",
+        "    except APIError as exc:  # no response: connection failure or timeout",
+        "        print(exc)",
+    ]
+    return docs.blocks.add("\n".join(code))
 
 
-def render_docs(api: Api, env: Env) -> tuple[Files, tuple[str, ...]]:
-    """Every docs page and the README, and the spec examples that fail their schema."""
+@dataclass
+class DocsPages:
+    """Every docs page's view; their code blocks print once `blocks` are laid out."""
+
+    views: dict[str, tuple[str, dict[str, Any]]]  # path: (template, context)
+    blocks: CodeBlocks
+    warnings: tuple[str, ...]  # spec examples that fail their schema
+
+    def render(self, env: Env) -> Files:
+        """Every docs page and the README."""
+        return {path: _finish(env.render(name, **context)) for path, (name, context) in self.views.items()}
+
+
+def docs_pages(api: Api) -> DocsPages:
+    """The view of every docs page and the README, and the spec examples that fail their schema."""
     docs = Docs(api)
     docs.examples.check_all()
-    files: Files = {}
+    views: dict[str, tuple[str, dict[str, Any]]] = {}
     everything: list[Named] = [*api.models, *api.enums, *api.aliases]
     for named in sorted(everything, key=lambda n: (n.module, n.name)):
-        files[model_path(named)] = _finish(env.render("docs/model.md.jinja", page=docs.page(named)))
+        views[model_path(named)] = ("docs/model.md.jinja", {"page": docs.page(named)})
     for res in api.resources:
-        files[resource_path(res)] = _finish(env.render("docs/resource.md.jinja", res=docs.resource(res)))
-    files["README.md"] = _finish(env.render("docs/readme.md.jinja", **readme_view(api, docs)))
-    return files, tuple(dict.fromkeys(docs.examples.warnings))
+        views[resource_path(res)] = ("docs/resource.md.jinja", {"res": docs.resource(res)})
+    views["README.md"] = ("docs/readme.md.jinja", readme_view(api, docs))
+    return DocsPages(views, docs.blocks, tuple(dict.fromkeys(docs.examples.warnings)))
 
 
 def _finish(text: str) -> str:
