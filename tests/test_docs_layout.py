@@ -11,7 +11,7 @@ import pytest
 
 from generator.config import Settings, load_settings
 from generator.targets.python.layout import keep_broken
-from generator.targets.python.ruff import RUFF_CONFIG, ruff_binary
+from generator.targets.python.ruff import RUFF_CONFIG, FormatJob, ruff_binary
 from tests.helpers import ROOT, render_spec
 
 BLOCK = re.compile(r"^```python\n(.*?)^```$", re.S | re.M)
@@ -30,6 +30,7 @@ KEEP_BROKEN = [
     ("res = (\n    await sdk.a.b()\n)\n", "res = (\n    await sdk.a.b()\n)\n"),
     ('v = table[\n    "key"\n]\n', 'v = table[\n    "key"\n]\n'),
     ("with (\n    A() as a\n):\n    pass\n", "with (\n    A() as a\n):\n    pass\n"),
+    ("(\n    a\n)\n", "(\n    a\n)\n"),
     # a list right after `=`, `(` or `[` is a list, not a subscript
     ("f(x=[\n    1, 2\n])\n", "f(x=[\n    1, 2,\n])\n"),
     ("nothing(to, do)\n", "nothing(to, do)\n"),
@@ -99,3 +100,20 @@ def test_untagged_call_and_long_lines(tmp_path: Path) -> None:
     assert "with Client(\n    first_very_long_scheme_name=os.getenv(" in usage
     assert all(len(line) <= 88 for line in usage.splitlines())
     _ruff_leaves_alone(_blocks(files), tmp_path)
+
+
+def test_scratch_files_are_formatted_with_the_last_batch_but_stay_out_of_the_map() -> None:
+    files = {"p/__init__.py": "x  =  1\n", "README.md": "not python"}
+    job = FormatJob(files, "p")
+    try:
+        scratch = job.finish(
+            files, {"sdkgen-docs/b0.py": "import os\nfrom p import A\nimport asyncio\ny  =  2\n"}
+        )
+        assert job.format({}) == {}
+        again = job.format({"sdkgen-docs/b1.py": "f(\n    a, b,\n)\n"})
+    finally:
+        job.close()
+    assert files == {"p/__init__.py": "x = 1\n", "README.md": "not python"}
+    # sorted (stdlib, then the package as first-party) and formatted
+    assert scratch == {"sdkgen-docs/b0.py": "import asyncio\nimport os\n\nfrom p import A\n\ny = 2\n"}
+    assert again == {"sdkgen-docs/b1.py": "f(\n    a,\n    b,\n)\n"}

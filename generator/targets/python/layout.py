@@ -10,6 +10,7 @@ only says how a broken bracket is laid out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,7 +18,8 @@ Files = dict[str, str]
 
 # Not an identifier, so never the SDK package's own folder in the formatter's tree.
 SCRATCH = "sdkgen-docs"
-_OPENERS = ("(", "[", "{")
+_OPENS = re.compile(r"[(\[{]\n")  # a line that ends with an opening bracket
+_CLOSES = re.compile(r"\n *[)\]}]")  # a line that starts with a closing bracket
 _NAME_END = (")", "]", "_")
 
 
@@ -59,29 +61,39 @@ class CodeBlocks:
 
 def keep_broken(text: str) -> str:
     """Ruff's output with a magic trailing comma in each call, list and dict it broke over lines."""
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if not line.endswith(_OPENERS) or not _takes_comma(line):
-            continue
-        depth = _indent(line)
-        end = i + 1
-        while _indent(lines[end]) > depth:  # ruff closes a bracket at its opening line's indent
-            end += 1
-        if not lines[end - 1].endswith(","):
-            lines[end - 1] += ","
-    return "\n".join(lines)
+    # (position of the newline, indent, opening?) for every line ending with an opening bracket
+    # and every line starting with a closing one, in text order.
+    edges = [(m.end() - 1, _indent(text, m.end() - 1), True) for m in _OPENS.finditer(text)]
+    if not edges:
+        return text
+    edges += [(m.start(), m.end() - m.start() - 2, False) for m in _CLOSES.finditer(text)]
+    commas: list[int] = []  # before the newline that ends the last item of a broken bracket
+    broken: list[tuple[int, bool]] = []  # (indent, takes a comma), innermost last
+    for newline, indent, opening in sorted(edges):
+        if opening:
+            broken.append((indent, _takes_comma(text[max(newline - 2, 0) : newline])))
+        # Ruff closes a broken bracket at the indent of the line that opened it.
+        elif broken and indent == broken[-1][0] and broken.pop()[1] and text[newline - 1] != ",":
+            commas.append(newline)
+    pieces = [text[a:b] for a, b in zip([0, *commas], [*commas, len(text)], strict=True)]
+    return ",".join(pieces)
 
 
-def _takes_comma(line: str) -> bool:
-    """Whether the bracket ending `line` may hold a trailing comma without changing the code:
-    a call, a list or a dict may; parentheses ruff added around an expression (`x = (`) and a
-    subscript (`x[`) may not (the comma would make a tuple)."""
-    bracket, before = line[-1], line[:-1]
+def _indent(text: str, newline: int) -> int:
+    """The indent of the line that ends at `newline`."""
+    start = text.rfind("\n", 0, newline) + 1
+    end = start
+    while text[end] == " ":
+        end += 1
+    return end - start
+
+
+def _takes_comma(tail: str) -> bool:
+    """Whether the bracket ending a line (`tail`: its last two characters) may hold a trailing
+    comma without changing the code: a call, a list or a dict may; parentheses ruff added around
+    an expression (`x = (`) and a subscript (`x[`) may not (the comma would make a tuple)."""
+    bracket, before = tail[-1], tail[:-1].strip()
     after_name = before.endswith(_NAME_END) or before[-1:].isalnum()
     if bracket == "(":
         return after_name
     return bracket == "{" or not after_name
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" ")) if line.strip() else 0

@@ -98,6 +98,8 @@ class FormatJob:
 
     def format(self, scratch: Files) -> Files:
         """Format more scratch files (no import sorting) after `finish`; returns them formatted."""
+        if not scratch:
+            return {}  # ruff given no paths would format the whole tree
         self._write(scratch)
         self.failure = _ruff(self.root, sorted(scratch), self.config, sort=False)
         self._raise()
