@@ -82,3 +82,18 @@ def test_cli_prints_the_warning(tmp_path: Path) -> None:
     proc = sdkgen("generate", str(spec), "--out", str(tmp_path / "out"), "--package", "t_sdk")
     assert proc.returncode == 0, proc.stderr
     assert "#/components/schemas/Pet/properties/age: example does not validate" in proc.stderr
+
+
+def test_integral_float_example_of_an_integer_is_shown_as_an_int(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+        "    Box:\n      type: object\n      required: [count]\n"
+        "      properties:\n        count: {type: integer, example: 3.0}\n",
+        encoding="utf-8",
+    )
+    api = build_api(load_spec(spec), Settings(spec=spec, out=tmp_path / "out", package="t_sdk"))
+    docs = Docs(api)
+    docs.examples.check_all()
+    assert docs.examples.warnings == []  # JSON's 3.0 is an integer
+    assert "Box(count=3)" in docs.page(api.named("Box")).example.source

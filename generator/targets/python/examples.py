@@ -277,7 +277,7 @@ class Examples:
             return repr(value.encode("utf-8"))
         if kind == "float" and type(value) is int:
             return literal(float(value))
-        if kind == "int" and isinstance(value, float):
+        if kind == "int" and isinstance(value, float) and value.is_integer():
             return literal(int(value))  # JSON's 3.0 is an integer; `int` wants 3
         return json_source(value)
 
