@@ -8,10 +8,10 @@ of its own language. Problems with the spec's examples are collected in `warning
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from generator import values
 from generator.ir import MISSING, Alias, Api, Enum, Model, Named, TypeRef, named_ref
 
 _T = TypeVar("_T")
@@ -43,17 +43,8 @@ _KIND_STRINGS = {
 }
 
 
-def is_int(v: Any) -> bool:
-    """An int that is not a bool."""
-    return isinstance(v, int) and not isinstance(v, bool)
-
-
-def _is_number(v: Any) -> bool:
-    return isinstance(v, int | float) and not isinstance(v, bool)
-
-
 class ExampleValues:
-    """Example JSON values for one Api; `warnings` lists spec examples that fail their schema."""
+    """Example values for one Api; `warnings` lists spec examples that fail their schema."""
 
     def __init__(self, api: Api) -> None:
         self.api = api
@@ -64,99 +55,9 @@ class ExampleValues:
 
     # -- validation -----------------------------------------------------------------------
 
-    def problems(self, value: Any, t: TypeRef, path: str = "") -> list[str]:
-        """Why `value` does not validate against `t` (empty when it does)."""
-        where = path or "/"
-        if value is None:
-            ok = t.nullable or t.kind in ("null", "any") or (t.kind == "literal" and None in t.values)
-            if not ok and t.kind == "alias":
-                return self._via_alias(
-                    value,
-                    t,
-                    lambda target: self.problems(value, target, path),
-                    [f"{where}: null is not allowed"],
-                )
-            if not ok and t.kind == "union":
-                ok = any(not self.problems(None, a, path) for a in t.args)
-            return [] if ok else [f"{where}: null is not allowed"]
-        kind = t.kind
-        if kind in ("str", "datetime", "date", "time", "uuid", "bytes"):
-            return [] if isinstance(value, str) else [f"{where}: expected a string, got {_show(value)}"]
-        if kind == "decimal":
-            return (
-                []
-                if _is_number(value) or isinstance(value, str)
-                else [f"{where}: expected a number, got {_show(value)}"]
-            )
-        if kind == "int":
-            ok = is_int(value) or isinstance(value, float) and value.is_integer()
-            return [] if ok else [f"{where}: expected an integer, got {_show(value)}"]
-        if kind == "float":
-            return [] if _is_number(value) else [f"{where}: expected a number, got {_show(value)}"]
-        if kind == "bool":
-            return [] if isinstance(value, bool) else [f"{where}: expected a boolean, got {_show(value)}"]
-        if kind == "null":
-            return [f"{where}: expected null, got {_show(value)}"]
-        if kind == "any":
-            return []
-        if kind == "literal":
-            ok = any(value == v and type(value) is type(v) for v in t.values)
-            return (
-                []
-                if ok
-                else [f"{where}: expected {' or '.join(_show(v) for v in t.values)}, got {_show(value)}"]
-            )
-        if kind == "enum":
-            enum = self._enum(t.name)
-            ok = any(value == m.value and type(value) is type(m.value) for m in enum.members)
-            allowed = ", ".join(_show(m.value) for m in enum.members)
-            return [] if ok else [f"{where}: {_show(value)} is not one of {allowed}"]
-        if kind == "alias":
-            return self._via_alias(
-                value,
-                t,
-                lambda target: self.problems(value, target, path),
-                [f"{where}: no finite type (the alias refers to itself)"],
-            )
-        if kind == "list":
-            if not isinstance(value, list):
-                return [f"{where}: expected an array, got {_show(value)}"]
-            return [p for i, item in enumerate(value) for p in self.problems(item, t.args[0], f"{path}/{i}")]
-        if kind == "map":
-            if not isinstance(value, dict):
-                return [f"{where}: expected an object, got {_show(value)}"]
-            return [p for k, v in value.items() for p in self.problems(v, t.args[0], f"{path}/{_esc(k)}")]
-        if kind == "union":
-            results = [self.problems(value, a, path) for a in t.args]
-            if any(not r for r in results):
-                return []
-            return min(results, key=len)
-        if kind == "model":
-            return self._model_problems(value, self._model(t.name), path)
-        raise AssertionError(kind)
-
-    def _model_problems(self, value: Any, model: Model, path: str) -> list[str]:
-        where = path or "/"
-        if not isinstance(value, dict):
-            return [f"{where}: expected an object, got {_show(value)}"]
-        out: list[str] = []
-        wires = {f.wire: f for f in model.fields}
-        for f in model.fields:
-            if f.required and f.wire not in value and f.default is MISSING:
-                out.append(f"{where}: required property {f.wire!r} is missing")
-        for key, item in value.items():
-            known = wires.get(key)
-            if known is not None:
-                out.extend(self.problems(item, known.type, f"{path}/{_esc(key)}"))
-            elif model.extra == "forbid":
-                out.append(f"{where}: additional property {key!r} is not allowed")
-            elif model.extra_type is not None:
-                out.extend(self.problems(item, model.extra_type, f"{path}/{_esc(key)}"))
-        return out
-
     def _check(self, value: Any, t: TypeRef, pointer: str) -> bool:
         """Whether a spec example fits its schema; warn (once per pointer) when it does not."""
-        found = self.problems(value, t)
+        found = values.problems(self.api, value, t)
         if found and pointer not in self._checked:
             self._checked.add(pointer)
             more = f" (and {len(found) - 4} more)" if len(found) > 4 else ""
@@ -196,19 +97,20 @@ class ExampleValues:
             salvaged = self._salvage(example, t)
             if salvaged is not MISSING:
                 return salvaged
-        if default is not MISSING and not self.problems(default, t):
+        if default is not MISSING and values.fits(self.api, default, t):
             return default
         return self._build(t, hint)
 
-    def _complete(self, value: Any, t: TypeRef) -> Any:
+    def _complete(self, value: Any, t: TypeRef, seen: frozenset[str] = frozenset()) -> Any:
         """Fill in required properties an (otherwise valid) example left to their defaults."""
         if value is None:
             return None
         if t.kind == "alias":
-            return self._via_alias(value, t, lambda target: self._complete(value, target), value)
+            step = values.follow(self.api, t, seen)
+            return self._complete(value, *step) if step is not None else value
         if t.kind == "union":
-            arg = self._pick(value, t)
-            return self._complete(value, arg) if arg is not None else value
+            arg = values.member(self.api, value, t)
+            return self._complete(value, arg, seen) if arg is not None else value
         if t.kind == "list" and isinstance(value, list):
             return [self._complete(v, t.args[0]) for v in value]
         if t.kind == "map" and isinstance(value, dict):
@@ -237,7 +139,7 @@ class ExampleValues:
         kept = {
             k: v
             for k, v in value.items()
-            if (k in wires and not self.problems(v, wires[k].type))
+            if (k in wires and values.fits(self.api, v, wires[k].type))
             or (k not in wires and model.extra != "forbid" and model.extra_type is None)
         }
         return self._complete(kept, t)
@@ -262,7 +164,7 @@ class ExampleValues:
             return t_literal(t)
         if kind == "enum":
             enum = self._enum(t.name)
-            if enum.example is not MISSING and not self.problems(enum.example, t):
+            if enum.example is not MISSING and values.fits(self.api, enum.example, t):
                 return enum.example
             return enum.members[0].value if enum.members else None
         if kind == "alias":
@@ -312,17 +214,6 @@ class ExampleValues:
 
     # -- helpers --------------------------------------------------------------------------
 
-    def _pick(self, value: Any, t: TypeRef) -> TypeRef | None:
-        """The union member `value` belongs to (by discriminator, else the first that fits)."""
-        if t.discriminator and isinstance(value, dict):
-            tag = value.get(t.discriminator)
-            for arg in t.args:
-                if arg.kind == "model":
-                    f = next((f for f in self._model(arg.name).fields if f.wire == t.discriminator), None)
-                    if f is not None and f.type.kind == "literal" and tag in f.type.values:
-                        return arg
-        return next((a for a in t.args if not self.problems(value, a)), None)
-
     def _model(self, name: str) -> Model:
         named = self.api.named(name)
         assert isinstance(named, Model)
@@ -332,6 +223,15 @@ class ExampleValues:
         named = self.api.named(name)
         assert isinstance(named, Enum)
         return named
+
+    def _alias(self, name: str) -> Alias:
+        named = self.api.named(name)
+        assert isinstance(named, Alias)
+        return named
+
+    def _pick(self, value: Any, t: TypeRef) -> TypeRef | None:
+        """The union member `value` belongs to (the shared checker decides)."""
+        return values.member(self.api, value, t)
 
     def _via_alias(self, value: Any, t: TypeRef, step: Callable[[TypeRef], _T], looped: _T) -> _T:
         """`step` on the alias's target; `looped` when the same value comes back to the same
@@ -344,11 +244,6 @@ class ExampleValues:
             return step(self._alias(t.name).target)
         finally:
             self._via.discard(key)
-
-    def _alias(self, name: str) -> Alias:
-        named = self.api.named(name)
-        assert isinstance(named, Alias)
-        return named
 
 
 def t_literal(t: TypeRef) -> Any:
@@ -363,12 +258,3 @@ def _has_example(api: Api, t: TypeRef) -> bool:
     if t.kind == "list":
         return _has_example(api, t.args[0])
     return False
-
-
-def _show(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _esc(key: Any) -> str:
-    return str(key).replace("~", "~0").replace("/", "~1")

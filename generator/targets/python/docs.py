@@ -16,7 +16,8 @@ from generator.docs_format import CHECK, MINUS, cell, description, example_cell,
 from generator.docs_format import json_text as _json
 from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Resource, TypeRef, named_ref
 from generator.targets.base import HEADER, Files
-from generator.targets.python.examples import Examples, Imports, Node, Pair, Seq, literal, statement
+from generator.targets.python.examples import Examples, Imports, literal
+from generator.targets.python.layout import Code, CodeBlocks
 from generator.targets.python.names import PyNames, module_name
 from generator.targets.templating import Env
 
@@ -116,7 +117,7 @@ class Page:
 
     name: str
     description: str
-    example: str
+    example: Code
     section: str  # Fields | Values | Supported Types
     body: str
 
@@ -129,6 +130,7 @@ class Docs:
         self.names = names
         self.examples = Examples(api, names)
         self.types = TypeText(api)
+        self.blocks = CodeBlocks()
 
     # model pages
 
@@ -136,10 +138,10 @@ class Docs:
         """The view of a model, enum or alias page."""
         imports = Imports()
         value = self.examples.named_value(named)
-        node = self.examples.source(value, named_ref(named), imports)
+        source = self.examples.source(value, named_ref(named), imports)
         imports.add(self.api, named.name)
         target = "value" if not isinstance(named, Alias) else f"value: {named.name}"
-        code = "\n".join([*imports.lines(), "", statement(target, node)])
+        code = self.blocks.add("\n".join([*imports.lines(), "", f"{target} = {source}"]))
         desc = named.description.strip()
         if isinstance(named, Model):
             return Page(named.name, desc, code, "Fields", self._fields(named))
@@ -185,45 +187,44 @@ class Docs:
 
     # resource pages and README
 
-    def call(self, op: Operation, async_: bool, indent: int) -> tuple[str, Imports]:
-        """Source of `sdk.<resource>.<method>(...)` with example arguments."""
+    def call(self, op: Operation, async_: bool) -> tuple[str, Imports]:
+        """Flat source of `sdk.<resource>.<method>(...)` with example arguments."""
         imports = Imports()
-        args: list[Node] = []
+        args: list[str] = []
         for p in op.params:
             if p.required:
                 value = self.examples.wire_value(p.type, p.example, str(op.loc), p.default, p.wire)
-                args.append(Pair(self.names.param(op, p), "=", self.examples.source(value, p.type, imports)))
+                args.append(f"{self.names.param(op, p)}={self.examples.source(value, p.type, imports)}")
         if op.body is not None:
             for f in op.body.fields:
                 if not f.required or f.type.kind == "literal" and f.default is not MISSING:
                     continue
                 value = self.examples.wire_value(f.type, f.example, str(f.loc), f.default, f.wire)
-                args.append(
-                    Pair(self.names.body_field(op, f), "=", self.examples.source(value, f.type, imports))
-                )
+                args.append(f"{self.names.body_field(op, f)}={self.examples.source(value, f.type, imports)}")
         prefix = "await " if async_ else ""
-        node = Seq(f"{prefix}sdk.{self.names.resource_of(op)}.{self.names.method(op)}(", ")", args)
-        return node.render(indent, indent), imports
+        resource = self.names.resource_of(op)
+        owner = f"sdk.{resource}" if resource else "sdk"  # untagged: methods of the SDK class
+        return f"{prefix}{owner}.{self.names.method(op)}(" + ", ".join(args) + ")", imports
 
     def client_args(self) -> str:
         """The constructor keywords of the examples: one per security scheme, from the env."""
         return ", ".join(f'{n.param}=os.getenv("{n.env_var}", "")' for n in self.names.schemes)
 
-    def usage(self, op: Operation, async_: bool = False) -> str:
+    def usage(self, op: Operation, async_: bool = False) -> Code:
         """A whole runnable example calling `op` (streams iterate inside a context manager)."""
         cls = ("Async" if async_ else "") + self.api.sdk_class
         a = "async " if async_ else ""
         pad = "    " if async_ else ""
         opener = f"{pad}{a}with {cls}({self.client_args()}) as sdk:"
         if op.stream is not None:
-            call, imports = self.call(op, async_, len(pad) + 4)
+            call, imports = self.call(op, async_)
             body = [
                 f"{pad}    {a}with {call} as stream:",
                 f"{pad}        {a}for event in stream:",
                 f"{pad}            print(event.data)",
             ]
         else:
-            call, imports = self.call(op, async_, len(pad) + 4)
+            call, imports = self.call(op, async_)
             body = [f"{pad}    res = {call}", "", f"{pad}    print(res)"]
         if async_:
             imports.modules.add("asyncio")
@@ -234,7 +235,7 @@ class Docs:
             lines += ["", "", "async def main() -> None:", opener, *body, "", "", "asyncio.run(main())"]
         else:
             lines += ["", opener, *body]
-        return "\n".join(lines)
+        return self.blocks.add("\n".join(lines))
 
     def parameters(self, op: Operation, types: TypeText) -> str:
         """The Parameters table of a method."""
@@ -319,7 +320,7 @@ class MethodView:
     summary: str
     description: str
     deprecated: bool
-    example: str
+    example: Code
     parameters: str
     response: str
     errors: str
@@ -403,48 +404,86 @@ def readme_view(api: Api, docs: Docs) -> dict[str, Any]:
         "servers": api.servers,
         "error_table": error_table,
         "error_example": error_example(api, docs),
+        **readme_blocks(api, docs),
     }
 
 
-def error_example(api: Api, docs: Docs) -> str:
+def readme_blocks(api: Api, docs: Docs) -> dict[str, Code]:
+    """The README's fixed examples: credentials, retries, timeouts, the server URL."""
+    cls, head = api.sdk_class, f"from {api.package} import {api.sdk_class}"
+    server = api.servers[0] if api.servers else "http://localhost:8080"
+    blocks = {
+        "retries_example": [head, "", f"with {cls}(retries=3) as sdk:", "    pass"],
+        "timeout_example": [head, "", f"with {cls}(timeout=30.0) as sdk:", "    pass"],
+        "server_example": [head, "", f"with {cls}(server_url={literal(server)}) as sdk:", "    pass"],
+    }
+    if api.security:
+        names = ", ".join(f"`{n.env_var}`" for n in docs.names.schemes)
+        blocks["auth_example"] = [
+            "import os",
+            "",
+            head,
+            "",
+            "# Explicitly...",
+            f"sdk = {cls}({docs.client_args()})",
+            "sdk.close()",
+            "",
+            f"# ...or from the environment ({names}).",
+            f"sdk = {cls}()",
+            "sdk.close()",
+        ]
+    return {key: docs.blocks.add("\n".join(lines)) for key, lines in blocks.items()}
+
+
+def error_example(api: Api, docs: Docs) -> Code | str:
     """A call with a wrong credential, catching the error it raises."""
     plain = [op for op in api.operations if op.stream is None]
     if not plain:
         return ""
     op = min(plain, key=lambda o: len(o.params) + len(o.body.fields if o.body else ()))
-    call, imports = docs.call(op, False, 8)
+    call, imports = docs.call(op, False)
     args = ", ".join(f'{n.param}="not-a-valid-key"' for n in docs.names.schemes)
     errors = {"APIError", "APIStatusError"}
     lines = imports.lines({api.package: {api.sdk_class}, f"{api.package}.errors": errors})
-    return "\n".join(
-        [
-            *lines,
-            "",
-            f"with {api.sdk_class}({args}) as sdk:",
-            "    try:",
-            f"        res = {call}",
-            "    except APIStatusError as exc:  # the server answered with an error status",
-            "        print(exc.status_code, exc.data)",
-            "    except APIError as exc:  # no response: connection failure or timeout",
-            "        print(exc)",
-        ]
-    )
+    code = [
+        *lines,
+        "",
+        f"with {api.sdk_class}({args}) as sdk:",
+        "    try:",
+        f"        res = {call}",
+        "    except APIStatusError as exc:  # the server answered with an error status",
+        "        print(exc.status_code, exc.data)",
+        "    except APIError as exc:  # no response: connection failure or timeout",
+        "        print(exc)",
+    ]
+    return docs.blocks.add("\n".join(code))
 
 
-def render_docs(api: Api, names: PyNames, env: Env) -> tuple[Files, tuple[str, ...]]:
-    """Every docs page and the README, and the spec examples that fail their schema."""
+@dataclass
+class DocsPages:
+    """Every docs page's view; their code blocks print once `blocks` are laid out."""
+
+    views: dict[str, tuple[str, dict[str, Any]]]  # path: (template, context)
+    blocks: CodeBlocks
+    warnings: tuple[str, ...]  # spec examples that fail their schema
+
+    def render(self, env: Env) -> Files:
+        """Every docs page and the README."""
+        return {path: _finish(env.render(name, **context)) for path, (name, context) in self.views.items()}
+
+
+def docs_pages(api: Api, names: PyNames) -> DocsPages:
+    """The view of every docs page and the README, and the spec examples that fail their schema."""
     docs = Docs(api, names)
     docs.examples.check_all()
-    files: Files = {}
+    views: dict[str, tuple[str, dict[str, Any]]] = {}
     everything: list[Named] = [*api.models, *api.enums, *api.aliases]
     for named in sorted(everything, key=lambda n: (n.module, n.name)):
-        files[model_path(named)] = _finish(env.render("docs/model.md.jinja", page=docs.page(named)))
+        views[model_path(named)] = ("docs/model.md.jinja", {"page": docs.page(named)})
     for res in api.resources:
-        files[resource_path(res, names)] = _finish(
-            env.render("docs/resource.md.jinja", res=docs.resource(res))
-        )
-    files["README.md"] = _finish(env.render("docs/readme.md.jinja", **readme_view(api, docs)))
-    return files, tuple(dict.fromkeys(docs.examples.warnings))
+        views[resource_path(res, names)] = ("docs/resource.md.jinja", {"res": docs.resource(res)})
+    views["README.md"] = ("docs/readme.md.jinja", readme_view(api, docs))
+    return DocsPages(views, docs.blocks, tuple(dict.fromkeys(docs.examples.warnings)))
 
 
 def _finish(text: str) -> str:

@@ -1,7 +1,8 @@
 """IR -> the Python SDK's `{relative path: text}`: models, client, runtime, docs, packaging.
 
 Views compute every value; templates (`templates/python/`) print them; ruff formats the
-Python in one background batch while the docs render. Nothing here touches the output folder.
+Python in one background batch while the docs render, and the docs' code blocks with the last
+batch (see `layout.py`). Nothing here touches the output folder.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from generator.ir import Api
 from generator.targets.base import HEADER, Files, Rendered
 from generator.targets.python.client import render_client
-from generator.targets.python.docs import render_docs
+from generator.targets.python.docs import docs_pages
 from generator.targets.python.models import module_views
 from generator.targets.python.names import PyNames, check_package
 from generator.targets.python.ruff import FormatJob
@@ -60,18 +61,19 @@ class PythonTarget:
         )
         # The model modules (the bulk of the Python) are formatted by ruff in the background
         # while the client and docs render: on two or more cores the formatter is nearly free.
-        job = FormatJob(files)
+        job = FormatJob(files, pkg)
         try:
             files.update(render_client(api, names, env))
-            docs, warnings = render_docs(api, names, env)
-            files.update(docs)
-            job.finish(files)
+            docs = docs_pages(api, names)
+            # The docs' code blocks join the last batch, so examples and code share one layout.
+            docs.blocks.lay_out(job.finish(files, docs.blocks.scratch()), job.format)
+            files.update(docs.render(env))
         finally:
             job.close()
         # The runtime ships byte for byte as written (its sources are ruff-formatted already).
         for name in env.ours("runtime", ".py"):
             files[f"{pkg}/{name}"] = f"{PY_HEADER}\n{env.source('runtime/' + name)}"
-        return Rendered(dict(sorted(files.items())), warnings)
+        return Rendered(dict(sorted(files.items())), docs.warnings)
 
 
 def _models(api: Api, names: PyNames, env: Env, files: Files) -> None:
