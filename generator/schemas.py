@@ -470,6 +470,7 @@ class SchemaBuilder:
         members = node[key]
         nullable = _nullable(node) or any(_is_null_schema(m) for m in members)
         args: list[TypeRef] = []
+        weight: dict[TypeRef, int] = {}
         for i, member in enumerate(members):
             if _is_null_schema(member):
                 continue
@@ -480,6 +481,7 @@ class SchemaBuilder:
             member_type = member_type.with_nullable(False)
             if member_type not in args:
                 args.append(member_type)
+                weight[member_type] = self._specificity(member, loc.child(key, i))
         if not args:
             return TypeRef("null", nullable=True)
         if len(args) == 1:
@@ -491,7 +493,17 @@ class SchemaBuilder:
             prop = ""
         if any(a.kind == "any" for a in args):
             return TypeRef("any", nullable=nullable)
+        if not prop:  # first match wins (zod, pydantic's fallback): the most specific model first
+            slots = [i for i, a in enumerate(args) if a.kind == "model"]
+            ordered = sorted((args[i] for i in slots), key=lambda a: -weight[a])
+            for i, arg in zip(slots, ordered, strict=True):
+                args[i] = arg
         return TypeRef("union", args=tuple(args), nullable=nullable, discriminator=prop)
+
+    def _specificity(self, member: Any, loc: Loc) -> int:
+        """How much a member demands: its required properties plus its fixed tags."""
+        required, tags = self._member_shape(member, loc)
+        return len(required) + len(tags)
 
     def _inferred_discriminator(self, members: list[Any], loc: Loc) -> str:
         """A required property every member fixes to a distinct value, else ""."""
@@ -506,17 +518,21 @@ class SchemaBuilder:
 
     def _member_tags(self, member: Any, loc: Loc) -> dict[str, str]:
         """The required properties a member schema (allOf merged) fixes to one string."""
+        return self._member_shape(member, loc)[1]
+
+    def _member_shape(self, member: Any, loc: Loc) -> tuple[set[str], dict[str, str]]:
+        """A member's required properties and those it fixes to one string (allOf merged)."""
         if isinstance(member, dict) and "$ref" in member:
             member, loc = self.spec.deref(member, loc)
         if not isinstance(member, dict):
-            return {}
+            return set(), {}
         props: dict[str, Any] = {}
         required: set[str] = set()
         for part, _ in self._flatten_all_of(member, loc, set()):
             props.update(part.get("properties") or {})
             required.update(r for r in part.get("required") or [] if isinstance(r, str))
         fixed = {k: nodes.fixed_string(v) for k, v in props.items() if k in required}
-        return {k: v for k, v in fixed.items() if v is not None}
+        return required, {k: v for k, v in fixed.items() if v is not None}
 
 
 # -- schema helpers -------------------------------------------------------------------------

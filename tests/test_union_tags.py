@@ -54,6 +54,18 @@ components:
           required: [type]
           properties:
             type: {const: batch.completed}
+    Shape:
+      anyOf:
+        - $ref: '#/components/schemas/Loose'
+        - $ref: '#/components/schemas/Strict'
+    Loose:
+      type: object
+      required: [a]
+      properties: {a: {type: string}}
+    Strict:
+      type: object
+      required: [a, b]
+      properties: {a: {type: string}, b: {type: integer}}
     Chunk:
       oneOf:
         - title: Delta
@@ -76,6 +88,8 @@ assert type(event).__name__ == "BatchCompleted", type(event)
 assert event.model_dump(by_alias=True)["type"] == "batch.completed"
 chunk = TypeAdapter(c.Chunk).validate_python({"object": "done"})
 assert type(chunk).__name__ == "ChunkDone", type(chunk)
+shape = TypeAdapter(c.Shape).validate_python({"a": "x", "b": 1})
+assert type(shape).__name__ == "Strict", type(shape)
 try:
     TypeAdapter(c.Message).validate_python({"role": "moderator", "content": "x"})
 except Exception:
@@ -92,6 +106,8 @@ def test_unions_discriminate_by_inferred_tag(tmp_path: Path) -> None:
     assert code == 0, stderr
     text = (tmp_path / "out" / "tags_sdk" / "models" / "components" / "message.py").read_text()
     assert 'Field(discriminator="role")' in text
+    shape = (tmp_path / "out" / "tags_sdk" / "models" / "components" / "shape.py").read_text()
+    assert "Strict | Loose" in shape  # the most specific member first
     env = dict(os.environ, PYTHONPATH=str(tmp_path / "out"))
     proc = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
