@@ -21,7 +21,7 @@ the same server without custom headers:
 
 For the streams golden SDK (`tests/golden/streams`), `/resume/<mode>-<seed>-<n>-<uid>/...`
 serves `plain-stream/<room>` (GET, no sentinel) and `events` (POST, `[DONE]`): n events
-with ids 0..n-1 (the first carries `retry: 10`), each connection cut at a seeded offset
+with ids 0..n-1 (after a data-less `retry: 10` block), each connection cut at a seeded offset
 (inside a line, between an event's lines, or between events) up to `MAX_CUTS` times.
 Modes: `honour` continues after `Last-Event-ID`; `replay` ignores it and starts over;
 `restart` starts over without ids; `noid` sends no ids; `stop204`, `stopjson` and `dead`
@@ -134,9 +134,11 @@ _FIXED_CUT = ("noid", "stop204", "stopjson", "dead")
 
 def resume_body(start: int, n: int, ids: bool, sentinel: bool) -> bytes:
     """Events start..n-1 of a resumable stream, then the sentinel when the operation has one."""
-    parts = []
+    # The reconnection time comes in a block of its own, without data, as servers often send
+    # it: the standard applies it although no event is dispatched.
+    parts = ["retry: 10\n\n"] if start == 0 else []
     for i in range(start, n):
-        head = (f"id: {i}\n" if ids else "") + ("retry: 10\n" if i == 0 else "")
+        head = f"id: {i}\n" if ids else ""
         parts.append(f'{head}data: {{"price": {i}}}\n\n')
     if sentinel:
         parts.append("data: [DONE]\n\n")
@@ -272,12 +274,14 @@ def make_app(state: State) -> Starlette:
             return JSONResponse(error_body(503), status_code=503)
         start = int(last) + 1 if mode == "honour" and last is not None else 0
         body = resume_body(start, int(n), mode not in ("noid", "restart"), request.method == "POST")
+        # Block ends, the data-less `retry:` block not counted as an event.
+        ends = [m.end() for m in re.finditer(b"\n\n", body)][1 if body.startswith(b"retry:") else 0 :]
         if mode in _FIXED_CUT:
-            cut: int | None = [m.end() for m in re.finditer(b"\n\n", body)][1]
+            cut: int | None = ends[1]
         else:
             rng = random.Random(int(seed) * 1000 + count)
             # The first connection delivers an id at least: before one, there is no resuming.
-            floor = body.index(b"\n\n") + 2 if count == 1 and mode != "restart" else 1
+            floor = ends[0] if count == 1 and mode != "restart" else 1
             cut = cut_offset(body, rng, floor) if count <= MAX_CUTS and body else None
         return _stream(_cut_at(body, cut))
 

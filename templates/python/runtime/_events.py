@@ -355,6 +355,8 @@ class _Resume:
         self.config = config
         self.last_event_id = ""  # of the last event delivered
         self.retry: int | None = None  # the server's last `retry:`, in milliseconds
+        # The current connection's reconnection time, from its decoder (None: none sent).
+        self.reconnection: Callable[[], int | None] = lambda: None
         self.reconnects = 0
         self._clock = clock
         self._seen: set[str] = set()  # every id delivered: a replay shows up in it
@@ -402,6 +404,9 @@ class _Resume:
     def wait(self, failure: APIError) -> float:
         """Seconds before the next attempt; raises `failure` once the budget is spent."""
         config = self.config
+        sent = self.reconnection()
+        if sent is not None:
+            self.retry = sent  # kept for the connections after this one
         delay = config.delay(self._attempt, self.retry)
         elapsed = self._clock() - self._since
         if self._attempt >= config.max_attempts or elapsed + delay > config.max_elapsed:
@@ -475,7 +480,10 @@ class _Reading(Generic[T]):
     def restart(self, response: httpx.Response) -> None:
         """Read `response` next: a fresh connection, a fresh event stream."""
         self.response = response
-        self._parser = SSEDecoder()
+        self._parser = parser = SSEDecoder()
+        if self.resume is not None:
+            # The reconnection time is the stream's, not one connection's: read it live.
+            self.resume.reconnection = lambda: parser.reconnection_time
         self.feed = self._parser.feed  # a chunk of the body -> the events it completes
         self.ended = False  # the sentinel came: read no further
 
