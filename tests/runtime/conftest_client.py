@@ -25,7 +25,8 @@ with ids 0..n-1 (the first carries `retry: 10`), each connection cut at a seeded
 (inside a line, between an event's lines, or between events) up to `MAX_CUTS` times.
 Modes: `honour` continues after `Last-Event-ID`; `replay` ignores it and starts over;
 `restart` starts over without ids; `noid` sends no ids; `stop204`, `stopjson` and `dead`
-cut after two events and then answer 204, a JSON 200, or 503 for good.
+cut after two events and then answer 204, a JSON 200, or 503 for good; `done` sends the
+whole stream, ending with `[DONE]` even on the GET.
 """
 
 from __future__ import annotations
@@ -271,7 +272,10 @@ def make_app(state: State) -> Starlette:
                 return JSONResponse({"done": True})
             return JSONResponse(error_body(503), status_code=503)
         start = int(last) + 1 if mode == "honour" and last is not None else 0
-        body = resume_body(start, int(n), mode not in ("noid", "restart"), request.method == "POST")
+        sentinel = request.method == "POST" or mode == "done"
+        body = resume_body(start, int(n), mode not in ("noid", "restart"), sentinel)
+        if mode == "done":  # whole, with `[DONE]` though the GET declares no sentinel
+            return _stream(_cut_at(body, None))
         if mode in _FIXED_CUT:
             cut: int | None = [m.end() for m in re.finditer(b"\n\n", body)][1]
         else:
