@@ -12,6 +12,7 @@ from generator.ir import (
     Model,
     Operation,
     Param,
+    PartEncoding,
     RequestBody,
     Resource,
     Response,
@@ -170,8 +171,9 @@ class OperationBuilder:
             built = self.schemas.get(btype.name)
             if isinstance(built, Model):
                 model, fields = built.name, built.fields
+        encoding = _encoding(media.get("encoding") if isinstance(media, dict) else None)
         return RequestBody(
-            ctype, btype, bool(node.get("required")), nodes.text(node, "description"), model, fields
+            ctype, btype, bool(node.get("required")), nodes.text(node, "description"), model, fields, encoding
         )
 
     def _responses(
@@ -328,6 +330,28 @@ def _pick_content(content: dict[str, Any]) -> str:
         if key.endswith("+json") or key.startswith("application/json"):
             return key
     return keys[0]
+
+
+def _encoding(raw: Any) -> tuple[PartEncoding, ...]:
+    """A form or multipart media type's per-property `encoding`, as given."""
+    if not isinstance(raw, dict):
+        return ()
+    out = []
+    for name, node in raw.items():
+        if not isinstance(node, dict):
+            continue
+        style = node.get("style")
+        explode = node.get("explode")
+        ctype = node.get("contentType")
+        out.append(
+            PartEncoding(
+                str(name),
+                style if isinstance(style, str) else "",
+                explode if isinstance(explode, bool) else None,
+                ctype if isinstance(ctype, str) else "",
+            )
+        )
+    return tuple(out)
 
 
 def _sentinel(op: dict[str, Any], response: dict[str, Any], media: Any) -> str:

@@ -26,7 +26,8 @@ with ids 0..n-1 (the first carries `retry: 10`), each connection cut at a seeded
 Modes: `honour` continues after `Last-Event-ID`; `replay` ignores it and starts over;
 `restart` starts over without ids; `noid` sends no ids; `stop204`, `stopjson` and `dead`
 cut after two events and then answer 204, a JSON 200, or 503 for good; `done` sends the
-whole stream, ending with `[DONE]` even on the GET.
+whole stream, ending with `[DONE]` even on the GET. `/wire/...` echoes the request's raw
+body (latin-1) and Content-Type, for the wire golden SDK (`tests/golden/wire`).
 """
 
 from __future__ import annotations
@@ -291,8 +292,15 @@ def make_app(state: State) -> Starlette:
             await asyncio.sleep(0.01)  # let the bytes before the cut reach the client
             raise RuntimeError("connection cut on purpose")
 
+    async def echo(request: Request) -> Response:
+        body = await request.body()
+        return JSONResponse(
+            {"body": body.decode("latin-1"), "content_type": request.headers.get("content-type", "")}
+        )
+
     return Starlette(
         routes=[
+            Route("/wire/customers", echo, methods=["POST"]),
             Route("/resume/{key}/plain-stream/{room}", resumable, methods=["GET"]),
             Route("/resume/{key}/events", resumable, methods=["POST"]),
             Route("/v1/chat/completions", chat, methods=["POST"]),

@@ -39,3 +39,46 @@ def test_done_ends_a_json_stream_without_a_declared_sentinel_async(server: Serve
             return prices
 
     assert asyncio.run(run()) == list(range(5))
+
+
+WIRE = Path(__file__).resolve().parents[1] / "golden" / "wire" / "expected"
+if str(WIRE) not in sys.path:
+    sys.path.insert(0, str(WIRE))
+
+import wire_sdk  # noqa: E402  (the golden tree, not an installed namesake)
+
+FORM_EXPECTED = (
+    "name=Ada+L&balance=0&tax_exempt=false&metadata%5Bk+1%5D=v%26x"
+    "&expand%5B0%5D=a&expand%5B1%5D=b.c&address%5Bcity%5D=Z%C3%BCrich&address%5Bline%5D%5B0%5D=1"
+)
+
+
+def test_form_body_is_bracket_encoded_sync(server: Server) -> None:
+    with wire_sdk.WireSdk(server_url=f"{server.url}/wire", api_key="k", timeout=5) as sdk:
+        echo = sdk.customers.create_customer(
+            name="Ada L",
+            balance=0,
+            tax_exempt=False,
+            metadata={"k 1": "v&x"},
+            expand=["a", "b.c"],
+            address={"city": "Zürich", "line": ["1"]},
+        )
+    assert echo.content_type == "application/x-www-form-urlencoded"
+    assert echo.body == FORM_EXPECTED
+
+
+def test_form_body_omits_unset_and_none_async(server: Server) -> None:
+    async def run() -> wire_sdk.Echo:
+        async with wire_sdk.AsyncWireSdk(server_url=f"{server.url}/wire", api_key="k", timeout=5) as sdk:
+            return await sdk.customers.create_customer(name="x", tax_exempt=True)
+
+    echo = asyncio.run(run())
+    assert echo.body == "name=x&tax_exempt=true"
+
+
+def test_form_body_honours_each_property_encoding(server: Server) -> None:
+    with wire_sdk.WireSdk(server_url=f"{server.url}/wire", api_key="k", timeout=5) as sdk:
+        echo = sdk.customers.create_customer(
+            name="n", expand=["a"], tags=["x", "y"], ids=[1, 2], codes=["p", "q"]
+        )
+    assert echo.body == "name=n&expand%5B0%5D=a&tags=x&tags=y&ids=1%2C2&codes=p%7Cq"

@@ -99,6 +99,7 @@ class OperationView:
     errors: str  # module-level ErrorMap constant
     body_expr: str  # expression for Call(json=...), "" when no body
     content_type: str
+    encoding: str  # expression for Call(encoding=...), "" when the spec gives none
     accept: str
     timeout_arg: str
     retries_arg: str
@@ -338,6 +339,7 @@ def _operation(
         errors=errors_name,
         body_expr=body_expr,
         content_type=content_type,
+        encoding=_encoding(op),
         accept=accept,
         timeout_arg=timeout_arg,
         retries_arg=retries_arg,
@@ -345,6 +347,14 @@ def _operation(
         resumable=op.resumable,
         deprecated=op.deprecated,
     )
+
+
+def _encoding(op: Operation) -> str:
+    """The body's per-property `encoding` as a Python literal; "" when there is none."""
+    if op.body is None or not op.body.encoding:
+        return ""
+    rows = [(e.name, e.style, e.explode, e.content_type) for e in op.body.encoding]
+    return repr(tuple(rows))
 
 
 def _free(name: str, taken: set[str]) -> str:
