@@ -164,6 +164,7 @@ class Param:
     example: Any = MISSING
     deprecated: bool = False
     explode: bool = True
+    style: str = ""  # the spec's `style` (form, deepObject, ...); "" when not given
 
 
 @dataclass(frozen=True)

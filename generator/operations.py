@@ -148,7 +148,10 @@ class OperationBuilder:
                     default=nodes.default(schema),
                     example=node.get("example", nodes.example(schema)),
                     deprecated=nodes.flag(node, "deprecated"),
-                    explode=node.get("explode", True) is not False,
+                    # OAS: explode defaults to true for form (and deepObject), false otherwise
+                    explode=node.get("explode", node.get("style", "form") in ("form", "deepObject"))
+                    is not False,
+                    style=node["style"] if isinstance(node.get("style"), str) else "",
                 )
             )
         return tuple(params)

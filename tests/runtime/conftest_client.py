@@ -27,7 +27,7 @@ Modes: `honour` continues after `Last-Event-ID`; `replay` ignores it and starts 
 `restart` starts over without ids; `noid` sends no ids; `stop204`, `stopjson` and `dead`
 cut after two events and then answer 204, a JSON 200, or 503 for good; `done` sends the
 whole stream, ending with `[DONE]` even on the GET. `/wire/...` echoes the request's raw
-body (latin-1) and Content-Type, for the wire golden SDK (`tests/golden/wire`).
+body (latin-1; a GET's query string) and Content-Type, for the wire golden SDK (`tests/golden/wire`).
 """
 
 from __future__ import annotations
@@ -293,7 +293,7 @@ def make_app(state: State) -> Starlette:
             raise RuntimeError("connection cut on purpose")
 
     async def echo(request: Request) -> Response:
-        body = await request.body()
+        body = request.url.query.encode() if request.method == "GET" else await request.body()
         return JSONResponse(
             {"body": body.decode("latin-1"), "content_type": request.headers.get("content-type", "")}
         )
@@ -301,6 +301,7 @@ def make_app(state: State) -> Starlette:
     return Starlette(
         routes=[
             Route("/wire/customers", echo, methods=["POST"]),
+            Route("/wire/charges", echo, methods=["GET"]),
             Route("/resume/{key}/plain-stream/{room}", resumable, methods=["GET"]),
             Route("/resume/{key}/events", resumable, methods=["POST"]),
             Route("/v1/chat/completions", chat, methods=["POST"]),

@@ -46,6 +46,7 @@ if str(WIRE) not in sys.path:
     sys.path.insert(0, str(WIRE))
 
 import wire_sdk  # noqa: E402  (the golden tree, not an installed namesake)
+from wire_sdk.models.components import Range  # noqa: E402
 
 FORM_EXPECTED = (
     "name=Ada+L&balance=0&tax_exempt=false&metadata%5Bk+1%5D=v%26x"
@@ -82,3 +83,21 @@ def test_form_body_honours_each_property_encoding(server: Server) -> None:
             name="n", expand=["a"], tags=["x", "y"], ids=[1, 2], codes=["p", "q"]
         )
     assert echo.body == "name=n&expand%5B0%5D=a&tags=x&tags=y&ids=1%2C2&codes=p%7Cq"
+
+
+def test_query_styles_deep_object_and_unexploded_form(server: Server) -> None:
+    with wire_sdk.WireSdk(server_url=f"{server.url}/wire", api_key="k", timeout=5) as sdk:
+        echo = sdk.charges.list_charges(
+            created={"gt": 1, "lte": 5},
+            window={"gt": 2},
+            spread={"lte": 3},
+            ids=[1, 2],
+            tag=["a", "b"],
+        )
+    assert echo.body == ("created%5Bgt%5D=1&created%5Blte%5D=5&window=gt%2C2&lte=3&ids=1%7C2&tag=a&tag=b")
+
+
+def test_query_object_parameters_given_as_models(server: Server) -> None:
+    with wire_sdk.WireSdk(server_url=f"{server.url}/wire", api_key="k", timeout=5) as sdk:
+        echo = sdk.charges.list_charges(created=Range(gt=1), window=Range(gt=2, lte=4), spread=Range(lte=3))
+    assert echo.body == "created%5Bgt%5D=1&window=gt%2C2%2Clte%2C4&lte=3"

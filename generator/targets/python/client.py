@@ -73,6 +73,7 @@ class ArgView:
     default: str | None  # source after `=`, None when required
     doc: str
     explode: bool = True
+    style: str = ""  # a query parameter's non-default style (deepObject, ...), sent to the runtime
 
     @property
     def declaration(self) -> str:
@@ -392,6 +393,7 @@ def _param(api: Api, names: PyNames, ann: ArgAnnotator, name: str, p: Param) -> 
     else:
         arg = _arg(api, ann, name, p.wire, p.location, p.type, p.required, None, p.description)
     arg.explode = p.explode
+    arg.style = p.style if p.style not in ("", "form") else ""
     return arg
 
 

@@ -154,7 +154,8 @@ class Call:
     method: str
     path: str
     security: tuple[str, ...] = ()
-    query: tuple[tuple[str, Any, bool], ...] = ()  # (wire name, value, explode)
+    # (wire name, value, explode) or, for a style other than form, (..., style)
+    query: tuple[tuple[str, Any, bool] | tuple[str, Any, bool, str], ...] = ()
     headers: tuple[tuple[str, Any], ...] = ()
     cookies: tuple[tuple[str, Any], ...] = ()
     json: Any = UNSET
@@ -186,12 +187,25 @@ def _scalar(value: Any) -> str:
     return str(value)
 
 
-def _query(items: Iterable[tuple[str, Any, bool]]) -> _Params:
+def _query(
+    items: Iterable[tuple[str, Any, bool] | tuple[str, Any, bool, str]],
+) -> _Params:
     out: _Params = []
-    for name, value, explode in items:
+    for name, value, explode, *style in items:
         if value is UNSET or value is None:
             continue
-        if isinstance(value, list | tuple) and explode:
+        if isinstance(value, BaseModel):  # an object parameter: its set fields
+            value = {k: v for k, v in _jsonable(value).items() if v is not None}
+        if style == ["deepObject"] and isinstance(value, dict):
+            _form(_jsonable(value), name, out)  # created[gt]=1
+        elif (
+            style
+            and style[0] in _DELIMITERS
+            and not explode
+            and isinstance(value, list | tuple)
+        ):
+            out.append((name, _DELIMITERS[style[0]].join(_scalar(v) for v in value)))
+        elif isinstance(value, list | tuple) and explode:
             out.extend((name, _scalar(v)) for v in value)
         elif isinstance(value, dict) and explode:
             out.extend((str(k), _scalar(v)) for k, v in value.items())
@@ -250,7 +264,7 @@ def encode_form(body: Any, encoding: _Encoding = ()) -> bytes:
         style, explode = how.get(key, ("", None))
         if not style and explode is None or style == "deepObject" or item is None:
             _form(item, str(key), out)
-        elif style in _DELIMITERS and isinstance(item, list):
+        elif style in _DELIMITERS and explode is not True and isinstance(item, list):
             out.append((key, _DELIMITERS[style].join(_scalar(v) for v in item)))
         elif explode is False:
             out.append((key, _scalar(item)))

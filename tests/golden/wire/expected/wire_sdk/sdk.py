@@ -23,6 +23,7 @@ from ._http import (
 )
 
 if TYPE_CHECKING:
+    from .resources.charges import AsyncCharges, Charges
     from .resources.customers import AsyncCustomers, Customers
 
 
@@ -81,6 +82,14 @@ class WireSdk(_Lifecycle):
 
         return Customers(self._http)
 
+    @cached_property
+    def charges(self) -> Charges:
+        """charges"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.charges import Charges
+
+        return Charges(self._http)
+
 
 class AsyncWireSdk(_AsyncLifecycle):
     """Wire client (async)."""
@@ -127,3 +136,11 @@ class AsyncWireSdk(_AsyncLifecycle):
         from .resources.customers import AsyncCustomers
 
         return AsyncCustomers(self._http)
+
+    @cached_property
+    def charges(self) -> AsyncCharges:
+        """charges"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.charges import AsyncCharges
+
+        return AsyncCharges(self._http)

@@ -2,6 +2,7 @@
 
 export * from "./sdk/sdk.js";
 export * from "./sdk/customers.js";
+export * from "./sdk/charges.js";
 export * from "./lib/errors.js";
 export type { RequestOptions, RetryConfig } from "./lib/http.js";
 export { EventStream } from "./lib/stream.js";

@@ -10,16 +10,22 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .charges import AsyncCharges as AsyncCharges
+    from .charges import Charges as Charges
     from .customers import AsyncCustomers as AsyncCustomers
     from .customers import Customers as Customers
 
 _EXPORTS: dict[str, str] = {
+    "AsyncCharges": "charges",
     "AsyncCustomers": "customers",
+    "Charges": "charges",
     "Customers": "customers",
 }
 
 __all__ = [
+    "AsyncCharges",
     "AsyncCustomers",
+    "Charges",
     "Customers",
 ]
 

@@ -2,6 +2,7 @@
 
 import { env, HTTPClient, type RetryConfig, type SecurityScheme } from "../lib/http.js";
 import { Customers } from "./customers.js";
+import { Charges } from "./charges.js";
 
 /** The servers the spec lists; the first is the default `serverURL`. */
 export const SERVERS: readonly string[] = ["https://api.example.com/v1"];
@@ -33,6 +34,7 @@ export type ClientOptions = {
  */
 export class WireSdk {
   readonly customers: Customers;
+  readonly charges: Charges;
 
   /**
    * Create a client.
@@ -53,5 +55,6 @@ export class WireSdk {
       headers: options.defaultHeaders ?? {},
     });
     this.customers = new Customers(http);
+    this.charges = new Charges(http);
   }
 }

@@ -13,17 +13,20 @@ if TYPE_CHECKING:
     from .address import Address as Address
     from .customercreate import CustomerCreate as CustomerCreate
     from .echo import Echo as Echo
+    from .range import Range as Range
 
 _EXPORTS: dict[str, str] = {
     "Address": "address",
     "CustomerCreate": "customercreate",
     "Echo": "echo",
+    "Range": "range",
 }
 
 __all__ = [
     "Address",
     "CustomerCreate",
     "Echo",
+    "Range",
 ]
 
 

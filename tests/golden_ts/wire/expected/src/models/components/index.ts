@@ -3,3 +3,4 @@
 export * from "./address.js";
 export * from "./customercreate.js";
 export * from "./echo.js";
+export * from "./range.js";
