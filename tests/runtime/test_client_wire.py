@@ -101,3 +101,21 @@ def test_query_object_parameters_given_as_models(server: Server) -> None:
     with wire_sdk.WireSdk(server_url=f"{server.url}/wire", api_key="k", timeout=5) as sdk:
         echo = sdk.charges.list_charges(created=Range(gt=1), window=Range(gt=2, lte=4), spread=Range(lte=3))
     assert echo.body == "created%5Bgt%5D=1&window=gt%2C2%2Clte%2C4&lte=3"
+
+
+def test_empty_path_parameter_raises_before_calling(server: Server) -> None:
+    key = "done-0-1-w3"
+    with streams_sdk.StreamsSdk(server_url=f"{server.url}/resume/{key}", api_key="k", timeout=5) as sdk:
+        with pytest.raises(ValueError, match="'room' must not be empty"):
+            sdk.events.plain_stream(room="", resume=None)
+    assert key not in server.state.counts
+
+
+def test_empty_path_parameter_raises_async(server: Server) -> None:
+    async def run() -> None:
+        url = f"{server.url}/resume/done-0-1-w4"
+        async with streams_sdk.AsyncStreamsSdk(server_url=url, api_key="k", timeout=5) as sdk:
+            await sdk.events.plain_stream(room="", resume=None)
+
+    with pytest.raises(ValueError, match="'room' must not be empty"):
+        asyncio.run(run())

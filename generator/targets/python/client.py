@@ -411,7 +411,7 @@ def _path_expr(op: Operation, args: list[ArgView], http: set[str]) -> str:
             pieces.append(py_literal("{" + wire + "}"))
         else:
             http.add("encode_path")
-            pieces.append(f"encode_path({arg.name})")
+            pieces.append(f"encode_path({arg.name}, {arg.wire!r})")
     if rest or not pieces:
         pieces.append(py_literal(rest))
     return " + ".join(pieces)

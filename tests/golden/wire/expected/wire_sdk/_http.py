@@ -166,9 +166,14 @@ class Call:
     resumable: bool = False  # the spec's `x-sdkgen-resumable`: safe to repeat
 
 
-def encode_path(value: Any) -> str:
-    """A path parameter, percent-encoded (a `/` inside it stays data)."""
-    return quote(_scalar(value), safe="")
+def encode_path(value: Any, name: str = "") -> str:
+    """A path parameter, percent-encoded (a `/` inside it stays data).
+
+    An empty one raises `ValueError`: `/customers/{id}` with `id=""` would call another URL."""
+    text = "" if value is None else _scalar(value)
+    if not text:
+        raise ValueError(f"path parameter {name or 'value'!r} must not be empty")
+    return quote(text, safe="")
 
 
 def _scalar(value: Any) -> str:
