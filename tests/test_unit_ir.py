@@ -303,3 +303,25 @@ def test_multipart_body_is_noted_and_form_encoding_carried(tmp_path: Path) -> No
     form = next(op for r in api.resources for op in r.operations if op.path == "/form")
     assert form.body is not None
     assert [(e.name, e.style, e.explode) for e in form.body.encoding] == [("tags", "form", False)]
+
+
+def test_multipart_method_docstring_says_unsupported(tmp_path: Path) -> None:
+    from generator.targets import get_target
+
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "T", "version": "1"},
+        "paths": {
+            "/up": {
+                "post": {
+                    "operationId": "up",
+                    "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object"}}}},
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        },
+    }
+    path = tmp_path / "spec.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False))
+    files = get_target("python", None).render(build_api(load_spec(path), Settings(package="pkg"))).files
+    assert any("Not supported yet: the multipart/form-data body" in text for text in files.values())

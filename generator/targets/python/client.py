@@ -325,6 +325,8 @@ def _operation(
     res.event_names = sorted(set(res.event_names))
     security = "(" + "".join(f"{py_literal(k)}, " for k in op.security).rstrip(" ") + ")"
     doc_parts = [p for p in (op.summary, op.description) if p]
+    if op.body is not None and op.body.content_type.startswith("multipart/"):
+        doc_parts.append(f"Not supported yet: the {op.body.content_type} body is sent as JSON.")
     return OperationView(
         name=method,
         doc=docstring("\n\n".join(doc_parts)),
