@@ -165,6 +165,17 @@ class Param:
     example: Any = MISSING
     deprecated: bool = False
     explode: bool = True
+    style: str = ""  # the spec's `style` (form, deepObject, ...); "" when not given
+
+
+@dataclass(frozen=True)
+class PartEncoding:
+    """How one property of a form or multipart body travels (the media type's `encoding`)."""
+
+    name: str  # the property's wire name
+    style: str = ""  # form, spaceDelimited, pipeDelimited, deepObject; "" when not given
+    explode: bool | None = None  # None when not given
+    content_type: str = ""  # a multipart part's media type
 
 
 @dataclass(frozen=True)
@@ -177,6 +188,7 @@ class RequestBody:
     description: str = ""
     model: str = ""  # the object model whose fields become keyword arguments
     fields: tuple[Field, ...] = ()
+    encoding: tuple[PartEncoding, ...] = ()  # per property, as the spec gives it
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from generator.ir import (
     Model,
     Operation,
     Param,
+    PartEncoding,
     RequestBody,
     Resource,
     Response,
@@ -161,7 +162,10 @@ class OperationBuilder:
                     default=nodes.default(schema),
                     example=node.get("example", nodes.example(schema)),
                     deprecated=nodes.flag(node, "deprecated"),
-                    explode=node.get("explode", True) is not False,
+                    # OAS: explode defaults to true for form (and deepObject), false otherwise
+                    explode=node.get("explode", node.get("style", "form") in ("form", "deepObject"))
+                    is not False,
+                    style=node["style"] if isinstance(node.get("style"), str) else "",
                 )
             )
         return tuple(params)
@@ -174,6 +178,8 @@ class OperationBuilder:
         if not isinstance(content, dict) or not content:
             return None
         ctype = _pick_content(content)
+        if ctype.startswith("multipart/"):
+            self.schemas.note(f"{loc}: {ctype} bodies are not supported yet; the body is sent as JSON")
         media = content[ctype] or {}
         schema = media.get("schema", {}) if isinstance(media, dict) else {}
         btype = self.schemas.type_of(schema, loc.child("content", ctype, "schema"), prefix + "RequestBody")
@@ -184,8 +190,9 @@ class OperationBuilder:
             built = self.schemas.get(btype.name)
             if isinstance(built, Model):
                 model, fields = built.name, built.fields
+        encoding = _encoding(media.get("encoding") if isinstance(media, dict) else None)
         return RequestBody(
-            ctype, btype, bool(node.get("required")), nodes.text(node, "description"), model, fields
+            ctype, btype, bool(node.get("required")), nodes.text(node, "description"), model, fields, encoding
         )
 
     def _responses(
@@ -357,6 +364,28 @@ def _pick_content(content: dict[str, Any]) -> str:
         if key.endswith("+json") or key.startswith("application/json"):
             return key
     return keys[0]
+
+
+def _encoding(raw: Any) -> tuple[PartEncoding, ...]:
+    """A form or multipart media type's per-property `encoding`, as given."""
+    if not isinstance(raw, dict):
+        return ()
+    out = []
+    for name, node in raw.items():
+        if not isinstance(node, dict):
+            continue
+        style = node.get("style")
+        explode = node.get("explode")
+        ctype = node.get("contentType")
+        out.append(
+            PartEncoding(
+                str(name),
+                style if isinstance(style, str) else "",
+                explode if isinstance(explode, bool) else None,
+                ctype if isinstance(ctype, str) else "",
+            )
+        )
+    return tuple(out)
 
 
 def _sentinel(op: dict[str, Any], response: dict[str, Any], media: Any) -> str:

@@ -25,7 +25,9 @@ with ids 0..n-1 (after a data-less `retry: 10` block), each connection cut at a 
 (inside a line, between an event's lines, or between events) up to `MAX_CUTS` times.
 Modes: `honour` continues after `Last-Event-ID`; `replay` ignores it and starts over;
 `restart` starts over without ids; `noid` sends no ids; `stop204`, `stopjson` and `dead`
-cut after two events and then answer 204, a JSON 200, or 503 for good.
+cut after two events and then answer 204, a JSON 200, or 503 for good; `done` sends the
+whole stream, ending with `[DONE]` even on the GET. `/wire/...` echoes the request's raw
+body (latin-1; a GET's query string) and Content-Type, for the wire golden SDK (`tests/golden/wire`).
 """
 
 from __future__ import annotations
@@ -273,7 +275,10 @@ def make_app(state: State) -> Starlette:
                 return JSONResponse({"done": True})
             return JSONResponse(error_body(503), status_code=503)
         start = int(last) + 1 if mode == "honour" and last is not None else 0
-        body = resume_body(start, int(n), mode not in ("noid", "restart"), request.method == "POST")
+        sentinel = request.method == "POST" or mode == "done"
+        body = resume_body(start, int(n), mode not in ("noid", "restart"), sentinel)
+        if mode == "done":  # whole, with `[DONE]` though the GET declares no sentinel
+            return _stream(_cut_at(body, None))
         # Block ends, the data-less `retry:` block not counted as an event.
         ends = [m.end() for m in re.finditer(b"\n\n", body)][1 if body.startswith(b"retry:") else 0 :]
         if mode in _FIXED_CUT:
@@ -291,8 +296,16 @@ def make_app(state: State) -> Starlette:
             await asyncio.sleep(0.01)  # let the bytes before the cut reach the client
             raise RuntimeError("connection cut on purpose")
 
+    async def echo(request: Request) -> Response:
+        body = request.url.query.encode() if request.method == "GET" else await request.body()
+        return JSONResponse(
+            {"body": body.decode("latin-1"), "content_type": request.headers.get("content-type", "")}
+        )
+
     return Starlette(
         routes=[
+            Route("/wire/customers", echo, methods=["POST"]),
+            Route("/wire/charges", echo, methods=["GET"]),
             Route("/resume/{key}/plain-stream/{room}", resumable, methods=["GET"]),
             Route("/resume/{key}/events", resumable, methods=["POST"]),
             Route("/v1/chat/completions", chat, methods=["POST"]),

@@ -74,6 +74,7 @@ class ArgView:
     default: str | None  # source after `=`, None when required
     doc: str
     explode: bool = True
+    style: str = ""  # a query parameter's non-default style (deepObject, ...), sent to the runtime
 
     @property
     def declaration(self) -> str:
@@ -100,6 +101,7 @@ class OperationView:
     errors: str  # module-level ErrorMap constant
     body_expr: str  # expression for Call(json=...), "" when no body
     content_type: str
+    encoding: str  # expression for Call(encoding=...), "" when the spec gives none
     accept: str
     timeout_arg: str
     retries_arg: str
@@ -326,6 +328,8 @@ def _operation(
     security = "(" + "".join(f"{py_literal(k)}, " for k in op.security).rstrip(" ") + ")"
     notice = deprecation.notice(api, names, op)
     doc_parts = [p for p in (op.summary, op.description, notice and f"Deprecated: {notice}") if p]
+    if op.body is not None and op.body.content_type.startswith("multipart/"):
+        doc_parts.append(f"Not supported yet: the {op.body.content_type} body is sent as JSON.")
     return OperationView(
         name=method,
         doc=docstring("\n\n".join(doc_parts)),
@@ -341,6 +345,7 @@ def _operation(
         errors=errors_name,
         body_expr=body_expr,
         content_type=content_type,
+        encoding=_encoding(op),
         accept=accept,
         timeout_arg=timeout_arg,
         retries_arg=retries_arg,
@@ -349,6 +354,14 @@ def _operation(
         deprecated=op.deprecated,
         warning=py_literal(f"{method} is deprecated: {notice}") if notice else "",
     )
+
+
+def _encoding(op: Operation) -> str:
+    """The body's per-property `encoding` as a Python literal; "" when there is none."""
+    if op.body is None or not op.body.encoding:
+        return ""
+    rows = [(e.name, e.style, e.explode, e.content_type) for e in op.body.encoding]
+    return repr(tuple(rows))
 
 
 def _free(name: str, taken: set[str]) -> str:
@@ -386,6 +399,7 @@ def _param(api: Api, names: PyNames, ann: ArgAnnotator, name: str, p: Param) -> 
     else:
         arg = _arg(api, ann, name, p.wire, p.location, p.type, p.required, None, p.description)
     arg.explode = p.explode
+    arg.style = p.style if p.style not in ("", "form") else ""
     return arg
 
 
@@ -403,7 +417,7 @@ def _path_expr(op: Operation, args: list[ArgView], http: set[str]) -> str:
             pieces.append(py_literal("{" + wire + "}"))
         else:
             http.add("encode_path")
-            pieces.append(f"encode_path({arg.name})")
+            pieces.append(f"encode_path({arg.name}, {arg.wire!r})")
     if rest or not pieces:
         pieces.append(py_literal(rest))
     return " + ".join(pieces)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Final, Literal, NoReturn, Self, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import httpx
 from pydantic import BaseModel
@@ -54,6 +54,8 @@ T = TypeVar("T")
 
 TimeoutTypes = float | httpx.Timeout | None
 _Params = list[tuple[str, str | int | float | bool | None]]
+# per body property: (wire name, style, explode, part content type), as the spec gives them
+_Encoding = tuple[tuple[str, str, bool | None, str], ...]
 DEFAULT_TIMEOUT: Final = httpx.Timeout(60.0, connect=10.0)
 # Methods whose repetition does no harm (RFC 9110); any other reconnects only when
 # the spec marks the operation resumable.
@@ -152,19 +154,26 @@ class Call:
     method: str
     path: str
     security: tuple[str, ...] = ()
-    query: tuple[tuple[str, Any, bool], ...] = ()  # (wire name, value, explode)
+    # (wire name, value, explode) or, for a style other than form, (..., style)
+    query: tuple[tuple[str, Any, bool] | tuple[str, Any, bool, str], ...] = ()
     headers: tuple[tuple[str, Any], ...] = ()
     cookies: tuple[tuple[str, Any], ...] = ()
     json: Any = UNSET
     content_type: str = "application/json"
+    encoding: _Encoding = ()  # the body's per-property `encoding` (form and multipart)
     accept: str = "application/json"
     errors: ErrorMap | None = None
     resumable: bool = False  # the spec's `x-sdkgen-resumable`: safe to repeat
 
 
-def encode_path(value: Any) -> str:
-    """A path parameter, percent-encoded (a `/` inside it stays data)."""
-    return quote(_scalar(value), safe="")
+def encode_path(value: Any, name: str = "") -> str:
+    """A path parameter, percent-encoded (a `/` inside it stays data).
+
+    An empty one raises `ValueError`: `/customers/{id}` with `id=""` would call another URL."""
+    text = "" if value is None else _scalar(value)
+    if not text:
+        raise ValueError(f"path parameter {name or 'value'!r} must not be empty")
+    return quote(text, safe="")
 
 
 def _scalar(value: Any) -> str:
@@ -183,12 +192,25 @@ def _scalar(value: Any) -> str:
     return str(value)
 
 
-def _query(items: Iterable[tuple[str, Any, bool]]) -> _Params:
+def _query(
+    items: Iterable[tuple[str, Any, bool] | tuple[str, Any, bool, str]],
+) -> _Params:
     out: _Params = []
-    for name, value, explode in items:
+    for name, value, explode, *style in items:
         if value is UNSET or value is None:
             continue
-        if isinstance(value, list | tuple) and explode:
+        if isinstance(value, BaseModel):  # an object parameter: its set fields
+            value = {k: v for k, v in _jsonable(value).items() if v is not None}
+        if style == ["deepObject"] and isinstance(value, dict):
+            _form(_jsonable(value), name, out)  # created[gt]=1
+        elif (
+            style
+            and style[0] in _DELIMITERS
+            and not explode
+            and isinstance(value, list | tuple)
+        ):
+            out.append((name, _DELIMITERS[style[0]].join(_scalar(v) for v in value)))
+        elif isinstance(value, list | tuple) and explode:
             out.extend((name, _scalar(v)) for v in value)
         elif isinstance(value, dict) and explode:
             out.extend((str(k), _scalar(v)) for k, v in value.items())
@@ -207,6 +229,57 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
     return value
+
+
+FORM = "application/x-www-form-urlencoded"
+
+
+def _form(value: Any, name: str, out: _Params) -> None:
+    """`value` as form fields named in the bracket convention: `a[b]=v`, `a[0]=v`.
+
+    The convention Stripe and Rails read; booleans are `true`/`false`, None is omitted."""
+    if value is None or value is UNSET:
+        return
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _form(v, f"{name}[{k}]" if name else str(k), out)
+    elif isinstance(value, list | tuple):
+        for i, v in enumerate(value):
+            _form(v, f"{name}[{i}]", out)
+    else:
+        out.append((name, _scalar(value)))
+
+
+_DELIMITERS: Final = {"spaceDelimited": " ", "pipeDelimited": "|"}
+
+
+def encode_form(body: Any, encoding: _Encoding = ()) -> bytes:
+    """An `application/x-www-form-urlencoded` body: the object's fields, brackets nested.
+
+    A property whose spec `encoding` names a `style` (or `explode`) other than deepObject
+    is sent that way instead: `form` repeats an exploded array's name (`a=1&a=2`), spreads
+    an exploded object's keys, and joins an unexploded one with commas (`a=1,2`)."""
+    how = {name: (style, explode) for name, style, explode, _ in encoding}
+    out: _Params = []
+    value = _jsonable(body)
+    if not isinstance(value, dict):
+        _form(value, "", out)
+        return urlencode(out).encode()
+    for key, item in value.items():
+        style, explode = how.get(key, ("", None))
+        if not style and explode is None or style == "deepObject" or item is None:
+            _form(item, str(key), out)
+        elif style in _DELIMITERS and explode is not True and isinstance(item, list):
+            out.append((key, _DELIMITERS[style].join(_scalar(v) for v in item)))
+        elif explode is False:
+            out.append((key, _scalar(item)))
+        elif isinstance(item, list):
+            out.extend((key, _scalar(v)) for v in item)
+        elif isinstance(item, dict):
+            out.extend((str(k), _scalar(v)) for k, v in item.items() if v is not None)
+        else:
+            out.append((key, _scalar(item)))
+    return urlencode(out).encode()
 
 
 def strip_unset(values: dict[str, Any]) -> dict[str, Any]:
@@ -439,9 +512,12 @@ class _Base:
         content: bytes | None = None
         if call.json is not UNSET:
             headers["Content-Type"] = call.content_type
-            content = json.dumps(
-                _jsonable(call.json), ensure_ascii=False, separators=(",", ":")
-            ).encode()
+            if call.content_type.partition(";")[0].strip().lower() == FORM:
+                content = encode_form(call.json, call.encoding)
+            else:
+                content = json.dumps(
+                    _jsonable(call.json), ensure_ascii=False, separators=(",", ":")
+                ).encode()
         return client.build_request(
             call.method,
             self.server_url + call.path,

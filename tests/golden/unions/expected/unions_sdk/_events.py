@@ -64,6 +64,7 @@ class _Skip(enum.Enum):
 
 
 SKIP: Literal[_Skip.SKIP] = _Skip.SKIP  # what a decoder returns for an event it skips
+DONE = "[DONE]"  # ends a JSON stream whose spec declares no sentinel (never valid JSON)
 
 
 class Decoder(Protocol[T_co]):
@@ -508,7 +509,15 @@ class _Reading(Generic[T]):
                 return
             if admit is not None and not admit(sse):
                 continue
-            item = decode(sse, response)
+            try:
+                item = decode(sse, response)
+            except StreamDecodeError:
+                # Without a declared sentinel, `[DONE]` (never valid JSON) ends a JSON stream:
+                # OpenAI-style APIs end this way whether or not their spec says so.
+                if sentinel is None and sse.data == DONE:
+                    self.ended = True
+                    return
+                raise
             if item is not SKIP:
                 yield item
 

@@ -102,7 +102,7 @@ class Events:
     ) -> EventStream[PlainStreamResponseBody]:
         call = Call(
             "GET",
-            "/plain-stream/" + encode_path(room),
+            "/plain-stream/" + encode_path(room, "room"),
             security=("apiKey",),
             query=(("since", since, True),),
             accept="text/event-stream",
@@ -170,7 +170,7 @@ class AsyncEvents:
     ) -> AsyncEventStream[PlainStreamResponseBody]:
         call = Call(
             "GET",
-            "/plain-stream/" + encode_path(room),
+            "/plain-stream/" + encode_path(room, "room"),
             security=("apiKey",),
             query=(("since", since, True),),
             accept="text/event-stream",
