@@ -58,3 +58,16 @@ def sdkgen(
         env=dict(os.environ, **(env or {})),
         timeout=300,
     )
+
+
+def assert_clean_error(code: int, stderr: str, *fragments: str) -> str:
+    """Exit 2 and exactly one `sdkgen: error:` line on stderr (no traceback) holding every fragment."""
+    assert code == 2, f"expected exit 2, got {code}: {stderr[-2000:]}"
+    assert "Traceback" not in stderr, stderr[-4000:]
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr[-4000:]
+    line = lines[0]
+    assert line.startswith("sdkgen: error: "), line
+    for fragment in fragments:
+        assert fragment in line, (fragment, line)
+    return line

@@ -14,6 +14,7 @@ import pytest
 
 from generator import emit
 from tests.corpus_support import generate, run_cli, tree
+from tests.helpers import assert_clean_error
 
 HEAD = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\n"
 
@@ -190,7 +191,7 @@ def test_foreign_file_at_generated_path_is_not_overwritten(tmp_path: Path) -> No
     (out / "pkg").mkdir(parents=True)
     (out / "pkg" / "__init__.py").write_text("# the user's own package\n")
     code, stderr, _ = generate(spec, out, "pkg")
-    assert code == 2 and "not written by sdkgen" in stderr
+    assert_clean_error(code, stderr, "not written by sdkgen", "pkg/__init__.py")
     assert (out / "pkg" / "__init__.py").read_text() == "# the user's own package\n"
     assert sorted(tree(out)) == ["pkg/__init__.py"]
 
