@@ -10,10 +10,11 @@ from pathlib import Path
 from generator.build import build_api
 from generator.config import Settings
 from generator.load import load_spec
-from generator.targets import get_target
+from generator.targets import HEADER, get_target
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
+RUNTIME = ROOT / "templates" / "python" / "runtime"
 BIN = Path(sys.executable).parent
 
 
@@ -31,6 +32,20 @@ def render_spec(settings: Settings) -> dict[str, str]:
     """The in-memory output map for a spec."""
     api = build_api(load_spec(settings.spec), settings)
     return get_target(settings.target, settings.templates).render(api).files
+
+
+def runtime_sources(package: str) -> dict[str, str]:
+    """The runtime modules every SDK ships: header + `templates/python/runtime/<file>`, by output path."""
+    return {
+        f"{package}/{path.name}": f"# {HEADER}\n{path.read_text(encoding='utf-8')}"
+        for path in sorted(RUNTIME.glob("*.py"))
+    }
+
+
+def without_runtime(files: dict[str, str], package: str) -> dict[str, str]:
+    """The output map minus the runtime modules: what a golden tree commits."""
+    runtime = runtime_sources(package)
+    return {path: text for path, text in files.items() if path not in runtime}
 
 
 def run_python(

@@ -27,7 +27,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from generator import naming
-from tests.helpers import GOLDEN, ROOT, golden_cases
+from tests.helpers import ROOT, golden_cases
 
 OUT = ROOT / "generated"
 PACKAGE, SDK_CLASS = "atoma_sdk", "AtomaSdk"
@@ -233,8 +233,8 @@ sys.exit(1 if failures else 0)
 
 
 @pytest.mark.parametrize("case", golden_cases())
-def test_golden_model_examples_run(case: str, tmp_path: Path) -> None:
-    out = GOLDEN / case / "expected"
+def test_golden_model_examples_run(case: str, tmp_path: Path, golden_trees: Path) -> None:
+    out = golden_trees / case
     sdk_class = naming.pascal(f"{case}_sdk")
     blocks = []
     for page in sorted(out.glob("docs/**/*.md")):
