@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import settings
+
 from generator.build import build_api
 from generator.config import Settings
 from generator.load import load_spec
@@ -86,3 +88,9 @@ def assert_clean_error(code: int, stderr: str, *fragments: str) -> str:
     for fragment in fragments:
         assert fragment in line, (fragment, line)
     return line
+
+
+def examples(local: int) -> int:
+    """A property test's number of examples: `local`, or a third of it (at least 10) under the
+    "ci" hypothesis profile that tests/conftest.py loads when CI=true."""
+    return max(10, local // 3) if settings.get_current_profile_name() == "ci" else local
