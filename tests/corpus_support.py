@@ -19,52 +19,7 @@ from generator.cli import main as sdkgen_main
 BIN = Path(sys.executable).parent
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
-# Imports every module of each package (argv: results file, then package names) one by one
-# and makes sure each pydantic model is complete (every forward reference resolves) and has a
-# JSON schema: one schema call over all of a package's models, and only when that fails one
-# call per model to name the culprit. Writes one JSON line per package as it finishes.
-IMPORTER = r"""
-import importlib, inspect, json, pkgutil, sys
-from pydantic import BaseModel
-from pydantic.json_schema import models_json_schema
-
-def check(pkg):
-    root = importlib.import_module(pkg)
-    names = [pkg] + sorted(m.name for m in pkgutil.walk_packages(root.__path__, pkg + "."))
-    bad, models = [], []
-    for name in names:
-        try:
-            mod = importlib.import_module(name)
-            for obj in list(vars(mod).values()):
-                if inspect.isclass(obj) and issubclass(obj, BaseModel) and obj.__module__ == name:
-                    obj.model_rebuild()
-                    models.append((name, obj))
-        except Exception as exc:
-            bad.append(f"{name}: {type(exc).__name__}: {str(exc)[:500]}")
-    try:
-        models_json_schema([(m, "validation") for _, m in models])
-    except Exception:
-        for name, m in models:
-            try:
-                m.model_json_schema()
-            except Exception as exc:
-                bad.append(f"{name}.{m.__name__}: {type(exc).__name__}: {str(exc)[:500]}")
-    return names, bad
-
-with open(sys.argv[1], "a", encoding="utf-8") as out:
-    failed = False
-    for pkg in sys.argv[2:]:
-        try:
-            names, bad = check(pkg)
-        except Exception as exc:
-            names, bad = [pkg], [f"{pkg}: {type(exc).__name__}: {str(exc)[:500]}"]
-        failed = failed or bool(bad)
-        text = "\n".join(bad) + f"\n{len(names)} modules imported, {len(bad)} failed"
-        print(text.strip())
-        out.write(json.dumps({"package": pkg, "ok": not bad, "text": text.strip()}) + "\n")
-        out.flush()
-sys.exit(1 if failed else 0)
-"""
+IMPORTER = Path(__file__).resolve().parent / "importer.py"
 
 
 @dataclass
@@ -203,7 +158,7 @@ def _importer(
 ) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(str(out) for out in outs), PYTHONDONTWRITEBYTECODE="1")
     return subprocess.run(
-        [sys.executable, "-c", IMPORTER, str(results), *packages],
+        [sys.executable, "-P", str(IMPORTER), str(results), *packages],  # -P: tests/ not on sys.path
         capture_output=True,
         text=True,
         env=env,
