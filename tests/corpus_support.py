@@ -76,29 +76,25 @@ def generate_corpus(root: Path) -> dict[str, Outcome]:
 
 def generate(spec: Path, out: Path, package: str, *extra: str) -> tuple[int, str, float]:
     """Run `sdkgen generate` in-process: (exit code, stderr, seconds)."""
-    err = io.StringIO()
-    limit = sys.getrecursionlimit()  # the CLI raises it; give the caller theirs back
     start = time.perf_counter()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+    code, _, stderr = run_here(
+        "generate", str(spec), "--out", str(out), "--package", package, "--sdk-class", "Client", *extra
+    )
+    return code, stderr, time.perf_counter() - start
+
+
+def run_here(*args: str) -> tuple[int, str, str]:
+    """Run the CLI in-process: (exit code, stdout, stderr); the cheap twin of `run_cli`."""
+    out, err = io.StringIO(), io.StringIO()
+    limit = sys.getrecursionlimit()  # the CLI raises it; give the caller theirs back
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
         try:
-            code = sdkgen_main(
-                [
-                    "generate",
-                    str(spec),
-                    "--out",
-                    str(out),
-                    "--package",
-                    package,
-                    "--sdk-class",
-                    "Client",
-                    *extra,
-                ]
-            )
+            code = sdkgen_main(list(args))
         except SystemExit as exc:  # argparse usage errors
             code = int(exc.code or 0)
         finally:
             sys.setrecursionlimit(limit)
-    return code, err.getvalue(), time.perf_counter() - start
+    return code, out.getvalue(), err.getvalue()
 
 
 def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:

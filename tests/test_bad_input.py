@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus_support import generate, run_cli, tree
+from tests.corpus_support import generate, run_cli, run_here, tree
 from tests.helpers import assert_clean_error
 
 GOOD_HEAD = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\n"
@@ -156,7 +156,8 @@ def _assert_clean(code: int, stderr: str, fragments: list[str]) -> str:
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_bad_spec_exits_2_with_one_line(tmp_path: Path, name: str) -> None:
+def test_bad_spec_exits_2_with_one_line(tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`generate` through the console script; `check` (same loader) in-process, in the same folder."""
     files, fragments = CASES[name]
     spec = _write(tmp_path / "spec", files)
     out = tmp_path / "out"
@@ -164,8 +165,10 @@ def test_bad_spec_exits_2_with_one_line(tmp_path: Path, name: str) -> None:
     _assert_clean(proc.returncode, proc.stderr, fragments)
     assert not out.exists(), "nothing may be written for a bad spec"
     assert not (tmp_path / "pwned").exists() and not (tmp_path / "spec" / "pwned").exists()
-    check = run_cli("check", str(spec), "--out", str(out), "--package", "pkg", cwd=tmp_path)
-    _assert_clean(check.returncode, check.stderr, fragments)
+    monkeypatch.chdir(tmp_path)
+    code, _, stderr = run_here("check", str(spec), "--out", str(out), "--package", "pkg")
+    _assert_clean(code, stderr, fragments)
+    assert not (tmp_path / "pwned").exists() and not (tmp_path / "spec" / "pwned").exists()
 
 
 @pytest.mark.parametrize("name", ["invalid_yaml", "dangling_ref", "url_ref", "pure_ref_cycle"])

@@ -12,11 +12,19 @@ from tests.helpers import GOLDEN, ROOT, assert_clean_error, sdkgen
 SPEC = GOLDEN / "unions" / "spec.yaml"
 
 
-@pytest.fixture()
-def tree(tmp_path: Path) -> Path:
-    out = tmp_path / "out"
+@pytest.fixture(scope="module")
+def generated_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("cli-check") / "out"
     proc = sdkgen("generate", str(SPEC), "--out", str(out), "--package", "pkg")
     assert proc.returncode == 0, proc.stderr
+    return out
+
+
+@pytest.fixture()
+def tree(tmp_path: Path, generated_once: Path) -> Path:
+    """A fresh tree from `sdkgen generate` (a copy of one generated per module: tests edit it)."""
+    out = tmp_path / "out"
+    shutil.copytree(generated_once, out)
     return out
 
 
