@@ -31,6 +31,8 @@ OUT = ROOT / "generated"
 PACKAGE, SDK_CLASS = "atoma_sdk", "AtomaSdk"
 TOKEN = "docs-example-token"
 BLOCK = re.compile(r"^```python\n(.*?)^```$", re.S | re.M)
+# The examples of generated/ run in one module-scoped batch: keep them on one xdist worker.
+pytestmark = pytest.mark.xdist_group("docs-examples")
 
 # Runs once before the examples: every client built by them talks to the test server.
 PRELUDE = f"""
