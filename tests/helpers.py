@@ -7,13 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import settings
+
 from generator.build import build_api
 from generator.config import Settings
 from generator.load import load_spec
-from generator.targets import get_target
+from generator.targets import HEADER, get_target
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
+RUNTIME = ROOT / "templates" / "python" / "runtime"
 BIN = Path(sys.executable).parent
 
 
@@ -31,6 +34,20 @@ def render_spec(settings: Settings) -> dict[str, str]:
     """The in-memory output map for a spec."""
     api = build_api(load_spec(settings.spec, settings.overlays, settings.operation_names), settings)
     return get_target(settings.target, settings.templates).render(api).files
+
+
+def runtime_sources(package: str) -> dict[str, str]:
+    """The runtime modules every SDK ships: header + `templates/python/runtime/<file>`, by output path."""
+    return {
+        f"{package}/{path.name}": f"# {HEADER}\n{path.read_text(encoding='utf-8')}"
+        for path in sorted(RUNTIME.glob("*.py"))
+    }
+
+
+def without_runtime(files: dict[str, str], package: str) -> dict[str, str]:
+    """The output map minus the runtime modules: what a golden tree commits."""
+    runtime = runtime_sources(package)
+    return {path: text for path, text in files.items() if path not in runtime}
 
 
 def run_python(
@@ -58,3 +75,22 @@ def sdkgen(
         env=dict(os.environ, **(env or {})),
         timeout=300,
     )
+
+
+def assert_clean_error(code: int, stderr: str, *fragments: str) -> str:
+    """Exit 2 and exactly one `sdkgen: error:` line on stderr (no traceback) holding every fragment."""
+    assert code == 2, f"expected exit 2, got {code}: {stderr[-2000:]}"
+    assert "Traceback" not in stderr, stderr[-4000:]
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr[-4000:]
+    line = lines[0]
+    assert line.startswith("sdkgen: error: "), line
+    for fragment in fragments:
+        assert fragment in line, (fragment, line)
+    return line
+
+
+def examples(local: int) -> int:
+    """A property test's number of examples: `local`, or a third of it (at least 10) under the
+    "ci" hypothesis profile that tests/conftest.py loads when CI=true."""
+    return max(10, local // 3) if settings.get_current_profile_name() == "ci" else local

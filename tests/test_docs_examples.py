@@ -2,18 +2,15 @@
 
 Model examples construct and validate their models. Client examples (those naming the SDK
 class) run against a real local HTTP server that answers the spec's operations: the runner
-points every client at it (`server_url`) and sets the credential variable. Client examples
-are xfail, with a reason, only while the client (`atoma_sdk.AtomaSdk`) is not generated yet.
+points every client at it (`server_url`) and sets the credential variable. The examples of
+one tree run in one interpreter (tests/batch.py), each still passing or failing on its own.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -27,34 +24,29 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from generator import naming
-from tests.helpers import GOLDEN, ROOT, golden_cases
+from tests.batch import Result, run_batch
+from tests.helpers import ROOT, golden_cases
 
 OUT = ROOT / "generated"
 PACKAGE, SDK_CLASS = "atoma_sdk", "AtomaSdk"
 TOKEN = "docs-example-token"
 BLOCK = re.compile(r"^```python\n(.*?)^```$", re.S | re.M)
+# The examples of generated/ run in one module-scoped batch: keep them on one xdist worker.
+pytestmark = pytest.mark.xdist_group("docs-examples")
 
-# Runs one example file: every client built by it talks to the test server.
-RUNNER = f"""
-import os, runpy, sys
+# Runs once before the examples: every client built by them talks to the test server.
+PRELUDE = f"""
+import os
 import {PACKAGE}
 assert {PACKAGE}.__file__.startswith(os.environ["DOCS_OUT"]), {PACKAGE}.__file__
-url = os.environ.get("DOCS_SERVER_URL")
-if url:
-    for name in ("{SDK_CLASS}", "Async{SDK_CLASS}"):
-        cls = getattr({PACKAGE}, name)
-        def patched(self, *args, __init=cls.__init__, **kwargs):
-            kwargs["server_url"] = url
-            __init(self, *args, **kwargs)
-        cls.__init__ = patched
-runpy.run_path(sys.argv[1], run_name="__main__")
+url = os.environ["DOCS_SERVER_URL"]
+for name in ("{SDK_CLASS}", "Async{SDK_CLASS}"):
+    cls = getattr({PACKAGE}, name)
+    def patched(self, *args, __init=cls.__init__, **kwargs):
+        kwargs["server_url"] = url
+        __init(self, *args, **kwargs)
+    cls.__init__ = patched
 """
-
-
-def _client_exists() -> bool:
-    code = f"import {PACKAGE}; {PACKAGE}.{SDK_CLASS}; {PACKAGE}.Async{SDK_CLASS}"
-    env = dict(os.environ, PYTHONPATH=str(OUT))
-    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True).returncode == 0
 
 
 def _blocks() -> list[tuple[str, str]]:
@@ -68,12 +60,6 @@ def _blocks() -> list[tuple[str, str]]:
 
 
 BLOCKS = _blocks()
-CLIENT = _client_exists()
-NO_CLIENT = pytest.mark.xfail(
-    not CLIENT,
-    strict=False,
-    reason=f"{PACKAGE}.{SDK_CLASS} is not generated yet (client issue): client examples run once it exists",
-)
 
 
 def _is_client(code: str) -> bool:
@@ -177,26 +163,21 @@ def server_url() -> Iterator[str]:
 # -- the examples -----------------------------------------------------------------------------
 
 
-def _run(name: str, code: str, tmp_path: Path, url: str | None) -> str:
-    path = tmp_path / (re.sub(r"\W+", "_", name) + ".py")
-    path.write_text(code, encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(OUT), DOCS_OUT=str(OUT), ATOMA_SDK_BEARER_AUTH=TOKEN)
-    if url:
-        env["DOCS_SERVER_URL"] = url
-    proc = subprocess.run(
-        [sys.executable, "-c", RUNNER, str(path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        cwd=tmp_path,
-    )
-    assert proc.returncode == 0, f"example {name} failed:\n{code}\n--- stderr ---\n{proc.stderr[-3000:]}"
-    return proc.stdout
+@pytest.fixture(scope="module")
+def results(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Result]:
+    """Every example of generated/ run in one interpreter, by name."""
+    env = {"DOCS_OUT": str(OUT), "DOCS_SERVER_URL": server_url, "ATOMA_SDK_BEARER_AUTH": TOKEN}
+    return run_batch(BLOCKS, tmp_path_factory.mktemp("docs-examples"), [OUT], env=env, prelude=PRELUDE)
+
+
+def _check(name: str, code: str, results: dict[str, Result]) -> str:
+    result = results[name]
+    assert not result.error, f"example {name} failed:\n{code}\n--- error ---\n{result.error[-3000:]}"
+    return result.stdout
 
 
 MODEL_CASES = [(n, c) for n, c in BLOCKS if not _is_client(c)]
-CLIENT_CASES = [pytest.param(n, c, id=n, marks=NO_CLIENT) for n, c in BLOCKS if _is_client(c)]
+CLIENT_CASES = [(n, c) for n, c in BLOCKS if _is_client(c)]
 
 
 def test_there_are_examples_for_every_page() -> None:
@@ -206,35 +187,23 @@ def test_there_are_examples_for_every_page() -> None:
 
 
 @pytest.mark.parametrize("name,code", MODEL_CASES, ids=[n for n, _ in MODEL_CASES])
-def test_model_example_runs(name: str, code: str, tmp_path: Path) -> None:
-    _run(name, code, tmp_path, None)
+def test_model_example_runs(name: str, code: str, results: dict[str, Result]) -> None:
+    _check(name, code, results)
 
 
-@pytest.mark.parametrize("name,code", CLIENT_CASES)
-def test_client_example_runs(name: str, code: str, tmp_path: Path, server_url: str) -> None:
-    out = _run(name, code, tmp_path, server_url)
+@pytest.mark.parametrize("name,code", CLIENT_CASES, ids=[n for n, _ in CLIENT_CASES])
+def test_client_example_runs(name: str, code: str, results: dict[str, Result]) -> None:
+    out = _check(name, code, results)
     if "for event in stream" in code:  # both chunks of the served stream came through, typed
         assert out.count("ChatCompletionChunk(") == 2 or out.count("chatcmpl-123") == 2, out
 
 
 # -- the golden cases' model examples (their clients have no server here) ----------------------
 
-BATCH = """
-import json, sys, traceback
-failures = []
-for name, code in json.load(open(sys.argv[1])):
-    try:
-        exec(compile(code, name, "exec"), {"__name__": "__main__"})
-    except Exception:
-        failures.append(name + "\\n" + traceback.format_exc(limit=3))
-print("\\n\\n".join(failures))
-sys.exit(1 if failures else 0)
-"""
-
 
 @pytest.mark.parametrize("case", golden_cases())
-def test_golden_model_examples_run(case: str, tmp_path: Path) -> None:
-    out = GOLDEN / case / "expected"
+def test_golden_model_examples_run(case: str, tmp_path: Path, golden_trees: Path) -> None:
+    out = golden_trees / case
     sdk_class = naming.pascal(f"{case}_sdk")
     blocks = []
     for page in sorted(out.glob("docs/**/*.md")):
@@ -242,13 +211,6 @@ def test_golden_model_examples_run(case: str, tmp_path: Path) -> None:
             if not re.search(rf"\b(Async)?{sdk_class}\b", match.group(1)):
                 blocks.append((f"{case}:{page.relative_to(out).as_posix()}#{n}", match.group(1)))
     assert blocks, f"{case}: no model examples"
-    batch = tmp_path / "blocks.json"
-    batch.write_text(json.dumps(blocks), encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-c", BATCH, str(batch)],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, PYTHONPATH=str(out)),
-        timeout=120,
-    )
-    assert proc.returncode == 0, f"failing examples:\n{proc.stdout[-4000:]}{proc.stderr[-2000:]}"
+    results = run_batch(blocks, tmp_path, [out], timeout=120)
+    failures = [f"{name}\n{results[name].error}" for name, _ in blocks if results[name].error]
+    assert not failures, "failing examples:\n" + "\n\n".join(failures)[-6000:]

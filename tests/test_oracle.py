@@ -1,15 +1,21 @@
 """Differential test against datamodel-code-generator, our reference for schema -> model.
 
-For every golden spec (and the embedded spec) we run `datamodel-codegen` and, for each
-object model both tools produce under the same class name, assert that ours carries the
-same wire fields, the same required set and compatible JSON types.
+For every golden spec (and the embedded spec) we run `datamodel-codegen`; every object
+model it derives must have a counterpart among ours (or sit in `NO_COUNTERPART` with the
+reason), and each pair must carry the same wire fields, the same required set and
+compatible JSON types.
+
+Counterparts are found in three passes: the same class name with the same wire fields; then
+classes reached through the same field (or union alias) of a pair already found, which is how
+inline schemas meet (theirs are numbered, `Kind1`; ours are parent + property, `HolderKind`);
+then the one class of ours with the same wire fields (schema keys that the two tools spell
+differently, e.g. `weird-name.v2` and `123start`). A same-named class left over is paired
+anyway, so its differences are reported rather than hidden.
 
 Deliberate differences (not asserted):
 - Extra keys: we keep unknown properties (`extra="allow"`) so a newer server's payload
   round-trips; datamodel-codegen ignores them by default.
 - Enums: ours are open by default (unknown values kept); theirs reject unknown values.
-- Inline-schema class names: ours are parent + property (`HolderInline`); theirs are
-  numbered (`Kind1`), so such classes are matched only when the names agree.
 - A required property with a spec `default` keeps that default in our class, so callers
   need not repeat it (e.g. `stream: Literal[True] = True`); it is still always sent.
 - Field names: theirs rename `class` to `class_` too, but differ for some punctuation; we
@@ -19,9 +25,10 @@ Deliberate differences (not asserted):
 from __future__ import annotations
 
 import importlib
-import importlib.util
+import pkgutil
 import subprocess
 import sys
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -35,18 +42,15 @@ KNOWN = {
     ("enums", "Holder", "mixed"): "datamodel-codegen drops `true` from `enum: [1, one, true]` "
     "(a Python Enum treats 1 == True); we keep all three JSON values",
 }
+# Object models of theirs that need no counterpart of ours, (case, their class) -> why.
+NO_COUNTERPART: dict[tuple[str, str], str] = {}
 
-# `names` is left out: its dotted schema key makes datamodel-codegen emit a package of
-# modules instead of one file; its fields are covered by the golden test instead.
-CASES = [
-    (c, GOLDEN / c / "spec.yaml", GOLDEN / c / "expected", f"{c}_sdk") for c in golden_cases() if c != "names"
-]
-CASES.append(("atoma", ROOT / "spec" / "openapi.yaml", ROOT / "generated", "atoma_sdk"))
+CASES = [(c, GOLDEN / c / "spec.yaml", f"{c}_sdk") for c in golden_cases()]
+CASES.append(("atoma", ROOT / "spec" / "openapi.yaml", "atoma_sdk"))
 
 
-def _theirs(spec: Path, tmp: Path) -> dict[str, type[BaseModel]]:
-    out = tmp / "theirs.py"
-    proc = subprocess.run(
+def _codegen(spec: Path, output: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [
             str(BIN / "datamodel-codegen"),
             "--input",
@@ -56,7 +60,7 @@ def _theirs(spec: Path, tmp: Path) -> dict[str, type[BaseModel]]:
             "--output-model-type",
             "pydantic_v2.BaseModel",
             "--output",
-            str(out),
+            str(output),
             "--disable-timestamp",
             "--formatters",
             "ruff-format",
@@ -65,33 +69,124 @@ def _theirs(spec: Path, tmp: Path) -> dict[str, type[BaseModel]]:
         text=True,
         timeout=300,
     )
+
+
+def _theirs(case: str, spec: Path, tmp: Path) -> dict[str, type[BaseModel]]:
+    """Every class datamodel-codegen derives from the spec (a module, or a package of modules
+    when a schema key is dotted), by its dotted name below the package."""
+    package = f"oracle_{case}"
+    folder = tmp / package
+    folder.mkdir()
+    proc = _codegen(spec, folder / "__init__.py")
+    if proc.returncode != 0 and "output directory" in proc.stderr:
+        proc = _codegen(spec, folder)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    name = f"oracle_{abs(hash(str(spec)))}"
-    module_spec = importlib.util.spec_from_file_location(name, out)
-    assert module_spec and module_spec.loader
-    module = importlib.util.module_from_spec(module_spec)
-    sys.modules[name] = module
-    module_spec.loader.exec_module(module)
-    return {
-        k: v
-        for k, v in vars(module).items()
-        if isinstance(v, type)
-        and issubclass(v, BaseModel)
-        and not issubclass(v, RootModel)
-        and v.__module__ == name
-    }
+    sys.path.insert(0, str(tmp))
+    try:
+        root = importlib.import_module(package)
+        modules = [root] + [
+            importlib.import_module(m.name) for m in pkgutil.walk_packages(root.__path__, package + ".")
+        ]
+    finally:
+        sys.path.remove(str(tmp))
+    found = {}
+    for module in modules:
+        prefix = module.__name__.removeprefix(package).lstrip(".")
+        for name, value in vars(module).items():
+            if (
+                isinstance(value, type)
+                and issubclass(value, BaseModel)
+                and value.__module__ == module.__name__
+            ):
+                found[f"{prefix}.{name}" if prefix else name] = value
+    return found
 
 
-def _ours(out: Path, package: str) -> dict[str, type[BaseModel]]:
+def _ours(out: Path, package: str) -> dict[str, Any]:
+    """Every export of `<package>.models.components` (classes and type aliases)."""
     if str(out) not in sys.path:
         sys.path.insert(0, str(out))
     components = importlib.import_module(f"{package}.models.components")
-    found = {}
-    for name in components.__all__:
-        value = getattr(components, name)
-        if isinstance(value, type) and issubclass(value, BaseModel):
-            found[name] = value
+    return {name: getattr(components, name) for name in components.__all__}
+
+
+def _is_object(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, BaseModel) and not issubclass(value, RootModel)
+
+
+def _objects_in(annotation: Any, seen: set[int] | None = None) -> list[type[BaseModel]]:
+    """The object models an annotation reaches, through unions, containers and root models."""
+    seen = set() if seen is None else seen
+    if id(annotation) in seen:
+        return []
+    seen.add(id(annotation))
+    if _is_object(annotation):
+        return [annotation]
+    if isinstance(annotation, type) and issubclass(annotation, RootModel):
+        return _objects_in(annotation.model_fields["root"].annotation, seen)
+    if typing.get_origin(annotation) is typing.Literal:
+        return []
+    found: list[type[BaseModel]] = []
+    for arg in typing.get_args(annotation):  # unions, containers, Annotated (metadata has no args)
+        found += [m for m in _objects_in(arg, seen) if m not in found]
     return found
+
+
+def _wire_fields(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(f.alias or n for n, f in model.model_fields.items())
+
+
+def _field_annotation(model: type[BaseModel], wire: str) -> Any:
+    return next(f.annotation for n, f in model.model_fields.items() if (f.alias or n) == wire)
+
+
+def _counterparts(theirs: dict[str, type[BaseModel]], ours: dict[str, Any]) -> dict[str, type[BaseModel]]:
+    """Their object class name -> our class, found in the passes the module docstring lists."""
+    their_objects = {n: c for n, c in theirs.items() if _is_object(c)}
+    our_objects = {n: c for n, c in ours.items() if _is_object(c)}
+    pairs: dict[str, type[BaseModel]] = {}
+    taken: set[type[BaseModel]] = set()
+    names = {c: n for n, c in their_objects.items()}
+
+    def pair(name: str, mine: type[BaseModel]) -> None:
+        pairs[name] = mine
+        taken.add(mine)
+
+    for name, cls in their_objects.items():
+        mine = our_objects.get(name)
+        if mine is not None and _wire_fields(mine) == _wire_fields(cls):
+            pair(name, mine)
+    # Through fields and aliases: pairs found so far, plus union aliases of the same name.
+    roots = [(theirs[n], ours[n]) for n in theirs if n in ours and not _is_object(theirs[n])]
+    work: list[tuple[Any, Any]] = [(their_objects[n], m) for n, m in pairs.items()] + roots
+    while work:
+        their_side, our_side = work.pop()
+        if _is_object(their_side) and _is_object(our_side):
+            shared = _wire_fields(their_side) & _wire_fields(our_side)
+            slots = [
+                (_field_annotation(their_side, w), _field_annotation(our_side, w)) for w in sorted(shared)
+            ]
+        else:
+            slots = [(their_side, our_side)]
+        for their_ann, our_ann in slots:
+            left = [c for c in _objects_in(their_ann) if c in names and names[c] not in pairs]
+            right = [c for c in _objects_in(our_ann) if c not in taken]
+            for cls in left:
+                same = [m for m in right if _wire_fields(m) == _wire_fields(cls)]
+                match = same if len(same) == 1 else (right if len(left) == len(right) == 1 else [])
+                if len(match) == 1:
+                    pair(names[cls], match[0])
+                    right.remove(match[0])
+                    work.append((cls, match[0]))
+    for name, cls in their_objects.items():
+        if name in pairs:
+            continue
+        same = [m for m in our_objects.values() if m not in taken and _wire_fields(m) == _wire_fields(cls)]
+        if len(same) == 1:
+            pair(name, same[0])
+        elif name.rsplit(".", 1)[-1] in our_objects:
+            pair(name, our_objects[name.rsplit(".", 1)[-1]])
+    return pairs
 
 
 def _families(schema: dict[str, Any], defs: dict[str, Any], depth: int = 0) -> set[str]:
@@ -138,25 +233,39 @@ def _shape(model: type[BaseModel]) -> dict[str, tuple[bool, set[str]]]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_models_agree_with_datamodel_code_generator(
-    case: tuple[str, Path, Path, str], tmp_path: Path
+    case: tuple[str, Path, str], tmp_path: Path, golden_trees: Path
 ) -> None:
-    case_name, spec, out, package = case
-    theirs, ours = _theirs(spec, tmp_path), _ours(out, package)
-    common = sorted(set(theirs) & set(ours))
-    assert common, "no class in common: naming drifted from the reference"
-    problems = []
-    for name in common:
-        mine, ref = _shape(ours[name]), _shape(theirs[name])
+    case_name, spec, package = case
+    out = ROOT / "generated" if case_name == "atoma" else golden_trees / case_name
+    theirs, ours = _theirs(case_name, spec, tmp_path), _ours(out, package)
+    objects = sorted(n for n, c in theirs.items() if _is_object(c))
+    assert objects, "datamodel-codegen derived no object model"
+    pairs = _counterparts(theirs, ours)
+    problems = [
+        f"{name}: no counterpart among ours ({sorted(_wire_fields(theirs[name]))})"
+        for name in objects
+        if name not in pairs and (case_name, name) not in NO_COUNTERPART
+    ]
+    problems += [
+        f"{name}: listed in NO_COUNTERPART but ours has one"
+        for c, name in NO_COUNTERPART
+        if c == case_name and name in pairs
+    ]
+    for name in sorted(pairs):
+        mine_cls, ref_cls = pairs[name], theirs[name]
+        mine, ref = _shape(mine_cls), _shape(ref_cls)
         if set(mine) != set(ref):
-            problems.append(f"{name}: fields {sorted(mine)} != {sorted(ref)}")
+            problems.append(f"{name} ~ {mine_cls.__name__}: fields {sorted(mine)} != {sorted(ref)}")
             continue
         for wire, (req, fam) in ref.items():
             my_req, my_fam = mine[wire]
-            if (case_name, name, wire) in KNOWN:
+            if (case_name, mine_cls.__name__, wire) in KNOWN:
                 continue
-            has_default = not ours[name].model_fields[_by_wire(ours[name], wire)].is_required()
+            has_default = not mine_cls.model_fields[_by_wire(mine_cls, wire)].is_required()
             if req != my_req and not (req and has_default):
-                problems.append(f"{name}.{wire}: required {my_req} != {req}")
+                problems.append(f"{name} ~ {mine_cls.__name__}.{wire}: required {my_req} != {req}")
             if "any" not in fam and "any" not in my_fam and fam - {"null"} != my_fam - {"null"}:
-                problems.append(f"{name}.{wire}: types {sorted(my_fam)} != {sorted(fam)}")
+                problems.append(
+                    f"{name} ~ {mine_cls.__name__}.{wire}: types {sorted(my_fam)} != {sorted(fam)}"
+                )
     assert not problems, "\n".join(problems)

@@ -4,6 +4,7 @@ files sdkgen did not write survive untouched; `.genignore` works; `check` flags 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from generator import emit
-from tests.corpus_support import generate, run_cli, tree
+from tests.corpus_support import generate, run_here, tree
+from tests.helpers import assert_clean_error
 
 HEAD = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\n"
 
@@ -53,15 +55,29 @@ def _user_state(out: Path) -> dict[str, tuple[bytes, int]]:
     return {rel: ((out / rel).read_bytes(), (out / rel).stat().st_mode) for rel in USER_FILES}
 
 
-@pytest.fixture
-def trees(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes], dict[str, bytes]]:
-    """An out folder generated from OLD (plus user files); the OLD and NEW trees for reference."""
-    old_spec, new_spec = _spec(tmp_path / "old", OLD), _spec(tmp_path / "new", NEW, "changed")
-    ref_old, ref_new = tmp_path / "ref_old", tmp_path / "ref_new"
+@pytest.fixture(scope="module")
+def references(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    """The NEW spec, and the trees generated from OLD and NEW (once per module, read only)."""
+    root = tmp_path_factory.mktemp("regenerate")
+    old_spec, new_spec = _spec(root / "old", OLD), _spec(root / "new", NEW, "changed")
+    ref_old, ref_new = root / "ref_old", root / "ref_new"
     assert generate(old_spec, ref_old, "pkg")[0] == 0
     assert generate(new_spec, ref_new, "pkg")[0] == 0
+    return new_spec, ref_old, ref_new
+
+
+@pytest.fixture
+def trees(
+    tmp_path: Path, references: tuple[Path, Path, Path]
+) -> tuple[Path, Path, dict[str, bytes], dict[str, bytes]]:
+    """An out folder generated from OLD (plus user files); the OLD and NEW trees for reference.
+
+    Generation is deterministic, so the out folder starts as a copy of the OLD reference tree
+    (its manifest included): byte for byte what `generate` would write there.
+    """
+    new_spec, ref_old, ref_new = references
     out = tmp_path / "out"
-    assert generate(old_spec, out, "pkg")[0] == 0
+    shutil.copytree(ref_old, out)
     for rel, data in USER_FILES.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         (out / rel).write_bytes(data)
@@ -190,7 +206,7 @@ def test_foreign_file_at_generated_path_is_not_overwritten(tmp_path: Path) -> No
     (out / "pkg").mkdir(parents=True)
     (out / "pkg" / "__init__.py").write_text("# the user's own package\n")
     code, stderr, _ = generate(spec, out, "pkg")
-    assert code == 2 and "not written by sdkgen" in stderr
+    assert_clean_error(code, stderr, "not written by sdkgen", "pkg/__init__.py")
     assert (out / "pkg" / "__init__.py").read_text() == "# the user's own package\n"
     assert sorted(tree(out)) == ["pkg/__init__.py"]
 
@@ -203,10 +219,8 @@ def test_genignore_keeps_a_generated_file_as_the_users(tmp_path: Path) -> None:
     owned.write_text(owned.read_text() + "\n# my tweak\n")
     (out / emit.GENIGNORE).write_text("# mine now\npkg/models/components/thing.py\n")
     edited = owned.read_bytes()
-    assert (
-        run_cli("check", str(spec), "--out", str(out), "--package", "pkg", "--sdk-class", "Client").returncode
-        == 0
-    )
+    check = run_here("check", str(spec), "--out", str(out), "--package", "pkg", "--sdk-class", "Client")
+    assert check[0] == 0, check
     assert generate(_spec(tmp_path / "s", ["Other"], "v2"), out, "pkg")[0] == 0
     assert owned.read_bytes() == edited, "an ignored file is neither rewritten nor pruned"
 
@@ -216,17 +230,17 @@ def test_check_flags_hand_edits_missing_and_extra(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert generate(spec, out, "pkg")[0] == 0
     args = ["check", str(spec), "--out", str(out), "--package", "pkg", "--sdk-class", "Client"]
-    assert run_cli(*args).returncode == 0
+    assert run_here(*args)[0] == 0
     thing = out / "pkg" / "models" / "components" / "thing.py"
     thing.write_text(thing.read_text().replace("class Thing", "class Thing  # edited", 1))
-    proc = run_cli(*args)
-    assert proc.returncode == 1
-    assert "hand-edited" in proc.stdout and "thing.py" in proc.stdout and "+++" in proc.stdout
+    code, stdout, _ = run_here(*args)
+    assert code == 1
+    assert "hand-edited" in stdout and "thing.py" in stdout and "+++" in stdout
     (out / "pkg" / "models" / "components" / "other.py").unlink()
     (out / "pkg" / "models" / "components" / "stray.py").write_text("x = 1\n")
-    proc = run_cli(*args)
-    assert proc.returncode == 1
-    lines = proc.stdout.splitlines()
+    code, stdout, _ = run_here(*args)
+    assert code == 1
+    lines = stdout.splitlines()
     assert any(ln.startswith("missing:") and ln.endswith("other.py") for ln in lines)
     assert any(ln.startswith("extra:") and ln.endswith("stray.py") for ln in lines)
     assert generate(spec, out, "pkg")[0] == 0

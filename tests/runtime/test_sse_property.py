@@ -11,10 +11,12 @@ from types import ModuleType
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import examples
+
 Ev = tuple[str, str, str, int | None]
 
 SETTINGS = settings(
-    max_examples=1000,
+    max_examples=examples(1000),  # a third under CI (tests/helpers.py)
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -231,7 +233,7 @@ _event_shape = st.one_of(
 )
 
 
-@settings(SETTINGS, max_examples=150)
+@settings(SETTINGS, max_examples=examples(150))
 @given(
     data=st.data(),
     events=st.lists(_event_shape, min_size=1, max_size=60),

@@ -1,0 +1,120 @@
+"""Session-wide setup: the hypothesis profile, compiled templates shared by in-process renders,
+and fixtures built once per session (per xdist worker): the golden trees rendered with their
+runtime, the corpus generated, imported and type-checked together with every other tree."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import jinja2
+import pytest
+from hypothesis import HealthCheck, settings
+
+from generator.targets import templating
+from tests.corpus_support import MypyRun, Outcome, generate_corpus, import_many, mypy_strict
+from tests.helpers import ROOT, golden_cases, golden_settings, render_spec
+
+# -- hypothesis ----------------------------------------------------------------------------------
+# Local runs keep each property test's own budget; under CI=true the "ci" profile is loaded,
+# which prints a reproduction blob on failure and makes `helpers.examples` scale budgets down.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci" if os.environ.get("CI", "").lower() in ("1", "true", "yes") else "dev")
+
+
+# -- templates -------------------------------------------------------------------------------------
+
+
+class _SharedTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the session.
+
+    Every `sdkgen generate` run in-process (fuzz, corpus, regeneration) builds a new Jinja
+    environment and would compile every template again: two thirds of a small spec's
+    generation time. Jinja checks each template's source checksum, so output is unchanged.
+    """
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _SharedTemplates()
+_env_init = templating.Env.__init__
+
+
+def _env_init_sharing_templates(self: templating.Env, *args: object, **kwargs: object) -> None:
+    _env_init(self, *args, **kwargs)  # type: ignore[arg-type]
+    jinja = getattr(self, "jinja", None)
+    if isinstance(jinja, jinja2.Environment):
+        jinja.bytecode_cache = _TEMPLATES
+
+
+templating.Env.__init__ = _env_init_sharing_templates  # type: ignore[method-assign]
+
+
+# -- golden trees ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def golden_files() -> dict[str, dict[str, str]]:
+    """Every golden case rendered in memory, runtime modules included (once per session)."""
+    return {case: render_spec(golden_settings(case)) for case in golden_cases()}
+
+
+@pytest.fixture(scope="session")
+def golden_trees(golden_files: dict[str, dict[str, str]], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The full golden trees (the committed ones leave the runtime out) under `<root>/<case>/`."""
+    root = tmp_path_factory.mktemp("golden-trees")
+    for case, files in golden_files.items():
+        for rel, text in files.items():
+            path = root / case / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    return root
+
+
+# -- corpus --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> dict[str, Outcome]:
+    """Every corpus spec (and the large one) generated twice, once per session; prints timings."""
+    outcomes = generate_corpus(tmp_path_factory.mktemp("corpus"))
+    lines = [f"  {o.case.name:<28} {o.seconds * 1000:8.0f} ms  exit {o.code}" for o in outcomes.values()]
+    text = "\ncorpus generation times (templates compiled once per session):\n" + "\n".join(lines)
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if capture is not None:
+        with capture.global_and_fixture_disabled():
+            print(text, file=sys.stderr)
+    else:
+        print(text, file=sys.stderr)
+    return outcomes
+
+
+@pytest.fixture(scope="session")
+def corpus_imports(
+    corpus: dict[str, Outcome], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, str | None]:
+    """Every generated corpus package imported in one interpreter: package -> failures or None."""
+    targets = [(o.out, o.case.package) for o in corpus.values() if o.code == 0]
+    return import_many(targets, tmp_path_factory.mktemp("corpus-imports") / "results.jsonl")
+
+
+@pytest.fixture(scope="session")
+def all_trees_mypy(
+    corpus: dict[str, Outcome], golden_trees: Path, tmp_path_factory: pytest.TempPathFactory
+) -> MypyRun:
+    """One `mypy --strict` run over the corpus outputs, the golden trees and generated/."""
+    targets = [(o.out, o.case.package) for o in corpus.values() if o.code == 0]
+    targets += [(golden_trees / case, f"{case}_sdk") for case in golden_cases()]
+    targets.append((ROOT / "generated", "atoma_sdk"))
+    return mypy_strict(targets, tmp_path_factory.mktemp("mypy"))
