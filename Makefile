@@ -11,16 +11,23 @@ $(BIN)/sdkgen: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(BIN)/sdkgen
 
-setup: $(BIN)/sdkgen
+# The TypeScript target's tests type-check and run the generated SDK: tsc and zod, from the lock file.
+ts/node_modules/.package-lock.json: ts/package.json ts/package-lock.json
+	npm ci --prefix ts --no-audit --no-fund
 
-generate: setup  ## regenerate generated/ from spec/
+setup: $(BIN)/sdkgen ts/node_modules/.package-lock.json
+
+generate: setup  ## regenerate generated/ (Python) and generated-ts/ (TypeScript) from spec/
 	$(BIN)/sdkgen generate
+	$(BIN)/sdkgen generate --target typescript
 
-check: setup  ## fail if generated/ is stale or hand-edited
+check: setup  ## fail if generated/ or generated-ts/ is stale or hand-edited
 	$(BIN)/sdkgen check
+	$(BIN)/sdkgen check --target typescript
 
-golden: setup  ## rewrite the golden trees under tests/golden/ after an intended change
+golden: setup  ## rewrite the golden trees (tests/golden/, tests/golden_ts/, generated-ts/) after an intended change
 	$(BIN)/python -m tests.golden_update
+	$(BIN)/python -m tests.golden_ts_update
 
 lint: setup
 	$(BIN)/ruff check generator tests benchmarks templates/python/runtime

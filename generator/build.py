@@ -4,68 +4,58 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import naming
+from generator import naming, nodes, speakeasy
 from generator.config import Settings
 from generator.ir import Alias, Api, Enum, Model, SecurityScheme
 from generator.load import Loc, Spec
 from generator.operations import OperationBuilder
-from generator.schemas import SchemaBuilder, _text
+from generator.schemas import SchemaBuilder
+from generator.statuses import ERROR_CLASSES
 
 # Names the runtime modules export at package level; no generated class may take them.
-RUNTIME_NAMES = frozenset(
-    {
-        "SdkModel",
-        "UNSET",
-        "Unset",
-        "EventStream",
-        "AsyncEventStream",
-        "ServerSentEvent",
-        "APIError",
-        "APIStatusError",
-        "APIConnectionError",
-        "APITimeoutError",
-        "SDKError",
-        "StreamDecodeError",
-        "BadRequestError",
-        "AuthenticationError",
-        "PermissionDeniedError",
-        "NotFoundError",
-        "ConflictError",
-        "UnprocessableEntityError",
-        "RateLimitError",
-        "InternalServerError",
-        "RetryConfig",
-        "Components",
-        "Operations",
-    }
+RUNTIME_NAMES = ERROR_CLASSES + (
+    "SdkModel",
+    "UNSET",
+    "Unset",
+    "EventStream",
+    "AsyncEventStream",
+    "ServerSentEvent",
+    "RetryConfig",
+    "Components",
+    "Operations",
+    "SDKError",  # exported by earlier runtimes: reserved still, so no SDK's class names move
 )
 
 
 def build_api(spec: Spec, settings: Settings) -> Api:
     """Convert a loaded spec into the IR."""
     sdk_class = settings.client_class
-    registry = naming.Registry(RUNTIME_NAMES | {sdk_class, "Async" + sdk_class})
+    registry = naming.Registry({*RUNTIME_NAMES, sdk_class, "Async" + sdk_class})
     schemas = SchemaBuilder(spec, registry, settings.open_enums)
     schemas.register_components()
     schemas.build_components()
     operations, resources = OperationBuilder(schemas).build()
+    unused = speakeasy.unknown_note(spec.main_file, spec.root)
+    if unused:
+        schemas.note(unused)
     schemas.drain()
-    named = [schemas.named[name] for name in schemas.order]
+    named = schemas.built()
     info = spec.root.get("info") or {}
     return Api(
-        title=_text(info, "title") or settings.package,
-        description=_text(info, "description"),
+        title=nodes.text(info, "title") or settings.package,
+        description=nodes.text(info, "description"),
         version=str(info.get("version", "")) if isinstance(info, dict) else "",
         package=settings.package,
         sdk_class=sdk_class,
         servers=_servers(spec),
-        security=_security(spec, settings.package),
+        security=_security(spec),
         models=tuple(n for n in named if isinstance(n, Model)),
         enums=tuple(n for n in named if isinstance(n, Enum)),
         aliases=tuple(n for n in named if isinstance(n, Alias)),
         operations=tuple(operations),
         resources=tuple(resources),
-        notes=tuple(schemas.notes),
+        notes=schemas.notes,
+        env_prefix=settings.env_prefix,
         by_name={n.name: n for n in named},
     )
 
@@ -84,33 +74,28 @@ def _servers(spec: Spec) -> tuple[str, ...]:
     return tuple(urls)
 
 
-def _security(spec: Spec, package: str) -> tuple[SecurityScheme, ...]:
+def _security(spec: Spec) -> tuple[SecurityScheme, ...]:
     schemes = (spec.root.get("components") or {}).get("securitySchemes") or {}
     base = Loc(spec.main_file, "/components/securitySchemes")
-    params = naming.Registry({"server_url", "timeout", "retries", "http_client", "self"})
     out = []
     for key, raw in schemes.items():
         node, loc = spec.deref(raw, base.child(key))
         if not isinstance(node, dict):
             raise loc.error("a security scheme must be a mapping")
-        out.append(_scheme(key, node, loc, params, package))
+        out.append(_scheme(key, node, loc))
     return tuple(out)
 
 
-def _scheme(
-    key: str, node: dict[str, Any], loc: Loc, params: naming.Registry, package: str
-) -> SecurityScheme:
+def _scheme(key: str, node: dict[str, Any], loc: Loc) -> SecurityScheme:
     kind_raw = node.get("type")
-    param = params.claim(naming.attribute_name(key, "auth"))
-    env = f"{package.upper()}_{naming.upper_snake(key) or 'AUTH'}"
-    desc = _text(node, "description")
+    desc = nodes.text(node, "description")
     if kind_raw == "apiKey":
         where = node.get("in", "header")
         if where not in ("header", "query", "cookie"):
             raise loc.child("in").error(f"unknown apiKey location {where!r}")
-        return SecurityScheme(key, param, "apikey", where, str(node.get("name", key)), env, desc)
+        return SecurityScheme(key, "apikey", where, str(node.get("name", key)), desc)
     if kind_raw == "http" and str(node.get("scheme", "")).lower() == "basic":
-        return SecurityScheme(key, param, "basic", "header", "Authorization", env, desc)
+        return SecurityScheme(key, "basic", "header", "Authorization", desc)
     if kind_raw in ("http", "oauth2", "openIdConnect"):
-        return SecurityScheme(key, param, "bearer", "header", "Authorization", env, desc)
+        return SecurityScheme(key, "bearer", "header", "Authorization", desc)
     raise loc.child("type").error(f"unknown security scheme type {kind_raw!r}")

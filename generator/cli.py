@@ -9,8 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator import emit
-from generator.config import Settings, load_settings, validate_class_name, validate_package
+from generator.config import Settings, load_settings, validate_class_name
 from generator.errors import SdkgenError
+from generator.targets import get_target
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,42 +24,85 @@ def _parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=text, description=text)
         cmd.add_argument("spec", nargs="?", type=Path, help="OpenAPI 3.0/3.1 YAML or JSON file")
         cmd.add_argument("--out", type=Path, help="output folder")
-        cmd.add_argument("--package", help="Python package name of the SDK")
+        cmd.add_argument("--package", help="package name of the SDK (a Python import name by default)")
         cmd.add_argument("--sdk-class", help="SDK client class name")
         cmd.add_argument("--templates", type=Path, help="folder of templates that override ours")
         cmd.add_argument("--target", help="output language (default: python)")
+        cmd.add_argument(
+            "--overlay",
+            dest="overlays",
+            action="append",
+            type=Path,
+            help="OpenAPI Overlay file applied before generating (repeatable, in order; "
+            "replaces [tool.sdkgen] overlays)",
+        )
         cmd.add_argument("--quiet", "-q", action="store_true", help="print errors only")
         if name == "generate":
             cmd.add_argument(
                 "--force", action="store_true", help="take over existing files sdkgen did not write"
             )
+            cmd.add_argument(
+                "--bump",
+                action="store_true",
+                help="bump the SDK version by the API diff against the last --bump "
+                "(DIR/.sdkgen-surface.json) and prepend the changes to DIR/CHANGELOG.md",
+            )
+    _diff_parser(sub)
     return parser
+
+
+def _diff_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    text = "compare the Python SDK's public API for two specs; exit 1 on changes at --fail-on"
+    cmd = sub.add_parser("diff", help=text, description=text)
+    cmd.add_argument(
+        "old", help="the old spec: a file, or git:REV:path (e.g. git:origin/main:spec/openapi.yaml)"
+    )
+    cmd.add_argument("new", help="the new spec: a file, or git:REV:path")
+    cmd.add_argument("--package", help="Python package name of the SDK")
+    cmd.add_argument("--sdk-class", help="SDK client class name")
+    cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    cmd.add_argument(
+        "--fail-on",
+        choices=("breaking", "minor", "any"),
+        default="breaking",
+        help="exit 1 when a change at this level or above is found (default: breaking)",
+    )
 
 
 def settings_from(args: argparse.Namespace, root: Path) -> Settings:
     """Merge `[tool.sdkgen]` with command-line flags (flags win)."""
-    settings = load_settings(root)
+    settings = load_settings(root, getattr(args, "target", None))
     for key in ("spec", "out", "package", "sdk_class", "templates", "target"):
         value = getattr(args, key, None)
         if value is not None:
             settings = replace(settings, **{key: value})
-    validate_package(settings.package)
+    if getattr(args, "overlays", None):
+        settings = replace(settings, overlays=tuple(args.overlays))
+    # What a valid package name is depends on the language (`atoma_sdk`, `atoma-sdk`).
+    get_target(settings.target).check_package(settings.package)
     validate_class_name(settings.client_class)
     if settings.templates is not None and not settings.templates.is_dir():
         raise SdkgenError(f"--templates {settings.templates}: not a folder")
     return settings
 
 
-def render_for(settings: Settings) -> tuple[dict[str, str], tuple[str, ...]]:
-    """Load, build and render: the whole in-memory pipeline."""
+def render_for(settings: Settings, bump: bool = False) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Load, build and render: the whole in-memory pipeline (with the version `--bump` keeps)."""
     from generator.build import build_api
+    from generator.diff import bump as versioning
     from generator.load import load_spec
-    from generator.targets import get_target
 
     target = get_target(settings.target, settings.templates)
-    api = build_api(load_spec(settings.spec), settings)
+    spec = load_spec(settings.spec, settings.overlays, settings.operation_names)
+    api = build_api(spec, settings)
     rendered = target.render(api)
-    return rendered.files, (*api.notes, *rendered.warnings)
+    current = None
+    if bump:
+        from generator.diff.surface import surface
+
+        current = surface(api)
+    files = versioning.apply(rendered.files, current, settings.out)
+    return files, (*spec.notes, *api.notes, *rendered.warnings)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,8 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = settings_from(args, Path.cwd())
+        if args.command == "diff":
+            return _diff(args, settings)
         start = time.perf_counter()
-        files, notes = render_for(settings)
+        files, notes = render_for(settings, bump=getattr(args, "bump", False))
         for note in notes if not args.quiet else ():
             print(f"sdkgen: note: {note}", file=sys.stderr)
         if args.command == "check":
@@ -87,6 +133,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sdkgen: interrupted; the output folder was left as it was", file=sys.stderr)
         return 130
+
+
+def _diff(args: argparse.Namespace, settings: Settings) -> int:
+    from generator.diff.run import run
+
+    outcome = run(args.old, args.new, settings, args.format, args.fail_on)
+    sys.stdout.write(outcome.text)
+    return outcome.exit_code
 
 
 def _check(files: dict[str, str], out: Path, quiet: bool) -> int:

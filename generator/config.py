@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import keyword
+import re
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -10,7 +11,23 @@ from typing import Any
 
 from generator.errors import UsageError
 
-_KEYS = {"spec", "out", "package", "sdk_class", "templates", "open_enums", "target"}
+_KEYS = {
+    "spec",
+    "out",
+    "package",
+    "sdk_class",
+    "templates",
+    "open_enums",
+    "target",
+    "overlays",
+    "operations",
+    "env_prefix",
+}
+# `[tool.sdkgen.<target>]` tables: per-target settings over the shared ones.
+_TARGET_TABLES = {"python", "typescript"}
+_TARGET_KEYS = {"out", "package", "sdk_class", "templates"}
+_ENV_PREFIX = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_NPM_NAME = re.compile(r"^(?:@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*$")
 
 
 @dataclass(frozen=True)
@@ -24,17 +41,24 @@ class Settings:
     templates: Path | None = None
     open_enums: bool = True
     target: str = "python"
+    overlays: tuple[Path, ...] = ()  # OpenAPI Overlay files applied in order
+    # (operationId, method name) from [tool.sdkgen.operations], for specs without extensions
+    operation_names: tuple[tuple[str, str], ...] = ()
+    env_prefix: str = ""  # credential variables are `<ENV_PREFIX>_<SCHEME>`; "" keeps `<PACKAGE>_<SCHEME>`
 
     @property
     def client_class(self) -> str:
         """The SDK class name: configured, or the package name in PascalCase."""
         if self.sdk_class:
             return self.sdk_class
-        return "".join(part[:1].upper() + part[1:] for part in self.package.split("_") if part)
+        # An npm name (`@scope/atoma-sdk`) gives its last part's words: `AtomaSdk`.
+        bare = self.package.rsplit("/", 1)[-1]
+        return "".join(part[:1].upper() + part[1:] for part in re.split(r"[_.-]", bare) if part)
 
 
-def load_settings(root: Path) -> Settings:
-    """Read `[tool.sdkgen]` from `root/pyproject.toml`; paths are relative to `root`."""
+def load_settings(root: Path, target: str | None = None) -> Settings:
+    """Read `[tool.sdkgen]` (and `[tool.sdkgen.<target>]` over it) from `root/pyproject.toml`;
+    paths are relative to `root`."""
     pyproject = root / "pyproject.toml"
     if not pyproject.is_file():
         return Settings()
@@ -45,9 +69,23 @@ def load_settings(root: Path) -> Settings:
     table = data.get("tool", {}).get("sdkgen", {})
     if not isinstance(table, dict):
         raise UsageError(f"{pyproject}: [tool.sdkgen] must be a table")
-    unknown = sorted(set(table) - _KEYS)
+    unknown = sorted(set(table) - _KEYS - _TARGET_TABLES)
     if unknown:
         raise UsageError(f"{pyproject}: unknown [tool.sdkgen] key(s): {', '.join(unknown)}")
+    values = _values(table, root, pyproject)
+    chosen = target or values.get("target", Settings.target)
+    section = table.get(chosen, {})
+    if not isinstance(section, dict) or set(section) - _TARGET_KEYS:
+        raise UsageError(f"{pyproject}: [tool.sdkgen.{chosen}] takes only {', '.join(sorted(_TARGET_KEYS))}")
+    own = _values(section, root, pyproject)
+    if chosen != values.get("target", Settings.target) and "out" not in own:
+        # Another target never writes into the default target's folder.
+        own["out"] = Path(f"{values.get('out', root / Settings.out)}-{chosen}")
+    values.update(own, target=chosen)
+    return replace(Settings(), **values)
+
+
+def _values(table: dict[str, Any], root: Path, pyproject: Path) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key in ("spec", "out", "templates"):
         if key in table:
@@ -55,17 +93,40 @@ def load_settings(root: Path) -> Settings:
     for key in ("package", "sdk_class", "target"):
         if key in table:
             values[key] = str(table[key])
+    if "overlays" in table:
+        overlays = table["overlays"]
+        if not isinstance(overlays, list) or not all(isinstance(o, str) for o in overlays):
+            raise UsageError(f"{pyproject}: [tool.sdkgen] overlays must be a list of file paths")
+        values["overlays"] = tuple(root / o for o in overlays)
+    if "operations" in table:
+        values["operation_names"] = _operation_names(table["operations"], pyproject)
+    if "env_prefix" in table:
+        prefix = table["env_prefix"]
+        if not isinstance(prefix, str) or not _ENV_PREFIX.match(prefix):
+            raise UsageError(f"{pyproject}: [tool.sdkgen] env_prefix must be an environment variable name")
+        values["env_prefix"] = prefix.upper()
     if "open_enums" in table:
         values["open_enums"] = bool(table["open_enums"])
-    return replace(Settings(), **values)
+    return values
 
 
-def validate_package(name: str) -> str:
-    """A package name must be a plain, non-keyword Python identifier."""
-    if not name.isidentifier() or not name.isascii() or keyword.iskeyword(name):
-        raise UsageError(f"--package {name!r}: not a valid Python import name")
-    if name.startswith("_") or name in {"generator", "pydantic", "httpx", "typing"}:
-        raise UsageError(f"--package {name!r}: reserved name, choose another")
+def _operation_names(table: Any, pyproject: Path) -> tuple[tuple[str, str], ...]:
+    """`{operationId = {name = "..."}}` -> ((operationId, name), ...), every entry checked."""
+    where = f"{pyproject}: [tool.sdkgen.operations]"
+    if not isinstance(table, dict):
+        raise UsageError(f"{where} must be a table of operationId = {{ name = ... }}")
+    out = []
+    for op_id, entry in table.items():
+        if not isinstance(entry, dict) or set(entry) != {"name"} or not isinstance(entry["name"], str):
+            raise UsageError(f'{where} {op_id!r}: expected {{ name = "method_name" }}')
+        out.append((op_id, entry["name"]))
+    return tuple(out)
+
+
+def validate_npm_package(name: str) -> str:
+    """A package name must be a valid npm name: lowercase, URL-safe, optionally `@scope/`d."""
+    if len(name) > 214 or not _NPM_NAME.match(name) or name.rsplit("/", 1)[-1].startswith((".", "_")):
+        raise UsageError(f"--package {name!r}: not a valid npm package name")
     return name
 
 

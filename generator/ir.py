@@ -1,7 +1,9 @@
-"""The intermediate representation: what the spec means, every name already decided.
+"""The intermediate representation: what the spec means, in wire names and neutral words.
 
-Frozen dataclasses only; built by `schemas.py` and `operations.py`, read by the views
-that feed the templates. Nothing here knows about Python syntax or Markdown.
+Frozen dataclasses only; built once by `schemas.py` and `operations.py`, never mutated,
+read by every target's views. It holds the spec's own names (wire names, tags, operation
+ids, scheme keys, enum values) and the PascalCase class names every target shares; each
+target derives its identifiers (attributes, methods, parameters) from those.
 """
 
 from __future__ import annotations
@@ -76,9 +78,8 @@ class TypeRef:
 
 @dataclass(frozen=True)
 class Field:
-    """A property of a model, or a keyword argument of an operation."""
+    """A property of a model (and, for a request body's model, a keyword argument)."""
 
-    name: str
     wire: str
     type: TypeRef
     required: bool
@@ -90,11 +91,12 @@ class Field:
     read_only: bool = False
     write_only: bool = False
     loc: Loc | None = None
+    name_override: str = ""  # x-speakeasy-name-override text: targets name the attribute after it
 
 
 @dataclass(frozen=True)
 class Model:
-    """An object schema: a pydantic class."""
+    """An object schema: a class with one attribute per property."""
 
     name: str
     module: ModuleKind
@@ -112,13 +114,12 @@ class Model:
 class EnumMember:
     """One allowed value of an enum."""
 
-    name: str
     value: Any
 
 
 @dataclass(frozen=True)
 class Enum:
-    """A schema with `enum`: a Python Enum, open (unknown values kept) unless closed."""
+    """A schema with `enum` of strings or integers: open (unknown values kept) unless closed."""
 
     name: str
     module: ModuleKind
@@ -145,11 +146,16 @@ class Alias:
 Named = Model | Enum | Alias
 
 
+def named_ref(named: Named) -> TypeRef:
+    """The type that refers to a named model, enum or alias."""
+    kind: Kind = "model" if isinstance(named, Model) else "enum" if isinstance(named, Enum) else "alias"
+    return TypeRef(kind, named.name)
+
+
 @dataclass(frozen=True)
 class Param:
     """A path, query, header or cookie parameter."""
 
-    name: str
     wire: str
     location: Literal["path", "query", "header", "cookie"]
     type: TypeRef
@@ -159,6 +165,17 @@ class Param:
     example: Any = MISSING
     deprecated: bool = False
     explode: bool = True
+    style: str = ""  # the spec's `style` (form, deepObject, ...); "" when not given
+
+
+@dataclass(frozen=True)
+class PartEncoding:
+    """How one property of a form or multipart body travels (the media type's `encoding`)."""
+
+    name: str  # the property's wire name
+    style: str = ""  # form, spaceDelimited, pipeDelimited, deepObject; "" when not given
+    explode: bool | None = None  # None when not given
+    content_type: str = ""  # a multipart part's media type
 
 
 @dataclass(frozen=True)
@@ -171,6 +188,7 @@ class RequestBody:
     description: str = ""
     model: str = ""  # the object model whose fields become keyword arguments
     fields: tuple[Field, ...] = ()
+    encoding: tuple[PartEncoding, ...] = ()  # per property, as the spec gives it
 
 
 @dataclass(frozen=True)
@@ -191,7 +209,6 @@ class StreamBody:
     model: str  # the operations model (or, with `events`, the union alias) of each event
     data: TypeRef  # the payload type of `data` (with `events`, the union of the members')
     sentinel: str = ""  # a `data` value that ends the stream, e.g. [DONE]
-    data_is_json: bool = True
     # (event name, member envelope model) when the spec declares an event-name union
     events: tuple[tuple[str, str], ...] = ()
 
@@ -200,12 +217,12 @@ class StreamBody:
 class Operation:
     """An HTTP operation: one method on one resource."""
 
-    operation_id: str
-    method_name: str
-    class_prefix: str
+    operation_id: str  # the spec's operationId, else `<method> <path>`
+    name: str  # what the method is named after: x-speakeasy-name-override, else operation_id
+    class_prefix: str  # PascalCase, unique: the start of the operation's model names
     http_method: str
     path: str
-    resource: str
+    tag: str  # the first tag, "" when untagged
     summary: str
     description: str
     params: tuple[Param, ...]
@@ -216,34 +233,34 @@ class Operation:
     security: tuple[str, ...]
     loc: Loc
     deprecated: bool = False
+    resumable: bool = False  # a dropped stream may be reopened, even for a POST
+    deprecation_message: str = ""  # x-speakeasy-deprecation-message
+    replacement: str = ""  # x-speakeasy-deprecation-replacement: the operationId to use instead
 
 
 @dataclass(frozen=True)
 class Resource:
-    """The operations of one tag: `sdk.<name>.<method>()` (untagged ones: `name == ""`)."""
+    """The operations of one tag (tags with the same words are one), or the untagged ones.
 
-    name: str
-    class_name: str
+    `tag` is spelled as the spec's `tags` list spells it (`declared`), else as the first
+    operation does; "" for the untagged operations.
+    """
+
     tag: str
+    class_name: str
     description: str
     operations: tuple[Operation, ...]
-
-    @property
-    def slug(self) -> str:
-        """The module and docs folder name; `_root` (never a tag's name) for untagged ones."""
-        return self.name or "_root"
+    declared: bool = False
 
 
 @dataclass(frozen=True)
 class SecurityScheme:
-    """An auth scheme: a constructor keyword with an environment-variable fallback."""
+    """An auth scheme: one credential, sent as `header` (or query/cookie parameter)."""
 
     key: str
-    param: str
     kind: Literal["bearer", "basic", "apikey"]
     location: Literal["header", "query", "cookie"]
     header: str
-    env_var: str
     description: str = ""
 
 
@@ -264,6 +281,7 @@ class Api:
     operations: tuple[Operation, ...]
     resources: tuple[Resource, ...]
     notes: tuple[str, ...] = ()
+    env_prefix: str = ""  # the configured prefix of credential environment variables, if any
     by_name: dict[str, Named] = field(default_factory=dict, compare=False, hash=False)
 
     def named(self, name: str) -> Named:

@@ -1,15 +1,16 @@
 """Load an OpenAPI document and resolve its `$ref`s, refusing anything unsafe.
 
-PyYAML (C loader when present, safe constructors only) parses; the `$ref` resolution
-is written here because the rules we need (local pointers plus relative files confined
-to the spec's folder, never a URL, pure-cycle detection with JSON-pointer errors) are
-narrower than what general resolvers such as `jsonschema.RefResolver` offer.
+PyYAML (C loader when present, safe constructors, YAML 1.2 core scalars: `yaml12.py`)
+parses; the `$ref` resolution is written here because the rules we need (local pointers
+plus relative files confined to the spec's folder, never a URL, pure-cycle detection with
+JSON-pointer errors) are narrower than what general resolvers such as `jsonschema.RefResolver` offer.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,18 +19,8 @@ from urllib.parse import unquote
 import yaml
 
 from generator.errors import SpecError, pointer_join
-
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Safe loader without YAML 1.1 timestamps: dates stay strings, as in JSON."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
+from generator.overlay import apply_overlay, rename_operations
+from generator.yaml12 import CoreLoader
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -61,6 +52,7 @@ class Spec:
     root_dir: Path
     main_file: str
     documents: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # e.g. overlay actions that selected nothing
 
     @property
     def root(self) -> dict[str, Any]:
@@ -152,7 +144,7 @@ def read_document(path: Path, shown: str) -> Any:
         if path.suffix.lower() == ".json":
             data = json.loads(text)
         else:
-            data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader subclass
+            data = yaml.load(text, Loader=CoreLoader)  # noqa: S506 - a safe loader subclass
     except json.JSONDecodeError as exc:
         raise where.error(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     except yaml.YAMLError as exc:
@@ -231,36 +223,53 @@ def _key(key: Any) -> str:
 
 
 def check_refs(spec: Spec, file: str) -> None:
-    """Resolve every `$ref` in one document (loading referenced files) and reject bad ones."""
+    """Resolve every `$ref` in one document (loading referenced files) and reject bad ones.
+
+    A `$ref` key is a reference only where a schema or a reference object may stand: the
+    keys of a name map (`properties`, `patternProperties`) are names, so a property called
+    `$ref` (Kubernetes' JSONSchemaProps has one) is data; so is anything under an example,
+    default, enum, const or extension (`x-...`) value.
+    """
     seen: set[int] = set()
-    stack: list[tuple[Any, Loc]] = [(spec.documents[file], Loc(file, ""))]
+    # (node, where, whether the node is a name map whose keys are not keywords)
+    stack: list[tuple[Any, Loc, bool]] = [(spec.documents[file], Loc(file, ""), False)]
     while stack:
-        node, loc = stack.pop()
-        if isinstance(node, dict):
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
+        node, loc, name_map = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, list):
+            stack.extend((v, loc.child(i), False) for i, v in enumerate(node) if isinstance(v, dict | list))
+            continue
+        if not isinstance(node, dict):
+            continue
+        if not name_map:
             ref = node.get("$ref")
             if "$ref" in node and not isinstance(ref, str):
                 raise loc.child("$ref").error("$ref must be a string")
             if isinstance(ref, str):
                 spec.deref(node, loc)
-            for key, value in node.items():
-                if isinstance(value, dict | list) and not (key in DATA_KEYS and loc.pointer):
-                    stack.append((value, loc.child(key)))
-        elif isinstance(node, list):
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            stack.extend((v, loc.child(i)) for i, v in enumerate(node) if isinstance(v, dict | list))
+        for key, value in node.items():
+            if isinstance(value, dict | list) and (name_map or not is_data_key(key, loc)):
+                stack.append((value, loc.child(key), not name_map and key in NAME_MAPS))
 
 
 # Values under these keys are data, not schema: a `$ref` key inside an example is just a key.
 DATA_KEYS = frozenset({"example", "examples", "default", "const", "enum"})
+# Maps from names to schemas: their keys are names, even `$ref` or `discriminator`.
+NAME_MAPS = frozenset({"properties", "patternProperties"})
 
 
-def load_spec(path: Path) -> Spec:
-    """Load and check the spec at `path`: OpenAPI 3.0/3.1, a mapping, every `$ref` sound."""
+def is_data_key(key: str, loc: Loc) -> bool:
+    """Whether the value under `key` is data (never a schema or reference) at `loc`."""
+    return key.startswith("x-") or (key in DATA_KEYS and bool(loc.pointer))
+
+
+def load_spec(
+    path: Path, overlays: Sequence[Path] = (), operation_names: Sequence[tuple[str, str]] = ()
+) -> Spec:
+    """Load and check the spec at `path`, with `overlays` and then the configured operation
+    names applied before any check: OpenAPI 3.0/3.1, a mapping, every `$ref` sound."""
     shown = path.name
     if path.is_dir():
         raise SpecError(str(path), "", "is a directory, expected an OpenAPI YAML or JSON file")
@@ -270,6 +279,10 @@ def load_spec(path: Path) -> Spec:
         raise where.error("empty document")
     if not isinstance(data, dict):
         raise where.error(f"expected a mapping at the top level, found {type(data).__name__}")
+    notes: list[str] = []
+    for overlay in overlays:
+        notes += apply_overlay(data, read_document(overlay, overlay.name), overlay.name)
+    rename_operations(data, operation_names, "[tool.sdkgen.operations]")
     if "swagger" in data:
         raise where.child("swagger").error("Swagger 2.0 is not supported; convert to OpenAPI 3")
     version = data.get("openapi")
@@ -280,6 +293,6 @@ def load_spec(path: Path) -> Spec:
     for key in ("paths", "components", "info"):
         if key in data and data[key] is not None and not isinstance(data[key], dict):
             raise where.child(key).error(f"'{key}' must be a mapping")
-    spec = Spec(root_dir=path.parent, main_file=shown, documents={shown: data})
+    spec = Spec(root_dir=path.parent, main_file=shown, documents={shown: data}, notes=notes)
     check_refs(spec, shown)
     return spec

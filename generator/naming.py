@@ -1,8 +1,9 @@
-"""Every name sdkgen emits is decided here, once, so models, docs and client agree.
+"""The neutral naming rules every target shares: words, case styles, class names, uniqueness.
 
-Names are ASCII identifiers (non-ASCII letters are transliterated or dropped) so that
-module files are portable; uniqueness is checked case-insensitively because the class
-name is also a file name on case-insensitive filesystems.
+Names are ASCII (non-ASCII letters are transliterated or dropped) so that file names are
+portable; uniqueness is checked case-insensitively because a class name is also a file
+name on case-insensitive filesystems. Each target turns wire names into its own
+identifiers (attributes, parameters, methods) with these pieces, in its own `names` module.
 """
 
 from __future__ import annotations
@@ -15,19 +16,12 @@ import unicodedata
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z]|\d|\b|_)|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
-# Names the generated modules refer to at module or class scope; a field or member with
-# one of these names would shadow it (`str: int = 0` breaks a later `name: str`).
-_GENERATED_REFERENCES = frozenset(
+# Class names live in the IR, not in a target: every target and the docs pages share them
+# (one type, one class, one page). So a class name avoids what any target's generated
+# modules refer to: its keywords, its builtins and the capitalised names its modules import
+# (so far the Python target's, which adds its lowercase references for attribute names).
+IMPORTED_NAMES = frozenset(
     {
-        "str",
-        "int",
-        "float",
-        "bool",
-        "bytes",
-        "list",
-        "dict",
-        "tuple",
-        "frozenset",
         "None",
         "Any",
         "Literal",
@@ -37,52 +31,11 @@ _GENERATED_REFERENCES = frozenset(
         "ClassVar",
         "TYPE_CHECKING",
         "TypeAlias",
-        "importlib",
-        "datetime",
-        "uuid",
-        "decimal",
         "SdkModel",
         "SdkJsonEnvelope",
-        "open_member",
         "StrEnum",
         "IntEnum",
         "Enum",
-    }
-)
-# BaseModel's own attributes: a field with such a name would shadow or break pydantic.
-_PYDANTIC_ATTRS = frozenset(
-    {
-        "copy",
-        "dict",
-        "json",
-        "parse_obj",
-        "parse_raw",
-        "parse_file",
-        "from_orm",
-        "construct",
-        "schema",
-        "schema_json",
-        "validate",
-        "update_forward_refs",
-        "fields",
-        "model_config",
-        "model_fields",
-        "model_computed_fields",
-        "model_extra",
-        "model_fields_set",
-        "model_construct",
-        "model_copy",
-        "model_dump",
-        "model_dump_json",
-        "model_json_schema",
-        "model_parametrized_name",
-        "model_post_init",
-        "model_rebuild",
-        "model_validate",
-        "model_validate_json",
-        "model_validate_strings",
-        "register",
-        "validate_json",
     }
 )
 _BUILTIN_NAMES = frozenset(dir(builtins))
@@ -116,62 +69,28 @@ def class_name(raw: str, fallback: str = "Model") -> str:
         name = fallback
     if name[0].isdigit():
         name = fallback + name
-    if name in _GENERATED_REFERENCES or name in _BUILTIN_NAMES or keyword.iskeyword(name):
+    if name in IMPORTED_NAMES or name in _BUILTIN_NAMES or keyword.iskeyword(name):
         name += fallback
-    return _bounded(name)
+    return name  # whole: users look a class up by the name the spec gives
 
 
-# Class names are also file names (`<name lower>.py`, `<name lower>.md`); deep inline
-# nesting builds long names, and file systems cap a name at 255 bytes.
+# Identifiers derived from wire names (attributes, tag keys) stay short enough to read.
 MAX_NAME = 80
+# A file name is at most 255 bytes; a stem leaves room for a suffix and a numbered twin.
+MAX_STEM = 200
 
 
-def _bounded(name: str) -> str:
+def bounded(name: str, limit: int = MAX_NAME) -> str:
     """`name`, or its first characters plus a stable hash of the whole when too long."""
-    if len(name) <= MAX_NAME:
+    if len(name) <= limit:
         return name
     digest = hashlib.sha256(name.encode()).hexdigest()[:8].upper()
-    return f"{name[: MAX_NAME - 9]}H{digest}"
+    return f"{name[: limit - 9]}H{digest}"
 
 
-def attribute_name(raw: str, fallback: str = "field") -> str:
-    """A snake_case attribute (field, parameter, method) name for a wire name.
-
-    Keywords, pydantic's attributes and the builtins the generated modules refer to get
-    a trailing underscore (the wire name survives as the alias); other builtins such as
-    `id`, `type` or `object` stay, since as class attributes they shadow nothing used.
-    """
-    name = snake(raw) or fallback
-    if name[0].isdigit():
-        name = f"{fallback}_{name}"
-    if (
-        keyword.iskeyword(name)
-        or keyword.issoftkeyword(name)
-        and name == "_"
-        or name in _GENERATED_REFERENCES
-        or name in _PYDANTIC_ATTRS
-        or name.startswith("model_")
-        or name in ("l", "O", "I")  # ambiguous to read (pycodestyle E741)
-    ):
-        name += "_"
-    return _bounded(name).lower()
-
-
-def member_name(value: object) -> str:
-    """An enum member name for a value: `"chat.completion"` -> `CHAT_COMPLETION`."""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, int | float):
-        text = str(value).replace("-", "MINUS_").replace(".", "_")
-        return f"VALUE_{text}".upper()
-    name = upper_snake(str(value))
-    if not name:
-        return "EMPTY" if value == "" else "VALUE"
-    if name[0].isdigit():
-        name = "VALUE_" + name
-    if keyword.iskeyword(name) or name.startswith("_") or name in {"NAME", "VALUE"}:
-        name += "_"
-    return name
+def file_stem(class_: str) -> str:
+    """The lowercase file stem of a class's module and docs page, bounded for file systems."""
+    return bounded(class_, MAX_STEM).lower()
 
 
 class Registry:
@@ -190,11 +109,5 @@ class Registry:
         return candidate
 
     def taken(self, name: str) -> bool:
-        """Whether `name` is already claimed."""
+        """Whether `name` is already claimed (case-insensitively)."""
         return name.lower() in self._taken
-
-
-def module_name(class_: str) -> str:
-    """The module (and docs page) file stem for a class: its lowercased name."""
-    name = class_.lower()
-    return name + "_" if keyword.iskeyword(name) else name

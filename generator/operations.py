@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
-from generator import naming
+from generator import naming, nodes
 from generator.ir import (
     Alias,
     Field,
     Model,
     Operation,
     Param,
+    PartEncoding,
     RequestBody,
     Resource,
     Response,
@@ -18,29 +21,12 @@ from generator.ir import (
     TypeRef,
 )
 from generator.load import Loc
-from generator.schemas import SchemaBuilder, _default, _example, _flag, _text
+from generator.schemas import SchemaBuilder
+from generator.statuses import error_class
 
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 _JSON_TYPES = ("application/json",)
 SSE = "text/event-stream"
-_ERROR_NAMES = {
-    "400": "BadRequestError",
-    "401": "AuthenticationError",
-    "403": "PermissionDeniedError",
-    "404": "NotFoundError",
-    "409": "ConflictError",
-    "422": "UnprocessableEntityError",
-    "429": "RateLimitError",
-}
-
-
-def error_class(status: str) -> str:
-    """The exception class raised for a documented error status."""
-    if status in _ERROR_NAMES:
-        return _ERROR_NAMES[status]
-    if status.startswith("5") or status.upper() == "5XX":
-        return "InternalServerError"
-    return "APIStatusError"
 
 
 class OperationBuilder:
@@ -49,9 +35,8 @@ class OperationBuilder:
     def __init__(self, schemas: SchemaBuilder) -> None:
         self.schemas = schemas
         self.spec = schemas.spec
-        self.registry = schemas.registry
-        self._methods: dict[str, naming.Registry] = {}
         self._ids = naming.Registry()
+        self._renames = _global_renames(self.spec.root.get("x-speakeasy-name-override"))
 
     def build(self) -> tuple[list[Operation], list[Resource]]:
         """All operations, and the resources (tags) that group them."""
@@ -67,30 +52,41 @@ class OperationBuilder:
             shared = item.get("parameters") or []
             for method in METHODS:
                 node = item.get(method)
-                if isinstance(node, dict):
+                if nodes.flag(node, "x-speakeasy-ignore"):
+                    self.schemas.note(
+                        f"{loc.child(method)}: x-speakeasy-ignore: the operation is not generated"
+                    )
+                elif isinstance(node, dict):
                     ops.append(self._operation(path, method, node, loc.child(method), shared, loc))
                     if node.get("callbacks"):
                         where = loc.child(method, "callbacks")
-                        self.schemas.notes.append(f"{where}: callbacks are not generated")
+                        self.schemas.note(f"{where}: callbacks are not generated")
         if self.spec.root.get("webhooks"):
-            self.schemas.notes.append(f"{self.spec.main_file}#/webhooks: webhooks are not generated")
+            self.schemas.note(f"{self.spec.main_file}#/webhooks: webhooks are not generated")
         return ops, self._resources(ops)
 
     def _resources(self, ops: list[Operation]) -> list[Resource]:
         tags = {
-            t["name"]: _text(t, "description")
+            t["name"]: nodes.text(t, "description")
             for t in self.spec.root.get("tags") or []
             if isinstance(t, dict) and isinstance(t.get("name"), str)
         }
-        order: dict[str, list[Operation]] = {}
+        groups: dict[str, list[Operation]] = {}
         for op in ops:
-            order.setdefault(op.resource, []).append(op)
+            groups.setdefault(_tag_key(op.tag) if op.tag else "", []).append(op)
         resources = []
-        for name, members in order.items():
-            tag = next((t for t in tags if naming.attribute_name(t, "resource") == name), name)
+        for key, members in groups.items():
+            declared = next((t for t in tags if _tag_key(t) == key), None)
+            # An undeclared tag may be spelled differently by its operations (`Chat`, `chat`):
+            # its words are the one spelling they share, so they name the class.
+            shown = key if declared is None else declared
             resources.append(
                 Resource(
-                    name, naming.class_name(tag or "Root", "Resource"), tag, tags.get(tag, ""), tuple(members)
+                    tag=members[0].tag if declared is None else declared,
+                    class_name=naming.class_name(shown or "Root", "Resource"),
+                    description=tags.get(shown, ""),
+                    operations=tuple(members),
+                    declared=declared is not None,
                 )
             )
         return resources
@@ -103,26 +99,27 @@ class OperationBuilder:
             raw_id = f"{method} {path.split('#')[0]}"
         prefix = self._ids.claim(naming.class_name(raw_id, "Op"))
         tags = node.get("tags") or []
-        tag = tags[0] if tags and isinstance(tags[0], str) else ""
-        resource = naming.attribute_name(tag, "resource") if tag else ""
+        # Speakeasy: the operation's own override wins over the document's list.
         override = node.get("x-speakeasy-name-override")
-        wanted = naming.attribute_name(override if isinstance(override, str) else raw_id, "call")
-        method_name = self._methods.setdefault(resource, naming.Registry(_RESERVED_METHODS)).claim(wanted)
+        if not isinstance(override, str):
+            override = next((name for rx, name in self._renames if rx.fullmatch(raw_id)), None)
         body = self._body(node.get("requestBody"), loc.child("requestBody"), prefix)
-        params = self._params(shared, path_loc, node.get("parameters") or [], loc, body)
+        params = self._params(shared, path_loc, node.get("parameters") or [], loc)
         responses, stream = self._responses(node, loc, prefix)
         success = next((r for r in responses if r.status.startswith("2")), None)
         security = node.get("security", self.spec.root.get("security")) or []
+        message = nodes.text(node, "x-speakeasy-deprecation-message").strip()
+        replacement = nodes.text(node, "x-speakeasy-deprecation-replacement").strip()
         schemes = tuple(dict.fromkeys(k for req in security if isinstance(req, dict) for k in req))
         return Operation(
             operation_id=raw_id,
-            method_name=method_name,
+            name=override if isinstance(override, str) else raw_id,
             class_prefix=prefix,
             http_method=method.upper(),
             path=path.split("#", 1)[0],
-            resource=resource,
-            summary=_text(node, "summary"),
-            description=_text(node, "description"),
+            tag=tags[0] if tags and isinstance(tags[0], str) else "",
+            summary=nodes.text(node, "summary"),
+            description=nodes.text(node, "description"),
             params=params,
             body=body,
             responses=responses,
@@ -130,12 +127,14 @@ class OperationBuilder:
             stream=stream,
             security=schemes,
             loc=loc,
-            deprecated=_flag(node, "deprecated"),
+            # Speakeasy's deprecation extensions imply `deprecated: true`.
+            deprecated=nodes.flag(node, "deprecated") or bool(message or replacement),
+            resumable=nodes.flag(node, "x-sdkgen-resumable"),
+            deprecation_message=message,
+            replacement=replacement,
         )
 
-    def _params(
-        self, shared: list[Any], shared_loc: Loc, own: list[Any], loc: Loc, body: RequestBody | None
-    ) -> tuple[Param, ...]:
+    def _params(self, shared: list[Any], shared_loc: Loc, own: list[Any], loc: Loc) -> tuple[Param, ...]:
         merged: dict[tuple[str, str], tuple[dict[str, Any], Loc]] = {}
         for items, base in ((shared, shared_loc), (own, loc)):
             for i, raw in enumerate(items):
@@ -146,8 +145,6 @@ class OperationBuilder:
                 if place not in ("path", "query", "header", "cookie"):
                     raise ploc.child("in").error(f"unknown parameter location {place!r}")
                 merged[(node["name"], str(place))] = (node, ploc)
-        taken = {f.name for f in body.fields} if body else set()
-        names = naming.Registry(taken | {"timeout", "retries", "self", "request_body"})
         params = []
         for (wire, location), (node, ploc) in merged.items():
             where: Any = location
@@ -157,16 +154,18 @@ class OperationBuilder:
             ptype = self.schemas.type_of(schema, ploc.child("schema"), naming.pascal(wire))
             params.append(
                 Param(
-                    name=names.claim(naming.attribute_name(wire, "param")),
                     wire=wire,
                     location=where,
                     type=ptype,
                     required=bool(node.get("required")) or where == "path",
-                    description=_text(node, "description"),
-                    default=_default(schema),
-                    example=node.get("example", _example(schema)),
-                    deprecated=_flag(node, "deprecated"),
-                    explode=node.get("explode", True) is not False,
+                    description=nodes.text(node, "description"),
+                    default=nodes.default(schema),
+                    example=node.get("example", nodes.example(schema)),
+                    deprecated=nodes.flag(node, "deprecated"),
+                    # OAS: explode defaults to true for form (and deepObject), false otherwise
+                    explode=node.get("explode", node.get("style", "form") in ("form", "deepObject"))
+                    is not False,
+                    style=node["style"] if isinstance(node.get("style"), str) else "",
                 )
             )
         return tuple(params)
@@ -179,6 +178,8 @@ class OperationBuilder:
         if not isinstance(content, dict) or not content:
             return None
         ctype = _pick_content(content)
+        if ctype.startswith("multipart/"):
+            self.schemas.note(f"{loc}: {ctype} bodies are not supported yet; the body is sent as JSON")
         media = content[ctype] or {}
         schema = media.get("schema", {}) if isinstance(media, dict) else {}
         btype = self.schemas.type_of(schema, loc.child("content", ctype, "schema"), prefix + "RequestBody")
@@ -186,11 +187,12 @@ class OperationBuilder:
         model = ""
         if btype.kind == "model" and not btype.nullable:
             self.schemas.drain()
-            built = self.schemas.named[btype.name]
+            built = self.schemas.get(btype.name)
             if isinstance(built, Model):
                 model, fields = built.name, built.fields
+        encoding = _encoding(media.get("encoding") if isinstance(media, dict) else None)
         return RequestBody(
-            ctype, btype, bool(node.get("required")), _text(node, "description"), model, fields
+            ctype, btype, bool(node.get("required")), nodes.text(node, "description"), model, fields, encoding
         )
 
     def _responses(
@@ -203,7 +205,7 @@ class OperationBuilder:
             if not isinstance(rnode, dict):
                 raise rloc.error("a response must be a mapping")
             status = str(status).upper()
-            description = _text(rnode, "description")
+            description = nodes.text(rnode, "description")
             content = rnode.get("content") or {}
             ctype = _pick_content(content) if isinstance(content, dict) and content else ""
             media = content.get(ctype) or {} if ctype else {}
@@ -225,7 +227,7 @@ class OperationBuilder:
 
     def _stream(self, schema: Any, loc: Loc, prefix: str, description: str, sentinel: str) -> StreamBody:
         """The per-event model: the spec's envelope (with `data`), or one we wrap around it."""
-        name = self.registry.claim(prefix + "ResponseBody")
+        name = self.schemas.claim(prefix + "ResponseBody")
         node, nloc = (schema, loc)
         if isinstance(schema, dict) and "$ref" in schema:
             node, nloc = self.spec.deref(schema, loc)
@@ -234,20 +236,19 @@ class OperationBuilder:
             return self._event_union(name, members, node, nloc, prefix, description, sentinel)
         props = node.get("properties") if isinstance(node, dict) else None
         if isinstance(props, dict) and "data" in props:
-            model = self.schemas.model(name, node, nloc, "operations", description, _example(node))
+            model = self.schemas.model(name, node, nloc, "operations", description, nodes.example(node))
         else:
             data_type = self.schemas.type_of(schema if schema is not None else {}, loc, prefix + "Data")
             fields = (
-                Field("data", "data", data_type, True, doc=self.schemas.description_of(schema, loc)),
-                Field("event", "event", TypeRef("str"), False),
-                Field("id", "id", TypeRef("str"), False),
-                Field("retry", "retry", TypeRef("int"), False),
+                Field("data", data_type, True, doc=self.schemas.description_of(schema, loc)),
+                Field("event", TypeRef("str"), False),
+                Field("id", TypeRef("str"), False),
+                Field("retry", TypeRef("int"), False),
             )
             model = Model(name, "operations", description, fields, loc)
-        model, data_type, is_json = _with_json_data(model)
-        self.schemas.named[name] = model
-        self.schemas.order.append(name)
-        return StreamBody(name, data_type, sentinel, is_json)
+        model, data_type = _with_json_data(model)
+        self.schemas.add(model)
+        return StreamBody(name, data_type, sentinel)
 
     def _event_members(self, node: Any, loc: Loc) -> list[tuple[str, dict[str, Any], Loc]]:
         """(event name, envelope, where) per member of an event-name union; [] when it is not one."""
@@ -265,7 +266,7 @@ class OperationBuilder:
             props = mnode.get("properties") if isinstance(mnode, dict) else None
             if not isinstance(props, dict) or "data" not in props:
                 return []
-            event = _fixed_string(props.get("event"))
+            event = nodes.fixed_string(props.get("event"))
             if event is None or any(event == seen for seen, _, _ in out):
                 return []
             out.append((event, mnode, mloc))
@@ -284,9 +285,8 @@ class OperationBuilder:
         """One envelope model per event name, and the union alias `name` over them."""
         events: list[tuple[str, str]] = []
         payloads: list[TypeRef] = []
-        any_json = False
         for event, mnode, mloc in members:
-            member_name = self.registry.claim(naming.class_name(prefix + naming.pascal(event) + "Event"))
+            member_name = self.schemas.claim(naming.class_name(prefix + naming.pascal(event) + "Event"))
             props = dict(mnode["properties"])
             # A one-value enum becomes the same Literal a const gives, not an Enum class.
             props["event"] = {
@@ -297,56 +297,62 @@ class OperationBuilder:
             required = [r for r in mnode.get("required") or [] if r != "event"]
             fixed["required"] = [*required, "event"]
             built = self.schemas.model(
-                member_name, fixed, mloc, "operations", _text(mnode, "description"), _example(mnode)
+                member_name, fixed, mloc, "operations", nodes.text(mnode, "description"), nodes.example(mnode)
             )
-            model, data_type, is_json = _with_json_data(built)
-            any_json = any_json or is_json
-            self.schemas.named[member_name] = model
-            self.schemas.order.append(member_name)
+            model, data_type = _with_json_data(built)
+            self.schemas.add(model)
             events.append((event, member_name))
             if data_type not in payloads:
                 payloads.append(data_type)
         target = TypeRef("union", args=tuple(TypeRef("model", m) for _, m in events), discriminator="event")
-        self.schemas.named[name] = Alias(
-            name, "operations", description or _text(node, "description"), target, loc, _example(node)
+        self.schemas.add(
+            Alias(
+                name,
+                "operations",
+                description or nodes.text(node, "description"),
+                target,
+                loc,
+                nodes.example(node),
+            )
         )
-        self.schemas.order.append(name)
         data = payloads[0] if len(payloads) == 1 else TypeRef("union", args=tuple(payloads))
-        return StreamBody(name, data, sentinel, any_json, tuple(events))
+        return StreamBody(name, data, sentinel, tuple(events))
 
 
-def _with_json_data(model: Model) -> tuple[Model, TypeRef, bool]:
+def _with_json_data(model: Model) -> tuple[Model, TypeRef]:
     """The envelope with `data` marked as JSON text when its payload is not a string."""
     data_field = next(f for f in model.fields if f.wire == "data")
-    is_json = data_field.type.kind not in ("str", "literal")
-    if is_json:
-        model = Model(
-            model.name,
-            model.module,
-            model.description,
-            model.fields,
-            model.loc,
-            model.extra,
-            model.extra_type,
-            model.example,
-            ("data",),
-        )
-    return model, data_field.type, is_json
+    if data_field.type.kind not in ("str", "literal"):
+        model = replace(model, json_fields=("data",))
+    return model, data_field.type
 
 
-def _fixed_string(prop: Any) -> str | None:
-    """The one string an `event` property allows (`const` or a one-value `enum`), else None."""
-    if not isinstance(prop, dict):
-        return None
-    if isinstance(prop.get("const"), str):
-        return str(prop["const"])
-    values = prop.get("enum")
-    if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str):
-        return values[0]
-    return None
+def _global_renames(entries: Any) -> list[tuple[re.Pattern[str], str]]:
+    """The top-level `{operationId regex, methodNameOverride}` list, in document order."""
+    renames = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        pattern, name = entry.get("operationId"), entry.get("methodNameOverride")
+        if isinstance(pattern, str) and isinstance(name, str):
+            try:
+                renames.append((re.compile(pattern), name))
+            except re.error:  # not a valid regex: read it as a plain operationId
+                renames.append((re.compile(re.escape(pattern)), name))
+    return renames
 
 
-_RESERVED_METHODS = frozenset({"with_options", "close", "aclose"})
+def _tag_key(tag: str) -> str:
+    """A tag's words as one lowercase name: tags with the same key are one resource.
+
+    Like a class name it never starts with a digit (`1st` reads as `resource 1st`) and is
+    bounded in length, so the identifiers a target derives from it keep tags apart exactly
+    as the key does.
+    """
+    key = naming.snake(tag) or "resource"
+    if key[0].isdigit():
+        key = "resource_" + key
+    return naming.bounded(key).lower()
 
 
 def _pick_content(content: dict[str, Any]) -> str:
@@ -358,6 +364,28 @@ def _pick_content(content: dict[str, Any]) -> str:
         if key.endswith("+json") or key.startswith("application/json"):
             return key
     return keys[0]
+
+
+def _encoding(raw: Any) -> tuple[PartEncoding, ...]:
+    """A form or multipart media type's per-property `encoding`, as given."""
+    if not isinstance(raw, dict):
+        return ()
+    out = []
+    for name, node in raw.items():
+        if not isinstance(node, dict):
+            continue
+        style = node.get("style")
+        explode = node.get("explode")
+        ctype = node.get("contentType")
+        out.append(
+            PartEncoding(
+                str(name),
+                style if isinstance(style, str) else "",
+                explode if isinstance(explode, bool) else None,
+                ctype if isinstance(ctype, str) else "",
+            )
+        )
+    return tuple(out)
 
 
 def _sentinel(op: dict[str, Any], response: dict[str, Any], media: Any) -> str:

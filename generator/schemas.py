@@ -7,12 +7,22 @@ reference can be typed before its target is built (recursion needs no special ca
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
 from typing import Any
 
-from generator import naming
-from generator.ir import MISSING, Alias, Enum, EnumMember, Field, Model, ModuleKind, Named, TypeRef
-from generator.load import DATA_KEYS, Loc, Spec
+from generator import naming, nodes
+from generator.ir import (
+    MISSING,
+    Alias,
+    Enum,
+    EnumMember,
+    Field,
+    Model,
+    ModuleKind,
+    Named,
+    TypeRef,
+    named_ref,
+)
+from generator.load import Loc, Spec, is_data_key
 
 _FORMATS: dict[str, dict[str, str]] = {
     "string": {
@@ -31,25 +41,16 @@ MAX_DEPTH = 400
 _OBJECT_KEYS = ("properties", "additionalProperties", "patternProperties", "required")
 
 
-@dataclass
-class _Pending:
-    name: str
-    node: Any
-    loc: Loc
-    module: ModuleKind
-
-
 class SchemaBuilder:
     """Converts schemas into TypeRefs, registering named types as it meets them."""
 
     def __init__(self, spec: Spec, registry: naming.Registry, open_enums: bool = True) -> None:
         self.spec = spec
-        self.registry = registry
+        self._registry = registry
         self.open_enums = open_enums
         self.names: dict[Loc, str] = {}
-        self.named: dict[str, Named] = {}
-        self.order: list[str] = []
-        self.notes: list[str] = []
+        self._named: dict[str, Named] = {}  # in build order: the order the IR lists them
+        self._notes: list[str] = []
         self._building: set[Loc] = set()
         # Named targets of `$ref`s are built from this queue, not recursively: a chain of
         # thousands of references must not become thousands of stack frames.
@@ -60,6 +61,34 @@ class SchemaBuilder:
         self._literals: dict[Loc, dict[str, list[Any]]] = {}
         self._depth = 0
 
+    # -- the public interface the operation builder and `build_api` use -----------------------
+    def claim(self, wanted: str) -> str:
+        """A class name unique across every named type (`wanted`, else `wanted2`, ...)."""
+        return self._registry.claim(wanted)
+
+    def add(self, named: Named) -> None:
+        """Record a named type built elsewhere (an operation's stream envelope or union)."""
+        assert named.name not in self._named, named.name
+        self._named[named.name] = named
+
+    def get(self, name: str) -> Named | None:
+        """The named type called `name`, if it is built already."""
+        return self._named.get(name)
+
+    def built(self) -> list[Named]:
+        """Every named type, in the order it was built."""
+        return list(self._named.values())
+
+    def note(self, text: str) -> None:
+        """Record a spec feature sdkgen leaves out (printed as a note, never an error)."""
+        if text not in self._notes:  # a schema built twice (allOf, a shared $ref) notes once
+            self._notes.append(text)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The notes recorded so far."""
+        return tuple(self._notes)
+
     # -- pass 1: names -------------------------------------------------------------------
     def register_components(self) -> None:
         """Name every component schema, in spec order, before converting any."""
@@ -68,7 +97,7 @@ class SchemaBuilder:
             raise Loc(self.spec.main_file, "/components/schemas").error("must be a mapping")
         base = Loc(self.spec.main_file, "/components/schemas")
         for key in schemas:
-            self.names[base.child(key)] = self.registry.claim(naming.class_name(key))
+            self.names[base.child(key)] = self.claim(naming.class_name(key))
         self._walk_discriminators()
 
     def _walk_discriminators(self) -> None:
@@ -91,7 +120,7 @@ class SchemaBuilder:
             stack.extend(
                 (v, loc.child(k))
                 for k, v in node.items()
-                if k not in DATA_KEYS and isinstance(v, dict | list)
+                if not is_data_key(k, loc) and isinstance(v, dict | list)
             )
 
     def build_components(self) -> None:
@@ -142,25 +171,24 @@ class SchemaBuilder:
 
     # -- named types -----------------------------------------------------------------------
     def _build_named(self, name: str, node: Any, loc: Loc, module: ModuleKind) -> None:
-        if name in self.named or loc in self._building:
+        if name in self._named or loc in self._building:
             return
         self._building.add(loc)
         try:
             built = self._convert_named(name, node, loc, module)
         finally:
             self._building.discard(loc)
-        self.named[name] = built
-        self.order.append(name)
+        self._named[name] = built
 
     def _convert_named(self, name: str, node: Any, loc: Loc, module: ModuleKind) -> Named:
-        description = _text(node, "description") or _text(node, "title")
-        example = _example(node)
+        description = nodes.text(node, "description") or nodes.text(node, "title")
+        example = nodes.example(node)
         if not isinstance(node, dict):
             return Alias(name, module, description, TypeRef("any"), loc, example)
         if "$ref" in node and len(set(node) - {"description", "title", "$ref"}) == 0:
             return Alias(name, module, description, self.type_of(node, loc, name), loc, example)
         nullable = _nullable(node)
-        if "enum" in node and _enum_kind(node["enum"]) is not None:
+        if _is_enum(node):
             return self._enum(name, node, loc, module, description, example)
         if self._is_object(node, loc):
             return self.model(name, node, loc, module, description, example)
@@ -204,9 +232,9 @@ class SchemaBuilder:
             if "additionalProperties" in part:
                 extra = part["additionalProperties"]
             if not description:
-                description = _text(part, "description")
+                description = nodes.text(part, "description")
             if example is MISSING:
-                example = _example(part)
+                example = nodes.example(part)
         literals = self._literals.get(loc, {})
         fields = self._fields(name, props, required, literals)
         extra_mode: Any = "forbid" if extra is False else "allow"
@@ -248,29 +276,31 @@ class SchemaBuilder:
         required: set[str],
         literals: dict[str, list[Any]],
     ) -> tuple[Field, ...]:
-        names = naming.Registry()
         fields = []
         for wire, (sub, sub_loc) in props.items():
+            if nodes.flag(sub, "x-speakeasy-ignore"):
+                self.note(f"{sub_loc}: x-speakeasy-ignore: the property is not generated")
+                continue
             hint = owner + naming.pascal(wire)
             if wire in literals:
                 ftype = TypeRef("literal", values=tuple(dict.fromkeys(literals[wire])))
             else:
                 ftype = self.type_of(sub, sub_loc, hint)
-            own = _text(sub, "description")
+            own = nodes.text(sub, "description")
             fields.append(
                 Field(
-                    name=names.claim(naming.attribute_name(wire)),
                     wire=wire,
                     type=ftype,
                     required=wire in required,
                     description=own,
                     doc=own or self.description_of(sub, sub_loc),
-                    default=_default(sub),
-                    example=_example(sub),
-                    deprecated=_flag(sub, "deprecated"),
-                    read_only=_flag(sub, "readOnly"),
-                    write_only=_flag(sub, "writeOnly"),
+                    default=nodes.default(sub),
+                    example=nodes.example(sub),
+                    deprecated=nodes.flag(sub, "deprecated"),
+                    read_only=nodes.flag(sub, "readOnly"),
+                    write_only=nodes.flag(sub, "writeOnly"),
                     loc=sub_loc,
+                    name_override=nodes.text(sub, "x-speakeasy-name-override"),
                 )
             )
         return tuple(fields)
@@ -280,8 +310,8 @@ class SchemaBuilder:
         for _ in range(32):
             if not isinstance(node, dict):
                 return ""
-            if _text(node, "description"):
-                return _text(node, "description")
+            if nodes.text(node, "description"):
+                return nodes.text(node, "description")
             if "$ref" in node:
                 node, loc = self.spec.deref(node, loc)
                 continue
@@ -300,10 +330,7 @@ class SchemaBuilder:
     ) -> Enum:
         values = [v for v in _unique(node["enum"]) if v is not None]
         kind: Any = _enum_kind(values) or "str"
-        members: list[EnumMember] = []
-        registry = naming.Registry()
-        for value in values:
-            members.append(EnumMember(registry.claim(naming.member_name(value)), value))
+        members = [EnumMember(value) for value in values]
         flag = node.get("x-sdkgen-enum")
         is_open = self.open_enums if flag not in ("open", "closed") else flag == "open"
         return Enum(name, module, description, tuple(members), kind, is_open, loc, example)
@@ -323,7 +350,7 @@ class SchemaBuilder:
                 raise loc.error(f"a schema must be a mapping, found {type(node).__name__}")
             if isinstance(node.get("$ref"), str):
                 return self._ref(node, loc, hint)
-            if "enum" in node and _enum_kind(node["enum"]) is not None:
+            if _is_enum(node):
                 return self._inline_named(node, loc, hint)
             if self._is_object(node, loc):
                 return self._inline_named(node, loc, hint)
@@ -336,16 +363,18 @@ class SchemaBuilder:
         nullable = _nullable(node)
         if target not in self.names and self._nameable(target):
             token = target.pointer.rsplit("/", 1)[-1] or target.file.rsplit("/", 1)[-1].split(".")[0]
-            self.names[target] = self.registry.claim(naming.class_name(token))
+            self.names[target] = self.claim(naming.class_name(token))
         if target in self.names:
             name = self.names[target]
             target_node = self.spec.get(target)
             module: ModuleKind = "components"
-            built = self.named.get(name)
+            built = self._named.get(name)
             if built is None and name not in self._queued:
                 self._queued.add(name)
                 self._queue.append((name, target_node, target, module))
-            kind: Any = _KINDS[type(built)] if built else self._pending_kind(target_node, target)
+            kind: Any = named_ref(built).kind if built else self._pending_kind(target_node, target)
+            # Enum and Model carry no nullability of their own: the reference takes it on.
+            nullable = nullable or (kind in ("enum", "model") and _nullable(target_node))
             return TypeRef(kind, name, nullable=nullable)
         if target in self._following:
             return TypeRef("any", nullable=nullable)
@@ -367,17 +396,17 @@ class SchemaBuilder:
     def _pending_kind(self, node: Any, loc: Loc) -> Any:
         if not isinstance(node, dict):
             return "alias"
-        if "enum" in node and _enum_kind(node["enum"]) is not None:
+        if _is_enum(node):
             return "enum"
         return "model" if self._is_object(node, loc) else "alias"
 
     def _inline_named(self, node: dict[str, Any], loc: Loc, hint: str) -> TypeRef:
         if loc not in self.names:
-            self.names[loc] = self.registry.claim(naming.class_name(hint))
+            self.names[loc] = self.claim(naming.class_name(hint))
         name = self.names[loc]
         module: ModuleKind = "operations" if "/paths/" in loc.pointer else "components"
         self._build_named(name, node, loc, module)
-        built = self.named.get(name)
+        built = self._named.get(name)
         kind: Any = "enum" if isinstance(built, Enum) else "model"
         if built is None:
             kind = self._pending_kind(node, loc)
@@ -441,44 +470,79 @@ class SchemaBuilder:
         members = node[key]
         nullable = _nullable(node) or any(_is_null_schema(m) for m in members)
         args: list[TypeRef] = []
+        weight: dict[TypeRef, int] = {}
         for i, member in enumerate(members):
             if _is_null_schema(member):
                 continue
-            title = _text(member, "title")
+            title = nodes.text(member, "title")
             member_hint = hint + (naming.pascal(title) if title else _member_suffix(member, i))
             member_type = self.type_of(member, loc.child(key, i), member_hint)
             nullable = nullable or member_type.nullable
             member_type = member_type.with_nullable(False)
             if member_type not in args:
                 args.append(member_type)
+                weight[member_type] = self._specificity(member, loc.child(key, i))
         if not args:
             return TypeRef("null", nullable=True)
         if len(args) == 1:
             return args[0].with_nullable(nullable)
         disc = node.get("discriminator")
         prop = disc.get("propertyName", "") if isinstance(disc, dict) else ""
+        prop = prop or self._inferred_discriminator(members, loc.child(key))
         if prop and not all(a.kind == "model" for a in args):
             prop = ""
         if any(a.kind == "any" for a in args):
             return TypeRef("any", nullable=nullable)
+        if not prop:  # first match wins (zod, pydantic's fallback): the most specific model first
+            slots = [i for i, a in enumerate(args) if a.kind == "model"]
+            ordered = sorted((args[i] for i in slots), key=lambda a: -weight[a])
+            for i, arg in zip(slots, ordered, strict=True):
+                args[i] = arg
         return TypeRef("union", args=tuple(args), nullable=nullable, discriminator=prop)
 
+    def _specificity(self, member: Any, loc: Loc) -> int:
+        """How much a member demands: its required properties plus its fixed tags."""
+        required, tags = self._member_shape(member, loc)
+        return len(required) + len(tags)
 
-# -- small readers of schema nodes ----------------------------------------------------------
-_KINDS: dict[type, str] = {Model: "model", Enum: "enum", Alias: "alias"}
+    def _inferred_discriminator(self, members: list[Any], loc: Loc) -> str:
+        """A required property every member fixes to a distinct value, else ""."""
+        tags = [self._member_tags(m, loc.child(i)) for i, m in enumerate(members) if not _is_null_schema(m)]
+        if len(tags) < 2:
+            return ""
+        for prop in tags[0]:
+            values = [t.get(prop) for t in tags]
+            if None not in values and len(set(values)) == len(values):
+                return prop
+        return ""
+
+    def _member_tags(self, member: Any, loc: Loc) -> dict[str, str]:
+        """The required properties a member schema (allOf merged) fixes to one string."""
+        return self._member_shape(member, loc)[1]
+
+    def _member_shape(self, member: Any, loc: Loc) -> tuple[set[str], dict[str, str]]:
+        """A member's required properties and those it fixes to one string (allOf merged)."""
+        if isinstance(member, dict) and "$ref" in member:
+            member, loc = self.spec.deref(member, loc)
+        if not isinstance(member, dict):
+            return set(), {}
+        props: dict[str, Any] = {}
+        required: set[str] = set()
+        for part, _ in self._flatten_all_of(member, loc, set()):
+            props.update(part.get("properties") or {})
+            required.update(r for r in part.get("required") or [] if isinstance(r, str))
+        fixed = {k: nodes.fixed_string(v) for k, v in props.items() if k in required}
+        return required, {k: v for k, v in fixed.items() if v is not None}
+
+
+# -- schema helpers -------------------------------------------------------------------------
 
 
 def _fixed_value(node: Any, prop: str) -> Any:
     """The one value a member schema itself fixes for `prop` (`const` or a one-value enum)."""
     props = node.get("properties") if isinstance(node, dict) else None
-    sub = props.get(prop) if isinstance(props, dict) else None
-    if isinstance(sub, dict):
-        if "const" in sub and isinstance(sub["const"], str):
-            return sub["const"]
-        values = sub.get("enum")
-        if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str):
-            return values[0]
-    return MISSING
+    value = nodes.fixed_string(props.get(prop) if isinstance(props, dict) else None)
+    return MISSING if value is None else value
 
 
 def _types(node: dict[str, Any]) -> list[str]:
@@ -506,6 +570,13 @@ def _is_null_schema(node: Any) -> bool:
         or ("const" in node and node["const"] is None)
         or node.get("enum") == [None]
     )
+
+
+def _is_enum(node: dict[str, Any]) -> bool:
+    """An enum class; a single value is a `Literal` tag instead (an open enum would accept any)."""
+    if "enum" not in node or _enum_kind(node["enum"]) is None:
+        return False
+    return len([v for v in _unique(node["enum"]) if v is not None]) > 1
 
 
 def _enum_kind(values: Any) -> str | None:
@@ -536,32 +607,6 @@ def _hashable(value: Any) -> Any:
 
         return json.dumps(value, sort_keys=True)
     return value
-
-
-def _text(node: Any, key: str) -> str:
-    value = node.get(key) if isinstance(node, dict) else None
-    return value if isinstance(value, str) else ""
-
-
-def _flag(node: Any, key: str) -> bool:
-    return isinstance(node, dict) and node.get(key) is True
-
-
-def _example(node: Any) -> Any:
-    if not isinstance(node, dict):
-        return MISSING
-    if "example" in node:
-        return node["example"]
-    examples = node.get("examples")
-    if isinstance(examples, list) and examples:
-        return examples[0]
-    return MISSING
-
-
-def _default(node: Any) -> Any:
-    if isinstance(node, dict) and "default" in node:
-        return node["default"]
-    return MISSING
 
 
 def _mapping_ref(ref: str) -> str:

@@ -32,7 +32,7 @@ def golden_settings(case: str) -> Settings:
 
 def render_spec(settings: Settings) -> dict[str, str]:
     """The in-memory output map for a spec."""
-    api = build_api(load_spec(settings.spec), settings)
+    api = build_api(load_spec(settings.spec, settings.overlays, settings.operation_names), settings)
     return get_target(settings.target, settings.templates).render(api).files
 
 

@@ -63,3 +63,10 @@ def test_unknown_enum_value_is_kept() -> None:
     delta = components.ChatCompletionChunkDelta.model_validate({"role": "critic"})
     assert delta.role == "critic"
     assert delta.model_dump(mode="json") == {"role": "critic"}
+
+
+def test_assistant_message_keeps_its_class_and_role() -> None:
+    message = {"role": "assistant", "content": "Hi", "tool_calls": []}
+    req = components.CreateChatCompletionRequest.model_validate({"model": "m", "messages": [message]})
+    assert type(req.messages[0]) is components.AssistantMessage
+    assert req.model_dump(by_alias=True, mode="json")["messages"] == [message]

@@ -8,21 +8,30 @@ import base64
 import datetime
 import email.utils
 import enum
+import itertools
 import json
 import random
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Final, Literal, Self, TypeVar
-from urllib.parse import quote
+from typing import Any, Final, Literal, NoReturn, Self, TypeVar
+from urllib.parse import quote, urlencode
 
 import httpx
 from pydantic import BaseModel
 
-from ._events import AsyncEventStream, Decoder, EventStream
+from ._events import (
+    AsyncEventStream,
+    Decoder,
+    EventStream,
+    ResumeConfig,
+    _reconnectable,
+    _Resume,
+)
 from .errors import (
     APIConnectionError,
+    APIError,
     APIStatusError,
     APITimeoutError,
     default_error_class,
@@ -32,6 +41,7 @@ __all__ = [
     "UNSET",
     "AsyncHTTP",
     "ErrorMap",
+    "ResumeConfig",
     "RetryConfig",
     "SecurityDef",
     "SyncHTTP",
@@ -44,7 +54,12 @@ T = TypeVar("T")
 
 TimeoutTypes = float | httpx.Timeout | None
 _Params = list[tuple[str, str | int | float | bool | None]]
+# per body property: (wire name, style, explode, part content type), as the spec gives them
+_Encoding = tuple[tuple[str, str, bool | None, str], ...]
 DEFAULT_TIMEOUT: Final = httpx.Timeout(60.0, connect=10.0)
+# Methods whose repetition does no harm (RFC 9110); any other reconnects only when
+# the spec marks the operation resumable.
+_IDEMPOTENT: Final = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 # status -> (error class, model of the error body or None); keys "404", "4XX", "default".
 ErrorMap = Mapping[str, tuple[type[APIStatusError], type[BaseModel] | None]]
 
@@ -93,6 +108,9 @@ class RetryConfig:
         return backoff * (1 - 0.25 * random.random())
 
 
+_ONCE: Final = RetryConfig(max_retries=0)  # a reconnect attempt: its own outage counts
+
+
 def _retry_after(headers: httpx.Headers) -> float | None:
     millis = headers.get("retry-after-ms")
     if millis is not None:
@@ -136,18 +154,26 @@ class Call:
     method: str
     path: str
     security: tuple[str, ...] = ()
-    query: tuple[tuple[str, Any, bool], ...] = ()  # (wire name, value, explode)
+    # (wire name, value, explode) or, for a style other than form, (..., style)
+    query: tuple[tuple[str, Any, bool] | tuple[str, Any, bool, str], ...] = ()
     headers: tuple[tuple[str, Any], ...] = ()
     cookies: tuple[tuple[str, Any], ...] = ()
     json: Any = UNSET
     content_type: str = "application/json"
+    encoding: _Encoding = ()  # the body's per-property `encoding` (form and multipart)
     accept: str = "application/json"
     errors: ErrorMap | None = None
+    resumable: bool = False  # the spec's `x-sdkgen-resumable`: safe to repeat
 
 
-def encode_path(value: Any) -> str:
-    """A path parameter, percent-encoded (a `/` inside it stays data)."""
-    return quote(_scalar(value), safe="")
+def encode_path(value: Any, name: str = "") -> str:
+    """A path parameter, percent-encoded (a `/` inside it stays data).
+
+    An empty one raises `ValueError`: `/customers/{id}` with `id=""` would call another URL."""
+    text = "" if value is None else _scalar(value)
+    if not text:
+        raise ValueError(f"path parameter {name or 'value'!r} must not be empty")
+    return quote(text, safe="")
 
 
 def _scalar(value: Any) -> str:
@@ -166,12 +192,25 @@ def _scalar(value: Any) -> str:
     return str(value)
 
 
-def _query(items: Iterable[tuple[str, Any, bool]]) -> _Params:
+def _query(
+    items: Iterable[tuple[str, Any, bool] | tuple[str, Any, bool, str]],
+) -> _Params:
     out: _Params = []
-    for name, value, explode in items:
+    for name, value, explode, *style in items:
         if value is UNSET or value is None:
             continue
-        if isinstance(value, list | tuple) and explode:
+        if isinstance(value, BaseModel):  # an object parameter: its set fields
+            value = {k: v for k, v in _jsonable(value).items() if v is not None}
+        if style == ["deepObject"] and isinstance(value, dict):
+            _form(_jsonable(value), name, out)  # created[gt]=1
+        elif (
+            style
+            and style[0] in _DELIMITERS
+            and not explode
+            and isinstance(value, list | tuple)
+        ):
+            out.append((name, _DELIMITERS[style[0]].join(_scalar(v) for v in value)))
+        elif isinstance(value, list | tuple) and explode:
             out.extend((name, _scalar(v)) for v in value)
         elif isinstance(value, dict) and explode:
             out.extend((str(k), _scalar(v)) for k, v in value.items())
@@ -190,6 +229,57 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
     return value
+
+
+FORM = "application/x-www-form-urlencoded"
+
+
+def _form(value: Any, name: str, out: _Params) -> None:
+    """`value` as form fields named in the bracket convention: `a[b]=v`, `a[0]=v`.
+
+    The convention Stripe and Rails read; booleans are `true`/`false`, None is omitted."""
+    if value is None or value is UNSET:
+        return
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _form(v, f"{name}[{k}]" if name else str(k), out)
+    elif isinstance(value, list | tuple):
+        for i, v in enumerate(value):
+            _form(v, f"{name}[{i}]", out)
+    else:
+        out.append((name, _scalar(value)))
+
+
+_DELIMITERS: Final = {"spaceDelimited": " ", "pipeDelimited": "|"}
+
+
+def encode_form(body: Any, encoding: _Encoding = ()) -> bytes:
+    """An `application/x-www-form-urlencoded` body: the object's fields, brackets nested.
+
+    A property whose spec `encoding` names a `style` (or `explode`) other than deepObject
+    is sent that way instead: `form` repeats an exploded array's name (`a=1&a=2`), spreads
+    an exploded object's keys, and joins an unexploded one with commas (`a=1,2`)."""
+    how = {name: (style, explode) for name, style, explode, _ in encoding}
+    out: _Params = []
+    value = _jsonable(body)
+    if not isinstance(value, dict):
+        _form(value, "", out)
+        return urlencode(out).encode()
+    for key, item in value.items():
+        style, explode = how.get(key, ("", None))
+        if not style and explode is None or style == "deepObject" or item is None:
+            _form(item, str(key), out)
+        elif style in _DELIMITERS and explode is not True and isinstance(item, list):
+            out.append((key, _DELIMITERS[style].join(_scalar(v) for v in item)))
+        elif explode is False:
+            out.append((key, _scalar(item)))
+        elif isinstance(item, list):
+            out.extend((key, _scalar(v)) for v in item)
+        elif isinstance(item, dict):
+            out.extend((str(k), _scalar(v)) for k, v in item.items() if v is not None)
+        else:
+            out.append((key, _scalar(item)))
+    return urlencode(out).encode()
 
 
 def strip_unset(values: dict[str, Any]) -> dict[str, Any]:
@@ -233,6 +323,119 @@ def _status_error(response: httpx.Response, errors: ErrorMap | None) -> APIStatu
     return cls(message, response=response, body=body, data=data)
 
 
+def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIError:
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request=request)
+    return APIConnectionError(f"Connection error: {exc}", request=request)
+
+
+# The steps of one call. `_exchange` decides them all; `SyncHTTP` and `AsyncHTTP` only
+# perform each one (blocking or awaited), so the twins cannot drift apart again.
+@dataclass(frozen=True)
+class _Send:
+    request: httpx.Request
+
+
+@dataclass(frozen=True)
+class _Sleep:
+    seconds: float
+
+
+@dataclass(frozen=True)
+class _Read:
+    response: httpx.Response
+
+
+@dataclass(frozen=True)
+class _Close:
+    response: httpx.Response
+
+
+@dataclass(frozen=True)
+class _Done:
+    response: httpx.Response | None  # handed to the caller; None: a stream is over
+
+
+_IO = _Send | _Sleep | _Read | _Close
+# A core answers `_Send` with the response and the other steps with None, or throws in
+# the exception the step's I/O raised.
+_Steps = Generator[_IO, httpx.Response | None, httpx.Response]
+_Plan = Generator[_IO | _Done, httpx.Response | None, None]
+
+
+def _call(
+    request: httpx.Request, config: RetryConfig, errors: ErrorMap | None
+) -> _Plan:
+    """One call: the exchange, then its success response handed out."""
+    yield _Done((yield from _exchange(request, config, errors)))
+
+
+def _reconnection(
+    resume: _Resume,
+    request: httpx.Request,
+    errors: ErrorMap | None,
+    failure: APIError,
+) -> _Plan:
+    """Every decision of reopening a dropped stream: whether, when, and when to stop."""
+    resume.begin(failure)
+    while True:
+        yield _Sleep(resume.wait(failure))
+        try:
+            response = yield from _exchange(resume.request(request), _ONCE, errors)
+        except APIError as exc:
+            if not _reconnectable(exc):
+                raise
+            failure = exc
+            continue
+        if resume.reopened(response):
+            yield _Done(response)
+        else:
+            yield _Close(response)
+            yield _Done(None)
+        return
+
+
+def _exchange(
+    request: httpx.Request, config: RetryConfig, errors: ErrorMap | None
+) -> _Steps:
+    """Every decision of one call: retry or not, how long to wait, when to close, which error."""
+    for attempt in itertools.count():
+        last = attempt >= config.max_retries
+        try:
+            response = yield _Send(request)
+        except httpx.TransportError as exc:
+            if last:
+                raise _connection_error(exc, request) from exc
+            yield _Sleep(config.delay(attempt, None))
+            continue
+        assert response is not None  # a core answers a send with its response
+        if response.is_success:
+            # Handed out: from here on a stream is the caller's, never retried.
+            return response
+        if last or not _retryable(response.status_code):
+            yield from _fail(response, request, errors)
+        yield _Close(response)  # before the wait, so the connection is free meanwhile
+        yield _Sleep(config.delay(attempt, response.headers))
+    raise AssertionError("unreachable: itertools.count() never ends")
+
+
+def _fail(
+    response: httpx.Response, request: httpx.Request, errors: ErrorMap | None
+) -> Generator[_IO, httpx.Response | None, NoReturn]:
+    """Read the error body, close the response once, raise the typed error."""
+    try:
+        yield _Read(response)
+    except GeneratorExit:
+        raise  # the caller's coroutine is being torn down: no more I/O may run
+    except BaseException as exc:
+        yield _Close(response)
+        if isinstance(exc, httpx.TransportError):
+            raise _connection_error(exc, request) from exc
+        raise
+    yield _Close(response)
+    raise _status_error(response, errors)
+
+
 class _Base:
     """State shared by the sync and async cores."""
 
@@ -245,6 +448,7 @@ class _Base:
         timeout: TimeoutTypes | Unset,
         retries: int | RetryConfig,
         user_agent: str,
+        resume: bool | ResumeConfig = False,
     ) -> None:
         self.server_url = server_url.rstrip("/")
         self._credentials = dict(credentials)
@@ -253,6 +457,7 @@ class _Base:
             DEFAULT_TIMEOUT if isinstance(timeout, Unset) else timeout
         )
         self.retries = _retry_config(retries)
+        self.resume = resume
         self._user_agent = user_agent
 
     def _timeout(self, timeout: TimeoutTypes | Unset) -> TimeoutTypes:
@@ -260,6 +465,28 @@ class _Base:
 
     def _retries(self, retries: int | RetryConfig | Unset) -> RetryConfig:
         return self.retries if isinstance(retries, Unset) else _retry_config(retries)
+
+    def _resume(
+        self, call: Call, resume: bool | ResumeConfig | Unset
+    ) -> _Resume | None:
+        """The stream's resume state, or None when a drop must stay final."""
+        allowed = call.resumable or call.method in _IDEMPOTENT
+        default = self.resume
+        if isinstance(resume, Unset):
+            # The spec's flag turns resume on; the client's default applies where allowed.
+            wanted = (default or call.resumable) if allowed else False
+        elif resume and not allowed:
+            raise ValueError(
+                f"resume=True would repeat a {call.method} request that the API does "
+                "not mark resumable (x-sdkgen-resumable)"
+            )
+        else:
+            wanted = resume
+        if not wanted:
+            return None
+        if isinstance(wanted, ResumeConfig):
+            return _Resume(wanted)
+        return _Resume(default if isinstance(default, ResumeConfig) else ResumeConfig())
 
     def _build(
         self,
@@ -285,9 +512,12 @@ class _Base:
         content: bytes | None = None
         if call.json is not UNSET:
             headers["Content-Type"] = call.content_type
-            content = json.dumps(
-                _jsonable(call.json), ensure_ascii=False, separators=(",", ":")
-            ).encode()
+            if call.content_type.partition(";")[0].strip().lower() == FORM:
+                content = encode_form(call.json, call.encoding)
+            else:
+                content = json.dumps(
+                    _jsonable(call.json), ensure_ascii=False, separators=(",", ":")
+                ).encode()
         return client.build_request(
             call.method,
             self.server_url + call.path,
@@ -357,39 +587,35 @@ class SyncHTTP(_Base):
         retries: int | RetryConfig | Unset,
     ) -> httpx.Response:
         """Send with retries; return a success response or raise the typed error."""
-        config = self._retries(retries)
         request = self._build(self.client, call, timeout)
-        attempt = 0
-        while True:
+        response = self._drive(
+            _call(request, self._retries(retries), call.errors), stream
+        )
+        assert response is not None  # `_call` always hands a response out
+        return response
+
+    def _drive(self, plan: _Plan, stream: bool) -> httpx.Response | None:
+        step = next(plan)
+        while not isinstance(step, _Done):
             try:
-                response = self.client.send(request, stream=stream)
-            except httpx.TransportError as exc:
-                if attempt < config.max_retries:
-                    time.sleep(config.delay(attempt, None))
-                    attempt += 1
-                    continue
-                if isinstance(exc, httpx.TimeoutException):
-                    raise APITimeoutError(request=request) from exc
-                raise APIConnectionError(
-                    f"Connection error: {exc}", request=request
-                ) from exc
-            if response.is_success:
-                return response
-            if _retryable(response.status_code) and attempt < config.max_retries:
-                response.close()
-                time.sleep(config.delay(attempt, response.headers))
-                attempt += 1
-                continue
-            try:
-                response.read()
-            except httpx.TransportError as exc:
-                response.close()
-                raise APIConnectionError(
-                    f"Connection error: {exc}", request=request
-                ) from exc
-            finally:
-                response.close()
-            raise _status_error(response, call.errors)
+                result = self._perform(step, stream)
+            except BaseException as exc:  # noqa: BLE001
+                # What a failed step means is the plan's decision; it re-raises the rest.
+                step = plan.throw(exc)
+            else:
+                step = plan.send(result)
+        return step.response
+
+    def _perform(self, step: _IO, stream: bool) -> httpx.Response | None:
+        if isinstance(step, _Send):
+            return self.client.send(step.request, stream=stream)
+        if isinstance(step, _Sleep):
+            time.sleep(step.seconds)
+        elif isinstance(step, _Read):
+            step.response.read()
+        else:
+            step.response.close()
+        return None
 
     def request(
         self,
@@ -410,10 +636,24 @@ class SyncHTTP(_Base):
         *,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
     ) -> EventStream[T]:
-        """A streaming call: retried until the response arrives, never after."""
-        response = self.send(call, stream=True, timeout=timeout, retries=retries)
-        return EventStream(response, decoder)
+        """A streaming call: retried until the response arrives; then, with resume on,
+        reopened after a drop."""
+        state = self._resume(call, resume)
+        request = self._build(self.client, call, timeout)
+        response = self._drive(
+            _call(request, self._retries(retries), call.errors), True
+        )
+        assert response is not None  # `_call` always hands a response out
+        if state is None:
+            return EventStream(response, decoder)
+
+        def reconnect(failure: APIError) -> httpx.Response | None:
+            plan = _reconnection(state, request, call.errors, failure)
+            return self._drive(plan, True)
+
+        return EventStream(response, decoder, resume=state, reconnect=reconnect)
 
 
 class AsyncHTTP(_Base):
@@ -440,38 +680,34 @@ class AsyncHTTP(_Base):
         retries: int | RetryConfig | Unset,
     ) -> httpx.Response:
         """Send with retries; return a success response or raise the typed error."""
-        config = self._retries(retries)
         request = self._build(self.client, call, timeout)
-        attempt = 0
-        while True:
+        plan = _call(request, self._retries(retries), call.errors)
+        response = await self._drive(plan, stream)
+        assert response is not None  # `_call` always hands a response out
+        return response
+
+    async def _drive(self, plan: _Plan, stream: bool) -> httpx.Response | None:
+        step = next(plan)
+        while not isinstance(step, _Done):
             try:
-                response = await self.client.send(request, stream=stream)
-            except httpx.TransportError as exc:
-                if attempt < config.max_retries:
-                    await asyncio.sleep(config.delay(attempt, None))
-                    attempt += 1
-                    continue
-                if isinstance(exc, httpx.TimeoutException):
-                    raise APITimeoutError(request=request) from exc
-                raise APIConnectionError(
-                    f"Connection error: {exc}", request=request
-                ) from exc
-            if response.is_success:
-                return response
-            if _retryable(response.status_code) and attempt < config.max_retries:
-                await response.aclose()
-                await asyncio.sleep(config.delay(attempt, response.headers))
-                attempt += 1
-                continue
-            try:
-                await response.aread()
-            except httpx.TransportError as exc:
-                raise APIConnectionError(
-                    f"Connection error: {exc}", request=request
-                ) from exc
-            finally:
-                await response.aclose()
-            raise _status_error(response, call.errors)
+                result = await self._perform(step, stream)
+            except BaseException as exc:  # noqa: BLE001
+                # What a failed step means is the plan's decision; it re-raises the rest.
+                step = plan.throw(exc)
+            else:
+                step = plan.send(result)
+        return step.response
+
+    async def _perform(self, step: _IO, stream: bool) -> httpx.Response | None:
+        if isinstance(step, _Send):
+            return await self.client.send(step.request, stream=stream)
+        if isinstance(step, _Sleep):
+            await asyncio.sleep(step.seconds)
+        elif isinstance(step, _Read):
+            await step.response.aread()
+        else:
+            await step.response.aclose()
+        return None
 
     async def request(
         self,
@@ -492,10 +728,23 @@ class AsyncHTTP(_Base):
         *,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
     ) -> AsyncEventStream[T]:
-        """A streaming call: retried until the response arrives, never after."""
-        response = await self.send(call, stream=True, timeout=timeout, retries=retries)
-        return AsyncEventStream(response, decoder)
+        """A streaming call: retried until the response arrives; then, with resume on,
+        reopened after a drop."""
+        state = self._resume(call, resume)
+        request = self._build(self.client, call, timeout)
+        plan = _call(request, self._retries(retries), call.errors)
+        response = await self._drive(plan, True)
+        assert response is not None  # `_call` always hands a response out
+        if state is None:
+            return AsyncEventStream(response, decoder)
+
+        async def reconnect(failure: APIError) -> httpx.Response | None:
+            plan = _reconnection(state, request, call.errors, failure)
+            return await self._drive(plan, True)
+
+        return AsyncEventStream(response, decoder, resume=state, reconnect=reconnect)
 
 
 class _Lifecycle:

@@ -123,6 +123,7 @@ class SSEDecoder:
         "_pending",
         "_retry",
         "_room",
+        "reconnection_time",
     )
 
     def __init__(self, max_event_size: int = DEFAULT_MAX_EVENT_SIZE) -> None:
@@ -141,6 +142,9 @@ class SSEDecoder:
         self._event = ""
         self._id = ""
         self._retry: int | None = None
+        # The stream's reconnection time (ms): set by any `retry:` line, even in a block
+        # that dispatches no event, as the standard says; None until the server sends one.
+        self.reconnection_time: int | None = None
         # No event begun and no special start: a chunk may be taken whole.
         self._clean = False
 
@@ -361,7 +365,7 @@ class SSEDecoder:
                         if 0 not in value:
                             self._id = value.decode("utf-8", "replace")
                     elif name == b"retry" and value.isdigit():  # ASCII digits only
-                        self._retry = int(value)
+                        self._retry = self.reconnection_time = int(value)
                     continue
             data.append(value)
             size += len(value) + 1

@@ -12,6 +12,7 @@ import httpx
 from ._http import (
     UNSET,
     AsyncHTTP,
+    ResumeConfig,
     RetryConfig,
     SecurityDef,
     SyncHTTP,
@@ -51,6 +52,7 @@ class AtomaSdk(_Lifecycle):
         bearer_auth: str | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
+        resume: bool | ResumeConfig = False,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -59,7 +61,9 @@ class AtomaSdk(_Lifecycle):
         `bearer_auth` from `ATOMA_SDK_BEARER_AUTH`.
         `timeout` (seconds or an `httpx.Timeout`) and `retries` (a count or a `RetryConfig`)
         apply to every call unless the call overrides them. A caller's `http_client` is used
-        as is and left open on `close()`.
+        as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
+        dropped streams with `Last-Event-ID`, for the operations where repeating the
+        request is safe; a call's own `resume=` overrides it.
         """
         if bearer_auth is None:
             bearer_auth = os.environ.get("ATOMA_SDK_BEARER_AUTH")
@@ -71,6 +75,7 @@ class AtomaSdk(_Lifecycle):
             schemes=_SCHEMES,
             timeout=timeout,
             retries=retries,
+            resume=resume,
             user_agent=_USER_AGENT,
             http_client=http_client,
         )
@@ -108,6 +113,7 @@ class AsyncAtomaSdk(_AsyncLifecycle):
         bearer_auth: str | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
+        resume: bool | ResumeConfig = False,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -116,7 +122,9 @@ class AsyncAtomaSdk(_AsyncLifecycle):
         `bearer_auth` from `ATOMA_SDK_BEARER_AUTH`.
         `timeout` (seconds or an `httpx.Timeout`) and `retries` (a count or a `RetryConfig`)
         apply to every call unless the call overrides them. A caller's `http_client` is used
-        as is and left open on `close()`.
+        as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
+        dropped streams with `Last-Event-ID`, for the operations where repeating the
+        request is safe; a call's own `resume=` overrides it.
         """
         if bearer_auth is None:
             bearer_auth = os.environ.get("ATOMA_SDK_BEARER_AUTH")
@@ -128,6 +136,7 @@ class AsyncAtomaSdk(_AsyncLifecycle):
             schemes=_SCHEMES,
             timeout=timeout,
             retries=retries,
+            resume=resume,
             user_agent=_USER_AGENT,
             http_client=http_client,
         )

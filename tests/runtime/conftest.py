@@ -1,5 +1,5 @@
-"""Load the SSE runtime template as a module, straight from its file; give the golden `streams`
-package (committed without its runtime modules) those modules from the templates."""
+"""Load the SSE runtime template as a module, straight from its file; give the golden `streams` and
+`wire` packages (committed without their runtime modules) those modules from the templates."""
 
 from __future__ import annotations
 
@@ -64,6 +64,8 @@ def import_golden_package(case: str) -> ModuleType:
 
 # test_client_event_union.py imports `streams_sdk` from the golden tree at collection.
 import_golden_package("streams")
+# test_client_wire.py imports `wire_sdk` likewise.
+import_golden_package("wire")
 
 
 @pytest.fixture(scope="session")

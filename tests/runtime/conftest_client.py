@@ -12,7 +12,22 @@ the same server without custom headers:
   `error-payload`: a `data: {"error": ...}` event;
 - `endless-<key>`: chunks forever until the client hangs up (recorded in `disconnected`);
 - `status-<code>`: that status with an ErrorResponse body;
-- `sleep-<seconds>`: answer after a delay (timeouts).
+- `sleep-<seconds>`: answer after a delay (timeouts);
+- `script-<key>-<answers>`: the n-th request with this key gets the n-th of the dot-separated
+  answers (the last one repeats): `ok`; a status `<code>`, optionally with `ra<seconds>`
+  (Retry-After) or `ms<millis>` (retry-after-ms); `<code>cut`, that status with a body cut
+  mid-way (a failed read); `<code>stall`, a body that stops for 5 s mid-way; `slow`, no
+  answer for 5 s.
+
+For the streams golden SDK (`tests/golden/streams`), `/resume/<mode>-<seed>-<n>-<uid>/...`
+serves `plain-stream/<room>` (GET, no sentinel) and `events` (POST, `[DONE]`): n events
+with ids 0..n-1 (after a data-less `retry: 10` block), each connection cut at a seeded offset
+(inside a line, between an event's lines, or between events) up to `MAX_CUTS` times.
+Modes: `honour` continues after `Last-Event-ID`; `replay` ignores it and starts over;
+`restart` starts over without ids; `noid` sends no ids; `stop204`, `stopjson` and `dead`
+cut after two events and then answer 204, a JSON 200, or 503 for good; `done` sends the
+whole stream, ending with `[DONE]` even on the GET. `/wire/...` echoes the request's raw
+body (latin-1; a GET's query string) and Content-Type, for the wire golden SDK (`tests/golden/wire`).
 """
 
 from __future__ import annotations
@@ -20,6 +35,7 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import re
 import socket
 import sys
 import threading
@@ -56,6 +72,7 @@ class State:
     finished: set[str] = field(default_factory=set)
     last_headers: dict[str, str] = field(default_factory=dict)
     last_body: Any = None
+    last_event_ids: dict[str, list[str | None]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def hit(self, key: str) -> int:
@@ -113,6 +130,33 @@ def split_randomly(body: bytes, rng: random.Random) -> list[bytes]:
     return out
 
 
+MAX_CUTS = 4
+_FIXED_CUT = ("noid", "stop204", "stopjson", "dead")
+
+
+def resume_body(start: int, n: int, ids: bool, sentinel: bool) -> bytes:
+    """Events start..n-1 of a resumable stream, then the sentinel when the operation has one."""
+    # The reconnection time comes in a block of its own, without data, as servers often send
+    # it: the standard applies it although no event is dispatched.
+    parts = ["retry: 10\n\n"] if start == 0 else []
+    for i in range(start, n):
+        head = f"id: {i}\n" if ids else ""
+        parts.append(f'{head}data: {{"price": {i}}}\n\n')
+    if sentinel:
+        parts.append("data: [DONE]\n\n")
+    return "".join(parts).encode()
+
+
+def cut_offset(body: bytes, rng: random.Random, floor: int = 1) -> int:
+    """Where to cut `body` (at `floor` or later): inside a line, after a line inside an
+    event, or between events."""
+    between = [m.end() for m in re.finditer(b"\n\n", body)][:-1]
+    inside = [m.end() for m in re.finditer(b"\n(?!\n)", body) if m.end() not in between]
+    kind = rng.choice(["line", "event", "between"])
+    places = {"event": inside, "between": between}.get(kind) or range(1, len(body))
+    return rng.choice([p for p in places if floor <= p < len(body)] or [len(body) - 1])
+
+
 def error_body(status: int, message: str = "boom") -> dict[str, Any]:
     return {"error": {"message": message, "type": f"status_{status}", "param": None, "code": None}}
 
@@ -147,6 +191,12 @@ def make_app(state: State) -> Starlette:
         if model.startswith("status-"):
             code = int(model.split("-")[1])
             return JSONResponse(error_body(code, f"status {code}"), status_code=code)
+        if model.startswith("script-"):
+            _, key, answers = model.split("-", 2)
+            scripted = await _scripted(answers.split("."), state.hit(key))
+            if scripted is not None:
+                return scripted
+            model = "stream-1-3"
         if model.startswith("flaky-"):
             _, key, times = model.split("-")
             count = state.hit(key)
@@ -211,12 +261,88 @@ def make_app(state: State) -> Starlette:
             {"object": "list", "data": [{"id": "m1", "object": "model", "created": 1, "owned_by": "atoma"}]}
         )
 
+    async def resumable(request: Request) -> Response:
+        key = request.path_params["key"]
+        mode, seed, n = key.split("-")[:3]
+        count = state.hit(key)
+        last = request.headers.get("last-event-id")
+        with state.lock:
+            state.last_event_ids.setdefault(key, []).append(last)
+        if count > 1 and mode in _FIXED_CUT[1:]:
+            if mode == "stop204":
+                return Response(status_code=204)
+            if mode == "stopjson":
+                return JSONResponse({"done": True})
+            return JSONResponse(error_body(503), status_code=503)
+        start = int(last) + 1 if mode == "honour" and last is not None else 0
+        sentinel = request.method == "POST" or mode == "done"
+        body = resume_body(start, int(n), mode not in ("noid", "restart"), sentinel)
+        if mode == "done":  # whole, with `[DONE]` though the GET declares no sentinel
+            return _stream(_cut_at(body, None))
+        # Block ends, the data-less `retry:` block not counted as an event.
+        ends = [m.end() for m in re.finditer(b"\n\n", body)][1 if body.startswith(b"retry:") else 0 :]
+        if mode in _FIXED_CUT:
+            cut: int | None = ends[1]
+        else:
+            rng = random.Random(int(seed) * 1000 + count)
+            # The first connection delivers an id at least: before one, there is no resuming.
+            floor = ends[0] if count == 1 and mode != "restart" else 1
+            cut = cut_offset(body, rng, floor) if count <= MAX_CUTS and body else None
+        return _stream(_cut_at(body, cut))
+
+    async def _cut_at(body: bytes, cut: int | None) -> AsyncIterator[bytes]:
+        yield body if cut is None else body[:cut]
+        if cut is not None:
+            await asyncio.sleep(0.01)  # let the bytes before the cut reach the client
+            raise RuntimeError("connection cut on purpose")
+
+    async def echo(request: Request) -> Response:
+        body = request.url.query.encode() if request.method == "GET" else await request.body()
+        return JSONResponse(
+            {"body": body.decode("latin-1"), "content_type": request.headers.get("content-type", "")}
+        )
+
     return Starlette(
         routes=[
+            Route("/wire/customers", echo, methods=["POST"]),
+            Route("/wire/charges", echo, methods=["GET"]),
+            Route("/resume/{key}/plain-stream/{room}", resumable, methods=["GET"]),
+            Route("/resume/{key}/events", resumable, methods=["POST"]),
             Route("/v1/chat/completions", chat, methods=["POST"]),
             Route("/v1/models", models, methods=["GET"]),
         ]
     )
+
+
+async def _scripted(answers: list[str], count: int) -> Response | None:
+    """The answer a script gives to its `count`-th request; None for `ok`."""
+    answer = answers[min(count, len(answers)) - 1]
+    if answer == "ok":
+        return None
+    if answer == "slow":
+        await asyncio.sleep(5)
+        return None
+    found = re.fullmatch(r"(\d{3})(ra|ms|cut|stall)?(\d*)", answer)
+    assert found is not None, f"bad script answer {answer!r}"
+    code, kind, value = int(found[1]), found[2], found[3]
+    if kind in ("cut", "stall"):
+        body = _cut_json(code) if kind == "cut" else _stalled_json(code)
+        return StreamingResponse(body, status_code=code, media_type="application/json")
+    headers = {"ra": {"Retry-After": value}, "ms": {"retry-after-ms": value}}.get(kind or "", {})
+    return JSONResponse(error_body(code, f"status {code}"), status_code=code, headers=headers)
+
+
+async def _cut_json(code: int) -> AsyncIterator[bytes]:
+    yield json.dumps(error_body(code)).encode()[:20]
+    await asyncio.sleep(0.01)
+    raise RuntimeError("connection cut on purpose")
+
+
+async def _stalled_json(code: int) -> AsyncIterator[bytes]:
+    body = json.dumps(error_body(code)).encode()
+    yield body[:20]
+    await asyncio.sleep(5)
+    yield body[20:]
 
 
 def _stream(chunks: AsyncIterator[bytes]) -> StreamingResponse:
@@ -236,6 +362,15 @@ class Server:
             if key in self.state.disconnected:
                 return True
             time.sleep(0.01)
+        return False
+
+    async def await_disconnect(self, key: str, timeout: float = 5.0) -> bool:
+        """`wait_disconnect` for a test running on an event loop (which must keep running)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if key in self.state.disconnected:
+                return True
+            await asyncio.sleep(0.01)
         return False
 
 

@@ -6,7 +6,6 @@ import asyncio
 import gc
 import json
 
-import httpx
 import pytest
 from conftest_client import TOKEN, Server, atoma_sdk, chunk, server_fixture  # noqa: F401
 
@@ -77,66 +76,22 @@ def test_event_dump_round_trips_wire_form(server: Server) -> None:
     )
 
 
-def test_break_closes_connection_sync(server: Server) -> None:
+# The tests below never call close(): each leaves the stream the way user code does, and
+# watches the server see the disconnect while the client (and its connection pool) is still
+# open, since closing the client would hang up every connection whatever the stream did.
+
+
+def test_break_inside_with_closes_connection_sync(server: Server) -> None:
     with sdk(server) as client:
-        stream = client.chat.chat_completions_create_stream(model="endless-sync-break", messages=MESSAGES)
-        for i, _ in enumerate(stream):
-            if i == 3:
-                break
-        stream.close()
-        assert stream.response.is_closed
-    assert server.wait_disconnect("sync-break")
-
-
-def test_context_manager_closes_connection_sync(server: Server) -> None:
-    with sdk(server) as client:
-        with client.chat.chat_completions_create_stream(model="endless-sync-with", messages=MESSAGES) as s:
-            next(iter(s))
-        assert s.response.is_closed
-    assert server.wait_disconnect("sync-with")
-
-
-def test_garbage_collection_closes_connection(server: Server) -> None:
-    client = sdk(server)
-    stream = client.chat.chat_completions_create_stream(model="endless-gc", messages=MESSAGES)
-    next(iter(stream))
-    response = stream.response
-    del stream
-    gc.collect()
-    assert response.is_closed
-    assert server.wait_disconnect("gc")
-    client.close()
-
-
-def test_garbage_collection_closes_unstarted_async_stream(server: Server) -> None:
-    async def run() -> httpx.Response:
-        async with asdk(server) as client:
-            stream = await client.chat.chat_completions_create_stream(model="endless-agc", messages=MESSAGES)
-            response = stream.response
-            del stream
-            gc.collect()
-            for _ in range(50):  # the close runs as a task on this loop
-                if response.is_closed:
+        with client.chat.chat_completions_create_stream(model="endless-sync-break", messages=MESSAGES) as s:
+            for i, _ in enumerate(s):
+                if i == 3:
                     break
-                await asyncio.sleep(0.01)
-            return response
-
-    assert asyncio.run(run()).is_closed
-    assert server.wait_disconnect("agc")
+        assert server.wait_disconnect("sync-break")
+        assert s.response.is_closed
 
 
-def test_exception_in_loop_closes(server: Server) -> None:
-    with sdk(server) as client:
-        stream = client.chat.chat_completions_create_stream(model="endless-exc", messages=MESSAGES)
-        with pytest.raises(KeyError):
-            for _ in stream:
-                raise KeyError("user code failed")
-        stream.close()
-        assert stream.response.is_closed
-    assert server.wait_disconnect("exc")
-
-
-def test_break_closes_connection_async(server: Server) -> None:
+def test_break_inside_with_closes_connection_async(server: Server) -> None:
     async def run() -> None:
         async with asdk(server) as client:
             stream = await client.chat.chat_completions_create_stream(
@@ -148,10 +103,80 @@ def test_break_closes_connection_async(server: Server) -> None:
                     i += 1
                     if i == 3:
                         break
+            assert await server.await_disconnect("async-break")
             assert stream.response.is_closed
 
     asyncio.run(run())
-    assert server.wait_disconnect("async-break")
+
+
+def test_exception_in_loop_closes_connection_sync(server: Server) -> None:
+    with sdk(server) as client:
+        stream = client.chat.chat_completions_create_stream(model="endless-sync-exc", messages=MESSAGES)
+        with pytest.raises(KeyError), stream:
+            for _ in stream:
+                raise KeyError("user code failed")
+        assert server.wait_disconnect("sync-exc")
+        assert stream.response.is_closed
+
+
+def test_exception_in_loop_closes_connection_async(server: Server) -> None:
+    async def run() -> None:
+        async with asdk(server) as client:
+            stream = await client.chat.chat_completions_create_stream(
+                model="endless-async-exc", messages=MESSAGES
+            )
+            with pytest.raises(KeyError):
+                async with stream:
+                    async for _ in stream:
+                        raise KeyError("user code failed")
+            assert await server.await_disconnect("async-exc")
+            assert stream.response.is_closed
+
+    asyncio.run(run())
+
+
+def test_context_manager_closes_connection_sync(server: Server) -> None:
+    with sdk(server) as client:
+        with client.chat.chat_completions_create_stream(model="endless-sync-with", messages=MESSAGES) as s:
+            next(iter(s))
+        assert server.wait_disconnect("sync-with")
+        assert s.response.is_closed
+
+
+@pytest.mark.parametrize("started", [True, False], ids=["started", "unstarted"])
+def test_dropped_stream_closes_connection_sync(server: Server, started: bool) -> None:
+    key = f"sync-drop-{started}"
+    with sdk(server) as client:
+        stream = client.chat.chat_completions_create_stream(model=f"endless-{key}", messages=MESSAGES)
+        if started:
+            for _ in stream:
+                break
+        response = stream.response
+        del stream
+        gc.collect()
+        assert server.wait_disconnect(key)
+        assert response.is_closed
+
+
+@pytest.mark.parametrize("started", [True, False], ids=["started", "unstarted"])
+def test_dropped_stream_closes_connection_async(server: Server, started: bool) -> None:
+    key = f"async-drop-{started}"
+
+    async def run() -> None:
+        async with asdk(server) as client:
+            stream = await client.chat.chat_completions_create_stream(
+                model=f"endless-{key}", messages=MESSAGES
+            )
+            if started:
+                async for _ in stream:
+                    break
+            response = stream.response
+            del stream
+            gc.collect()  # the close runs as a task on this loop, which must keep running
+            assert await server.await_disconnect(key)
+            assert response.is_closed
+
+    asyncio.run(run())
 
 
 def test_connection_cut_mid_stream(server: Server) -> None:

@@ -11,6 +11,7 @@ from .._http import (
     AsyncHTTP,
     Call,
     ErrorMap,
+    ResumeConfig,
     RetryConfig,
     SyncHTTP,
     TimeoutTypes,
@@ -184,6 +185,7 @@ class Chat:
         stream_options: StreamOptions | dict[str, Any] | Unset = UNSET,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
     ) -> EventStream[ChatCompletionsCreateStreamResponseBody]:
         """Create streaming chat completion
 
@@ -229,6 +231,7 @@ class Chat:
             _CHAT_COMPLETIONS_CREATE_STREAM_EVENTS,
             timeout=timeout,
             retries=retries,
+            resume=resume,
         )
 
 
@@ -347,6 +350,7 @@ class AsyncChat:
         stream_options: StreamOptions | dict[str, Any] | Unset = UNSET,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
     ) -> AsyncEventStream[ChatCompletionsCreateStreamResponseBody]:
         """Create streaming chat completion
 
@@ -392,4 +396,5 @@ class AsyncChat:
             _CHAT_COMPLETIONS_CREATE_STREAM_EVENTS,
             timeout=timeout,
             retries=retries,
+            resume=resume,
         )

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import generator.targets.python.deprecation as deprecation
 from generator import naming
 from generator.ir import Api, Field, Model, Operation, Param, Resource, Response, TypeRef
-from generator.targets import Files
+from generator.statuses import ERROR_CLASSES
+from generator.targets.base import Files
+from generator.targets.python.names import PyNames, module_name
 from generator.targets.python.text import docstring
 from generator.targets.python.types import Annotator, default_source, py_literal
 from generator.targets.templating import Env
@@ -71,6 +74,7 @@ class ArgView:
     default: str | None  # source after `=`, None when required
     doc: str
     explode: bool = True
+    style: str = ""  # a query parameter's non-default style (deepObject, ...), sent to the runtime
 
     @property
     def declaration(self) -> str:
@@ -97,10 +101,14 @@ class OperationView:
     errors: str  # module-level ErrorMap constant
     body_expr: str  # expression for Call(json=...), "" when no body
     content_type: str
+    encoding: str  # expression for Call(encoding=...), "" when the spec gives none
     accept: str
     timeout_arg: str
     retries_arg: str
+    resume_arg: str  # streams only
+    resumable: bool
     deprecated: bool
+    warning: str = ""  # the DeprecationWarning's text (a Python literal), "" when not deprecated
 
     @property
     def query(self) -> list[ArgView]:
@@ -157,7 +165,6 @@ class SchemeView:
     kind: str
     location: str
     name: str
-    doc: str
 
 
 @dataclass
@@ -187,31 +194,14 @@ class ClientView:
         return next((r for r in self.resources if not r.attr), None)
 
 
-ERROR_NAMES = [
-    "APIConnectionError",
-    "APIError",
-    "APIStatusError",
-    "APITimeoutError",
-    "AuthenticationError",
-    "BadRequestError",
-    "ConflictError",
-    "InternalServerError",
-    "NotFoundError",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "StreamDecodeError",
-    "UnprocessableEntityError",
-]
-
-
-def client_view(api: Api) -> ClientView:
+def client_view(api: Api, names: PyNames) -> ClientView:
     """The view of the whole client."""
     taken = {a for m in api.models for a in [m.name]} | {e.name for e in api.enums}
     taken |= {a.name for a in api.aliases} | {api.sdk_class, "Async" + api.sdk_class}
-    resources = [_resource(api, r, taken) for r in api.resources]
+    resources = [_resource(api, names, r, taken) for r in api.resources]
     schemes = [
-        SchemeView(s.key, s.param, s.env_var, s.kind, s.location, s.header, docstring(s.description))
-        for s in api.security
+        SchemeView(s.key, n.param, n.env_var, s.kind, s.location, s.header)
+        for s, n in zip(api.security, names.schemes, strict=True)
     ]
     return ClientView(
         package=api.package,
@@ -224,41 +214,46 @@ def client_view(api: Api) -> ClientView:
         user_agent=f"{api.package}/{api.version or '0'} (sdkgen)",
         schemes=schemes,
         resources=resources,
-        error_names=ERROR_NAMES,
+        error_names=list(ERROR_CLASSES),
     )
 
 
-def _resource(api: Api, resource: Resource, taken: set[str]) -> ResourceView:
+def _resource(api: Api, names: PyNames, resource: Resource, taken: set[str]) -> ResourceView:
     base = resource.class_name
-    if base in taken or base in ERROR_NAMES:
+    if base in taken or base in ERROR_CLASSES:
         base += "Resource"
     # Untagged operations are methods of the SDK class itself (it inherits this class).
-    module = resource.slug
     view = ResourceView(
-        attr=resource.name,
-        module=module,
+        attr=names.resource(resource),
+        module=names.resource_module(resource),
         class_name=base,
         async_class_name="Async" + base,
-        doc=docstring(resource.description or resource.tag),
+        doc=docstring(resource.description or names.resource_label(resource)),
     )
-    ann = ArgAnnotator(api)
+    ann = ArgAnnotator(api, names)
     http: set[str] = {"UNSET", "Call", "RetryConfig", "TimeoutTypes", "Unset"}
     errors: set[str] = set()
     for op in resource.operations:
-        view.operations.append(_operation(api, op, ann, view, http, errors))
-    view.stdlib = sorted(ann.modules)
+        view.operations.append(_operation(api, names, op, ann, view, http, errors))
+    view.stdlib = sorted(ann.modules | ({"warnings"} if any(o.warning for o in view.operations) else set()))
     view.typing = sorted(ann.typing)
     view.pydantic = sorted(ann.pydantic)
     view.http_names = sorted(http)
     view.error_names = sorted(errors)
     for cls in sorted(ann.classes):
         named = api.named(cls)
-        view.imports.append((f"..models.{named.module}.{naming.module_name(cls)}", cls))
+        view.imports.append((f"..models.{named.module}.{module_name(cls)}", cls))
     return view
 
 
 def _operation(
-    api: Api, op: Operation, ann: ArgAnnotator, res: ResourceView, http: set[str], errors: set[str]
+    api: Api,
+    names: PyNames,
+    op: Operation,
+    ann: ArgAnnotator,
+    res: ResourceView,
+    http: set[str],
+    errors: set[str],
 ) -> OperationView:
     args: list[ArgView] = []
     body_expr = ""
@@ -273,12 +268,12 @@ def _operation(
                     _arg(
                         api,
                         ann,
-                        f.name,
+                        names.body_field(op, f),
                         f.wire,
                         "body",
                         f.type,
                         f.required,
-                        default_source(f, api),
+                        default_source(f, api, names),
                         f.description,
                     )
                 )
@@ -301,12 +296,14 @@ def _operation(
             args.append(arg)
             body_expr = "request_body"
     for p in op.params:
-        args.append(_param(api, ann, p))
-    names = {a.name for a in args}
-    timeout_arg = _free("timeout", names)
-    retries_arg = _free("retries", names)
+        args.append(_param(api, names, ann, names.param(op, p), p))
+    taken = {a.name for a in args}
+    timeout_arg = _free("timeout", taken)
+    retries_arg = _free("retries", taken)
+    resume_arg = _free("resume", taken)
     path_expr = _path_expr(op, args, http)
-    prefix = naming.upper_snake(op.method_name)
+    method = names.method(op)
+    prefix = naming.upper_snake(method)
     errors_name = f"_{prefix}_ERRORS"
     res.constants.append(ConstView(errors_name, "ErrorMap", _error_map(api, op, ann, errors)))
     http.add("ErrorMap")
@@ -317,7 +314,8 @@ def _operation(
         ann.classes.add(model)
         kind = "EventUnionDecoder" if op.stream.events else "EventDecoder"
         res.event_names.append(kind)
-        res.constants.append(ConstView(decoder, f"{kind}[{model}]", _decoder_expr(api, op, ann, res)))
+        res.constants.append(ConstView(decoder, f"{kind}[{model}]", _decoder_expr(api, names, op, ann, res)))
+        http.add("ResumeConfig")
         returns = f"EventStream[{model}]"
         async_returns = f"AsyncEventStream[{model}]"
         res.event_names.extend(["EventStream", "AsyncEventStream"])
@@ -328,9 +326,12 @@ def _operation(
         accept = "application/json"
     res.event_names = sorted(set(res.event_names))
     security = "(" + "".join(f"{py_literal(k)}, " for k in op.security).rstrip(" ") + ")"
-    doc_parts = [p for p in (op.summary, op.description) if p]
+    notice = deprecation.notice(api, names, op)
+    doc_parts = [p for p in (op.summary, op.description, notice and f"Deprecated: {notice}") if p]
+    if op.body is not None and op.body.content_type.startswith("multipart/"):
+        doc_parts.append(f"Not supported yet: the {op.body.content_type} body is sent as JSON.")
     return OperationView(
-        name=op.method_name,
+        name=method,
         doc=docstring("\n\n".join(doc_parts)),
         args=args,
         http_method=op.http_method,
@@ -344,11 +345,23 @@ def _operation(
         errors=errors_name,
         body_expr=body_expr,
         content_type=content_type,
+        encoding=_encoding(op),
         accept=accept,
         timeout_arg=timeout_arg,
         retries_arg=retries_arg,
+        resume_arg=resume_arg,
+        resumable=op.resumable,
         deprecated=op.deprecated,
+        warning=py_literal(f"{method} is deprecated: {notice}") if notice else "",
     )
+
+
+def _encoding(op: Operation) -> str:
+    """The body's per-property `encoding` as a Python literal; "" when there is none."""
+    if op.body is None or not op.body.encoding:
+        return ""
+    rows = [(e.name, e.style, e.explode, e.content_type) for e in op.body.encoding]
+    return repr(tuple(rows))
 
 
 def _free(name: str, taken: set[str]) -> str:
@@ -379,13 +392,14 @@ def _arg(
     return ArgView(name, wire, location, annotation, default, docstring(description))
 
 
-def _param(api: Api, ann: ArgAnnotator, p: Param) -> ArgView:
-    default = default_source(Field(p.name, p.wire, p.type, p.required, default=p.default), api)
+def _param(api: Api, names: PyNames, ann: ArgAnnotator, name: str, p: Param) -> ArgView:
+    default = default_source(Field(p.wire, p.type, p.required, default=p.default), api, names)
     if p.required and p.default is not None and default is not None and p.location != "path":
-        arg = ArgView(p.name, p.wire, p.location, ann.annotation(p.type), default, docstring(p.description))
+        arg = ArgView(name, p.wire, p.location, ann.annotation(p.type), default, docstring(p.description))
     else:
-        arg = _arg(api, ann, p.name, p.wire, p.location, p.type, p.required, None, p.description)
+        arg = _arg(api, ann, name, p.wire, p.location, p.type, p.required, None, p.description)
     arg.explode = p.explode
+    arg.style = p.style if p.style not in ("", "form") else ""
     return arg
 
 
@@ -403,7 +417,7 @@ def _path_expr(op: Operation, args: list[ArgView], http: set[str]) -> str:
             pieces.append(py_literal("{" + wire + "}"))
         else:
             http.add("encode_path")
-            pieces.append(f"encode_path({arg.name})")
+            pieces.append(f"encode_path({arg.name}, {arg.wire!r})")
     if rest or not pieces:
         pieces.append(py_literal(rest))
     return " + ".join(pieces)
@@ -445,7 +459,7 @@ def _parser(
     if model:
         ann.classes.add(model)
         return model, f"{model}.model_validate_json"
-    plain = Annotator(api)
+    plain = Annotator(api, ann.names)
     annotation = plain.annotation(t)
     ann.classes |= plain.classes
     ann.modules |= plain.modules
@@ -457,36 +471,37 @@ def _parser(
     return annotation, f"{name}.validate_json"
 
 
-def _decoder_expr(api: Api, op: Operation, ann: ArgAnnotator, res: ResourceView) -> str:
+def _decoder_expr(api: Api, names: PyNames, op: Operation, ann: ArgAnnotator, res: ResourceView) -> str:
     stream = op.stream
     assert stream is not None
     if not stream.events:
-        return _envelope_decoder(api, stream.model, ann, stream.sentinel)
+        return _envelope_decoder(api, names, stream.model, ann, stream.sentinel)
     members = []
     for event, member in stream.events:
         ann.classes.add(member)
         res.event_names.append("EventDecoder")
-        members.append(f"{py_literal(event)}: {_envelope_decoder(api, member, ann, None)}")
+        members.append(f"{py_literal(event)}: {_envelope_decoder(api, names, member, ann, None)}")
     return "EventUnionDecoder({" + ", ".join(members) + f"}}, sentinel={py_literal(stream.sentinel)})"
 
 
-def _envelope_decoder(api: Api, name: str, ann: ArgAnnotator, sentinel: str | None) -> str:
+def _envelope_decoder(api: Api, names: PyNames, name: str, ann: ArgAnnotator, sentinel: str | None) -> str:
     """`EventDecoder(...)` for one envelope model; `sentinel` None for a union member."""
     model = api.named(name)
     assert isinstance(model, Model)
+    attributes = names.fields(model)
     data = next(f for f in model.fields if f.wire == "data")
-    names = {"event": "", "id": "", "retry": ""}
+    found = {"event": "", "id": "", "retry": ""}
     plain = True
     for f in model.fields:
         if f is data:
             continue
         expected = _ENVELOPE_FIELDS.get(f.wire)
         if sentinel is None and f.wire == "event" and f.type.kind == "literal":
-            names["event"] = f.name  # a union member: dispatch already matched its one value
+            found["event"] = attributes[f.wire]  # a union member: dispatch already matched its one value
         elif expected is None or f.type.kind != expected or f.required:
             plain = False
         else:
-            names[f.wire] = f.name
+            found[f.wire] = attributes[f.wire]
     payload = "None"
     if "data" in model.json_fields:
         inner = _model_of(api, data.type)
@@ -495,8 +510,8 @@ def _envelope_decoder(api: Api, name: str, ann: ArgAnnotator, sentinel: str | No
             payload = f"{inner}.model_validate_json"
         else:
             ann.pydantic.add("TypeAdapter")
-            payload = f"TypeAdapter({Annotator(api).annotation(data.type)}).validate_json"
-            plain_ann = Annotator(api)
+            payload = f"TypeAdapter({Annotator(api, names).annotation(data.type)}).validate_json"
+            plain_ann = Annotator(api, names)
             plain_ann.annotation(data.type)
             ann.classes |= plain_ann.classes
             ann.modules |= plain_ann.modules
@@ -507,8 +522,8 @@ def _envelope_decoder(api: Api, name: str, ann: ArgAnnotator, sentinel: str | No
     args = [name, payload]
     if sentinel is not None:
         args.append(f"sentinel={py_literal(sentinel)}")
-    args.append(f"data={py_literal(data.name)}")
-    args += [f"{k}={py_literal(v)}" for k, v in names.items() if v]
+    args.append(f"data={py_literal(attributes[data.wire])}")
+    args += [f"{k}={py_literal(v)}" for k, v in found.items() if v]
     if not plain:
         args.append("plain=False")
     return "EventDecoder(" + ", ".join(args) + ")"
@@ -522,6 +537,7 @@ def init_exports(view: ClientView) -> list[str]:
         *view.error_names,
         "EventStream",
         "AsyncEventStream",
+        "ResumeConfig",
         "RetryConfig",
         "UNSET",
         "Unset",
@@ -537,9 +553,9 @@ def export_key(name: str) -> tuple[int, str]:
     return (1, name) if name[:1].isupper() else (2, name)
 
 
-def render_client(api: Api, env: Env) -> Files:
+def render_client(api: Api, names: PyNames, env: Env) -> Files:
     """The client modules and the package `__init__`."""
-    view = client_view(api)
+    view = client_view(api, names)
     files: Files = {}
     pkg = api.package
     files[f"{pkg}/sdk.py"] = env.render("client/sdk.py.jinja", view=view)

@@ -7,19 +7,21 @@ width for every column (the longest cell before its newlines become `<br/>`).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
+import generator.targets.python.deprecation as deprecation
 from generator import naming
-from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Resource, TypeRef
-from generator.targets import HEADER, Files
-from generator.targets.python.examples import Examples, Imports, Node, Pair, Seq, literal, statement
+from generator.docs_format import CHECK, MINUS, cell, description, example_cell, table
+from generator.docs_format import json_text as _json
+from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Resource, TypeRef, named_ref
+from generator.targets.base import HEADER, Files
+from generator.targets.python.examples import Examples, Imports, literal
+from generator.targets.python.layout import Code, CodeBlocks
+from generator.targets.python.names import PyNames, module_name
 from generator.targets.templating import Env
 
 MD_HEADER = f"<!-- {HEADER} -->"
-CHECK, MINUS = ":heavy_check_mark:", ":heavy_minus_sign:"
-DEPRECATED = ":warning: **DEPRECATED**: "
 PAGE_PREFIX = "../../"  # from docs/<section>/<folder>/page.md back to docs/
 ROOT_PREFIX = "docs/"  # from the SDK README
 
@@ -39,37 +41,22 @@ _PRIMITIVES = {
 }
 
 
-# -- tables ---------------------------------------------------------------------------------------
-
-
-def cell(text: str) -> str:
-    """Cell text: newlines normalised, pipes escaped, outer whitespace trimmed (no `<br/>` yet)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-    return text.replace("|", "\\|")
-
-
-def table(headers: list[str], rows: list[list[str]]) -> str:
-    """A Markdown table, every column padded to the longest cell (measured before `<br/>`)."""
-    width = max(len(c) for row in [headers, *rows] for c in row)
-    lines = [headers, ["-" * width for _ in headers], *rows]
-    return "\n".join(
-        "| " + " | ".join(c.ljust(width).replace("\n", "<br/>") for c in line) + " |" for line in lines
-    )
+# -- links ----------------------------------------------------------------------------------------
 
 
 def page_link(api: Api, name: str, prefix: str = PAGE_PREFIX) -> str:
     """The relative link to a named type's page."""
-    return f"{prefix}models/{api.named(name).module}/{naming.module_name(name)}.md"
+    return f"{prefix}models/{api.named(name).module}/{module_name(name)}.md"
 
 
 def model_path(named: Named) -> str:
     """The page of a model, enum or alias in the output map."""
-    return f"docs/models/{named.module}/{naming.module_name(named.name)}.md"
+    return f"docs/models/{named.module}/{module_name(named.name)}.md"
 
 
-def resource_path(resource: Resource) -> str:
+def resource_path(resource: Resource, names: PyNames) -> str:
     """The page of a resource in the output map."""
-    return f"docs/sdks/{resource.slug}/README.md"
+    return f"docs/sdks/{names.resource_module(resource)}/README.md"
 
 
 # -- type strings -------------------------------------------------------------------------------
@@ -121,24 +108,6 @@ class TypeText:
         raise AssertionError(t.kind)
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-def example_cell(value: Any) -> str:
-    """An Example cell: strings as they are, anything else as JSON."""
-    if value is MISSING:
-        return ""
-    if isinstance(value, str) and value.strip() == value and value and value.isprintable():
-        return cell(value)
-    return cell(_json(value))
-
-
-def description(text: str, deprecated: bool = False) -> str:
-    """A description cell, with the deprecation marker when it applies."""
-    return cell((DEPRECATED if deprecated else "") + text)
-
-
 # -- pages --------------------------------------------------------------------------------------
 
 
@@ -148,7 +117,7 @@ class Page:
 
     name: str
     description: str
-    example: str
+    example: Code
     section: str  # Fields | Values | Supported Types
     body: str
 
@@ -156,10 +125,12 @@ class Page:
 class Docs:
     """Builds every page from one Api with one example engine."""
 
-    def __init__(self, api: Api) -> None:
+    def __init__(self, api: Api, names: PyNames) -> None:
         self.api = api
-        self.examples = Examples(api)
+        self.names = names
+        self.examples = Examples(api, names)
         self.types = TypeText(api)
+        self.blocks = CodeBlocks()
 
     # model pages
 
@@ -167,16 +138,19 @@ class Docs:
         """The view of a model, enum or alias page."""
         imports = Imports()
         value = self.examples.named_value(named)
-        node = self.examples.source(value, _ref(named), imports)
+        source = self.examples.source(value, named_ref(named), imports)
         imports.add(self.api, named.name)
         target = "value" if not isinstance(named, Alias) else f"value: {named.name}"
-        code = "\n".join([*imports.lines(), "", statement(target, node)])
+        code = self.blocks.add("\n".join([*imports.lines(), "", f"{target} = {source}"]))
         desc = named.description.strip()
         if isinstance(named, Model):
             return Page(named.name, desc, code, "Fields", self._fields(named))
         if isinstance(named, Enum):
             rows = [
-                [f"`{m.name}`", cell(_json(m.value) if not isinstance(m.value, str) else m.value)]
+                [
+                    f"`{self.names.member(named, m)}`",
+                    cell(_json(m.value) if not isinstance(m.value, str) else m.value),
+                ]
                 for m in named.members
             ]
             return Page(named.name, desc, code, "Values", table(["Name", "Value"], rows))
@@ -190,7 +164,7 @@ class Docs:
         rows = []
         for f in model.fields:
             row = [
-                f"`{f.name}`",
+                f"`{self.names.field(model, f)}`",
                 self.types.cell(f.type, f.required),
                 CHECK if f.required else MINUS,
                 description(f.doc, f.deprecated),
@@ -213,43 +187,44 @@ class Docs:
 
     # resource pages and README
 
-    def call(self, op: Operation, async_: bool, indent: int) -> tuple[str, Imports]:
-        """Source of `sdk.<resource>.<method>(...)` with example arguments."""
+    def call(self, op: Operation, async_: bool) -> tuple[str, Imports]:
+        """Flat source of `sdk.<resource>.<method>(...)` with example arguments."""
         imports = Imports()
-        args: list[Node] = []
+        args: list[str] = []
         for p in op.params:
             if p.required:
                 value = self.examples.wire_value(p.type, p.example, str(op.loc), p.default, p.wire)
-                args.append(Pair(p.name, "=", self.examples.source(value, p.type, imports)))
+                args.append(f"{self.names.param(op, p)}={self.examples.source(value, p.type, imports)}")
         if op.body is not None:
             for f in op.body.fields:
                 if not f.required or f.type.kind == "literal" and f.default is not MISSING:
                     continue
                 value = self.examples.wire_value(f.type, f.example, str(f.loc), f.default, f.wire)
-                args.append(Pair(f.name, "=", self.examples.source(value, f.type, imports)))
+                args.append(f"{self.names.body_field(op, f)}={self.examples.source(value, f.type, imports)}")
         prefix = "await " if async_ else ""
-        node = Seq(f"{prefix}sdk.{op.resource}.{op.method_name}(", ")", args)
-        return node.render(indent, indent), imports
+        resource = self.names.resource_of(op)
+        owner = f"sdk.{resource}" if resource else "sdk"  # untagged: methods of the SDK class
+        return f"{prefix}{owner}.{self.names.method(op)}(" + ", ".join(args) + ")", imports
 
     def client_args(self) -> str:
         """The constructor keywords of the examples: one per security scheme, from the env."""
-        return ", ".join(f'{s.param}=os.getenv("{s.env_var}", "")' for s in self.api.security)
+        return ", ".join(f'{n.param}=os.getenv("{n.env_var}", "")' for n in self.names.schemes)
 
-    def usage(self, op: Operation, async_: bool = False) -> str:
+    def usage(self, op: Operation, async_: bool = False) -> Code:
         """A whole runnable example calling `op` (streams iterate inside a context manager)."""
         cls = ("Async" if async_ else "") + self.api.sdk_class
         a = "async " if async_ else ""
         pad = "    " if async_ else ""
         opener = f"{pad}{a}with {cls}({self.client_args()}) as sdk:"
         if op.stream is not None:
-            call, imports = self.call(op, async_, len(pad) + 4)
+            call, imports = self.call(op, async_)
             body = [
                 f"{pad}    {a}with {call} as stream:",
                 f"{pad}        {a}for event in stream:",
                 f"{pad}            print(event.data)",
             ]
         else:
-            call, imports = self.call(op, async_, len(pad) + 4)
+            call, imports = self.call(op, async_)
             body = [f"{pad}    res = {call}", "", f"{pad}    print(res)"]
         if async_:
             imports.modules.add("asyncio")
@@ -260,13 +235,20 @@ class Docs:
             lines += ["", "", "async def main() -> None:", opener, *body, "", "", "asyncio.run(main())"]
         else:
             lines += ["", opener, *body]
-        return "\n".join(lines)
+        return self.blocks.add("\n".join(lines))
 
     def parameters(self, op: Operation, types: TypeText) -> str:
         """The Parameters table of a method."""
-        fields = [(p.name, p.type, p.required, p.description, p.example, p.deprecated) for p in op.params]
+        names = self.names
+        fields = [
+            (names.param(op, p), p.type, p.required, p.description, p.example, p.deprecated)
+            for p in op.params
+        ]
         if op.body is not None:
-            fields += [(f.name, f.type, f.required, f.doc, f.example, f.deprecated) for f in op.body.fields]
+            fields += [
+                (names.body_field(op, f), f.type, f.required, f.doc, f.example, f.deprecated)
+                for f in op.body.fields
+            ]
         if not fields:
             return "This method takes no parameters."
         with_example = any(ex is not MISSING for *_, ex, _ in fields)
@@ -309,7 +291,7 @@ class Docs:
         """The view of one resource page."""
         methods = [
             MethodView(
-                op.method_name,
+                self.names.method(op),
                 op.summary.strip(),
                 op.description.strip(),
                 op.deprecated,
@@ -317,11 +299,16 @@ class Docs:
                 self.parameters(op, self.types),
                 self.response(op),
                 self.errors(op),
+                resume=resume_note(op),
+                deprecation=deprecation.notice(self.api, self.names, op),
             )
             for op in res.operations
         ]
         return ResourceView(
-            naming.pascal(res.tag) or res.class_name, res.name, res.description.strip(), methods
+            naming.pascal(self.names.resource_label(res)) or res.class_name,
+            self.names.resource(res),
+            res.description.strip(),
+            methods,
         )
 
 
@@ -333,10 +320,37 @@ class MethodView:
     summary: str
     description: str
     deprecated: bool
-    example: str
+    example: Code
     parameters: str
     response: str
     errors: str
+    resume: str = ""  # streams only: what `resume=` does for this method
+    deprecation: str = ""  # what replaces it and why, when deprecated
+
+
+# Methods whose repetition is harmless; the runtime's `_IDEMPOTENT` says the same.
+_IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+
+
+def resume_note(op: Operation) -> str:
+    """The resume paragraph of a streaming method's page ("" for other methods)."""
+    if op.stream is None:
+        return ""
+    if op.resumable:
+        return (
+            "The API marks this stream resumable: a dropped connection is reopened with "
+            "`Last-Event-ID` and the stream goes on where it stopped (on by default; pass "
+            "`resume=False` to turn it off, or a `ResumeConfig` to tune it)."
+        )
+    if op.http_method in _IDEMPOTENT:
+        return (
+            "Pass `resume=True` (or a `ResumeConfig`) to reopen a dropped connection with "
+            "`Last-Event-ID` and go on where the stream stopped."
+        )
+    return (
+        f"This {op.http_method} stream is not marked resumable, so a dropped connection is "
+        "never reopened (that would repeat the request); `resume=True` raises `ValueError`."
+    )
 
 
 @dataclass
@@ -349,24 +363,20 @@ class ResourceView:
     methods: list[MethodView] = field(default_factory=list)
 
 
-def _ref(named: Named) -> TypeRef:
-    kind = "model" if isinstance(named, Model) else "enum" if isinstance(named, Enum) else "alias"
-    return TypeRef(kind, named.name)  # type: ignore[arg-type]
-
-
 def readme_view(api: Api, docs: Docs) -> dict[str, Any]:
     """Everything the SDK README prints."""
     stream_op = next((op for op in api.operations if op.stream is not None), None)
     first = stream_op or (api.operations[0] if api.operations else None)
+    names = docs.names
     auth_rows = [
-        [f"`{s.param}`", s.kind if s.kind != "apikey" else "apiKey", f"`{s.env_var}`", cell(s.description)]
-        for s in api.security
+        [f"`{n.param}`", s.kind if s.kind != "apikey" else "apiKey", f"`{n.env_var}`", cell(s.description)]
+        for s, n in zip(api.security, names.schemes, strict=True)
     ]
     resources = [
         (
-            r.name,
-            resource_path(r),
-            [(op.method_name, cell(op.summary).replace("\n", " ")) for op in r.operations],
+            names.resource(r),
+            resource_path(r, names),
+            [(names.method(op), cell(op.summary).replace("\n", " ")) for op in r.operations],
         )
         for r in api.resources
     ]
@@ -389,51 +399,91 @@ def readme_view(api: Api, docs: Docs) -> dict[str, Any]:
         "auth_table": table(["Name", "Type", "Environment Variable", "Description"], auth_rows)
         if auth_rows
         else "",
-        "security": api.security,
+        "security": names.schemes,
         "resources": resources,
         "servers": api.servers,
         "error_table": error_table,
         "error_example": error_example(api, docs),
+        **readme_blocks(api, docs),
     }
 
 
-def error_example(api: Api, docs: Docs) -> str:
+def readme_blocks(api: Api, docs: Docs) -> dict[str, Code]:
+    """The README's fixed examples: credentials, retries, timeouts, the server URL."""
+    cls, head = api.sdk_class, f"from {api.package} import {api.sdk_class}"
+    server = api.servers[0] if api.servers else "http://localhost:8080"
+    blocks = {
+        "retries_example": [head, "", f"with {cls}(retries=3) as sdk:", "    pass"],
+        "timeout_example": [head, "", f"with {cls}(timeout=30.0) as sdk:", "    pass"],
+        "server_example": [head, "", f"with {cls}(server_url={literal(server)}) as sdk:", "    pass"],
+    }
+    if api.security:
+        names = ", ".join(f"`{n.env_var}`" for n in docs.names.schemes)
+        blocks["auth_example"] = [
+            "import os",
+            "",
+            head,
+            "",
+            "# Explicitly...",
+            f"sdk = {cls}({docs.client_args()})",
+            "sdk.close()",
+            "",
+            f"# ...or from the environment ({names}).",
+            f"sdk = {cls}()",
+            "sdk.close()",
+        ]
+    return {key: docs.blocks.add("\n".join(lines)) for key, lines in blocks.items()}
+
+
+def error_example(api: Api, docs: Docs) -> Code | str:
     """A call with a wrong credential, catching the error it raises."""
     plain = [op for op in api.operations if op.stream is None]
     if not plain:
         return ""
     op = min(plain, key=lambda o: len(o.params) + len(o.body.fields if o.body else ()))
-    call, imports = docs.call(op, False, 8)
-    args = ", ".join(f'{s.param}="not-a-valid-key"' for s in api.security)
+    call, imports = docs.call(op, False)
+    args = ", ".join(f'{n.param}="not-a-valid-key"' for n in docs.names.schemes)
     errors = {"APIError", "APIStatusError"}
     lines = imports.lines({api.package: {api.sdk_class}, f"{api.package}.errors": errors})
-    return "\n".join(
-        [
-            *lines,
-            "",
-            f"with {api.sdk_class}({args}) as sdk:",
-            "    try:",
-            f"        res = {call}",
-            "    except APIStatusError as exc:  # the server answered with an error status",
-            "        print(exc.status_code, exc.data)",
-            "    except APIError as exc:  # no response: connection failure or timeout",
-            "        print(exc)",
-        ]
-    )
+    code = [
+        *lines,
+        "",
+        f"with {api.sdk_class}({args}) as sdk:",
+        "    try:",
+        f"        res = {call}",
+        "    except APIStatusError as exc:  # the server answered with an error status",
+        "        print(exc.status_code, exc.data)",
+        "    except APIError as exc:  # no response: connection failure or timeout",
+        "        print(exc)",
+    ]
+    return docs.blocks.add("\n".join(code))
 
 
-def render_docs(api: Api, env: Env) -> tuple[Files, tuple[str, ...]]:
-    """Every docs page and the README, and the spec examples that fail their schema."""
-    docs = Docs(api)
+@dataclass
+class DocsPages:
+    """Every docs page's view; their code blocks print once `blocks` are laid out."""
+
+    views: dict[str, tuple[str, dict[str, Any]]]  # path: (template, context)
+    blocks: CodeBlocks
+    warnings: tuple[str, ...]  # spec examples that fail their schema
+
+    def render(self, env: Env) -> Files:
+        """Every docs page and the README."""
+        return {path: _finish(env.render(name, **context)) for path, (name, context) in self.views.items()}
+
+
+def docs_pages(api: Api, names: PyNames) -> DocsPages:
+    """The view of every docs page and the README, and the spec examples that fail their schema."""
+    docs = Docs(api, names)
     docs.examples.check_all()
-    files: Files = {}
+    views: dict[str, tuple[str, dict[str, Any]]] = {}
     everything: list[Named] = [*api.models, *api.enums, *api.aliases]
     for named in sorted(everything, key=lambda n: (n.module, n.name)):
-        files[model_path(named)] = _finish(env.render("docs/model.md.jinja", page=docs.page(named)))
+        views[model_path(named)] = ("docs/model.md.jinja", {"page": docs.page(named)})
     for res in api.resources:
-        files[resource_path(res)] = _finish(env.render("docs/resource.md.jinja", res=docs.resource(res)))
-    files["README.md"] = _finish(env.render("docs/readme.md.jinja", **readme_view(api, docs)))
-    return files, tuple(dict.fromkeys(docs.examples.warnings))
+        views[resource_path(res, names)] = ("docs/resource.md.jinja", {"res": docs.resource(res)})
+    views["README.md"] = ("docs/readme.md.jinja", readme_view(api, docs))
+    return DocsPages(views, docs.blocks, tuple(dict.fromkeys(docs.examples.warnings)))
 
 
 def _finish(text: str) -> str:

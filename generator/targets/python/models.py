@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator import naming
 from generator.ir import Alias, Api, Enum, Model, Named, TypeRef
+from generator.targets.python.names import PyNames, module_name
 from generator.targets.python.text import docstring
 from generator.targets.python.types import Annotator, default_source, is_mutable_default, py_literal
 
@@ -75,28 +75,28 @@ def _frozenset_src(names: list[str]) -> str:
     return "frozenset({" + ", ".join(py_literal(n) for n in names) + "})"
 
 
-def module_views(api: Api) -> list[ModuleView]:
+def module_views(api: Api, names: PyNames) -> list[ModuleView]:
     """A view per named type, in name order."""
     cycles = _cycle_partners(api)
     named: list[Named] = sorted([*api.models, *api.enums, *api.aliases], key=lambda n: n.name)
-    return [_view(api, n, cycles.get(n.name, set())) for n in named]
+    return [_view(api, names, n, cycles.get(n.name, set())) for n in named]
 
 
-def _view(api: Api, named: Named, partners: set[str]) -> ModuleView:
+def _view(api: Api, names: PyNames, named: Named, partners: set[str]) -> ModuleView:
     view = ModuleView(
         kind="",
         name=named.name,
-        module=naming.module_name(named.name),
+        module=module_name(named.name),
         package=named.module,
         doc=docstring(named.description),
     )
-    ann = Annotator(api)
+    ann = Annotator(api, names)
     if isinstance(named, Model):
-        _model(api, named, ann, view)
+        _model(api, names, named, ann, view)
     elif isinstance(named, Enum):
         view.kind, view.open_enum = "enum", named.open
         view.enum_base = {"str": "StrEnum", "int": "IntEnum"}.get(named.base, "Enum")
-        view.members = [(m.name, py_literal(m.value)) for m in named.members]
+        view.members = [(names.member(named, m), py_literal(m.value)) for m in named.members]
     else:
         view.kind, view.target = "alias", ann.annotation(named.target)
         ann.typing.add("TypeAlias")
@@ -105,26 +105,28 @@ def _view(api: Api, named: Named, partners: set[str]) -> ModuleView:
     view.pydantic = sorted(ann.pydantic)
     for cls in sorted(ann.classes - {named.name}):
         target = api.named(cls)
-        rel = _relative(named.module, target.module, naming.module_name(cls))
+        rel = _relative(named.module, target.module, module_name(cls))
         (view.deferred if cls in partners else view.imports).append((rel, cls))
     if view.deferred:
         view.typing = sorted({*view.typing, "TYPE_CHECKING"})
     return view
 
 
-def _model(api: Api, model: Model, ann: Annotator, view: ModuleView) -> None:
+def _model(api: Api, names: PyNames, model: Model, ann: Annotator, view: ModuleView) -> None:
     view.kind = "model"
+    attributes = names.fields(model)
     for f in model.fields:
+        name = attributes[f.wire]
         annotation = ann.annotation(f.type)
         default = None if f.required else "None"
-        explicit = default_source(f, api)
+        explicit = default_source(f, api, names)
         if explicit is not None:
             default = explicit
         if not f.required and default == "None" and not f.type.nullable and annotation not in ("Any", "None"):
             annotation += " | None"
-            view.drop_none.append(f.name)
+            view.drop_none.append(name)
         args = []
-        if f.name != f.wire:
+        if name != f.wire:
             args.append(f"alias={py_literal(f.wire)}")
         if default is not None and is_mutable_default(default):
             args.insert(0, f"default_factory=lambda: {default}")
@@ -134,8 +136,8 @@ def _model(api: Api, model: Model, ann: Annotator, view: ModuleView) -> None:
             ann.pydantic.add("Field")
             default = "Field(" + ", ".join(args) + ")"
         if not f.required:
-            view.optional.append(f.name)
-        view.fields.append(FieldView(f.name, annotation, default, docstring(f.description)))
+            view.optional.append(name)
+        view.fields.append(FieldView(name, annotation, default, docstring(f.description)))
     if model.extra == "forbid":
         ann.pydantic.add("ConfigDict")
         view.config = 'model_config = ConfigDict(extra="forbid")'

@@ -49,7 +49,10 @@ class FormatJob:
     batch would), then reads every formatted file back into the map.
     """
 
-    def __init__(self, files: Files) -> None:
+    def __init__(self, files: Files, package: str) -> None:
+        # Every module of the package sorts as first-party, even one that is not in the scratch
+        # tree (the runtime joins the map after formatting): the docs' examples import them.
+        self.config = [*RUFF_CONFIG, "--config", f"lint.isort.known-first-party = [{package!r}]"]
         self._tmp = tempfile.TemporaryDirectory(prefix="sdkgen-fmt-", dir=_scratch_dir())
         self.root = Path(self._tmp.name)
         self.submitted = {p: t for p, t in files.items() if p.endswith(".py")}
@@ -70,22 +73,40 @@ class FormatJob:
 
     def _run(self, paths: list[str]) -> None:
         try:
-            self.failure = _ruff(self.root, paths)
+            self.failure = _ruff(self.root, paths, self.config)
         except BaseException as exc:  # re-raised in the caller's thread by `finish`
             self.error = exc
 
-    def finish(self, files: Files) -> None:
-        """Wait for the background batch, format the rest, and update `files` in place."""
+    def finish(self, files: Files, scratch: Files | None = None) -> Files:
+        """Wait for the background batch, format the rest, and update `files` in place.
+
+        `scratch` (Python that is not output, e.g. the docs' code blocks) joins the last batch;
+        it comes back formatted, and stays out of `files`.
+        """
         self.thread.join()
         self._raise()
         later = {p: t for p, t in files.items() if p.endswith(".py") and self.submitted.get(p) is not t}
-        if later:
-            self._write(later)
-            self._run(sorted(later))
+        extra = scratch or {}
+        if later or extra:
+            self._write({**later, **extra})
+            self._run(sorted([*later, *extra]))
             self._raise()
         for path in files:
             if path.endswith(".py"):
-                files[path] = (self.root / path).read_text(encoding="utf-8")
+                files[path] = self._read(path)
+        return {path: self._read(path) for path in extra}
+
+    def format(self, scratch: Files) -> Files:
+        """Format more scratch files (no import sorting) after `finish`; returns them formatted."""
+        if not scratch:
+            return {}  # ruff given no paths would format the whole tree
+        self._write(scratch)
+        self.failure = _ruff(self.root, sorted(scratch), self.config, sort=False)
+        self._raise()
+        return {path: self._read(path) for path in scratch}
+
+    def _read(self, path: str) -> str:
+        return (self.root / path).read_text(encoding="utf-8")
 
     def _raise(self) -> None:
         if self.error is not None:
@@ -99,17 +120,18 @@ class FormatJob:
         self._tmp.cleanup()
 
 
-def _ruff(root: Path, paths: list[str]) -> str:
-    """Sort imports, then format, `paths` under `root`; returns an error summary or ''."""
+def _ruff(root: Path, paths: list[str], config: list[str], sort: bool = True) -> str:
+    """Sort imports (unless told not to), then format, `paths` under `root`; returns an error
+    summary or ''."""
     ruff = ruff_binary()
     # With explicit file paths ruff skips its default excludes unless forced to apply them,
     # so `--force-exclude` keeps the second batch consistent with the `.` batch.
-    sort = [
+    isort = [
         ruff,
         "check",
         "--no-cache",
         "--isolated",
-        *RUFF_CONFIG,
+        *config,
         "--select",
         "I",
         "--fix",
@@ -119,8 +141,9 @@ def _ruff(root: Path, paths: list[str]) -> str:
         "--",
         *paths,
     ]
-    subprocess.run(sort, cwd=root, capture_output=True, text=True, env=_ruff_env())
-    cmd = [ruff, "format", "--no-cache", "--isolated", *RUFF_CONFIG, "--force-exclude", "--", *paths]
+    if sort:
+        subprocess.run(isort, cwd=root, capture_output=True, text=True, env=_ruff_env())
+    cmd = [ruff, "format", "--no-cache", "--isolated", *config, "--force-exclude", "--", *paths]
     proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=_ruff_env())
     if proc.returncode != 0:
         return " | ".join((proc.stderr or proc.stdout).strip().splitlines()[:3])

@@ -1,7 +1,8 @@
 """IR -> the Python SDK's `{relative path: text}`: models, client, runtime, docs, packaging.
 
 Views compute every value; templates (`templates/python/`) print them; ruff formats the
-Python in one background batch while the docs render. Nothing here touches the output folder.
+Python in one background batch while the docs render, and the docs' code blocks with the last
+batch (see `layout.py`). Nothing here touches the output folder.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import re
 from pathlib import Path
 
 from generator.ir import Api
-from generator.targets import HEADER, Files, Rendered
+from generator.targets.base import HEADER, Files, Rendered
 from generator.targets.python.client import render_client
-from generator.targets.python.docs import render_docs
+from generator.targets.python.docs import docs_pages
 from generator.targets.python.models import module_views
+from generator.targets.python.names import PyNames, check_package
 from generator.targets.python.ruff import FormatJob
 from generator.targets.python.text import docstring
 from generator.targets.python.types import py_literal
@@ -36,12 +38,17 @@ class PythonTarget:
         filters = {"pyrepr": py_literal, "tomlstr": toml_string, "doc": docstring}
         self.env = Env("python", templates, filters, {"header": PY_HEADER})
 
+    def check_package(self, package: str) -> None:
+        """`--package` is the SDK's import name: a plain Python identifier."""
+        check_package(package)
+
     def render(self, api: Api) -> Rendered:
         """Every output file of the SDK, and the spec problems the docs examples found."""
         env = self.env
         pkg = api.package
+        names = PyNames(api)
         files: Files = {}
-        _models(api, env, files)
+        _models(api, names, env, files)
         files[f"{pkg}/py.typed"] = ""
         files[f"{pkg}/models/__init__.py"] = env.render("package/models_init.py.jinja", api=api)
         files["pyproject.toml"] = env.render(
@@ -54,24 +61,25 @@ class PythonTarget:
         )
         # The model modules (the bulk of the Python) are formatted by ruff in the background
         # while the client and docs render: on two or more cores the formatter is nearly free.
-        job = FormatJob(files)
+        job = FormatJob(files, pkg)
         try:
-            files.update(render_client(api, env))
-            docs, warnings = render_docs(api, env)
-            files.update(docs)
-            job.finish(files)
+            files.update(render_client(api, names, env))
+            docs = docs_pages(api, names)
+            # The docs' code blocks join the last batch, so examples and code share one layout.
+            docs.blocks.lay_out(job.finish(files, docs.blocks.scratch()), job.format)
+            files.update(docs.render(env))
         finally:
             job.close()
         # The runtime ships byte for byte as written (its sources are ruff-formatted already).
         for name in env.ours("runtime", ".py"):
             files[f"{pkg}/{name}"] = f"{PY_HEADER}\n{env.source('runtime/' + name)}"
-        return Rendered(dict(sorted(files.items())), warnings)
+        return Rendered(dict(sorted(files.items())), docs.warnings)
 
 
-def _models(api: Api, env: Env, files: Files) -> None:
+def _models(api: Api, names: PyNames, env: Env, files: Files) -> None:
     exports: dict[str, list[tuple[str, str]]] = {"components": [], "operations": []}
     pkg = api.package
-    for view in module_views(api):
+    for view in module_views(api, names):
         path = f"{pkg}/models/{view.package}/{view.module}.py"
         files[path] = env.render(f"models/{view.kind}.py.jinja", view=view)
         exports[view.package].append((view.name, view.module))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from generator import values
 from generator.ir import MISSING, Alias, Api, Enum, Field, Model, TypeRef
+from generator.targets.python.names import PyNames
 
 _SIMPLE = {
     "str": "str",
@@ -33,8 +35,9 @@ _MODULES = {
 class Annotator:
     """Renders TypeRefs as annotations and records what the module must import."""
 
-    def __init__(self, api: Api) -> None:
+    def __init__(self, api: Api, names: PyNames) -> None:
         self.api = api
+        self.names = names
         self.modules: set[str] = set()
         self.typing: set[str] = set()
         self.pydantic: set[str] = set()
@@ -110,7 +113,7 @@ class Annotator:
             field = next((f for f in model.fields if f.wire == t.discriminator), None)
             if field is None or field.type.kind != "literal" or not field.required:
                 return ""
-            names.add(field.name)
+            names.add(self.names.field(model, field))
         return names.pop() if len(names) == 1 else ""
 
 
@@ -127,48 +130,49 @@ def py_literal(value: Any) -> str:
     return repr(str(value))
 
 
-def default_source(field: Field, api: Api) -> str | None:
+def default_source(field: Field, api: Api, names: PyNames) -> str | None:
     """Python source of a field's default, or None when the default cannot be typed."""
     value, t = field.default, field.type
     if value is MISSING:
         return None
+    if value is None and not field.required:
+        return "None"  # an optional field: the model widens its annotation to admit None
+    if not values.fits(api, value, t):
+        return None
+    return _source(api, names, value, t, frozenset())
+
+
+def _source(api: Api, names: PyNames, value: Any, t: TypeRef, seen: frozenset[str]) -> str | None:
+    """A Python literal of `t`'s annotation for `value` (which fits `t`), or None when the
+    type's Python value is no literal (a model, datetime, UUID, Decimal or bytes)."""
+    kind = t.kind
     if value is None:
-        return "None" if t.nullable or not field.required else None
-    if t.kind == "enum":
+        return "None"
+    if kind == "alias":
+        step = values.follow(api, t, seen)
+        return _source(api, names, value, *step) if step is not None else None
+    if kind == "union":
+        found = (_source(api, names, value, a, seen) for a in t.args if values.fits(api, value, a))
+        return next((s for s in found if s is not None), None)
+    if kind == "enum":
         enum = api.named(t.name)
         assert isinstance(enum, Enum)
-        member = next((m for m in enum.members if m.value == value and type(m.value) is type(value)), None)
-        return f"{enum.name}.{member.name}" if member else None
-    if t.kind == "alias":
-        alias = api.named(t.name)
-        assert isinstance(alias, Alias)
-        return default_source(Field(field.name, field.wire, alias.target, field.required, default=value), api)
-    if _fits(value, t):
+        member = next(m for m in enum.members if values.same(m.value, value))
+        return f"{enum.name}.{names.member(enum, member)}"
+    if kind in ("list", "map"):
+        items = value if kind == "list" else value.values()
+        inner = [_source(api, names, v, t.args[0], frozenset()) for v in items]
+        if any(s is None for s in inner):
+            return None
+        if kind == "list":
+            return "[" + ", ".join(s for s in inner if s is not None) + "]"
+        keys = [py_literal(k) for k in value]
+        return "{" + ", ".join(f"{k}: {s}" for k, s in zip(keys, inner, strict=True)) + "}"
+    if kind == "int":
+        return py_literal(int(value))  # JSON's 3.0 is an integer; `int` wants 3
+    if kind in ("str", "float", "bool", "literal", "any"):
         return py_literal(value)
     return None
-
-
-def _fits(value: Any, t: TypeRef) -> bool:
-    kind = t.kind
-    if kind == "str":
-        return isinstance(value, str)
-    if kind == "bool":
-        return isinstance(value, bool)
-    if kind == "int":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind == "float":
-        return isinstance(value, int | float) and not isinstance(value, bool)
-    if kind == "literal":
-        return any(value == v and type(value) is type(v) for v in t.values)
-    if kind == "union":
-        return any(_fits(value, a) for a in t.args if a.kind not in ("model", "enum", "alias"))
-    if kind == "list":
-        return isinstance(value, list) and all(_fits(v, t.args[0]) for v in value)
-    if kind == "map":
-        return isinstance(value, dict) and all(_fits(v, t.args[0]) for v in value.values())
-    if kind == "any":
-        return isinstance(value, str | int | float | bool)
-    return False
 
 
 def is_mutable_default(source: str) -> bool:

@@ -1,8 +1,10 @@
 """Typed event streams: server-sent events decoded into the operation's event model.
 
 `EventStream[T]` (sync) and `AsyncEventStream[T]` (async) own the HTTP response and close
-it on every exit path: the end of the stream or its sentinel, `break`, an exception, the
-`with` block, `close()`, and garbage collection of a started iteration.
+it on every exit path: the end of the stream or its sentinel, an error while reading or
+decoding, leaving the `with` block (by `break`, an exception or its end), `close()`, and
+the stream being dropped, started or not. They share every decision (`_Reading`) and
+differ only in how they fetch a chunk and close.
 
 When the spec declares an event-name union (one envelope per `event:` name), an
 `EventUnionDecoder` dispatches each event on its name. An event whose name the spec does
@@ -16,7 +18,18 @@ from __future__ import annotations
 import asyncio
 import enum
 import json
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
+import logging
+import random
+import time
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterator,
+)
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Generic, Literal, Protocol, TypeVar
 
@@ -25,15 +38,20 @@ from pydantic import BaseModel, ValidationError
 
 from ._streaming import (
     ServerSentEvent,
+    SSEDecoder,
     SSEError,
     aiter_body,
-    aiter_sse,
     iter_body,
-    iter_sse,
 )
 from .errors import APIConnectionError, APIError, APITimeoutError, StreamDecodeError
 
-__all__ = ["AsyncEventStream", "EventDecoder", "EventStream", "EventUnionDecoder"]
+__all__ = [
+    "AsyncEventStream",
+    "EventDecoder",
+    "EventStream",
+    "EventUnionDecoder",
+    "ResumeConfig",
+]
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -45,6 +63,7 @@ class _Skip(enum.Enum):
 
 
 SKIP: Literal[_Skip.SKIP] = _Skip.SKIP  # what a decoder returns for an event it skips
+DONE = "[DONE]"  # ends a JSON stream whose spec declares no sentinel (never valid JSON)
 
 
 class Decoder(Protocol[T_co]):
@@ -61,6 +80,8 @@ class Decoder(Protocol[T_co]):
     def sentinel(self) -> str | None: ...
 
 
+# Named after the package, so `logging.getLogger("<package>")` configures it.
+_log = logging.getLogger(__package__ or __name__)
 _new = object.__new__
 _CLOSING: set[asyncio.Task[None]] = set()
 _set = object.__setattr__
@@ -298,12 +319,272 @@ def _transport_error(exc: Exception, response: httpx.Response) -> APIError:
     )
 
 
-class EventStream(Generic[T]):
-    """A stream of typed events: iterate it, ideally inside `with`."""
+@dataclass(frozen=True)
+class ResumeConfig:
+    """How a dropped stream reconnects (`resume=`): waits, attempts and time per outage.
 
-    def __init__(self, response: httpx.Response, decoder: Decoder[T]) -> None:
+    The wait before reconnect attempt n (0-based) is the server's last `retry:` when it
+    sent one, else `initial_delay * 2**n` capped at `max_delay`, with up to 25% random
+    jitter taken off. An outage ends with the connection error after `max_attempts`
+    failed attempts, or when the next wait would take it past `max_elapsed` seconds.
+    Without an event id a stream cannot resume; `restart=True` then reconnects without
+    `Last-Event-ID` and drops as many events as were already delivered (for servers
+    that replay the same events from the start).
+    """
+
+    max_attempts: int = 5
+    max_elapsed: float = 60.0
+    initial_delay: float = 0.5
+    max_delay: float = 8.0
+    restart: bool = False
+
+    def delay(self, attempt: int, retry: int | None) -> float:
+        """Seconds to wait before reconnect attempt `attempt` (0-based)."""
+        if retry is not None:
+            return retry / 1000  # the server's reconnection time, in milliseconds
+        backoff = min(self.initial_delay * 2.0**attempt, self.max_delay)
+        return backoff * (1 - 0.25 * random.random())
+
+
+class _Resume:
+    """A resumable stream's decisions, without I/O: which events are new to the caller,
+    whether and when to reconnect, with which `Last-Event-ID`, and when to stop."""
+
+    def __init__(
+        self, config: ResumeConfig, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.config = config
+        self.last_event_id = ""  # of the last event delivered
+        self.retry: int | None = None  # the server's last `retry:`, in milliseconds
+        # The current connection's reconnection time, from its decoder (None: none sent).
+        self.reconnection: Callable[[], int | None] = lambda: None
+        self.reconnects = 0
+        self._clock = clock
+        self._seen: set[str] = set()  # every id delivered: a replay shows up in it
+        self._delivered = 0
+        self._catching_up = False  # drop replayed events until the first new id
+        self._skip = 0  # events still to drop after a restart from the start
+        self._progressed = True  # a new event since the last outage began
+        self._attempt = 0
+        self._since = 0.0
+
+    def admit(self, sse: ServerSentEvent) -> bool:
+        """Whether `sse` is new to the caller; it counts as delivered when it is."""
+        if self._skip:
+            self._skip -= 1
+            return False
+        if self._catching_up:
+            # An event without an id cannot be told from a replay: drop it.
+            if not sse.id or sse.id in self._seen:
+                return False
+            self._catching_up = False
+        if sse.id:
+            self._seen.add(sse.id)
+            self.last_event_id = sse.id
+        if sse.retry is not None:
+            self.retry = sse.retry
+        self._delivered += 1
+        self._progressed = True
+        return True
+
+    def can_resume(self) -> bool:
+        """Whether a reconnect can continue where the caller is."""
+        return bool(self.last_event_id) or self.config.restart
+
+    def begin(self, failure: APIError) -> None:
+        """A connection failed: raise `failure` unless the stream can resume."""
+        if not self.can_resume():
+            raise failure
+        if self._progressed:
+            # Only a reconnect that delivered something resets the budget, so a server
+            # that accepts and drops every reconnect still runs out of attempts.
+            self._progressed = False
+            self._attempt = 0
+            self._since = self._clock()
+
+    def wait(self, failure: APIError) -> float:
+        """Seconds before the next attempt; raises `failure` once the budget is spent."""
+        config = self.config
+        sent = self.reconnection()
+        if sent is not None:
+            self.retry = sent  # kept for the connections after this one
+        delay = config.delay(self._attempt, self.retry)
+        elapsed = self._clock() - self._since
+        if self._attempt >= config.max_attempts or elapsed + delay > config.max_elapsed:
+            raise failure
+        self._attempt += 1
+        self.reconnects += 1
+        _log.info(
+            "stream interrupted (%s); reconnect %d in %.3f s with Last-Event-ID %r",
+            failure,
+            self.reconnects,
+            delay,
+            self.last_event_id,
+        )
+        return delay
+
+    def request(self, original: httpx.Request) -> httpx.Request:
+        """The reconnect request: `original` plus the `Last-Event-ID` to continue after."""
+        headers = original.headers.copy()
+        if self.last_event_id:
+            headers["Last-Event-ID"] = self.last_event_id
+        return httpx.Request(
+            original.method,
+            original.url,
+            headers=headers,
+            content=original.content,
+            extensions=original.extensions,
+        )
+
+    def reopened(self, response: httpx.Response) -> bool:
+        """Whether the reconnect's answer continues the stream.
+
+        A 204 or an answer that is not an event stream is the server saying "stop
+        reconnecting" (as the HTML standard's EventSource reads it).
+        """
+        media = response.headers.get("content-type", "").split(";")[0].strip()
+        if response.status_code == 204 or media.lower() != "text/event-stream":
+            return False
+        self._catching_up = bool(self.last_event_id)
+        self._skip = 0 if self.last_event_id else self._delivered
+        return True
+
+
+def _reconnectable(exc: APIError) -> bool:
+    """Whether a failed reconnect attempt is worth another one."""
+    status = exc.status_code
+    return isinstance(exc, APIConnectionError) or status == 429 or (status or 0) >= 500
+
+
+class _Reading(Generic[T]):
+    """A stream's decisions, without its I/O: which events become items, and where the
+    stream ends. `EventStream` and `AsyncEventStream` only fetch chunks and close."""
+
+    __slots__ = (
+        "_decode",
+        "_parser",
+        "_sentinel",
+        "ended",
+        "feed",
+        "response",
+        "resume",
+    )
+
+    def __init__(
+        self, response: httpx.Response, decoder: Decoder[T], resume: _Resume | None
+    ) -> None:
+        self._decode = decoder.decode
+        self._sentinel = decoder.sentinel
+        self.resume = resume
+        self.restart(response)
+
+    def restart(self, response: httpx.Response) -> None:
+        """Read `response` next: a fresh connection, a fresh event stream."""
         self.response = response
-        self._decoder = decoder
+        self._parser = parser = SSEDecoder()
+        if self.resume is not None:
+            # The reconnection time is the stream's, not one connection's: read it live.
+            self.resume.reconnection = lambda: parser.reconnection_time
+        self.feed = self._parser.feed  # a chunk of the body -> the events it completes
+        self.ended = False  # the sentinel came: read no further
+
+    @property
+    def last_event_id(self) -> str:
+        """The last event id delivered (without resume: the last one parsed)."""
+        resume = self.resume
+        return resume.last_event_id if resume else self._parser.last_event_id
+
+    def items(self, events: list[ServerSentEvent]) -> Iterator[T]:
+        """The items of `events`, in order.
+
+        Lazily: an event that fails to decode raises only once the items before it were
+        taken, as if the events had arrived one chunk each.
+        """
+        decode, sentinel, response = self._decode, self._sentinel, self.response
+        admit = self.resume.admit if self.resume is not None else None
+        for sse in events:
+            if sse.data == sentinel:
+                self.ended = True
+                return
+            if admit is not None and not admit(sse):
+                continue
+            try:
+                item = decode(sse, response)
+            except StreamDecodeError:
+                # Without a declared sentinel, `[DONE]` (never valid JSON) ends a JSON stream:
+                # OpenAI-style APIs end this way whether or not their spec says so.
+                if sentinel is None and sse.data == DONE:
+                    self.ended = True
+                    return
+                raise
+            if item is not SKIP:
+                yield item
+
+    def dropped(self, exc: httpx.TransportError) -> APIError:
+        """The error for a connection that failed mid-stream."""
+        error = _transport_error(exc, self.response)
+        error.__cause__ = exc
+        return error
+
+    def unfinished(self) -> APIError | None:
+        """After the body ended: an error to reconnect on, or None for a clean end.
+
+        Only a stream that has a sentinel can tell a cut body from a finished one, and
+        only a resumable one treats it as a drop (without resume it ends as before).
+        """
+        resume = self.resume
+        if self.ended or not self._sentinel or resume is None:
+            return None
+        if not resume.can_resume():
+            return None
+        message = f"the stream ended before its {self._sentinel!r} sentinel"
+        return APIConnectionError(message, request=self.response.request)
+
+
+def _unclosed(
+    stream: EventStream[Any] | AsyncEventStream[Any],
+) -> httpx.Response | None:
+    # A stream dropped before its first item never ran its generator's `finally`; one whose
+    # `__init__` failed has no response at all.
+    response: httpx.Response | None = stream.__dict__.get("response")
+    return response if response is not None and not response.is_closed else None
+
+
+class _Visible:
+    """What a stream shows of its reading: the last event id and the reconnects."""
+
+    _reading: _Reading[Any]
+
+    @property
+    def last_event_id(self) -> str:
+        """The id of the last event delivered ("" until one had an id)."""
+        return self._reading.last_event_id
+
+    @property
+    def reconnects(self) -> int:
+        """How many times the stream reconnected after a drop."""
+        resume = self._reading.resume
+        return resume.reconnects if resume is not None else 0
+
+
+class EventStream(_Visible, Generic[T]):
+    """A stream of typed events: iterate it, ideally inside `with`.
+
+    With resume on, a dropped connection is reopened with `Last-Event-ID` and the
+    stream goes on: no event twice, none lost, in order.
+    """
+
+    def __init__(
+        self,
+        response: httpx.Response,
+        decoder: Decoder[T],
+        *,
+        resume: _Resume | None = None,
+        reconnect: Callable[[APIError], httpx.Response | None] | None = None,
+    ) -> None:
+        self.response = response
+        self._reading = _Reading(response, decoder, resume)
+        self._reconnect = reconnect  # the core's reconnect; None: a drop is final
         self._iterator = self._events()
 
     def __iter__(self) -> Iterator[T]:
@@ -313,22 +594,36 @@ class EventStream(Generic[T]):
         return self._iterator.__next__()
 
     def _events(self) -> Generator[T, None, None]:
-        response = self.response
-        decode = self._decoder.decode
-        sentinel = self._decoder.sentinel
-        skip = SKIP
-        try:
+        reading = self._reading
+        while True:
+            response, feed = reading.response, reading.feed
+            failure = None
             try:
-                for sse in iter_sse(iter_body(response)):
-                    if sse.data == sentinel:
-                        break
-                    item = decode(sse, response)
-                    if item is not skip:
-                        yield item
-            except (httpx.TransportError, SSEError) as exc:
+                for chunk in iter_body(response):
+                    events = feed(chunk)
+                    if events:  # most small chunks complete none: skip the generator
+                        yield from reading.items(events)
+                        if reading.ended:
+                            return
+            except httpx.TransportError as exc:
+                failure = reading.dropped(exc)
+            except SSEError as exc:
                 raise _transport_error(exc, response) from exc
-        finally:
-            response.close()
+            finally:
+                response.close()
+            reopened = self._resumed(failure or reading.unfinished())
+            if reopened is None:
+                return
+            self.response = reopened
+            reading.restart(reopened)
+
+    def _resumed(self, failure: APIError | None) -> httpx.Response | None:
+        # The next response to read, or None when the stream is over.
+        if failure is None:
+            return None
+        if self._reconnect is None:
+            raise failure
+        return self._reconnect(failure)
 
     def close(self) -> None:
         """Stop the stream and release its connection."""
@@ -347,18 +642,29 @@ class EventStream(Generic[T]):
         self.close()
 
     def __del__(self) -> None:
-        # A stream dropped before its first item never started the generator's finally.
-        response = self.__dict__.get("response")
-        if response is not None and not response.is_closed:
+        response = _unclosed(self)
+        if response is not None:
             response.close()
 
 
-class AsyncEventStream(Generic[T]):
-    """An async stream of typed events: iterate it, ideally inside `async with`."""
+class AsyncEventStream(_Visible, Generic[T]):
+    """An async stream of typed events: iterate it, ideally inside `async with`.
 
-    def __init__(self, response: httpx.Response, decoder: Decoder[T]) -> None:
+    With resume on, a dropped connection is reopened with `Last-Event-ID` and the
+    stream goes on: no event twice, none lost, in order.
+    """
+
+    def __init__(
+        self,
+        response: httpx.Response,
+        decoder: Decoder[T],
+        *,
+        resume: _Resume | None = None,
+        reconnect: Callable[[APIError], Awaitable[httpx.Response | None]] | None = None,
+    ) -> None:
         self.response = response
-        self._decoder = decoder
+        self._reading = _Reading(response, decoder, resume)
+        self._reconnect = reconnect  # the core's reconnect; None: a drop is final
         self._iterator = self._events()
 
     def __aiter__(self) -> AsyncIterator[T]:
@@ -368,22 +674,37 @@ class AsyncEventStream(Generic[T]):
         return await self._iterator.__anext__()
 
     async def _events(self) -> AsyncGenerator[T, None]:
-        response = self.response
-        decode = self._decoder.decode
-        sentinel = self._decoder.sentinel
-        skip = SKIP
-        try:
+        reading = self._reading
+        while True:
+            response, feed = reading.response, reading.feed
+            failure = None
             try:
-                async for sse in aiter_sse(aiter_body(response)):
-                    if sse.data == sentinel:
-                        break
-                    item = decode(sse, response)
-                    if item is not skip:
-                        yield item
-            except (httpx.TransportError, SSEError) as exc:
+                async for chunk in aiter_body(response):
+                    events = feed(chunk)
+                    if events:  # most small chunks complete none: skip the generator
+                        for item in reading.items(events):
+                            yield item
+                        if reading.ended:
+                            return
+            except httpx.TransportError as exc:
+                failure = reading.dropped(exc)
+            except SSEError as exc:
                 raise _transport_error(exc, response) from exc
-        finally:
-            await response.aclose()
+            finally:
+                await response.aclose()
+            reopened = await self._resumed(failure or reading.unfinished())
+            if reopened is None:
+                return
+            self.response = reopened
+            reading.restart(reopened)
+
+    async def _resumed(self, failure: APIError | None) -> httpx.Response | None:
+        # The next response to read, or None when the stream is over.
+        if failure is None:
+            return None
+        if self._reconnect is None:
+            raise failure
+        return await self._reconnect(failure)
 
     async def close(self) -> None:
         """Stop the stream and release its connection."""
@@ -393,10 +714,9 @@ class AsyncEventStream(Generic[T]):
     aclose = close
 
     def __del__(self) -> None:
-        # A stream dropped before its first item never started the generator's finally;
-        # closing needs the event loop, so the close is scheduled on it when one runs.
-        response = self.__dict__.get("response")
-        if response is None or response.is_closed:
+        # Closing needs the event loop, so the close is scheduled on it when one runs.
+        response = _unclosed(self)
+        if response is None:
             return
         try:
             loop = asyncio.get_running_loop()

@@ -8,6 +8,7 @@ import httpx
 from ._http import (
     UNSET,
     AsyncHTTP,
+    ResumeConfig,
     RetryConfig,
     SecurityDef,
     SyncHTTP,
@@ -33,13 +34,16 @@ class EnumsSdk(_Lifecycle):
         server_url: str = "http://localhost",
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
+        resume: bool | ResumeConfig = False,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
 
         `timeout` (seconds or an `httpx.Timeout`) and `retries` (a count or a `RetryConfig`)
         apply to every call unless the call overrides them. A caller's `http_client` is used
-        as is and left open on `close()`.
+        as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
+        dropped streams with `Last-Event-ID`, for the operations where repeating the
+        request is safe; a call's own `resume=` overrides it.
         """
         self._http = SyncHTTP(
             server_url=server_url,
@@ -47,6 +51,7 @@ class EnumsSdk(_Lifecycle):
             schemes=_SCHEMES,
             timeout=timeout,
             retries=retries,
+            resume=resume,
             user_agent=_USER_AGENT,
             http_client=http_client,
         )
@@ -61,13 +66,16 @@ class AsyncEnumsSdk(_AsyncLifecycle):
         server_url: str = "http://localhost",
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
+        resume: bool | ResumeConfig = False,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
 
         `timeout` (seconds or an `httpx.Timeout`) and `retries` (a count or a `RetryConfig`)
         apply to every call unless the call overrides them. A caller's `http_client` is used
-        as is and left open on `close()`.
+        as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
+        dropped streams with `Last-Event-ID`, for the operations where repeating the
+        request is safe; a call's own `resume=` overrides it.
         """
         self._http = AsyncHTTP(
             server_url=server_url,
@@ -75,6 +83,7 @@ class AsyncEnumsSdk(_AsyncLifecycle):
             schemes=_SCHEMES,
             timeout=timeout,
             retries=retries,
+            resume=resume,
             user_agent=_USER_AGENT,
             http_client=http_client,
         )

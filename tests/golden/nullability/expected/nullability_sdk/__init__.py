@@ -3,7 +3,7 @@
 
 from . import models
 from ._events import AsyncEventStream, EventStream
-from ._http import UNSET, RetryConfig, Unset
+from ._http import UNSET, ResumeConfig, RetryConfig, Unset
 from .errors import (
     APIConnectionError,
     APIError,
@@ -38,6 +38,7 @@ __all__ = [
     "NullabilitySdk",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResumeConfig",
     "RetryConfig",
     "StreamDecodeError",
     "UnprocessableEntityError",

@@ -12,6 +12,7 @@ import httpx
 from ._http import (
     UNSET,
     AsyncHTTP,
+    ResumeConfig,
     RetryConfig,
     SecurityDef,
     SyncHTTP,
@@ -44,6 +45,7 @@ class StreamsSdk(_Lifecycle):
         api_key: str | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
+        resume: bool | ResumeConfig = False,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -52,7 +54,9 @@ class StreamsSdk(_Lifecycle):
         `api_key` from `STREAMS_SDK_API_KEY`.
         `timeout` (seconds or an `httpx.Timeout`) and `retries` (a count or a `RetryConfig`)
         apply to every call unless the call overrides them. A caller's `http_client` is used
-        as is and left open on `close()`.
+        as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
+        dropped streams with `Last-Event-ID`, for the operations where repeating the
+        request is safe; a call's own `resume=` overrides it.
         """
         if api_key is None:
             api_key = os.environ.get("STREAMS_SDK_API_KEY")
@@ -64,6 +68,7 @@ class StreamsSdk(_Lifecycle):
             schemes=_SCHEMES,
             timeout=timeout,
             retries=retries,
+            resume=resume,
             user_agent=_USER_AGENT,
             http_client=http_client,
         )
@@ -87,6 +92,7 @@ class AsyncStreamsSdk(_AsyncLifecycle):
         api_key: str | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
+        resume: bool | ResumeConfig = False,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -95,7 +101,9 @@ class AsyncStreamsSdk(_AsyncLifecycle):
         `api_key` from `STREAMS_SDK_API_KEY`.
         `timeout` (seconds or an `httpx.Timeout`) and `retries` (a count or a `RetryConfig`)
         apply to every call unless the call overrides them. A caller's `http_client` is used
-        as is and left open on `close()`.
+        as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
+        dropped streams with `Last-Event-ID`, for the operations where repeating the
+        request is safe; a call's own `resume=` overrides it.
         """
         if api_key is None:
             api_key = os.environ.get("STREAMS_SDK_API_KEY")
@@ -107,6 +115,7 @@ class AsyncStreamsSdk(_AsyncLifecycle):
             schemes=_SCHEMES,
             timeout=timeout,
             retries=retries,
+            resume=resume,
             user_agent=_USER_AGENT,
             http_client=http_client,
         )

@@ -9,6 +9,7 @@ from .._http import (
     AsyncHTTP,
     Call,
     ErrorMap,
+    ResumeConfig,
     RetryConfig,
     SyncHTTP,
     TimeoutTypes,
@@ -74,6 +75,7 @@ class Events:
         topic: str,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
     ) -> EventStream[EventsStreamResponseBody]:
         call = Call(
             "POST",
@@ -83,9 +85,10 @@ class Events:
             content_type="application/json",
             accept="text/event-stream",
             errors=_EVENTS_STREAM_ERRORS,
+            resumable=True,
         )
         return self._http.stream(
-            call, _EVENTS_STREAM_EVENTS, timeout=timeout, retries=retries
+            call, _EVENTS_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
         )
 
     def plain_stream(
@@ -95,17 +98,18 @@ class Events:
         since: int | Unset = UNSET,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
     ) -> EventStream[PlainStreamResponseBody]:
         call = Call(
             "GET",
-            "/plain-stream/" + encode_path(room),
+            "/plain-stream/" + encode_path(room, "room"),
             security=("apiKey",),
             query=(("since", since, True),),
             accept="text/event-stream",
             errors=_PLAIN_STREAM_ERRORS,
         )
         return self._http.stream(
-            call, _PLAIN_STREAM_EVENTS, timeout=timeout, retries=retries
+            call, _PLAIN_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
         )
 
     def ticker_stream(
@@ -113,6 +117,7 @@ class Events:
         *,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
     ) -> EventStream[TickerStreamResponseBody]:
         call = Call(
             "GET",
@@ -122,7 +127,7 @@ class Events:
             errors=_TICKER_STREAM_ERRORS,
         )
         return self._http.stream(
-            call, _TICKER_STREAM_EVENTS, timeout=timeout, retries=retries
+            call, _TICKER_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
         )
 
 
@@ -138,6 +143,7 @@ class AsyncEvents:
         topic: str,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
     ) -> AsyncEventStream[EventsStreamResponseBody]:
         call = Call(
             "POST",
@@ -147,9 +153,10 @@ class AsyncEvents:
             content_type="application/json",
             accept="text/event-stream",
             errors=_EVENTS_STREAM_ERRORS,
+            resumable=True,
         )
         return await self._http.stream(
-            call, _EVENTS_STREAM_EVENTS, timeout=timeout, retries=retries
+            call, _EVENTS_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
         )
 
     async def plain_stream(
@@ -159,17 +166,18 @@ class AsyncEvents:
         since: int | Unset = UNSET,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
     ) -> AsyncEventStream[PlainStreamResponseBody]:
         call = Call(
             "GET",
-            "/plain-stream/" + encode_path(room),
+            "/plain-stream/" + encode_path(room, "room"),
             security=("apiKey",),
             query=(("since", since, True),),
             accept="text/event-stream",
             errors=_PLAIN_STREAM_ERRORS,
         )
         return await self._http.stream(
-            call, _PLAIN_STREAM_EVENTS, timeout=timeout, retries=retries
+            call, _PLAIN_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
         )
 
     async def ticker_stream(
@@ -177,6 +185,7 @@ class AsyncEvents:
         *,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
     ) -> AsyncEventStream[TickerStreamResponseBody]:
         call = Call(
             "GET",
@@ -186,5 +195,5 @@ class AsyncEvents:
             errors=_TICKER_STREAM_ERRORS,
         )
         return await self._http.stream(
-            call, _TICKER_STREAM_EVENTS, timeout=timeout, retries=retries
+            call, _TICKER_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
         )

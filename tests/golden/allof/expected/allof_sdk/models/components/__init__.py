@@ -12,12 +12,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .base import Base as Base
     from .consts import Consts as Consts
-    from .conststype import ConstsType as ConstsType
     from .counts import Counts as Counts
     from .defaults import Defaults as Defaults
-    from .defaultsc import DefaultsC as DefaultsC
     from .derived import Derived as Derived
-    from .derivedkind import DerivedKind as DerivedKind
     from .labelled import Labelled as Labelled
     from .strict import Strict as Strict
     from .timestamps import Timestamps as Timestamps
@@ -25,12 +22,9 @@ if TYPE_CHECKING:
 _EXPORTS: dict[str, str] = {
     "Base": "base",
     "Consts": "consts",
-    "ConstsType": "conststype",
     "Counts": "counts",
     "Defaults": "defaults",
-    "DefaultsC": "defaultsc",
     "Derived": "derived",
-    "DerivedKind": "derivedkind",
     "Labelled": "labelled",
     "Strict": "strict",
     "Timestamps": "timestamps",
@@ -39,12 +33,9 @@ _EXPORTS: dict[str, str] = {
 __all__ = [
     "Base",
     "Consts",
-    "ConstsType",
     "Counts",
     "Defaults",
-    "DefaultsC",
     "Derived",
-    "DerivedKind",
     "Labelled",
     "Strict",
     "Timestamps",

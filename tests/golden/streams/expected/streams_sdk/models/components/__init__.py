@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from .tickenvelope import TickEnvelope as TickEnvelope
     from .tickerevent import TickerEvent as TickerEvent
     from .tickereventobject import TickerEventObject as TickerEventObject
-    from .tickereventobjectevent import TickerEventObjectEvent as TickerEventObjectEvent
     from .tickevent import TickEvent as TickEvent
 
 _EXPORTS: dict[str, str] = {
@@ -27,7 +26,6 @@ _EXPORTS: dict[str, str] = {
     "TickEvent": "tickevent",
     "TickerEvent": "tickerevent",
     "TickerEventObject": "tickereventobject",
-    "TickerEventObjectEvent": "tickereventobjectevent",
 }
 
 __all__ = [
@@ -38,7 +36,6 @@ __all__ = [
     "TickEvent",
     "TickerEvent",
     "TickerEventObject",
-    "TickerEventObjectEvent",
 ]
 
 

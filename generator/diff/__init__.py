@@ -1,0 +1,1 @@
+"""`sdkgen diff`: the public API of the Python SDK for two specs, compared and classified."""

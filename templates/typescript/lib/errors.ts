@@ -1,0 +1,118 @@
+/**
+ * The errors a call can throw. Every one is an `APIError`; an answer with an error status is an
+ * `APIStatusError` (a subclass per common status) carrying `statusCode`, `headers`, `body`, the
+ * body parsed into the spec's error model (`data`) and the server's request id.
+ */
+
+/** The base class of every error the SDK throws. */
+export class APIError extends Error {
+  override name = "APIError";
+}
+
+/** No response: the connection failed. */
+export class APIConnectionError extends APIError {
+  override name = "APIConnectionError";
+}
+
+/** No response within the timeout. */
+export class APITimeoutError extends APIConnectionError {
+  override name = "APITimeoutError";
+}
+
+/** The caller's `AbortSignal` cancelled the request. */
+export class APIUserAbortError extends APIError {
+  override name = "APIUserAbortError";
+}
+
+/** An event's payload did not match the spec (malformed JSON, a missing field...). */
+export class StreamDecodeError extends APIError {
+  override name = "StreamDecodeError";
+}
+
+/** A successful response's body did not match the spec. */
+export class ResponseValidationError extends APIError {
+  override name = "ResponseValidationError";
+}
+
+/** The server answered with an error status. */
+export class APIStatusError extends APIError {
+  override name = "APIStatusError";
+  readonly statusCode: number;
+  readonly headers: Headers;
+  readonly body: string;
+  readonly data: unknown;
+  readonly requestId: string | null;
+
+  constructor(message: string, statusCode: number, headers: Headers, body: string, data: unknown) {
+    super(message);
+    this.statusCode = statusCode;
+    this.headers = headers;
+    this.body = body;
+    this.data = data;
+    this.requestId = headers.get("x-request-id") ?? headers.get("request-id");
+  }
+}
+
+/** 400 */
+export class BadRequestError extends APIStatusError {
+  override name = "BadRequestError";
+}
+/** 401 */
+export class AuthenticationError extends APIStatusError {
+  override name = "AuthenticationError";
+}
+/** 403 */
+export class PermissionDeniedError extends APIStatusError {
+  override name = "PermissionDeniedError";
+}
+/** 404 */
+export class NotFoundError extends APIStatusError {
+  override name = "NotFoundError";
+}
+/** 409 */
+export class ConflictError extends APIStatusError {
+  override name = "ConflictError";
+}
+/** 422 */
+export class UnprocessableEntityError extends APIStatusError {
+  override name = "UnprocessableEntityError";
+}
+/** 429 */
+export class RateLimitError extends APIStatusError {
+  override name = "RateLimitError";
+}
+/** 5XX */
+export class InternalServerError extends APIStatusError {
+  override name = "InternalServerError";
+}
+
+type StatusErrorClass = new (
+  message: string,
+  statusCode: number,
+  headers: Headers,
+  body: string,
+  data: unknown,
+) => APIStatusError;
+
+const BY_STATUS: { [status: number]: StatusErrorClass } = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/** The error class for a status code. */
+export function errorClass(status: number): StatusErrorClass {
+  return BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIStatusError);
+}
+
+/** The message of an error body: `error.message`, `message`, `detail`, or the status line. */
+export function errorMessage(status: number, data: unknown): string {
+  const record = typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
+  const inner = typeof record["error"] === "object" && record["error"] !== null ? record["error"] : record;
+  const found = (inner as Record<string, unknown>)["message"] ?? record["message"] ?? record["detail"];
+  return typeof found === "string" ? `${status}: ${found}` : `the server answered ${status}`;
+}

@@ -1,0 +1,18 @@
+"""Rewrite every TypeScript golden tree and generated-ts/ (review the diff, then commit)."""
+
+from __future__ import annotations
+
+from generator import emit
+from tests.helpers import render_spec
+from tests.typescript.support import embedded_settings, ts_cases, ts_settings
+
+
+def main() -> None:
+    """Regenerate tests/golden_ts/<case>/expected for every case, and the embedded spec's tree."""
+    for settings in [*(ts_settings(c) for c in ts_cases()), embedded_settings()]:
+        changed = emit.generate(render_spec(settings), settings.out, force=True)
+        print(f"{settings.out}: {len(changed)} file(s) changed")
+
+
+if __name__ == "__main__":
+    main()
