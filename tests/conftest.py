@@ -24,6 +24,32 @@ settings.register_profile("ci", deadline=None, print_blob=True, suppress_health_
 settings.load_profile("ci" if os.environ.get("CI", "").lower() in ("1", "true", "yes") else "dev")
 
 
+# -- xdist ---------------------------------------------------------------------------------------
+
+
+GROUPS_IGNORED = (
+    "pytest-xdist ignored this test's xdist_group mark (its node id has no @<group> suffix), so "
+    "every worker would build the group's costly fixtures again: check the pytest / pytest-xdist "
+    "versions pinned in pyproject.toml"
+)
+
+
+_UNTAGGED: set[str] = set()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under `--dist loadgroup`, note the grouped tests that xdist did not tag: they fail."""
+    if not os.environ.get("PYTEST_XDIST_WORKER") or not getattr(config.option, "loadgroup", False):
+        return
+    _UNTAGGED.update(i.nodeid for i in items if i.get_closest_marker("xdist_group") and "@" not in i.nodeid)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.nodeid in _UNTAGGED:
+        pytest.fail(GROUPS_IGNORED)
+
+
 # -- templates -------------------------------------------------------------------------------------
 
 

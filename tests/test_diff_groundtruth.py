@@ -362,6 +362,10 @@ class GroundTruth:
         assert done.returncode in (0, 1), done.stderr
 
 
+# One costly session fixture (every pair generated and type-checked): keep it on one xdist worker.
+pytestmark = pytest.mark.xdist_group("diff-groundtruth")
+
+
 @pytest.fixture(scope="session")
 def truth(tmp_path_factory: pytest.TempPathFactory) -> GroundTruth:
     """Every pair generated, diffed and type-checked once per session."""

@@ -19,6 +19,8 @@ from tests.runtime.test_sse_conformance import CASES
 from tests.typescript.support import TSC, embedded_settings, ensure_toolchain, link_node_modules, node
 
 SCRIPTS = Path(__file__).resolve().parent / "node"
+# The SDK is compiled once per module (tsc): keep the module on one xdist worker.
+pytestmark = pytest.mark.xdist_group("ts-runtime")
 
 
 @pytest.fixture(scope="module")
