@@ -32,3 +32,28 @@ def test_optional_property_of_a_null_only_schema(tmp_path: Path) -> None:
     assert code == 0, stderr
     proc = import_all(tmp_path / "out", "nulls_sdk")
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+SELF_SPEC = """
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /x:
+    post:
+      operationId: make
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, properties: {class: {type: string}, self: {type: string}}}
+      responses: {"200": {description: ok}}
+"""
+
+
+def test_body_property_named_self_is_a_keyword_argument(tmp_path: Path) -> None:
+    # Found by the fuzz test: `def make(self, *, self: ...)` did not compile.
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SELF_SPEC, encoding="utf-8")
+    code, stderr, _ = generate(spec, tmp_path / "out", "selfish_sdk")
+    assert code == 0, stderr
+    proc = import_all(tmp_path / "out", "selfish_sdk")
+    assert proc.returncode == 0, proc.stdout + proc.stderr

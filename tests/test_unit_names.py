@@ -157,7 +157,7 @@ def test_enum_members_are_unique_case_insensitively(api: Api) -> None:
 def test_parameters_avoid_body_fields_and_method_keywords(api: Api) -> None:
     names = PyNames(api)
     op = api.operations[0]
-    assert [names.param(op, p) for p in op.params] == ["id", "from_2", "timeout2", "self2"]
+    assert [names.param(op, p) for p in op.params] == ["id", "from_2", "timeout2", "self_"]
 
 
 def test_methods_follow_overrides_and_stay_unique_per_resource(api: Api) -> None:

@@ -100,6 +100,7 @@ def attribute_name(raw: str, fallback: str = "field") -> str:
         or name in PYDANTIC_ATTRS
         or name.startswith("model_")
         or name in ("l", "O", "I")  # ambiguous to read (pycodestyle E741)
+        or name == "self"  # body fields become method keywords beside `self` (found by fuzz)
     ):
         name += "_"
     return naming.bounded(name).lower()

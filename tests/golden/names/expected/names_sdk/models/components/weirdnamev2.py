@@ -13,7 +13,7 @@ class WeirdNameV2(SdkModel):
         {
             "class_",
             "from_",
-            "self",
+            "self_",
             "str_",
             "list_",
             "model_config_",
@@ -32,7 +32,7 @@ class WeirdNameV2(SdkModel):
         {
             "class_",
             "from_",
-            "self",
+            "self_",
             "str_",
             "list_",
             "model_config_",
@@ -52,7 +52,7 @@ class WeirdNameV2(SdkModel):
 
     from_: int | None = Field(default=None, alias="from")
 
-    self: str | None = None
+    self_: str | None = Field(default=None, alias="self")
 
     str_: str | None = Field(default=None, alias="str")
 
