@@ -94,3 +94,12 @@ def examples(local: int) -> int:
     """A property test's number of examples: `local`, or a third of it (at least 10) under the
     "ci" hypothesis profile that tests/conftest.py loads when CI=true."""
     return max(10, local // 3) if settings.get_current_profile_name() == "ci" else local
+
+
+def sdkgen_here(*args: str) -> subprocess.CompletedProcess[str]:
+    """The CLI's entry point (what the `sdkgen` script runs) called in-process, as a finished
+    process: the cheap twin of `sdkgen` when the console script itself is not the subject."""
+    from tests.corpus_support import run_here  # noqa: PLC0415 - corpus_support imports the CLI
+
+    code, stdout, stderr = run_here(*args)
+    return subprocess.CompletedProcess(["sdkgen", *args], code, stdout, stderr)

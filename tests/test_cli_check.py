@@ -7,21 +7,14 @@ point in-process (`cli`), which is what the script runs."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.corpus_support import run_here
 from tests.helpers import GOLDEN, ROOT, assert_clean_error, sdkgen
+from tests.helpers import sdkgen_here as cli
 
 SPEC = GOLDEN / "unions" / "spec.yaml"
-
-
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    """The CLI's entry point run in-process, as a finished process."""
-    code, stdout, stderr = run_here(*args)
-    return subprocess.CompletedProcess(["sdkgen", *args], code, stdout, stderr)
 
 
 @pytest.fixture(scope="module")
