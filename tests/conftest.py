@@ -35,14 +35,33 @@ GROUPS_IGNORED = (
 
 
 _UNTAGGED: set[str] = set()
+# The longest single tests (measured): scheduled first, so none of them is the last to finish.
+# Only the order changes; a name that no longer exists is simply not matched.
+LONG_FIRST = (
+    "tests/typescript/test_ts_golden.py::test_every_tree_and_docs_example_passes_tsc_strict",
+    "tests/test_hostile.py::test_5mb_description_is_bounded",
+    "tests/test_fuzz.py::",
+    "tests/test_overlay.py::test_overlay_on_the_real_mistral_spec",
+    "tests/test_lint_generator.py::test_generator_passes_mypy_strict",
+    "tests/runtime/test_sse_property.py::",
+    "tests/test_packaging.py::test_wheel_ships_templates_and_runs_from_another_folder",
+    "tests/typescript/test_ts_golden.py::test_output_is_byte_identical_across_hash_seeds",
+)
 
 
-@pytest.hookimpl(trylast=True)
+@pytest.hookimpl(trylast=True)  # after pytest-xdist has tagged the grouped tests
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under `--dist loadgroup`, note the grouped tests that xdist did not tag: they fail."""
-    if not os.environ.get("PYTEST_XDIST_WORKER") or not getattr(config.option, "loadgroup", False):
-        return
-    _UNTAGGED.update(i.nodeid for i in items if i.get_closest_marker("xdist_group") and "@" not in i.nodeid)
+    """Put the longest single tests first (the same order in every xdist worker); under
+    `--dist loadgroup`, note the grouped tests that xdist did not tag: they fail."""
+    rank = {prefix: n for n, prefix in enumerate(LONG_FIRST)}
+
+    def key(item: pytest.Item) -> int:
+        return next((n for prefix, n in rank.items() if item.nodeid.startswith(prefix)), len(rank))
+
+    items.sort(key=key)
+    if os.environ.get("PYTEST_XDIST_WORKER") and getattr(config.option, "loadgroup", False):
+        grouped = [i.nodeid for i in items if i.get_closest_marker("xdist_group")]
+        _UNTAGGED.update(nodeid for nodeid in grouped if "@" not in nodeid)
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -94,3 +95,23 @@ def examples(local: int) -> int:
     """A property test's number of examples: `local`, or a third of it (at least 10) under the
     "ci" hypothesis profile that tests/conftest.py loads when CI=true."""
     return max(10, local // 3) if settings.get_current_profile_name() == "ci" else local
+
+
+def sdkgen_here(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The CLI's entry point (what the `sdkgen` script runs) called in-process from `cwd` (the
+    project root by default), as a finished process: the cheap twin of `sdkgen` when the
+    console script itself is not the subject."""
+    from tests.corpus_support import run_here  # noqa: PLC0415 - corpus_support imports the CLI
+
+    with contextlib.chdir(cwd or ROOT):
+        code, stdout, stderr = run_here(*args)
+    return subprocess.CompletedProcess(["sdkgen", *args], code, stdout, stderr)
+
+
+def shared_path(*parts: str) -> Path:
+    """`shared/<parts>` beside the clone (CI lays shared/ there); from a git worktree, beside the
+    nearest enclosing folder that has it. `../shared/<parts>` when none has it."""
+    for folder in ROOT.parents:
+        if (folder / "shared" / Path(*parts)).exists():
+            return folder / "shared" / Path(*parts)
+    return ROOT.parent / "shared" / Path(*parts)

@@ -1,4 +1,8 @@
-"""`sdkgen generate` / `check` end to end: drift detection, exit codes, determinism."""
+"""`sdkgen generate` / `check` end to end: drift detection, exit codes, determinism.
+
+The console script runs as a process where it is the subject (the committed tree, hash seeds,
+`python -m`, pyproject defaults, the shared tree); drift and refusal cases call the same entry
+point in-process (`cli`), which is what the script runs."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import GOLDEN, ROOT, assert_clean_error, sdkgen
+from tests.helpers import sdkgen_here as cli
 
 SPEC = GOLDEN / "unions" / "spec.yaml"
 
@@ -35,7 +40,7 @@ def test_committed_generated_tree_is_up_to_date() -> None:
 
 def test_check_passes_on_fresh_tree_and_writes_nothing(tree: Path) -> None:
     before = {p: p.stat().st_mtime_ns for p in tree.rglob("*")}
-    proc = sdkgen("check", str(SPEC), "--out", str(tree), "--package", "pkg")
+    proc = cli("check", str(SPEC), "--out", str(tree), "--package", "pkg")
     assert proc.returncode == 0, proc.stdout
     assert {p: p.stat().st_mtime_ns for p in tree.rglob("*")} == before
 
@@ -43,7 +48,7 @@ def test_check_passes_on_fresh_tree_and_writes_nothing(tree: Path) -> None:
 def test_hand_edit_is_flagged_with_a_diff(tree: Path) -> None:
     target = tree / "pkg" / "models" / "components" / "cat.py"
     target.write_text(target.read_text() + "# my tweak\n")
-    proc = sdkgen("check", str(SPEC), "--out", str(tree), "--package", "pkg")
+    proc = cli("check", str(SPEC), "--out", str(tree), "--package", "pkg")
     assert proc.returncode == 1
     assert f"hand-edited: {target}" in proc.stdout
     assert "-# my tweak" in proc.stdout
@@ -52,7 +57,7 @@ def test_hand_edit_is_flagged_with_a_diff(tree: Path) -> None:
 def test_deleted_file_is_flagged_missing(tree: Path) -> None:
     target = tree / "pkg" / "models" / "components" / "dog.py"
     target.unlink()
-    proc = sdkgen("check", str(SPEC), "--out", str(tree), "--package", "pkg")
+    proc = cli("check", str(SPEC), "--out", str(tree), "--package", "pkg")
     assert proc.returncode == 1
     assert f"missing: {target}" in proc.stdout
 
@@ -60,7 +65,7 @@ def test_deleted_file_is_flagged_missing(tree: Path) -> None:
 def test_extra_file_is_flagged(tree: Path) -> None:
     extra = tree / "pkg" / "models" / "components" / "stray.py"
     extra.write_text("x = 1\n")
-    proc = sdkgen("check", str(SPEC), "--out", str(tree), "--package", "pkg")
+    proc = cli("check", str(SPEC), "--out", str(tree), "--package", "pkg")
     assert proc.returncode == 1
     assert f"extra: {extra}" in proc.stdout
 
@@ -68,7 +73,7 @@ def test_extra_file_is_flagged(tree: Path) -> None:
 def test_spec_change_is_flagged_changed(tree: Path, tmp_path: Path) -> None:
     spec = tmp_path / "spec.yaml"
     spec.write_text(SPEC.read_text().replace("meows: {type: boolean}", "meows: {type: integer}"))
-    proc = sdkgen("check", str(spec), "--out", str(tree), "--package", "pkg")
+    proc = cli("check", str(spec), "--out", str(tree), "--package", "pkg")
     assert proc.returncode == 1
     assert "changed: " in proc.stdout and "cat.py" in proc.stdout
     assert "+    meows: int | None = None" in proc.stdout
@@ -79,7 +84,7 @@ def test_generate_prunes_only_owned_files(tree: Path, tmp_path: Path) -> None:
     mine.write_text("keep me")
     spec = tmp_path / "spec.yaml"
     spec.write_text(SPEC.read_text().replace("    AnyOfPlain:", "    AnyOfPlainRenamed:"))
-    proc = sdkgen("generate", str(spec), "--out", str(tree), "--package", "pkg")
+    proc = cli("generate", str(spec), "--out", str(tree), "--package", "pkg")
     assert proc.returncode == 0, proc.stderr
     assert mine.read_text() == "keep me"
     assert not (tree / "pkg" / "models" / "components" / "anyofplain.py").exists()
@@ -90,7 +95,7 @@ def test_generate_refuses_to_overwrite_foreign_files(tmp_path: Path) -> None:
     out = tmp_path / "out"
     (out / "pyproject.toml").parent.mkdir(parents=True)
     (out / "pyproject.toml").write_text("# mine\n")
-    proc = sdkgen("generate", str(SPEC), "--out", str(out), "--package", "pkg")
+    proc = cli("generate", str(SPEC), "--out", str(out), "--package", "pkg")
     assert_clean_error(proc.returncode, proc.stderr, "not written by sdkgen", "pyproject.toml")
     assert (out / "pyproject.toml").read_text() == "# mine\n"
     assert sorted(p.name for p in out.iterdir()) == ["pyproject.toml"]
@@ -98,7 +103,7 @@ def test_generate_refuses_to_overwrite_foreign_files(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("package", ["1abc", "class", "with-dash", "", "a.b"])
 def test_bad_package_exits_2_with_one_line(tmp_path: Path, package: str) -> None:
-    proc = sdkgen("generate", str(SPEC), "--out", str(tmp_path / "o"), "--package", package)
+    proc = cli("generate", str(SPEC), "--out", str(tmp_path / "o"), "--package", package)
     assert_clean_error(proc.returncode, proc.stderr, "--package")
     assert not (tmp_path / "o").exists()
 

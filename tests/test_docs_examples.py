@@ -201,16 +201,40 @@ def test_client_example_runs(name: str, code: str, results: dict[str, Result]) -
 # -- the golden cases' model examples (their clients have no server here) ----------------------
 
 
-@pytest.mark.parametrize("case", golden_cases())
-def test_golden_model_examples_run(case: str, tmp_path: Path, golden_trees: Path) -> None:
-    out = golden_trees / case
+def _golden_blocks(case: str, out: Path) -> list[tuple[str, str]]:
     sdk_class = naming.pascal(f"{case}_sdk")
     blocks = []
     for page in sorted(out.glob("docs/**/*.md")):
         for n, match in enumerate(BLOCK.finditer(page.read_text(encoding="utf-8")), start=1):
             if not re.search(rf"\b(Async)?{sdk_class}\b", match.group(1)):
                 blocks.append((f"{case}:{page.relative_to(out).as_posix()}#{n}", match.group(1)))
+    return blocks
+
+
+@pytest.fixture(scope="module")
+def golden_blocks(golden_trees: Path) -> dict[str, list[tuple[str, str]]]:
+    """Each golden case's model examples (name, code), by case."""
+    return {case: _golden_blocks(case, golden_trees / case) for case in golden_cases()}
+
+
+@pytest.fixture(scope="module")
+def golden_results(
+    golden_blocks: dict[str, list[tuple[str, str]]],
+    golden_trees: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, Result]:
+    """The model examples of every golden case run in one interpreter (each case's package has
+    its own name), by example name."""
+    scripts = [block for blocks in golden_blocks.values() for block in blocks]
+    trees = [golden_trees / case for case in golden_blocks]
+    return run_batch(scripts, tmp_path_factory.mktemp("golden-examples"), trees, timeout=300)
+
+
+@pytest.mark.parametrize("case", golden_cases())
+def test_golden_model_examples_run(
+    case: str, golden_blocks: dict[str, list[tuple[str, str]]], golden_results: dict[str, Result]
+) -> None:
+    blocks = golden_blocks[case]
     assert blocks, f"{case}: no model examples"
-    results = run_batch(blocks, tmp_path, [out], timeout=120)
-    failures = [f"{name}\n{results[name].error}" for name, _ in blocks if results[name].error]
+    failures = [f"{name}\n{golden_results[name].error}" for name, _ in blocks if golden_results[name].error]
     assert not failures, "failing examples:\n" + "\n\n".join(failures)[-6000:]

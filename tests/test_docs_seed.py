@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 
 from generator.config import load_settings
 from generator.targets.python.docs import table
-from tests.helpers import ROOT, golden_cases, golden_settings, render_spec
+from tests.helpers import ROOT, golden_cases, golden_settings, render_spec, shared_path
 
 # The reference SDK's page lives in `../shared/seed/` beside the clone (CI lays shared/ there;
 # a git worktree finds it beside an enclosing folder). The committed copy must equal it.
@@ -33,11 +33,11 @@ def _outside_code(text: str) -> str:
 
 
 def shared_seed() -> Path:
-    """`shared/seed/<page>` in the nearest folder above the clone that has it; fails when none does."""
-    for folder in ROOT.parents:
-        if (folder / SHARED_SEED_REL).is_file():
-            return folder / SHARED_SEED_REL
-    pytest.fail(f"the reference page ../{SHARED_SEED_REL.as_posix()} is missing (looked above {ROOT})")
+    """`shared/seed/<page>` beside the clone (see helpers.shared_path); fails when it is missing."""
+    path = shared_path("seed", SEED.name)
+    if not path.is_file():
+        pytest.fail(f"the reference page ../{SHARED_SEED_REL.as_posix()} is missing (looked above {ROOT})")
+    return path
 
 
 def test_committed_seed_is_the_shared_one() -> None:

@@ -10,7 +10,8 @@ from generator.ir import Api
 from generator.load import load_spec
 from generator.targets.python.docs import Docs
 from generator.targets.python.names import PyNames
-from tests.helpers import run_python, sdkgen
+from tests.batch import run_batch
+from tests.helpers import sdkgen
 
 SPEC = """
 openapi: 3.1.0
@@ -71,10 +72,14 @@ def test_every_page_example_runs_for_the_inline_spec(tmp_path: Path) -> None:
     spec.write_text(SPEC, encoding="utf-8")
     out = tmp_path / "out"
     assert sdkgen("generate", str(spec), "--out", str(out), "--package", "t_sdk").returncode == 0
-    for page in sorted(out.glob("docs/models/**/*.md")):
-        code = page.read_text(encoding="utf-8").split("```python\n", 1)[1].split("```", 1)[0]
-        proc = run_python(code, out)
-        assert proc.returncode == 0, f"{page.name}: {proc.stderr[-2000:]}"
+    scripts = [
+        (page.name, page.read_text(encoding="utf-8").split("```python\n", 1)[1].split("```", 1)[0])
+        for page in sorted(out.glob("docs/models/**/*.md"))
+    ]
+    assert scripts
+    results = run_batch(scripts, tmp_path / "run", [out])  # one interpreter, a verdict per page
+    for name, _ in scripts:
+        assert not results[name].error, f"{name}: {results[name].error[-2000:]}"
 
 
 def test_cli_prints_the_warning(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator import emit
+from tests.batch import Result, run_batch
 from tests.corpus_support import MypyRun
 from tests.helpers import (
     BIN,
@@ -21,7 +22,6 @@ from tests.helpers import (
     RUNTIME,
     golden_cases,
     golden_settings,
-    run_python,
     runtime_sources,
     without_runtime,
 )
@@ -55,17 +55,14 @@ def test_every_case_ships_the_templates_runtime(golden_files: dict[str, dict[str
             assert files[path] == text, f"{case}: {path} is not header + templates/python/runtime/"
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_golden_modules_import(case: str, golden_trees: Path) -> None:
-    out = golden_trees / case
-    package = f"{case}_sdk"
+def _import_script(out: Path, package: str) -> str:
+    """Import every module of the package one after another, then again in reverse order (so
+    import cycles are exercised from both ends), forgetting the package in between."""
     modules = sorted(
         ".".join(p.relative_to(out).with_suffix("").parts).removesuffix(".__init__")
         for p in (out / package).rglob("*.py")
     )
-    # Each module alone in a fresh interpreter would be slow; import them one after another,
-    # in reverse order too, so import cycles are exercised from both ends.
-    code = (
+    return (
         "import importlib, sys\n"
         f"mods = {modules!r}\n"
         "for order in (mods, list(reversed(mods))):\n"
@@ -73,10 +70,20 @@ def test_golden_modules_import(case: str, golden_trees: Path) -> None:
         "        importlib.import_module(m)\n"
         "    for m in [k for k in sys.modules if k.split('.')[0] == mods[0].split('.')[0]]:\n"
         "        del sys.modules[m]\n"
-        "print('ok')\n"
     )
-    proc = run_python(code, out)
-    assert proc.returncode == 0, proc.stderr[-3000:]
+
+
+@pytest.fixture(scope="module")
+def golden_imports(golden_trees: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Result]:
+    """Every golden package imported in one fresh interpreter (tests/batch.py), by case."""
+    scripts = [(case, _import_script(golden_trees / case, f"{case}_sdk")) for case in CASES]
+    folder = tmp_path_factory.mktemp("golden-imports")
+    return run_batch(scripts, folder, [golden_trees / case for case in CASES])
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden_modules_import(case: str, golden_imports: dict[str, Result]) -> None:
+    assert not golden_imports[case].error, golden_imports[case].error[-3000:]
 
 
 def _trees(golden_trees: Path) -> list[str]:

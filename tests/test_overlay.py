@@ -14,9 +14,9 @@ from generator.config import Settings
 from generator.errors import SpecError
 from generator.load import load_spec
 from generator.overlay import apply_overlay
-from tests.helpers import GOLDEN, ROOT, render_spec, sdkgen
+from tests.helpers import GOLDEN, render_spec, sdkgen_here, shared_path
 
-MISTRAL = ROOT.parent / "shared" / "specs" / "mistral-openapi.yaml"
+MISTRAL = shared_path("specs", "mistral-openapi.yaml")
 SPEC = GOLDEN / "streams" / "spec.yaml"
 
 
@@ -142,16 +142,16 @@ def test_generate_and_check_apply_overlays_from_flag_and_config(tmp_path: Path) 
     overlay.write_text(json.dumps(_overlay(_rename(first_op["operationId"], "renamed_by_overlay"))), "utf-8")
     out = tmp_path / "out"
     base = ["--out", str(out), "--package", "pkg"]
-    proc = sdkgen("generate", str(SPEC), *base, "--overlay", str(overlay))
+    proc = sdkgen_here("generate", str(SPEC), *base, "--overlay", str(overlay))
     assert proc.returncode == 0, proc.stderr
     assert any("def renamed_by_overlay(" in p.read_text() for p in (out / "pkg" / "resources").glob("*.py"))
-    assert sdkgen("check", str(SPEC), *base, "--overlay", str(overlay)).returncode == 0
-    assert sdkgen("check", str(SPEC), *base).returncode == 1  # without the overlay the tree is stale
+    assert sdkgen_here("check", str(SPEC), *base, "--overlay", str(overlay)).returncode == 0
+    assert sdkgen_here("check", str(SPEC), *base).returncode == 1  # without the overlay the tree is stale
     (tmp_path / "pyproject.toml").write_text(
         f'[tool.sdkgen]\nspec = "{SPEC}"\nout = "out"\npackage = "pkg"\n'
         'sdk_class = "AtomaSdk"\noverlays = ["rename.json"]\n'
     )
-    proc = sdkgen("check", cwd=tmp_path)
+    proc = sdkgen_here("check", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr
 
 
@@ -159,30 +159,31 @@ def test_a_bad_overlay_exits_2_with_one_line_and_writes_nothing(tmp_path: Path) 
     overlay = tmp_path / "bad.yaml"
     overlay.write_text("overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n  - target: '$.paths[?'\n")
     out = tmp_path / "out"
-    proc = sdkgen("generate", str(SPEC), "--out", str(out), "--package", "pkg", "--overlay", str(overlay))
+    args = ["--out", str(out), "--package", "pkg", "--overlay", str(overlay)]
+    proc = sdkgen_here("generate", str(SPEC), *args)
     assert proc.returncode == 2
     assert proc.stderr.startswith("sdkgen: error: bad.yaml#/actions/0/target: invalid JSONPath")
     assert len(proc.stderr.splitlines()) == 1 and "Traceback" not in proc.stderr
     assert not out.exists()
-    missing = sdkgen("generate", str(SPEC), "--out", str(out), "--overlay", str(tmp_path / "nope.yaml"))
+    missing = sdkgen_here("generate", str(SPEC), "--out", str(out), "--overlay", str(tmp_path / "nope.yaml"))
     assert missing.returncode == 2 and missing.stderr.strip() == "sdkgen: error: nope.yaml#: no such file"
 
 
 def test_config_names_operations_for_specs_without_extensions(tmp_path: Path) -> None:
     head = f'[tool.sdkgen]\nspec = "{SPEC}"\nout = "out"\npackage = "pkg"\n\n[tool.sdkgen.operations]\n'
     (tmp_path / "pyproject.toml").write_text(head + 'ticker_stream = { name = "ticks" }\n')
-    proc = sdkgen("generate", cwd=tmp_path)
+    proc = sdkgen_here("generate", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     resource = (tmp_path / "out" / "pkg" / "resources" / "events.py").read_text()
     assert "def ticks(" in resource and "def ticker_stream(" not in resource
     (tmp_path / "pyproject.toml").write_text(head + 'tickr_stream = { name = "ticks" }\n')
-    proc = sdkgen("check", cwd=tmp_path)
+    proc = sdkgen_here("check", cwd=tmp_path)
     assert proc.returncode == 2
     assert (
         proc.stderr
         == "sdkgen: error: [tool.sdkgen.operations] 'tickr_stream': no operation has this operationId\n"
     )
     (tmp_path / "pyproject.toml").write_text(head + 'ticker_stream = "ticks"\n')
-    proc = sdkgen("check", cwd=tmp_path)
+    proc = sdkgen_here("check", cwd=tmp_path)
     assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1
     assert "[tool.sdkgen.operations] 'ticker_stream': expected { name = \"method_name\" }" in proc.stderr

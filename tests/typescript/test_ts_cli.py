@@ -1,5 +1,6 @@
 """The CLI with `--target typescript`: npm package names, `[tool.sdkgen.typescript]`, and the
-drift check of a TypeScript tree (changed, extra, hand-edited files exit 1)."""
+drift check of a TypeScript tree (changed, extra, hand-edited files exit 1). The CLI's entry point
+runs in-process (`sdkgen_here`); the console script runs once, on the committed tree."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.config import load_settings
-from tests.helpers import ROOT, sdkgen
+from tests.helpers import ROOT, sdkgen, sdkgen_here
 
 SPEC = str(ROOT / "spec" / "openapi.yaml")
 
@@ -19,7 +20,7 @@ SPEC = str(ROOT / "spec" / "openapi.yaml")
 )
 def test_invalid_npm_package_exits_2_with_one_line(tmp_path: Path, package: str) -> None:
     out = tmp_path / "out"
-    proc = sdkgen("generate", SPEC, "--target", "typescript", "--out", str(out), f"--package={package}")
+    proc = sdkgen_here("generate", SPEC, "--target", "typescript", "--out", str(out), f"--package={package}")
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr == f"sdkgen: error: --package {package!r}: not a valid npm package name\n"
     assert not out.exists()
@@ -29,25 +30,25 @@ def test_invalid_npm_package_exits_2_with_one_line(tmp_path: Path, package: str)
 def test_valid_npm_packages_generate_and_check(tmp_path: Path, package: str) -> None:
     out = tmp_path / "out"
     args = [SPEC, "--target", "typescript", "--out", str(out), "--package", package, "-q"]
-    assert sdkgen("generate", *args).returncode == 0
+    assert sdkgen_here("generate", *args).returncode == 0
     assert f'"name": "{package}"' in (out / "package.json").read_text()
-    assert sdkgen("check", *args).returncode == 0
+    assert sdkgen_here("check", *args).returncode == 0
 
 
 def test_python_target_still_wants_an_import_name(tmp_path: Path) -> None:
-    proc = sdkgen("generate", SPEC, "--out", str(tmp_path / "o"), "--package", "atoma-sdk")
+    proc = sdkgen_here("generate", SPEC, "--out", str(tmp_path / "o"), "--package", "atoma-sdk")
     assert proc.returncode == 2 and "not a valid Python import name" in proc.stderr
 
 
 def test_check_flags_changed_extra_and_missing_files(tmp_path: Path) -> None:
     out = tmp_path / "out"
     args = [SPEC, "--target", "typescript", "--out", str(out), "--package", "atoma-sdk", "-q"]
-    assert sdkgen("generate", *args).returncode == 0
+    assert sdkgen_here("generate", *args).returncode == 0
     page = out / "docs" / "models" / "components" / "model.md"
     page.write_text(page.read_text() + "\nedited")
     (out / "src" / "extra.ts").write_text("export {};\n")
     (out / "src" / "models" / "components" / "errorresponse.ts").unlink()
-    proc = sdkgen("check", *args)
+    proc = sdkgen_here("check", *args)
     assert proc.returncode == 1
     assert "hand-edited:" in proc.stdout and "model.md" in proc.stdout
     assert "extra:" in proc.stdout and "extra.ts" in proc.stdout
