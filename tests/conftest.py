@@ -13,7 +13,14 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from generator.targets import templating
-from tests.corpus_support import MypyRun, Outcome, generate_corpus, import_many, mypy_strict
+from tests.corpus_support import (
+    MypyRun,
+    Outcome,
+    generate_corpus,
+    import_many,
+    missing_name_probe,
+    mypy_strict,
+)
 from tests.helpers import ROOT, golden_cases, golden_settings, render_spec
 
 # -- hypothesis ----------------------------------------------------------------------------------
@@ -162,4 +169,5 @@ def all_trees_mypy(
     targets = [(o.out, o.case.package) for o in corpus.values() if o.code == 0]
     targets += [(golden_trees / case, f"{case}_sdk") for case in golden_cases()]
     targets.append((ROOT / "generated", "atoma_sdk"))
+    targets.append(missing_name_probe(tmp_path_factory.mktemp("mypy-probe")))
     return mypy_strict(targets, tmp_path_factory.mktemp("mypy"))

@@ -208,3 +208,21 @@ def mypy_strict(targets: list[tuple[Path, str]], cwd: Path, timeout: float = 900
         cmd += ["-p", package]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd, timeout=timeout)
     return MypyRun(proc.returncode, proc.stdout + proc.stderr, [out for out, _ in targets])
+
+
+PROBE = "sdkgen_missing_name_probe"
+
+
+def missing_name_probe(root: Path) -> tuple[Path, str]:
+    """User code importing names the SDK does not have, each ignore expecting mypy's error.
+
+    `--strict` reports an ignore that suppresses nothing, so if the lazy package indexes typed
+    a missing name as Any again (a module `__getattr__` visible to mypy), this probe fails.
+    """
+    lines = [
+        f"from atoma_sdk.{module} import NoSuchName as missing_{n}  # type: ignore[attr-defined]"
+        for n, module in enumerate(("models.components", "models.operations", "resources"))
+    ]
+    (root / PROBE).mkdir()
+    (root / PROBE / "__init__.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root, PROBE
