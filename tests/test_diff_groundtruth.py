@@ -8,6 +8,7 @@ breaking by `sdkgen diff` exactly when its program fails.
 
 from __future__ import annotations
 
+import ast
 import copy
 import json
 import re
@@ -27,6 +28,7 @@ from generator.ir import Api
 from generator.load import load_spec
 from generator.targets import get_target
 from tests.diff_usage import usage_program
+from tests.helpers import runtime_sources
 
 Spec = dict[str, Any]
 SDK_CLASS = "Client"
@@ -283,13 +285,48 @@ def _api(path: Path, package: str) -> Api:
     return build_api(load_spec(path), Settings(spec=path, package=package, sdk_class=SDK_CLASS))
 
 
+RUNTIME_PACKAGE = "sdkgen_runtime"
+
+
 def _write_sdk(root: Path, api: Api) -> dict[str, str]:
+    """Write the SDK; its runtime modules become re-exports of one shared copy.
+
+    The runtime is the same in every old and new SDK, so mypy checks it once instead of once
+    per package (it is most of each package's code); the SDK's own modules are written as is.
+    """
     files = get_target("python", None).render(api).files
+    runtime = runtime_sources(api.package)
     for rel, text in files.items():
         if rel.startswith(api.package + "/"):
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            (root / rel).write_text(text, encoding="utf-8")
+            shim = _reexport(text, Path(rel).stem) if rel in runtime else text
+            (root / rel).write_text(shim, encoding="utf-8")
+    shared = root / RUNTIME_PACKAGE
+    if not shared.is_dir():
+        shared.mkdir()
+        (shared / "__init__.py").write_text("")
+        for rel, text in runtime.items():
+            (shared / Path(rel).name).write_text(text, encoding="utf-8")
     return files
+
+
+def _reexport(source: str, module: str) -> str:
+    """A module re-exporting every top-level name of runtime `source` from the shared copy."""
+    names: list[str] = []
+    for node in ast.parse(source).body:
+        for inner in [node, *(getattr(node, "body", []) if isinstance(node, ast.If | ast.Try) else [])]:
+            if isinstance(inner, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+                names.append(inner.name)
+            elif isinstance(inner, ast.Assign | ast.AnnAssign):
+                targets = inner.targets if isinstance(inner, ast.Assign) else [inner.target]
+                names += [n.id for n in targets if isinstance(n, ast.Name)]
+                if any(isinstance(n, ast.Name) and n.id == "__all__" for n in targets):
+                    names += ast.literal_eval(inner.value) if inner.value is not None else []
+            elif isinstance(inner, ast.Import | ast.ImportFrom):  # only explicit re-exports (`X as X`)
+                names += [a.name for a in inner.names if a.asname == a.name]
+    unique = sorted(set(names))
+    lines = [f"from {RUNTIME_PACKAGE}.{module} import {name} as {name}" for name in unique]
+    return "\n".join(lines) + "\n"
 
 
 class GroundTruth:
@@ -299,7 +336,9 @@ class GroundTruth:
         self.changes: dict[str, list[Change]] = {}
         self.errors: dict[str, list[str]] = {name: [] for name in PAIRS}
         self.control: dict[str, list[str]] = {}
+        self.runtime: list[str] = []  # mypy's errors in the shared runtime copy
         olds: dict[str, str] = {}  # old spec JSON -> its package
+        old_sdks: dict[str, dict[str, str]] = {}  # package -> its files
         (root / "specs").mkdir()
         for name, (old_m, new_m) in PAIRS.items():
             old_path, new_path = (
@@ -310,15 +349,12 @@ class GroundTruth:
             key = old_path.read_text()
             if key not in olds:
                 olds[key] = pkg = f"o_{len(olds)}"
-                old_files = _write_sdk(root, _api(old_path, pkg))
+                old_sdks[pkg] = _write_sdk(root, _api(old_path, pkg))
                 self.control[pkg] = []
-                (root / f"ctl_{pkg}.py").write_text(usage_program(old_files, pkg, SDK_CLASS, pkg))
+                (root / f"ctl_{pkg}.py").write_text(usage_program(old_sdks[pkg], pkg, SDK_CLASS, pkg))
             pkg = olds[key]
-            old_files = {p.replace(f"{pkg}/", "", 1): t for p, t in self._files(root, pkg).items()}
             _write_sdk(root, _api(new_path, f"n_{name}"))
-            program = usage_program(
-                {f"{pkg}/{p}": t for p, t in old_files.items()}, pkg, SDK_CLASS, f"n_{name}"
-            )
+            program = usage_program(old_sdks[pkg], pkg, SDK_CLASS, f"n_{name}")
             (root / f"use_{name}.py").write_text(program)
         self._mypy(root)
 
@@ -327,10 +363,6 @@ class GroundTruth:
         path = root / "specs" / f"{name}.json"
         path.write_text(json.dumps(spec, indent=1, sort_keys=True))
         return path
-
-    @staticmethod
-    def _files(root: Path, pkg: str) -> dict[str, str]:
-        return {p.relative_to(root).as_posix(): p.read_text() for p in (root / pkg).rglob("*.py")}
 
     def _mypy(self, root: Path) -> None:
         programs = sorted(p.name for p in root.glob("*.py"))
@@ -351,6 +383,8 @@ class GroundTruth:
             timeout=900,
         )
         for line in done.stdout.splitlines():
+            if line.startswith(f"{RUNTIME_PACKAGE}/") and ": note:" not in line:
+                self.runtime.append(line)
             match = re.match(r"(?:use_(\w+)\.py|n_(\w+)/|ctl_(o_\d+)\.py|(o_\d+)/)", line)
             if match is None or ": note:" in line:
                 continue
@@ -374,6 +408,7 @@ def truth(tmp_path_factory: pytest.TempPathFactory) -> GroundTruth:
 
 def test_usage_programs_pass_against_their_own_sdk(truth: GroundTruth) -> None:
     assert truth.control and all(not errors for errors in truth.control.values()), truth.control
+    assert not truth.runtime, truth.runtime
 
 
 @pytest.mark.parametrize("pair", sorted(PAIRS))
