@@ -8,7 +8,6 @@ breaking by `sdkgen diff` exactly when its program fails.
 
 from __future__ import annotations
 
-import ast
 import copy
 import json
 import re
@@ -28,7 +27,7 @@ from generator.ir import Api
 from generator.load import load_spec
 from generator.targets import get_target
 from tests.diff_usage import usage_program
-from tests.helpers import runtime_sources
+from tests.runtime_shim import RUNTIME_PACKAGE, shimmed, write_shared_runtime
 
 Spec = dict[str, Any]
 SDK_CLASS = "Client"
@@ -285,48 +284,15 @@ def _api(path: Path, package: str) -> Api:
     return build_api(load_spec(path), Settings(spec=path, package=package, sdk_class=SDK_CLASS))
 
 
-RUNTIME_PACKAGE = "sdkgen_runtime"
-
-
 def _write_sdk(root: Path, api: Api) -> dict[str, str]:
-    """Write the SDK; its runtime modules become re-exports of one shared copy.
-
-    The runtime is the same in every old and new SDK, so mypy checks it once instead of once
-    per package (it is most of each package's code); the SDK's own modules are written as is.
-    """
+    """Write the SDK, its runtime modules re-exporting one shared copy (tests/runtime_shim.py)."""
     files = get_target("python", None).render(api).files
-    runtime = runtime_sources(api.package)
+    write_shared_runtime(root)
     for rel, text in files.items():
         if rel.startswith(api.package + "/"):
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            shim = _reexport(text, Path(rel).stem) if rel in runtime else text
-            (root / rel).write_text(shim, encoding="utf-8")
-    shared = root / RUNTIME_PACKAGE
-    if not shared.is_dir():
-        shared.mkdir()
-        (shared / "__init__.py").write_text("")
-        for rel, text in runtime.items():
-            (shared / Path(rel).name).write_text(text, encoding="utf-8")
+            (root / rel).write_text(shimmed(rel, text, api.package), encoding="utf-8")
     return files
-
-
-def _reexport(source: str, module: str) -> str:
-    """A module re-exporting every top-level name of runtime `source` from the shared copy."""
-    names: list[str] = []
-    for node in ast.parse(source).body:
-        for inner in [node, *(getattr(node, "body", []) if isinstance(node, ast.If | ast.Try) else [])]:
-            if isinstance(inner, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
-                names.append(inner.name)
-            elif isinstance(inner, ast.Assign | ast.AnnAssign):
-                targets = inner.targets if isinstance(inner, ast.Assign) else [inner.target]
-                names += [n.id for n in targets if isinstance(n, ast.Name)]
-                if any(isinstance(n, ast.Name) and n.id == "__all__" for n in targets):
-                    names += ast.literal_eval(inner.value) if inner.value is not None else []
-            elif isinstance(inner, ast.Import | ast.ImportFrom):  # only explicit re-exports (`X as X`)
-                names += [a.name for a in inner.names if a.asname == a.name]
-    unique = sorted(set(names))
-    lines = [f"from {RUNTIME_PACKAGE}.{module} import {name} as {name}" for name in unique]
-    return "\n".join(lines) + "\n"
 
 
 class GroundTruth:
