@@ -23,6 +23,9 @@ RUNTIME_NAMES = ERROR_CLASSES + (
     "RetryConfig",
     "Components",
     "Operations",
+    "SyncPage",  # the pagination runtime's names, imported by paging resources
+    "AsyncPage",
+    "Paging",
     "SDKError",  # exported by earlier runtimes: reserved still, so no SDK's class names move
 )
 

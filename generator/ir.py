@@ -213,6 +213,30 @@ class StreamBody:
     events: tuple[tuple[str, str], ...] = ()
 
 
+PageKind = Literal["offset", "page", "cursor", "url"]
+PathStep = str | int  # a JSON object key (wire name) or a list index (-1: the last item)
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """How a list operation pages: `x-speakeasy-pagination`, or inferred from a common shape.
+
+    Paths run through the success body in wire names. `input` names the request value
+    that moves (the offset, page or cursor; "" for `url`), sent in the query or body.
+    """
+
+    kind: PageKind
+    results: tuple[PathStep, ...]  # the item list
+    item: TypeRef  # the type of one item
+    input: str = ""
+    input_in: Literal["query", "body"] = "query"
+    start: int = 0  # the first offset or page when the caller passes none
+    limit: str = ""  # the request value bounding a page's size, "" when none
+    next: tuple[PathStep, ...] = ()  # the next cursor, the next URL, or (page) the page count
+    has_more: tuple[PathStep, ...] = ()  # a flag that is false on the last page
+    inferred: bool = False  # from the shape, not from the extension
+
+
 @dataclass(frozen=True)
 class Operation:
     """An HTTP operation: one method on one resource."""
@@ -236,6 +260,7 @@ class Operation:
     resumable: bool = False  # a dropped stream may be reopened, even for a POST
     deprecation_message: str = ""  # x-speakeasy-deprecation-message
     replacement: str = ""  # x-speakeasy-deprecation-replacement: the operationId to use instead
+    pagination: Pagination | None = None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from generator.ir import (
     TypeRef,
 )
 from generator.load import Loc
+from generator.pagination import PageReader
 from generator.schemas import SchemaBuilder
 from generator.statuses import error_class
 
@@ -37,6 +38,7 @@ class OperationBuilder:
         self.spec = schemas.spec
         self._ids = naming.Registry()
         self._renames = _global_renames(self.spec.root.get("x-speakeasy-name-override"))
+        self._pages = PageReader(schemas)
 
     def build(self) -> tuple[list[Operation], list[Resource]]:
         """All operations, and the resources (tags) that group them."""
@@ -132,6 +134,7 @@ class OperationBuilder:
             resumable=nodes.flag(node, "x-sdkgen-resumable"),
             deprecation_message=message,
             replacement=replacement,
+            pagination=self._pages.read(node, loc, method, params, body, success) if stream is None else None,
         )
 
     def _params(self, shared: list[Any], shared_loc: Loc, own: list[Any], loc: Loc) -> tuple[Param, ...]:

@@ -15,6 +15,7 @@ from generator.ir import Api, Field, Model, Operation, Param, Resource, Response
 from generator.statuses import ERROR_CLASSES
 from generator.targets.base import Files
 from generator.targets.python.names import PyNames, module_name
+from generator.targets.python.paging import paging_view
 from generator.targets.python.text import docstring
 from generator.targets.python.types import Annotator, default_source, py_literal
 from generator.targets.templating import Env
@@ -109,6 +110,7 @@ class OperationView:
     resumable: bool
     deprecated: bool
     warning: str = ""  # the DeprecationWarning's text (a Python literal), "" when not deprecated
+    paging: str = ""  # module-level Paging constant: the method returns a page
 
     @property
     def query(self) -> list[ArgView]:
@@ -152,6 +154,7 @@ class ResourceView:
     http_names: list[str] = field(default_factory=list)
     error_names: list[str] = field(default_factory=list)
     event_names: list[str] = field(default_factory=list)
+    paging_names: list[str] = field(default_factory=list)
     imports: list[tuple[str, str]] = field(default_factory=list)  # (relative module, class)
 
 
@@ -307,7 +310,7 @@ def _operation(
     errors_name = f"_{prefix}_ERRORS"
     res.constants.append(ConstView(errors_name, "ErrorMap", _error_map(api, op, ann, errors)))
     http.add("ErrorMap")
-    parser = decoder = ""
+    parser = decoder = paging = ""
     if op.stream is not None:
         decoder = f"_{prefix}_EVENTS"
         model = op.stream.model
@@ -324,6 +327,12 @@ def _operation(
         returns, parser = _parser(api, op.success, ann, res, prefix, http)
         async_returns = returns
         accept = "application/json"
+        if op.pagination is not None and _model_of(api, op.success.type if op.success else None):
+            pages = paging_view(api, names, op.pagination, returns, ann)
+            paging = f"_{prefix}_PAGING"
+            res.constants.append(ConstView(paging, "Paging", pages.constant))
+            res.paging_names = ["AsyncPage", "Paging", "SyncPage"]
+            returns, async_returns = pages.returns, pages.async_returns
     res.event_names = sorted(set(res.event_names))
     security = "(" + "".join(f"{py_literal(k)}, " for k in op.security).rstrip(" ") + ")"
     notice = deprecation.notice(api, names, op)
@@ -353,6 +362,7 @@ def _operation(
         resumable=op.resumable,
         deprecated=op.deprecated,
         warning=py_literal(f"{method} is deprecated: {notice}") if notice else "",
+        paging=paging,
     )
 
 
