@@ -238,6 +238,18 @@ class Pagination:
 
 
 @dataclass(frozen=True)
+class RetryPolicy:
+    """`x-speakeasy-retries` (strategy backoff): what is retried and the backoff, in ms."""
+
+    status_codes: tuple[str, ...]  # "429", "5XX", ...
+    initial_ms: int = 500
+    max_ms: int = 60000
+    max_elapsed_ms: int = 3600000
+    exponent: float = 1.5
+    connection_errors: bool = False
+
+
+@dataclass(frozen=True)
 class Operation:
     """An HTTP operation: one method on one resource."""
 
@@ -261,6 +273,7 @@ class Operation:
     deprecation_message: str = ""  # x-speakeasy-deprecation-message
     replacement: str = ""  # x-speakeasy-deprecation-replacement: the operationId to use instead
     pagination: Pagination | None = None
+    retries: RetryPolicy | None = None  # the operation's own policy; it replaces the document's
 
 
 @dataclass(frozen=True)
@@ -307,6 +320,7 @@ class Api:
     resources: tuple[Resource, ...]
     notes: tuple[str, ...] = ()
     env_prefix: str = ""  # the configured prefix of credential environment variables, if any
+    retries: RetryPolicy | None = None  # the document's `x-speakeasy-retries`
     by_name: dict[str, Named] = field(default_factory=dict, compare=False, hash=False)
 
     def named(self, name: str) -> Named:

@@ -22,6 +22,7 @@ from generator.ir import (
 )
 from generator.load import Loc
 from generator.pagination import PageReader
+from generator.retries import read_policy
 from generator.schemas import SchemaBuilder
 from generator.statuses import error_class
 
@@ -134,6 +135,7 @@ class OperationBuilder:
             resumable=nodes.flag(node, "x-sdkgen-resumable"),
             deprecation_message=message,
             replacement=replacement,
+            retries=read_policy(node, loc, self.schemas.note),
             pagination=self._pages.read(node, loc, method, params, body, success) if stream is None else None,
         )
 

@@ -14,6 +14,7 @@ KNOWN = frozenset(
         "x-speakeasy-deprecation-replacement",
         "x-speakeasy-sse-sentinel",
         "x-speakeasy-pagination",
+        "x-speakeasy-retries",
     }
 )
 

@@ -4,15 +4,12 @@ that pages seven items three at a time, checking each request the server receive
 from __future__ import annotations
 
 import asyncio
-import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from conftest import import_golden_package
+from local_server import LocalServer, serving
 
 paging_sdk = import_golden_package("paging")
 pytestmark = pytest.mark.timeout(20)
@@ -64,58 +61,20 @@ def _answer(path: str, q: dict[str, str], body: Any, base: str) -> tuple[int, An
     return 200, {"items": page, "next_cursor": page[-1]["id"] if more else None}
 
 
-class PagingServer:
-    """A threaded HTTP server on 127.0.0.1 recording `METHOD path?query body` per request."""
-
-    def __init__(self) -> None:
-        self.seen: list[str] = []
-        owner = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def _serve(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                raw = self.rfile.read(length) if length else b""
-                owner.seen.append(f"{self.command} {self.path} {raw.decode()}".rstrip())
-                url = urlsplit(self.path)
-                status, payload = _answer(
-                    url.path, dict(parse_qsl(url.query)), json.loads(raw or b"{}"), owner.url
-                )
-                data = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            do_GET = do_POST = _serve
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def take(self) -> list[str]:
-        seen, self.seen = self.seen, []
-        return seen
-
-
 @pytest.fixture(scope="module")
-def server() -> Iterator[PagingServer]:
-    srv = PagingServer()
-    yield srv
-    srv.httpd.shutdown()
+def server() -> Iterator[LocalServer]:
+    with serving(_answer) as srv:
+        yield srv
 
 
 @pytest.fixture
-def sdk(server: PagingServer) -> Iterator[Any]:
+def sdk(server: LocalServer) -> Iterator[Any]:
     server.take()
     with paging_sdk.PagingSdk(server_url=server.url + "/v1", retries=0) as client:
         yield client
 
 
-def test_page_numbers_stop_at_the_page_count(sdk: Any, server: PagingServer) -> None:
+def test_page_numbers_stop_at_the_page_count(sdk: Any, server: LocalServer) -> None:
     assert [t.id for t in sdk.ext.list_by_page(size=3)] == IDS
     assert server.take() == [
         "GET /v1/pages?size=3",
@@ -125,7 +84,7 @@ def test_page_numbers_stop_at_the_page_count(sdk: Any, server: PagingServer) -> 
 
 
 def test_offsets_advance_by_the_items_received_and_stop_on_a_short_page(
-    sdk: Any, server: PagingServer
+    sdk: Any, server: LocalServer
 ) -> None:
     assert [t.id for t in sdk.ext.list_by_offset(limit=3)] == IDS
     assert server.take() == [
@@ -135,12 +94,12 @@ def test_offsets_advance_by_the_items_received_and_stop_on_a_short_page(
     ]
 
 
-def test_offsets_without_a_limit_stop_on_an_empty_page(sdk: Any, server: PagingServer) -> None:
+def test_offsets_without_a_limit_stop_on_an_empty_page(sdk: Any, server: LocalServer) -> None:
     assert [t.id for t in sdk.ext.list_by_offset(offset=5)] == IDS[5:]
     assert server.take() == ["GET /v1/offsets?offset=5", "GET /v1/offsets?offset=7"]
 
 
-def test_cursor_from_the_response_until_it_is_null(sdk: Any, server: PagingServer) -> None:
+def test_cursor_from_the_response_until_it_is_null(sdk: Any, server: LocalServer) -> None:
     assert [t.id for t in sdk.ext.list_by_cursor(page_size=3)] == IDS
     assert server.take() == [
         "GET /v1/cursors?page_size=3",
@@ -149,7 +108,7 @@ def test_cursor_from_the_response_until_it_is_null(sdk: Any, server: PagingServe
     ]
 
 
-def test_a_body_cursor_from_the_last_item_keeps_the_other_fields(sdk: Any, server: PagingServer) -> None:
+def test_a_body_cursor_from_the_last_item_keeps_the_other_fields(sdk: Any, server: LocalServer) -> None:
     assert [t.id for t in sdk.ext.search(query="q")] == IDS
     assert server.take() == [
         'POST /v1/search {"query":"q"}',
@@ -159,7 +118,7 @@ def test_a_body_cursor_from_the_last_item_keeps_the_other_fields(sdk: Any, serve
     ]
 
 
-def test_next_urls_relative_and_absolute(sdk: Any, server: PagingServer) -> None:
+def test_next_urls_relative_and_absolute(sdk: Any, server: LocalServer) -> None:
     assert [t.id for t in sdk.ext.list_by_link()] == IDS
     assert server.take() == ["GET /v1/links", "GET /v1/links?p=3", "GET /v1/links?p=6"]
 
@@ -171,7 +130,7 @@ def test_next_urls_relative_and_absolute(sdk: Any, server: PagingServer) -> None
         ("list_starting_after", "stripe", "starting_after"),
     ],
 )
-def test_inferred_has_more_lists(sdk: Any, server: PagingServer, method: str, path: str, param: str) -> None:
+def test_inferred_has_more_lists(sdk: Any, server: LocalServer, method: str, path: str, param: str) -> None:
     assert [t.id for t in getattr(sdk.inferred, method)(limit=3)] == IDS
     assert server.take() == [
         f"GET /v1/{path}?limit=3",
@@ -180,7 +139,7 @@ def test_inferred_has_more_lists(sdk: Any, server: PagingServer, method: str, pa
     ]
 
 
-def test_inferred_next_cursor(sdk: Any, server: PagingServer) -> None:
+def test_inferred_next_cursor(sdk: Any, server: LocalServer) -> None:
     assert [t.id for t in sdk.inferred.list_next_cursor()] == IDS
     assert server.take() == [
         "GET /v1/next-cursor",
@@ -189,7 +148,7 @@ def test_inferred_next_cursor(sdk: Any, server: PagingServer) -> None:
     ]
 
 
-def test_pages_one_at_a_time_and_the_response_fields(sdk: Any, server: PagingServer) -> None:
+def test_pages_one_at_a_time_and_the_response_fields(sdk: Any, server: LocalServer) -> None:
     page = sdk.inferred.list_after(limit=3)
     assert server.take() == ["GET /v1/openai?limit=3"]  # nothing more until asked
     assert [t.id for t in page.items] == IDS[:3]
@@ -204,7 +163,7 @@ def test_pages_one_at_a_time_and_the_response_fields(sdk: Any, server: PagingSer
     assert not last.has_next_page() and last.next_page() is None
 
 
-def test_async_iterates_every_item_lazily(server: PagingServer) -> None:
+def test_async_iterates_every_item_lazily(server: LocalServer) -> None:
     async def run() -> tuple[list[str], list[str], list[int]]:
         async with paging_sdk.AsyncPagingSdk(server_url=server.url + "/v1", retries=0) as sdk:
             page = await sdk.ext.list_by_cursor(page_size=3)
@@ -223,7 +182,7 @@ def test_async_iterates_every_item_lazily(server: PagingServer) -> None:
     ]
 
 
-def test_a_failing_next_page_raises_while_iterating(sdk: Any, server: PagingServer) -> None:
+def test_a_failing_next_page_raises_while_iterating(sdk: Any, server: LocalServer) -> None:
     page = sdk.ext.list_by_link()
     # the next link points at a failing route: the error surfaces when the loop reaches it
     page._call = page._call.__class__("GET", "/fail")

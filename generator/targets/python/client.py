@@ -16,6 +16,7 @@ from generator.statuses import ERROR_CLASSES
 from generator.targets.base import Files
 from generator.targets.python.names import PyNames, module_name
 from generator.targets.python.paging import paging_view
+from generator.targets.python.retries import retry_source
 from generator.targets.python.text import docstring
 from generator.targets.python.types import Annotator, default_source, py_literal
 from generator.targets.templating import Env
@@ -111,6 +112,7 @@ class OperationView:
     deprecated: bool
     warning: str = ""  # the DeprecationWarning's text (a Python literal), "" when not deprecated
     paging: str = ""  # module-level Paging constant: the method returns a page
+    retries_expr: str = ""  # what `retries=` passes on: the argument, or it read by the op's policy
 
     @property
     def query(self) -> list[ArgView]:
@@ -185,6 +187,7 @@ class ClientView:
     schemes: list[SchemeView]
     resources: list[ResourceView]
     error_names: list[str]
+    retries: str = ""  # the document's retry policy as `RetryConfig(...)`, "" when none
 
     @property
     def attached(self) -> list[ResourceView]:
@@ -218,6 +221,7 @@ def client_view(api: Api, names: PyNames) -> ClientView:
         schemes=schemes,
         resources=resources,
         error_names=list(ERROR_CLASSES),
+        retries=retry_source(api.retries) if api.retries is not None else "",
     )
 
 
@@ -363,7 +367,18 @@ def _operation(
         deprecated=op.deprecated,
         warning=py_literal(f"{method} is deprecated: {notice}") if notice else "",
         paging=paging,
+        retries_expr=_retries_expr(op, res, http, prefix, retries_arg),
     )
+
+
+def _retries_expr(op: Operation, res: ResourceView, http: set[str], prefix: str, arg: str) -> str:
+    """The method's `retries` argument, read by the operation's own policy when it has one."""
+    if op.retries is None:
+        return arg
+    name = f"_{prefix}_RETRIES"
+    res.constants.append(ConstView(name, "RetryConfig", retry_source(op.retries)))
+    http.add("with_policy")
+    return f"with_policy({arg}, {name})"
 
 
 def _encoding(op: Operation) -> str:
