@@ -289,6 +289,9 @@ class Resource:
     description: str
     operations: tuple[Operation, ...]
     declared: bool = False
+    # The tag's dot-separated levels as keys (`beta.conversations` -> ("beta", "conversations")):
+    # a resource of several levels is reached through its parents; () when untagged.
+    path: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

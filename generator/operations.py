@@ -76,10 +76,10 @@ class OperationBuilder:
         }
         groups: dict[str, list[Operation]] = {}
         for op in ops:
-            groups.setdefault(_tag_key(op.tag) if op.tag else "", []).append(op)
+            groups.setdefault(_group_key(op.tag) if op.tag else "", []).append(op)
         resources = []
         for key, members in groups.items():
-            declared = next((t for t in tags if _tag_key(t) == key), None)
+            declared = next((t for t in tags if _group_key(t) == key), None)
             # An undeclared tag may be spelled differently by its operations (`Chat`, `chat`):
             # its words are the one spelling they share, so they name the class.
             shown = key if declared is None else declared
@@ -90,6 +90,7 @@ class OperationBuilder:
                     description=tags.get(shown, ""),
                     operations=tuple(members),
                     declared=declared is not None,
+                    path=tuple(key.split(".")) if key else (),
                 )
             )
         return resources
@@ -102,6 +103,9 @@ class OperationBuilder:
             raw_id = f"{method} {path.split('#')[0]}"
         prefix = self._ids.claim(naming.class_name(raw_id, "Op"))
         tags = node.get("tags") or []
+        group = node.get("x-speakeasy-group")  # Speakeasy: the resource path, dots nesting
+        if isinstance(group, str) and _group_key(group):
+            tags = [group]
         # Speakeasy: the operation's own override wins over the document's list.
         override = node.get("x-speakeasy-name-override")
         if not isinstance(override, str):
@@ -345,6 +349,12 @@ def _global_renames(entries: Any) -> list[tuple[re.Pattern[str], str]]:
             except re.error:  # not a valid regex: read it as a plain operationId
                 renames.append((re.compile(re.escape(pattern)), name))
     return renames
+
+
+def _group_key(tag: str) -> str:
+    """A tag's levels (`beta.conversations`), each as its `_tag_key`, joined by dots."""
+    levels = [part for part in tag.split(".") if naming.words(part)]
+    return ".".join(_tag_key(part) for part in levels) if levels else _tag_key(tag)
 
 
 def _tag_key(tag: str) -> str:

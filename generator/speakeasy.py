@@ -15,6 +15,7 @@ KNOWN = frozenset(
         "x-speakeasy-sse-sentinel",
         "x-speakeasy-pagination",
         "x-speakeasy-retries",
+        "x-speakeasy-group",
     }
 )
 

@@ -260,7 +260,7 @@ UNKNOWN = {
     "x-speakeasy-widget": {"strategy": "backoff"},
     "x-speakeasy-name-override": [],
     "paths": {
-        "/a": {"get": _op("a", **{"x-speakeasy-widget": {}, "x-speakeasy-group": "g", "x-other": 1})},
+        "/a": {"get": _op("a", **{"x-speakeasy-widget": {}, "x-speakeasy-gadget": "g", "x-other": 1})},
         "/b": {"get": _op("b", **{"x-speakeasy-ignore": False})},
     },
 }
@@ -270,7 +270,7 @@ def test_unknown_speakeasy_keys_make_one_note(tmp_path: Path) -> None:
     api = _build(tmp_path, UNKNOWN)
     assert [n for n in api.notes if "Speakeasy" in n] == [
         "spec.yaml: Speakeasy extensions sdkgen does not use are ignored:"
-        " x-speakeasy-group (1 place), x-speakeasy-widget (2 places)"
+        " x-speakeasy-gadget (1 place), x-speakeasy-widget (2 places)"
     ]
     assert not [n for n in _build(tmp_path, RENAMES).notes if "Speakeasy" in n]
 

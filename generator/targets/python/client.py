@@ -15,6 +15,7 @@ from generator.ir import Api, Field, Model, Operation, Param, Resource, Response
 from generator.statuses import ERROR_CLASSES
 from generator.targets.base import Files
 from generator.targets.python.names import PyNames, module_name
+from generator.targets.python.nesting import bare_levels, link
 from generator.targets.python.paging import paging_view
 from generator.targets.python.retries import retry_source
 from generator.targets.python.text import docstring
@@ -158,6 +159,13 @@ class ResourceView:
     event_names: list[str] = field(default_factory=list)
     paging_names: list[str] = field(default_factory=list)
     imports: list[tuple[str, str]] = field(default_factory=list)  # (relative module, class)
+    path: tuple[str, ...] = ()  # the resource's levels (`Resource.path`); () for the untagged
+    children: list[ResourceView] = field(default_factory=list)  # the levels reached from it
+
+    @property
+    def name(self) -> str:
+        """The attribute on its parent (the last of `sdk.beta.conversations`)."""
+        return self.attr.rsplit(".", 1)[-1]
 
 
 @dataclass
@@ -191,8 +199,8 @@ class ClientView:
 
     @property
     def attached(self) -> list[ResourceView]:
-        """Resources reached as attributes (`sdk.chat`)."""
-        return [r for r in self.resources if r.attr]
+        """Resources reached as attributes of the SDK (`sdk.chat`); deeper ones through them."""
+        return [r for r in self.resources if len(r.path) == 1]
 
     @property
     def root(self) -> ResourceView | None:
@@ -205,6 +213,14 @@ def client_view(api: Api, names: PyNames) -> ClientView:
     taken = {a for m in api.models for a in [m.name]} | {e.name for e in api.enums}
     taken |= {a.name for a in api.aliases} | {api.sdk_class, "Async" + api.sdk_class}
     resources = [_resource(api, names, r, taken) for r in api.resources]
+    have = {r.path for r in resources}
+    for bare in bare_levels(names, have, taken | {r.class_name for r in resources}):
+        resources.append(
+            ResourceView(
+                bare.attr, bare.module, bare.class_name, "Async" + bare.class_name, bare.doc, path=bare.path
+            )
+        )
+    link(resources)
     schemes = [
         SchemeView(s.key, n.param, n.env_var, s.kind, s.location, s.header)
         for s, n in zip(api.security, names.schemes, strict=True)
@@ -236,6 +252,7 @@ def _resource(api: Api, names: PyNames, resource: Resource, taken: set[str]) -> 
         class_name=base,
         async_class_name="Async" + base,
         doc=docstring(resource.description or names.resource_label(resource)),
+        path=resource.path,
     )
     ann = ArgAnnotator(api, names)
     http: set[str] = {"UNSET", "Call", "RetryConfig", "TimeoutTypes", "Unset"}
