@@ -22,6 +22,7 @@ from generator.ir import (
 )
 from generator.load import Loc
 from generator.pagination import PageReader
+from generator.paths import path_levels
 from generator.retries import read_policy
 from generator.schemas import SchemaBuilder
 from generator.statuses import error_class
@@ -75,8 +76,9 @@ class OperationBuilder:
             if isinstance(t, dict) and isinstance(t.get("name"), str)
         }
         groups: dict[str, list[Operation]] = {}
+        by_path = _path_groups(ops)
         for op in ops:
-            groups.setdefault(_group_key(op.tag) if op.tag else "", []).append(op)
+            groups.setdefault(_group_key(op.tag) if op.tag else by_path.get(op.path, ""), []).append(op)
         resources = []
         for key, members in groups.items():
             declared = next((t for t in tags if _group_key(t) == key), None)
@@ -85,7 +87,7 @@ class OperationBuilder:
             shown = key if declared is None else declared
             resources.append(
                 Resource(
-                    tag=members[0].tag if declared is None else declared,
+                    tag=(members[0].tag or key) if declared is None else declared,
                     class_name=naming.class_name(shown or "Root", "Resource"),
                     description=tags.get(shown, ""),
                     operations=tuple(members),
@@ -349,6 +351,19 @@ def _global_renames(entries: Any) -> list[tuple[re.Pattern[str], str]]:
             except re.error:  # not a valid regex: read it as a plain operationId
                 renames.append((re.compile(re.escape(pattern)), name))
     return renames
+
+
+# A spec without tags and with more operations than this gets resources from its paths;
+# a smaller one reads best as methods of the client itself.
+FLAT_LIMIT = 20
+
+
+def _path_groups(ops: list[Operation]) -> dict[str, str]:
+    """The resource key of each path, when the spec tags no operation and has many."""
+    if any(op.tag for op in ops) or len(ops) <= FLAT_LIMIT:
+        return {}
+    levels = path_levels(op.path for op in ops)
+    return {path: ".".join(_tag_key(level) for level in found) for path, found in levels.items() if found}
 
 
 def _group_key(tag: str) -> str:

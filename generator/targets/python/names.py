@@ -245,7 +245,7 @@ class PyNames:
         levels: dict[tuple[str, ...], naming.Registry] = {(): naming.Registry()}
         for res in self.api.resources:
             first = res.operations[0]
-            spelled = first.tag.split(".") if len(res.path) > 1 else [first.tag]
+            spelled = res.tag.split(".") if len(res.path) > 1 else [res.tag]
             for depth in range(1, len(res.path) + 1):
                 key = res.path[:depth]
                 if key not in self.levels:
