@@ -92,6 +92,7 @@ class Field:
     write_only: bool = False
     loc: Loc | None = None
     name_override: str = ""  # x-speakeasy-name-override text: targets name the attribute after it
+    error_message: bool = False  # x-speakeasy-error-message: an error body's message
 
 
 @dataclass(frozen=True)

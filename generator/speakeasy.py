@@ -16,6 +16,8 @@ KNOWN = frozenset(
         "x-speakeasy-pagination",
         "x-speakeasy-retries",
         "x-speakeasy-group",
+        "x-speakeasy-unknown-values",
+        "x-speakeasy-error-message",
     }
 )
 

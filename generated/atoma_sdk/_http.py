@@ -344,7 +344,10 @@ def _status_error(response: httpx.Response, errors: ErrorMap | None) -> APIStatu
         except ValueError:
             data = None
     message = f"HTTP {status}"
-    if isinstance(body, dict):
+    flagged = _flagged_message(data)
+    if flagged:
+        message += f": {flagged}"
+    elif isinstance(body, dict):
         detail = body.get("error", body)
         if isinstance(detail, dict) and isinstance(detail.get("message"), str):
             message += f": {detail['message']}"
@@ -353,6 +356,13 @@ def _status_error(response: httpx.Response, errors: ErrorMap | None) -> APIStatu
     elif isinstance(body, str) and body:
         message += f": {body[:200]}"
     return cls(message, response=response, body=body, data=data)
+
+
+def _flagged_message(data: BaseModel | None) -> str:
+    """The error body's field the spec marks as its message (x-speakeasy-error-message)."""
+    name = getattr(type(data), "__sdk_error_message__", None)
+    text = getattr(data, name, None) if isinstance(name, str) else None
+    return text if isinstance(text, str) else ""
 
 
 def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIError:

@@ -1,8 +1,8 @@
 """x-speakeasy-retries means its exact policy (issue 12): the golden `retries` SDK against a
 real local server that fails as each test asks, counting and timing the attempts.
 
-The document's policy retries 5XX and connection errors with waits of 10, 20, 40, 40 ... ms
-for up to 1 s; `own_policy` replaces it: 429 and 503 only, every 5 ms, for up to 200 ms."""
+The document's policy retries 5XX and connection errors with waits of 50, 100, 200, 200 ...
+ms for up to 3 s; `own_policy` replaces it: 429 and 503 only, every 5 ms, for up to 200 ms."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def _answer(path: str, query: dict[str, str], body: Any, base: str) -> tuple[int
     attempt = _counts.setdefault(path, itertools.count(1))
     n = next(attempt)
     if n <= int(m[2]):
-        return (DROP if m[1] == "drop" else int(m[1])), {"error": {"message": "try again"}}
+        problem = {"error": {"message": "try again"}, "detail": "flagged detail", "kind": "new-kind"}
+        return (DROP if m[1] == "drop" else int(m[1])), problem
     return 200, {"attempts": n}
 
 
@@ -83,9 +84,10 @@ def test_the_backoff_waits_grow_by_the_exponent_up_to_the_max_interval(sdk: Any,
     assert sdk.calls.global_policy(key=_key("503", 5)).attempts == 6
     times = [s.at for s in server.take_timed()]
     gaps = [b - a for a, b in itertools.pairwise(times)]
-    # 10, 20, 40, 40, 40 ms, each with up to 25% jitter taken off (plus the request's own time)
-    for gap, wait in zip(gaps, [0.010, 0.020, 0.040, 0.040, 0.040], strict=True):
-        assert 0.75 * wait - 0.002 <= gap <= wait + 0.060, (gaps, wait)
+    # 50, 100, 200, 200, 200 ms, each with up to 25% jitter taken off, plus the request's own
+    # time (generous: a loaded machine); uncapped, the last two would be 400 and 800 ms
+    for gap, wait in zip(gaps, [0.050, 0.100, 0.200, 0.200, 0.200], strict=True):
+        assert 0.75 * wait - 0.002 <= gap <= wait + 0.150, (gaps, wait)
 
 
 def test_retrying_stops_at_the_max_elapsed_time(sdk: Any, server: LocalServer) -> None:
@@ -109,6 +111,16 @@ def test_a_call_count_keeps_the_policy_and_a_config_replaces_it(sdk: Any, server
     assert len(server.take()) == 1
     config = retries_sdk.RetryConfig(max_retries=3, initial_delay=0.001, status_codes=("429",))
     assert sdk.calls.global_policy(key=_key("429", 2), retries=config).attempts == 3
+
+
+def test_the_flagged_field_is_the_error_message(sdk: Any, server: LocalServer) -> None:
+    with pytest.raises(retries_sdk.BadRequestError) as caught:
+        sdk.calls.own_policy(key=_key("400", 1))
+    assert str(caught.value) == "HTTP 400: flagged detail"  # x-speakeasy-error-message
+    assert caught.value.data.kind == "new-kind"  # x-speakeasy-unknown-values: allow keeps it
+    with pytest.raises(retries_sdk.InternalServerError) as plain:
+        sdk.calls.global_policy(key=_key("500", 9), retries=0)
+    assert str(plain.value) == "HTTP 500: try again"  # no flagged field: the usual reading
 
 
 def test_async_follows_the_same_policy(server: LocalServer) -> None:

@@ -296,12 +296,12 @@ class Docs:
             if r.error_class:
                 by_class.setdefault(r.error_class, []).append(r.status)
                 content.setdefault(r.error_class, r.content_type or "*/*")
-        if not by_class:
-            return "This method documents no error responses."
         rows = [
             [f"`errors.{cls}`", cell(", ".join(codes)), cell(content[cls].replace("*", "\\*"))]
             for cls, codes in by_class.items()
         ]
+        # The catch-all, as the reference SDKs end the table: any other failure is an APIError.
+        rows.append(["`errors.APIError`", "4XX, 5XX", "\\*/\\*"])
         return table(["Error Type", "Status Code", "Content Type"], rows)
 
     def resource(self, res: Resource) -> ResourceView:

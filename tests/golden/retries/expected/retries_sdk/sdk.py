@@ -33,10 +33,10 @@ _SCHEMES: dict[str, SecurityDef] = {}
 _USER_AGENT = "retries_sdk/1 (sdkgen)"
 _RETRIES = RetryConfig(
     max_retries=None,
-    initial_delay=0.01,
-    max_delay=0.04,
+    initial_delay=0.05,
+    max_delay=0.2,
     exponent=2.0,
-    max_elapsed=1.0,
+    max_elapsed=3.0,
     status_codes=("5XX",),
     connection_errors=True,
 )

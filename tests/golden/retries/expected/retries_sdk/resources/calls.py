@@ -16,10 +16,12 @@ from .._http import (
     parse_none,
     with_policy,
 )
+from ..errors import APIStatusError
 from ..models.components.done import Done
+from ..models.components.problem import Problem
 
 _GLOBAL_POLICY_ERRORS: ErrorMap = {}
-_OWN_POLICY_ERRORS: ErrorMap = {}
+_OWN_POLICY_ERRORS: ErrorMap = {"4XX": (APIStatusError, Problem)}
 _OWN_POLICY_RETRIES: RetryConfig = RetryConfig(
     max_retries=None,
     initial_delay=0.005,

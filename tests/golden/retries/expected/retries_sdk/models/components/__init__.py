@@ -11,13 +11,22 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .done import Done as Done
+    from .problem import Problem as Problem
+    from .problemerror import ProblemError as ProblemError
+    from .problemkind import ProblemKind as ProblemKind
 
 _EXPORTS: dict[str, str] = {
     "Done": "done",
+    "Problem": "problem",
+    "ProblemError": "problemerror",
+    "ProblemKind": "problemkind",
 }
 
 __all__ = [
     "Done",
+    "Problem",
+    "ProblemError",
+    "ProblemKind",
 ]
 
 
