@@ -151,6 +151,7 @@ def test_inferred_next_cursor(sdk: Any, server: LocalServer) -> None:
 def test_pages_one_at_a_time_and_the_response_fields(sdk: Any, server: LocalServer) -> None:
     page = sdk.inferred.list_after(limit=3)
     assert server.take() == ["GET /v1/openai?limit=3"]  # nothing more until asked
+    assert type(page) is paging_sdk.SyncPage
     assert [t.id for t in page.items] == IDS[:3]
     assert page.has_more is True and page.last_id == "t2" and page.response.object == "list"
     assert page.has_next_page()

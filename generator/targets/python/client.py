@@ -203,6 +203,11 @@ class ClientView:
         return [r for r in self.resources if len(r.path) == 1]
 
     @property
+    def pages(self) -> bool:
+        """Whether some method returns a page (the package then exports the page types)."""
+        return any(r.paging_names for r in self.resources)
+
+    @property
     def root(self) -> ResourceView | None:
         """The untagged operations' resource, a base class of the SDK classes."""
         return next((r for r in self.resources if not r.attr), None)
@@ -584,6 +589,7 @@ def init_exports(view: ClientView) -> list[str]:
         "UNSET",
         "Unset",
         "models",
+        *(["SyncPage", "AsyncPage"] if view.pages else []),
     ]
     return sorted(names, key=export_key)
 

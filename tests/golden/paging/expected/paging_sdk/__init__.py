@@ -4,6 +4,7 @@
 from . import models
 from ._events import AsyncEventStream, EventStream
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
+from ._pagination import AsyncPage, SyncPage
 from .errors import (
     APIConnectionError,
     APIError,
@@ -28,6 +29,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncEventStream",
+    "AsyncPage",
     "AsyncPagingSdk",
     "AuthenticationError",
     "BadRequestError",
@@ -41,6 +43,7 @@ __all__ = [
     "ResumeConfig",
     "RetryConfig",
     "StreamDecodeError",
+    "SyncPage",
     "UnprocessableEntityError",
     "Unset",
     "models",
