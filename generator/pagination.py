@@ -60,6 +60,13 @@ class PageReader:
         if raw is not None:
             where = loc.child("x-speakeasy-pagination")
             try:
+                if (
+                    success is None
+                    or success.type is None
+                    or success.type.kind != "model"
+                    or success.type.nullable
+                ):
+                    raise _Unusable("the success response is not a JSON object schema")
                 return self._extension(raw, where, params, body, success)
             except _Unusable as exc:
                 self.schemas.note(f"{where}: {exc}; the method returns one page")
