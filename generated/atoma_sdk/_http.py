@@ -447,12 +447,9 @@ def _exchange(
         try:
             response = yield _Send(request)
         except httpx.TransportError as exc:
-            wait = config.delay(attempt, None)
-            if (
-                last
-                or not config.connection_errors
-                or config.out_of_time(started, wait)
-            ):
+            retry = not last and config.connection_errors
+            wait = _next_wait(config, attempt, None, started) if retry else None
+            if wait is None:
                 raise _connection_error(exc, request) from exc
             yield _Sleep(wait)
             continue
@@ -460,16 +457,21 @@ def _exchange(
         if response.is_success:
             # Handed out: from here on a stream is the caller's, never retried.
             return response
-        wait = config.delay(attempt, response.headers)
-        if (
-            last
-            or not config.retries_status(response.status_code)
-            or config.out_of_time(started, wait)
-        ):
+        retry = not last and config.retries_status(response.status_code)
+        wait = _next_wait(config, attempt, response.headers, started) if retry else None
+        if wait is None:
             yield from _fail(response, request, errors)
         yield _Close(response)  # before the wait, so the connection is free meanwhile
         yield _Sleep(wait)
     raise AssertionError("unreachable: itertools.count() never ends")
+
+
+def _next_wait(
+    config: RetryConfig, attempt: int, headers: httpx.Headers | None, started: float
+) -> float | None:
+    """The wait before the next attempt; None when it would pass the policy's time."""
+    wait = config.delay(attempt, headers)
+    return None if config.out_of_time(started, wait) else wait
 
 
 def _fail(
