@@ -460,8 +460,11 @@ def _exchange(
         wait = _next_wait(config, attempt, response.headers, started) if retry else None
         if wait is None:
             yield from _fail(response, request, errors)
-        yield _Close(response)  # before the wait, so the connection is free meanwhile
-        yield _Sleep(wait)
+        else:
+            yield _Close(
+                response
+            )  # before the wait, so the connection is free meanwhile
+            yield _Sleep(wait)
     raise AssertionError("unreachable: itertools.count() never ends")
 
 
