@@ -9,6 +9,7 @@ from generator.config import Settings
 from generator.ir import Alias, Api, Enum, Model, SecurityScheme
 from generator.load import Loc, Spec
 from generator.operations import OperationBuilder
+from generator.retries import read_policy
 from generator.schemas import SchemaBuilder
 from generator.statuses import ERROR_CLASSES
 
@@ -23,6 +24,9 @@ RUNTIME_NAMES = ERROR_CLASSES + (
     "RetryConfig",
     "Components",
     "Operations",
+    "SyncPage",  # the pagination runtime's names, imported by paging resources
+    "AsyncPage",
+    "Paging",
     "SDKError",  # exported by earlier runtimes: reserved still, so no SDK's class names move
 )
 
@@ -38,6 +42,7 @@ def build_api(spec: Spec, settings: Settings) -> Api:
     unused = speakeasy.unknown_note(spec.main_file, spec.root)
     if unused:
         schemas.note(unused)
+    retries = read_policy(spec.root, Loc(spec.main_file, ""), schemas.note)
     schemas.drain()
     named = schemas.built()
     info = spec.root.get("info") or {}
@@ -56,6 +61,7 @@ def build_api(spec: Spec, settings: Settings) -> Api:
         resources=tuple(resources),
         notes=schemas.notes,
         env_prefix=settings.env_prefix,
+        retries=retries,
         by_name={n.name: n for n in named},
     )
 

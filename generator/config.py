@@ -42,8 +42,9 @@ class Settings:
     open_enums: bool = True
     target: str = "python"
     overlays: tuple[Path, ...] = ()  # OpenAPI Overlay files applied in order
-    # (operationId, method name) from [tool.sdkgen.operations], for specs without extensions
-    operation_names: tuple[tuple[str, str], ...] = ()
+    # (operationId, Speakeasy key, value) from [tool.sdkgen.operations], for specs without
+    # extensions: `name` is x-speakeasy-name-override, `group` x-speakeasy-group
+    operation_names: tuple[tuple[str, str, str], ...] = ()
     env_prefix: str = ""  # credential variables are `<ENV_PREFIX>_<SCHEME>`; "" keeps `<PACKAGE>_<SCHEME>`
 
     @property
@@ -110,16 +111,23 @@ def _values(table: dict[str, Any], root: Path, pyproject: Path) -> dict[str, Any
     return values
 
 
-def _operation_names(table: Any, pyproject: Path) -> tuple[tuple[str, str], ...]:
-    """`{operationId = {name = "..."}}` -> ((operationId, name), ...), every entry checked."""
+_OPERATION_KEYS = {"name": "x-speakeasy-name-override", "group": "x-speakeasy-group"}
+
+
+def _operation_names(table: Any, pyproject: Path) -> tuple[tuple[str, str, str], ...]:
+    """`{operationId = {name = "...", group = "..."}}` -> ((operationId, extension, value), ...),
+    every entry checked."""
     where = f"{pyproject}: [tool.sdkgen.operations]"
     if not isinstance(table, dict):
         raise UsageError(f"{where} must be a table of operationId = {{ name = ... }}")
-    out = []
+    out: list[tuple[str, str, str]] = []
     for op_id, entry in table.items():
-        if not isinstance(entry, dict) or set(entry) != {"name"} or not isinstance(entry["name"], str):
-            raise UsageError(f'{where} {op_id!r}: expected {{ name = "method_name" }}')
-        out.append((op_id, entry["name"]))
+        ok = isinstance(entry, dict) and entry and set(entry) <= set(_OPERATION_KEYS)
+        if not ok or not all(isinstance(v, str) for v in entry.values()):
+            raise UsageError(
+                f'{where} {op_id!r}: expected {{ name = "method_name" }} and/or {{ group = "a.b" }}'
+            )
+        out.extend((op_id, _OPERATION_KEYS[key], value) for key, value in entry.items())
     return tuple(out)
 
 

@@ -92,6 +92,7 @@ class Field:
     write_only: bool = False
     loc: Loc | None = None
     name_override: str = ""  # x-speakeasy-name-override text: targets name the attribute after it
+    error_message: bool = False  # x-speakeasy-error-message: an error body's message
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,42 @@ class StreamBody:
     events: tuple[tuple[str, str], ...] = ()
 
 
+PageKind = Literal["offset", "page", "cursor", "url"]
+PathStep = str | int  # a JSON object key (wire name) or a list index (-1: the last item)
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """How a list operation pages: `x-speakeasy-pagination`, or inferred from a common shape.
+
+    Paths run through the success body in wire names. `input` names the request value
+    that moves (the offset, page or cursor; "" for `url`), sent in the query or body.
+    """
+
+    kind: PageKind
+    results: tuple[PathStep, ...]  # the item list
+    item: TypeRef  # the type of one item
+    input: str = ""
+    input_in: Literal["query", "body"] = "query"
+    start: int = 0  # the first offset or page when the caller passes none
+    limit: str = ""  # the request value bounding a page's size, "" when none
+    next: tuple[PathStep, ...] = ()  # the next cursor, the next URL, or (page) the page count
+    has_more: tuple[PathStep, ...] = ()  # a flag that is false on the last page
+    inferred: bool = False  # from the shape, not from the extension
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """`x-speakeasy-retries` (strategy backoff): what is retried and the backoff, in ms."""
+
+    status_codes: tuple[str, ...]  # "429", "5XX", ...
+    initial_ms: int = 500
+    max_ms: int = 60000
+    max_elapsed_ms: int = 3600000
+    exponent: float = 1.5
+    connection_errors: bool = False
+
+
 @dataclass(frozen=True)
 class Operation:
     """An HTTP operation: one method on one resource."""
@@ -236,6 +273,8 @@ class Operation:
     resumable: bool = False  # a dropped stream may be reopened, even for a POST
     deprecation_message: str = ""  # x-speakeasy-deprecation-message
     replacement: str = ""  # x-speakeasy-deprecation-replacement: the operationId to use instead
+    pagination: Pagination | None = None
+    retries: RetryPolicy | None = None  # the operation's own policy; it replaces the document's
 
 
 @dataclass(frozen=True)
@@ -251,6 +290,9 @@ class Resource:
     description: str
     operations: tuple[Operation, ...]
     declared: bool = False
+    # The tag's dot-separated levels as keys (`beta.conversations` -> ("beta", "conversations")):
+    # a resource of several levels is reached through its parents; () when untagged.
+    path: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -282,6 +324,7 @@ class Api:
     resources: tuple[Resource, ...]
     notes: tuple[str, ...] = ()
     env_prefix: str = ""  # the configured prefix of credential environment variables, if any
+    retries: RetryPolicy | None = None  # the document's `x-speakeasy-retries`
     by_name: dict[str, Named] = field(default_factory=dict, compare=False, hash=False)
 
     def named(self, name: str) -> Named:

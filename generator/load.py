@@ -266,7 +266,7 @@ def is_data_key(key: str, loc: Loc) -> bool:
 
 
 def load_spec(
-    path: Path, overlays: Sequence[Path] = (), operation_names: Sequence[tuple[str, str]] = ()
+    path: Path, overlays: Sequence[Path] = (), operation_names: Sequence[tuple[str, str, str]] = ()
 ) -> Spec:
     """Load and check the spec at `path`, with `overlays` and then the configured operation
     names applied before any check: OpenAPI 3.0/3.1, a mapping, every `$ref` sound."""

@@ -21,6 +21,9 @@ from generator.ir import (
     TypeRef,
 )
 from generator.load import Loc
+from generator.pagination import PageReader
+from generator.paths import path_levels
+from generator.retries import read_policy
 from generator.schemas import SchemaBuilder
 from generator.statuses import error_class
 
@@ -37,6 +40,7 @@ class OperationBuilder:
         self.spec = schemas.spec
         self._ids = naming.Registry()
         self._renames = _global_renames(self.spec.root.get("x-speakeasy-name-override"))
+        self._pages = PageReader(schemas)
 
     def build(self) -> tuple[list[Operation], list[Resource]]:
         """All operations, and the resources (tags) that group them."""
@@ -72,21 +76,23 @@ class OperationBuilder:
             if isinstance(t, dict) and isinstance(t.get("name"), str)
         }
         groups: dict[str, list[Operation]] = {}
+        by_path = _path_groups(ops)
         for op in ops:
-            groups.setdefault(_tag_key(op.tag) if op.tag else "", []).append(op)
+            groups.setdefault(_group_key(op.tag) if op.tag else by_path.get(op.path, ""), []).append(op)
         resources = []
         for key, members in groups.items():
-            declared = next((t for t in tags if _tag_key(t) == key), None)
+            declared = next((t for t in tags if _group_key(t) == key), None)
             # An undeclared tag may be spelled differently by its operations (`Chat`, `chat`):
             # its words are the one spelling they share, so they name the class.
             shown = key if declared is None else declared
             resources.append(
                 Resource(
-                    tag=members[0].tag if declared is None else declared,
+                    tag=(members[0].tag or key) if declared is None else declared,
                     class_name=naming.class_name(shown or "Root", "Resource"),
                     description=tags.get(shown, ""),
                     operations=tuple(members),
                     declared=declared is not None,
+                    path=tuple(key.split(".")) if key else (),
                 )
             )
         return resources
@@ -99,6 +105,9 @@ class OperationBuilder:
             raw_id = f"{method} {path.split('#')[0]}"
         prefix = self._ids.claim(naming.class_name(raw_id, "Op"))
         tags = node.get("tags") or []
+        group = node.get("x-speakeasy-group")  # Speakeasy: the resource path, dots nesting
+        if isinstance(group, str) and _group_key(group):
+            tags = [group]
         # Speakeasy: the operation's own override wins over the document's list.
         override = node.get("x-speakeasy-name-override")
         if not isinstance(override, str):
@@ -132,6 +141,8 @@ class OperationBuilder:
             resumable=nodes.flag(node, "x-sdkgen-resumable"),
             deprecation_message=message,
             replacement=replacement,
+            retries=read_policy(node, loc, self.schemas.note),
+            pagination=self._pages.read(node, loc, method, params, body, success) if stream is None else None,
         )
 
     def _params(self, shared: list[Any], shared_loc: Loc, own: list[Any], loc: Loc) -> tuple[Param, ...]:
@@ -340,6 +351,25 @@ def _global_renames(entries: Any) -> list[tuple[re.Pattern[str], str]]:
             except re.error:  # not a valid regex: read it as a plain operationId
                 renames.append((re.compile(re.escape(pattern)), name))
     return renames
+
+
+# A spec without tags and with more operations than this gets resources from its paths;
+# a smaller one reads best as methods of the client itself.
+FLAT_LIMIT = 20
+
+
+def _path_groups(ops: list[Operation]) -> dict[str, str]:
+    """The resource key of each path, when the spec tags no operation and has many."""
+    if any(op.tag for op in ops) or len(ops) <= FLAT_LIMIT:
+        return {}
+    levels = path_levels(op.path for op in ops)
+    return {path: ".".join(_tag_key(level) for level in found) for path, found in levels.items() if found}
+
+
+def _group_key(tag: str) -> str:
+    """A tag's levels (`beta.conversations`), each as its `_tag_key`, joined by dots."""
+    levels = [part for part in tag.split(".") if naming.words(part)]
+    return ".".join(_tag_key(part) for part in levels) if levels else _tag_key(tag)
 
 
 def _tag_key(tag: str) -> str:

@@ -152,8 +152,9 @@ def merge(target: dict[str, Any], update: dict[str, Any]) -> None:
             target[key] = copy.deepcopy(value)
 
 
-def rename_operations(document: dict[str, Any], names: Sequence[tuple[str, str]], where: str) -> None:
-    """Set each named operation's method name (as Speakeasy's `x-speakeasy-name-override`)."""
+def rename_operations(document: dict[str, Any], names: Sequence[tuple[str, str, str]], where: str) -> None:
+    """Set each named operation's Speakeasy key: its method name (`x-speakeasy-name-override`)
+    or its resource (`x-speakeasy-group`)."""
     if not names:
         return
     operations: dict[str, dict[str, Any]] = {}
@@ -162,7 +163,7 @@ def rename_operations(document: dict[str, Any], names: Sequence[tuple[str, str]]
         for op in item.values() if isinstance(item, dict) else ():
             if isinstance(op, dict) and isinstance(op.get("operationId"), str):
                 operations.setdefault(op["operationId"], op)
-    for op_id, name in names:
+    for op_id, key, value in names:
         if op_id not in operations:
             raise UsageError(f"{where} {op_id!r}: no operation has this operationId")
-        operations[op_id]["x-speakeasy-name-override"] = name
+        operations[op_id][key] = value

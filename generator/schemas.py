@@ -301,6 +301,7 @@ class SchemaBuilder:
                     write_only=nodes.flag(sub, "writeOnly"),
                     loc=sub_loc,
                     name_override=nodes.text(sub, "x-speakeasy-name-override"),
+                    error_message=nodes.flag(sub, "x-speakeasy-error-message"),
                 )
             )
         return tuple(fields)
@@ -332,6 +333,12 @@ class SchemaBuilder:
         kind: Any = _enum_kind(values) or "str"
         members = [EnumMember(value) for value in values]
         flag = node.get("x-sdkgen-enum")
+        # Speakeasy's enums are closed unless `x-speakeasy-unknown-values: allow` opens one.
+        unknown = node.get("x-speakeasy-unknown-values")
+        if unknown == "allow" and flag not in ("open", "closed"):
+            flag = "open"
+        elif unknown is not None and unknown != "allow":
+            self.note(f"{loc.child('x-speakeasy-unknown-values')}: only `allow` is defined; ignored")
         is_open = self.open_enums if flag not in ("open", "closed") else flag == "open"
         return Enum(name, module, description, tuple(members), kind, is_open, loc, example)
 

@@ -13,6 +13,11 @@ KNOWN = frozenset(
         "x-speakeasy-deprecation-message",
         "x-speakeasy-deprecation-replacement",
         "x-speakeasy-sse-sentinel",
+        "x-speakeasy-pagination",
+        "x-speakeasy-retries",
+        "x-speakeasy-group",
+        "x-speakeasy-unknown-values",
+        "x-speakeasy-error-message",
     }
 )
 

@@ -187,3 +187,13 @@ def test_config_names_operations_for_specs_without_extensions(tmp_path: Path) ->
     proc = sdkgen_here("check", cwd=tmp_path)
     assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1
     assert "[tool.sdkgen.operations] 'ticker_stream': expected { name = \"method_name\" }" in proc.stderr
+    (tmp_path / "pyproject.toml").write_text(
+        head + 'ticker_stream = { name = "ticks", group = "live.events" }\n'
+    )
+    proc = sdkgen_here("generate", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    nested = (tmp_path / "out" / "pkg" / "resources" / "live__events.py").read_text()
+    assert (
+        "def ticks(" in nested
+        and "def events(" in (tmp_path / "out" / "pkg" / "resources" / "live.py").read_text()
+    )

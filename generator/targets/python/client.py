@@ -15,6 +15,9 @@ from generator.ir import Api, Field, Model, Operation, Param, Resource, Response
 from generator.statuses import ERROR_CLASSES
 from generator.targets.base import Files
 from generator.targets.python.names import PyNames, module_name
+from generator.targets.python.nesting import bare_levels, link
+from generator.targets.python.paging import paging_view
+from generator.targets.python.retries import retry_source
 from generator.targets.python.text import docstring
 from generator.targets.python.types import Annotator, default_source, py_literal
 from generator.targets.templating import Env
@@ -109,6 +112,8 @@ class OperationView:
     resumable: bool
     deprecated: bool
     warning: str = ""  # the DeprecationWarning's text (a Python literal), "" when not deprecated
+    paging: str = ""  # module-level Paging constant: the method returns a page
+    retries_expr: str = ""  # what `retries=` passes on: the argument, or it read by the op's policy
 
     @property
     def query(self) -> list[ArgView]:
@@ -152,7 +157,15 @@ class ResourceView:
     http_names: list[str] = field(default_factory=list)
     error_names: list[str] = field(default_factory=list)
     event_names: list[str] = field(default_factory=list)
+    paging_names: list[str] = field(default_factory=list)
     imports: list[tuple[str, str]] = field(default_factory=list)  # (relative module, class)
+    path: tuple[str, ...] = ()  # the resource's levels (`Resource.path`); () for the untagged
+    children: list[ResourceView] = field(default_factory=list)  # the levels reached from it
+
+    @property
+    def name(self) -> str:
+        """The attribute on its parent (the last of `sdk.beta.conversations`)."""
+        return self.attr.rsplit(".", 1)[-1]
 
 
 @dataclass
@@ -182,11 +195,17 @@ class ClientView:
     schemes: list[SchemeView]
     resources: list[ResourceView]
     error_names: list[str]
+    retries: str = ""  # the document's retry policy as `RetryConfig(...)`, "" when none
 
     @property
     def attached(self) -> list[ResourceView]:
-        """Resources reached as attributes (`sdk.chat`)."""
-        return [r for r in self.resources if r.attr]
+        """Resources reached as attributes of the SDK (`sdk.chat`); deeper ones through them."""
+        return [r for r in self.resources if len(r.path) == 1]
+
+    @property
+    def pages(self) -> bool:
+        """Whether some method returns a page (the package then exports the page types)."""
+        return any(r.paging_names for r in self.resources)
 
     @property
     def root(self) -> ResourceView | None:
@@ -199,6 +218,14 @@ def client_view(api: Api, names: PyNames) -> ClientView:
     taken = {a for m in api.models for a in [m.name]} | {e.name for e in api.enums}
     taken |= {a.name for a in api.aliases} | {api.sdk_class, "Async" + api.sdk_class}
     resources = [_resource(api, names, r, taken) for r in api.resources]
+    have = {r.path for r in resources}
+    for bare in bare_levels(names, have, taken | {r.class_name for r in resources}):
+        resources.append(
+            ResourceView(
+                bare.attr, bare.module, bare.class_name, "Async" + bare.class_name, bare.doc, path=bare.path
+            )
+        )
+    link(resources)
     schemes = [
         SchemeView(s.key, n.param, n.env_var, s.kind, s.location, s.header)
         for s, n in zip(api.security, names.schemes, strict=True)
@@ -215,6 +242,7 @@ def client_view(api: Api, names: PyNames) -> ClientView:
         schemes=schemes,
         resources=resources,
         error_names=list(ERROR_CLASSES),
+        retries=retry_source(api.retries) if api.retries is not None else "",
     )
 
 
@@ -229,6 +257,7 @@ def _resource(api: Api, names: PyNames, resource: Resource, taken: set[str]) -> 
         class_name=base,
         async_class_name="Async" + base,
         doc=docstring(resource.description or names.resource_label(resource)),
+        path=resource.path,
     )
     ann = ArgAnnotator(api, names)
     http: set[str] = {"UNSET", "Call", "RetryConfig", "TimeoutTypes", "Unset"}
@@ -307,7 +336,7 @@ def _operation(
     errors_name = f"_{prefix}_ERRORS"
     res.constants.append(ConstView(errors_name, "ErrorMap", _error_map(api, op, ann, errors)))
     http.add("ErrorMap")
-    parser = decoder = ""
+    parser = decoder = paging = ""
     if op.stream is not None:
         decoder = f"_{prefix}_EVENTS"
         model = op.stream.model
@@ -324,6 +353,12 @@ def _operation(
         returns, parser = _parser(api, op.success, ann, res, prefix, http)
         async_returns = returns
         accept = "application/json"
+        if op.pagination is not None and _model_of(api, op.success.type if op.success else None):
+            pages = paging_view(api, names, op.pagination, returns, ann)
+            paging = f"_{prefix}_PAGING"
+            res.constants.append(ConstView(paging, "Paging", pages.constant))
+            res.paging_names = ["AsyncPage", "Paging", "SyncPage"]
+            returns, async_returns = pages.returns, pages.async_returns
     res.event_names = sorted(set(res.event_names))
     security = "(" + "".join(f"{py_literal(k)}, " for k in op.security).rstrip(" ") + ")"
     notice = deprecation.notice(api, names, op)
@@ -353,7 +388,19 @@ def _operation(
         resumable=op.resumable,
         deprecated=op.deprecated,
         warning=py_literal(f"{method} is deprecated: {notice}") if notice else "",
+        paging=paging,
+        retries_expr=_retries_expr(op, res, http, prefix, retries_arg),
     )
+
+
+def _retries_expr(op: Operation, res: ResourceView, http: set[str], prefix: str, arg: str) -> str:
+    """The method's `retries` argument, read by the operation's own policy when it has one."""
+    if op.retries is None:
+        return arg
+    name = f"_{prefix}_RETRIES"
+    res.constants.append(ConstView(name, "RetryConfig", retry_source(op.retries)))
+    http.add("with_policy")
+    return f"with_policy({arg}, {name})"
 
 
 def _encoding(op: Operation) -> str:
@@ -542,6 +589,7 @@ def init_exports(view: ClientView) -> list[str]:
         "UNSET",
         "Unset",
         "models",
+        *(["SyncPage", "AsyncPage"] if view.pages else []),
     ]
     return sorted(names, key=export_key)
 

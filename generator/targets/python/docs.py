@@ -223,6 +223,15 @@ class Docs:
                 f"{pad}        {a}for event in stream:",
                 f"{pad}            print(event.data)",
             ]
+        elif op.pagination is not None:
+            call, imports = self.call(op, async_)
+            body = [
+                f"{pad}    res = {call}",
+                "",
+                f"{pad}    # the pages after the first are fetched as the loop reaches them",
+                f"{pad}    {a}for item in res:",
+                f"{pad}        print(item)",
+            ]
         else:
             call, imports = self.call(op, async_)
             body = [f"{pad}    res = {call}", "", f"{pad}    print(res)"]
@@ -269,7 +278,15 @@ class Docs:
             return f"**[EventStream[{self.api.named(model).module}.{model}]]({link})**"
         if op.success is None or op.success.type is None:
             return "**None**"
-        return f"**{TypeText(self.api, prefix).cell(op.success.type)}**"
+        text = TypeText(self.api, prefix)
+        if op.pagination is not None:
+            return (
+                f"**SyncPage** (`AsyncPage` when awaited) of {text.cell(op.pagination.item)}: iterating "
+                "it yields the items of every page. Each page reads as its response, "
+                f"{text.cell(op.success.type)}; `.iter_pages()`, `.has_next_page()` and `.next_page()` step "
+                "through the pages."
+            )
+        return f"**{text.cell(op.success.type)}**"
 
     def errors(self, op: Operation) -> str:
         """The Errors table: status codes mapped to the error classes raised."""
@@ -279,12 +296,12 @@ class Docs:
             if r.error_class:
                 by_class.setdefault(r.error_class, []).append(r.status)
                 content.setdefault(r.error_class, r.content_type or "*/*")
-        if not by_class:
-            return "This method documents no error responses."
         rows = [
             [f"`errors.{cls}`", cell(", ".join(codes)), cell(content[cls].replace("*", "\\*"))]
             for cls, codes in by_class.items()
         ]
+        # The catch-all, as the reference SDKs end the table: any other failure is an APIError.
+        rows.append(["`errors.APIError`", "4XX, 5XX", "\\*/\\*"])
         return table(["Error Type", "Status Code", "Content Type"], rows)
 
     def resource(self, res: Resource) -> ResourceView:

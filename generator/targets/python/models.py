@@ -54,6 +54,7 @@ class ModuleView:
     optional: list[str] = field(default_factory=list)
     drop_none: list[str] = field(default_factory=list)
     json_fields: list[str] = field(default_factory=list)
+    error_message: str = ""  # the attribute holding an error body's message
 
     @property
     def optional_src(self) -> str:
@@ -146,7 +147,10 @@ def _model(api: Api, names: PyNames, model: Model, ann: Annotator, view: ModuleV
     if model.json_fields:
         view.base = "SdkJsonEnvelope"
         view.json_fields = list(model.json_fields)
-    if view.optional or view.json_fields:
+    flagged = next((f for f in model.fields if f.error_message and f.type.kind == "str"), None)
+    if flagged is not None:
+        view.error_message = names.field(model, flagged)
+    if view.optional or view.json_fields or view.error_message:
         ann.typing.add("ClassVar")
 
 

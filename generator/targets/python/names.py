@@ -159,6 +159,8 @@ class PyNames:
         self._resources: dict[str, str] = {}
         self._methods: dict[str, str] = {}
         self._of: dict[str, str] = {}  # operation -> its resource's attribute
+        # each resource level (keys, as `Resource.path`) -> its attribute on its parent
+        self.levels: dict[tuple[str, ...], str] = {}
         self._resolve_resources()
         self._schemes = self._resolve_schemes()
 
@@ -223,7 +225,12 @@ class PyNames:
 
     def resource_module(self, res: Resource) -> str:
         """The module and docs folder of a resource; `_root` (never an attribute) when untagged."""
-        return self.resource(res) or "_root"
+        return self.level_module(res.path) if res.path else "_root"
+
+    def level_module(self, path: tuple[str, ...]) -> str:
+        """The module of a resource level: its attributes joined by `__` (a nested one can
+        never meet a top-level one, whose attribute has no double underscore)."""
+        return "__".join(self.levels[path[:d]] for d in range(1, len(path) + 1))
 
     def resource_label(self, res: Resource) -> str:
         """How docs and docstrings name a resource: its declared tag, else its attribute
@@ -233,12 +240,23 @@ class PyNames:
     def _resolve_resources(self) -> None:
         # The core groups tags by the same words, digit prefix and bound this attribute has,
         # so attributes never collide; claiming them keeps that true should the rules drift.
-        attributes = naming.Registry()
+        # A level's attribute is claimed once, where the level is first met: `beta` of
+        # `beta.conversations` is the same attribute as a `beta` resource of its own.
+        levels: dict[tuple[str, ...], naming.Registry] = {(): naming.Registry()}
         for res in self.api.resources:
             first = res.operations[0]
-            attr = attributes.claim(attribute_name(first.tag, "resource")) if first.tag else ""
+            spelled = res.tag.split(".") if len(res.path) > 1 else [res.tag]
+            for depth in range(1, len(res.path) + 1):
+                key = res.path[:depth]
+                if key not in self.levels:
+                    parent = levels.setdefault(key[:-1], naming.Registry(RESOURCE_METHODS))
+                    text = spelled[depth - 1] if depth - 1 < len(spelled) else key[-1]
+                    self.levels[key] = parent.claim(attribute_name(text, "resource"))
+            attr = ".".join(self.levels[res.path[:d]] for d in range(1, len(res.path) + 1))
             self._resources[first.class_prefix] = attr
-            methods = naming.Registry(RESOURCE_METHODS)
+            # A method never takes the name of a nested resource reached from here.
+            methods = levels.setdefault(res.path, naming.Registry(RESOURCE_METHODS)) if res.path else None
+            methods = methods or naming.Registry(RESOURCE_METHODS)
             for op in res.operations:
                 wanted = attribute_name(op.name, "call")
                 self._methods[op.class_prefix] = methods.claim(wanted)

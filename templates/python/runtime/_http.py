@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import dataclasses
 import datetime
 import email.utils
 import enum
@@ -47,6 +48,7 @@ __all__ = [
     "TimeoutTypes",
     "Unset",
     "encode_path",
+    "with_policy",
 ]
 
 T = TypeVar("T")
@@ -85,26 +87,60 @@ UNSET: Final = Unset()
 
 @dataclass(frozen=True)
 class RetryConfig:
-    """Retries on connection errors, timeouts, 429 and 5xx, with exponential backoff.
+    """Which failures are retried, how often and how long to wait (exponential backoff).
 
-    The delay before retry n (0-based) is `initial_delay * 2**n`, capped at `max_delay`,
-    with up to 25% random jitter taken off; a `Retry-After` header up to
-    `max_retry_after` seconds takes precedence. A stream is never retried once its
-    response has been handed to the caller.
+    Retried: the `status_codes` (exact codes, or a class such as "5XX"), and connection
+    errors and timeouts when `connection_errors`. The delay before retry n (0-based) is
+    `initial_delay * exponent**n`, capped at `max_delay`, with up to 25% random jitter
+    taken off; a `Retry-After` header up to `max_retry_after` seconds takes precedence.
+    Retrying stops after `max_retries` retries (None: no count) or once the next wait
+    would end more than `max_elapsed` seconds after the first attempt (None: no limit).
+    A stream is never retried once its response has been handed to the caller.
     """
 
-    max_retries: int = 2
+    max_retries: int | None = 2
     initial_delay: float = 0.5
     max_delay: float = 8.0
     max_retry_after: float = 60.0
+    exponent: float = 2.0
+    max_elapsed: float | None = None
+    status_codes: tuple[str, ...] = ("429", "5XX")
+    connection_errors: bool = True
 
     def delay(self, attempt: int, headers: httpx.Headers | None) -> float:
         """Seconds to wait before retry number `attempt` (0-based)."""
         after = _retry_after(headers) if headers is not None else None
         if after is not None and 0 <= after <= self.max_retry_after:
             return after
-        backoff = min(self.initial_delay * 2.0**attempt, self.max_delay)
+        backoff = min(self.initial_delay * self.exponent**attempt, self.max_delay)
         return backoff * (1 - 0.25 * random.random())
+
+    def retries_status(self, status: int) -> bool:
+        """Whether a response with this status is retried."""
+        code = str(status)
+        return any(c == code or c.upper() == f"{code[0]}XX" for c in self.status_codes)
+
+    def exhausted(self, attempt: int) -> bool:
+        """Whether attempt number `attempt` (0-based) is the last by count."""
+        return self.max_retries is not None and attempt >= self.max_retries
+
+    def out_of_time(self, started: float, wait: float) -> bool:
+        """Whether waiting `wait` more seconds would pass `max_elapsed`."""
+        if self.max_elapsed is None:
+            return False
+        return time.monotonic() - started + wait > self.max_elapsed
+
+
+def with_policy(retries: int | RetryConfig | Unset, policy: RetryConfig) -> RetryConfig:
+    """`retries` as the spec's `policy` reads it: unset keeps the policy, a count
+    replaces its count only, a `RetryConfig` replaces it whole."""
+    if isinstance(retries, Unset):
+        return policy
+    if isinstance(retries, RetryConfig):
+        return retries
+    if retries < 0:
+        raise ValueError("retries must be >= 0")
+    return dataclasses.replace(policy, max_retries=retries)
 
 
 _ONCE: Final = RetryConfig(max_retries=0)  # a reconnect attempt: its own outage counts
@@ -131,10 +167,6 @@ def _retry_after(headers: httpx.Headers) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=datetime.UTC)
     return max(0.0, (when - datetime.datetime.now(datetime.UTC)).total_seconds())
-
-
-def _retryable(status: int) -> bool:
-    return status == 429 or status >= 500
 
 
 @dataclass(frozen=True)
@@ -311,7 +343,10 @@ def _status_error(response: httpx.Response, errors: ErrorMap | None) -> APIStatu
         except ValueError:
             data = None
     message = f"HTTP {status}"
-    if isinstance(body, dict):
+    flagged = _flagged_message(data)
+    if flagged:
+        message += f": {flagged}"
+    elif isinstance(body, dict):
         detail = body.get("error", body)
         if isinstance(detail, dict) and isinstance(detail.get("message"), str):
             message += f": {detail['message']}"
@@ -320,6 +355,13 @@ def _status_error(response: httpx.Response, errors: ErrorMap | None) -> APIStatu
     elif isinstance(body, str) and body:
         message += f": {body[:200]}"
     return cls(message, response=response, body=body, data=data)
+
+
+def _flagged_message(data: BaseModel | None) -> str:
+    """The error body's field the spec marks as its message (x-speakeasy-error-message)."""
+    name = getattr(type(data), "__sdk_error_message__", None)
+    text = getattr(data, name, None) if isinstance(name, str) else None
+    return text if isinstance(text, str) else ""
 
 
 def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIError:
@@ -398,24 +440,40 @@ def _exchange(
     request: httpx.Request, config: RetryConfig, errors: ErrorMap | None
 ) -> _Steps:
     """Every decision of one call: retry or not, how long to wait, when to close, which error."""
+    started = time.monotonic()
     for attempt in itertools.count():
-        last = attempt >= config.max_retries
+        last = config.exhausted(attempt)
         try:
             response = yield _Send(request)
         except httpx.TransportError as exc:
-            if last:
+            retry = not last and config.connection_errors
+            wait = _next_wait(config, attempt, None, started) if retry else None
+            if wait is None:
                 raise _connection_error(exc, request) from exc
-            yield _Sleep(config.delay(attempt, None))
+            yield _Sleep(wait)
             continue
         assert response is not None  # a core answers a send with its response
         if response.is_success:
             # Handed out: from here on a stream is the caller's, never retried.
             return response
-        if last or not _retryable(response.status_code):
+        retry = not last and config.retries_status(response.status_code)
+        wait = _next_wait(config, attempt, response.headers, started) if retry else None
+        if wait is None:
             yield from _fail(response, request, errors)
-        yield _Close(response)  # before the wait, so the connection is free meanwhile
-        yield _Sleep(config.delay(attempt, response.headers))
+        else:
+            yield _Close(
+                response
+            )  # before the wait, so the connection is free meanwhile
+            yield _Sleep(wait)
     raise AssertionError("unreachable: itertools.count() never ends")
+
+
+def _next_wait(
+    config: RetryConfig, attempt: int, headers: httpx.Headers | None, started: float
+) -> float | None:
+    """The wait before the next attempt; None when it would pass the policy's time."""
+    wait = config.delay(attempt, headers)
+    return None if config.out_of_time(started, wait) else wait
 
 
 def _fail(

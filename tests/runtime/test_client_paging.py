@@ -1,0 +1,193 @@
+"""List operations page (issue 12): the golden `paging` SDK against a real local server
+that pages seven items three at a time, checking each request the server receives."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from conftest import import_golden_package
+from local_server import LocalServer, serving
+
+paging_sdk = import_golden_package("paging")
+pytestmark = pytest.mark.timeout(20)
+
+THINGS = [{"id": f"t{i}", "name": f"thing {i}"} for i in range(7)]
+IDS = [t["id"] for t in THINGS]
+SIZE = 3
+
+
+def _after(cursor: str | None) -> int:
+    return IDS.index(cursor) + 1 if cursor else 0
+
+
+def _answer(path: str, q: dict[str, str], body: Any, base: str) -> tuple[int, Any]:
+    """The body each route answers: seven things, `SIZE` (or the asked size) at a time."""
+    if path == "/v1/fail":
+        return 500, {"error": "down"}
+    if path == "/v1/pages":
+        size = int(q.get("size", SIZE))
+        page = int(q.get("page", 1))
+        return 200, {
+            "result": {"things": THINGS[(page - 1) * size : page * size]},
+            "num_pages": -(-7 // size),
+        }
+    if path == "/v1/offsets":
+        start, size = int(q.get("offset", 0)), int(q.get("limit", SIZE))
+        return 200, {"data": THINGS[start : start + size]}
+    if path == "/v1/cursors":
+        start = int(q.get("page_token") or 0)
+        end = start + int(q.get("page_size", SIZE))
+        return 200, {"data": THINGS[start:end], "next_page_token": str(end) if end < 7 else None}
+    if path == "/v1/search":
+        start = _after(body.get("after"))
+        return 200, {"data": THINGS[start : start + SIZE]}
+    if path == "/v1/links":
+        start = int(q.get("p", 0))
+        more = start + SIZE < 7
+        # the second link is absolute, the others relative to the host
+        link = f"{base}/v1/links?p={start + SIZE}" if start == SIZE else f"/v1/links?p={start + SIZE}"
+        return 200, {"data": THINGS[start : start + SIZE], "links": {"next": link if more else None}}
+    start = _after(q.get("after") or q.get("starting_after") or q.get("cursor"))
+    page = THINGS[start : start + int(q.get("limit", SIZE))]
+    more = start + len(page) < 7
+    if path == "/v1/openai":
+        last = page[-1]["id"] if page else None
+        return 200, {"object": "list", "data": page, "first_id": None, "last_id": last, "has_more": more}
+    if path == "/v1/stripe":
+        return 200, {"data": page, "has_more": more, "url": "/v1/stripe"}
+    return 200, {"items": page, "next_cursor": page[-1]["id"] if more else None}
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LocalServer]:
+    with serving(_answer) as srv:
+        yield srv
+
+
+@pytest.fixture
+def sdk(server: LocalServer) -> Iterator[Any]:
+    server.take()
+    with paging_sdk.PagingSdk(server_url=server.url + "/v1", retries=0) as client:
+        yield client
+
+
+def test_page_numbers_stop_at_the_page_count(sdk: Any, server: LocalServer) -> None:
+    assert [t.id for t in sdk.ext.list_by_page(size=3)] == IDS
+    assert server.take() == [
+        "GET /v1/pages?size=3",
+        "GET /v1/pages?page=2&size=3",
+        "GET /v1/pages?page=3&size=3",
+    ]
+
+
+def test_offsets_advance_by_the_items_received_and_stop_on_a_short_page(
+    sdk: Any, server: LocalServer
+) -> None:
+    assert [t.id for t in sdk.ext.list_by_offset(limit=3)] == IDS
+    assert server.take() == [
+        "GET /v1/offsets?limit=3",
+        "GET /v1/offsets?offset=3&limit=3",
+        "GET /v1/offsets?offset=6&limit=3",
+    ]
+
+
+def test_offsets_without_a_limit_stop_on_an_empty_page(sdk: Any, server: LocalServer) -> None:
+    assert [t.id for t in sdk.ext.list_by_offset(offset=5)] == IDS[5:]
+    assert server.take() == ["GET /v1/offsets?offset=5", "GET /v1/offsets?offset=7"]
+
+
+def test_cursor_from_the_response_until_it_is_null(sdk: Any, server: LocalServer) -> None:
+    assert [t.id for t in sdk.ext.list_by_cursor(page_size=3)] == IDS
+    assert server.take() == [
+        "GET /v1/cursors?page_size=3",
+        "GET /v1/cursors?page_token=3&page_size=3",
+        "GET /v1/cursors?page_token=6&page_size=3",
+    ]
+
+
+def test_a_body_cursor_from_the_last_item_keeps_the_other_fields(sdk: Any, server: LocalServer) -> None:
+    assert [t.id for t in sdk.ext.search(query="q")] == IDS
+    assert server.take() == [
+        'POST /v1/search {"query":"q"}',
+        'POST /v1/search {"query":"q","after":"t2"}',
+        'POST /v1/search {"query":"q","after":"t5"}',
+        'POST /v1/search {"query":"q","after":"t6"}',
+    ]
+
+
+def test_next_urls_relative_and_absolute(sdk: Any, server: LocalServer) -> None:
+    assert [t.id for t in sdk.ext.list_by_link()] == IDS
+    assert server.take() == ["GET /v1/links", "GET /v1/links?p=3", "GET /v1/links?p=6"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "param"),
+    [
+        ("list_after", "openai", "after"),
+        ("list_starting_after", "stripe", "starting_after"),
+    ],
+)
+def test_inferred_has_more_lists(sdk: Any, server: LocalServer, method: str, path: str, param: str) -> None:
+    assert [t.id for t in getattr(sdk.inferred, method)(limit=3)] == IDS
+    assert server.take() == [
+        f"GET /v1/{path}?limit=3",
+        f"GET /v1/{path}?{param}=t2&limit=3",
+        f"GET /v1/{path}?{param}=t5&limit=3",
+    ]
+
+
+def test_inferred_next_cursor(sdk: Any, server: LocalServer) -> None:
+    assert [t.id for t in sdk.inferred.list_next_cursor()] == IDS
+    assert server.take() == [
+        "GET /v1/next-cursor",
+        "GET /v1/next-cursor?cursor=t2",
+        "GET /v1/next-cursor?cursor=t5",
+    ]
+
+
+def test_pages_one_at_a_time_and_the_response_fields(sdk: Any, server: LocalServer) -> None:
+    page = sdk.inferred.list_after(limit=3)
+    assert server.take() == ["GET /v1/openai?limit=3"]  # nothing more until asked
+    assert type(page) is paging_sdk.SyncPage
+    assert [t.id for t in page.items] == IDS[:3]
+    assert page.has_more is True and page.last_id == "t2" and page.response.object == "list"
+    assert page.has_next_page()
+    second = page.next_page()
+    assert second is not None and [t.id for t in second.items] == IDS[3:6]
+    assert server.take() == ["GET /v1/openai?after=t2&limit=3"]
+    sizes = [len(p.items) for p in page.iter_pages()]
+    assert sizes == [3, 3, 1]
+    last = list(page.iter_pages())[-1]
+    assert not last.has_next_page() and last.next_page() is None
+
+
+def test_async_iterates_every_item_lazily(server: LocalServer) -> None:
+    async def run() -> tuple[list[str], list[str], list[int]]:
+        async with paging_sdk.AsyncPagingSdk(server_url=server.url + "/v1", retries=0) as sdk:
+            page = await sdk.ext.list_by_cursor(page_size=3)
+            first = server.take()
+            ids = [t.id async for t in page]
+            sizes = [len(p.items) async for p in page.iter_pages()]
+            return first, ids, sizes
+
+    server.take()
+    first, ids, sizes = asyncio.run(run())
+    assert first == ["GET /v1/cursors?page_size=3"]
+    assert ids == IDS and sizes == [3, 3, 1]
+    assert server.take()[:2] == [
+        "GET /v1/cursors?page_token=3&page_size=3",
+        "GET /v1/cursors?page_token=6&page_size=3",
+    ]
+
+
+def test_a_failing_next_page_raises_while_iterating(sdk: Any, server: LocalServer) -> None:
+    page = sdk.ext.list_by_link()
+    # the next link points at a failing route: the error surfaces when the loop reaches it
+    page._call = page._call.__class__("GET", "/fail")
+    items = iter(page)
+    assert [next(items).id for _ in range(3)] == IDS[:3]
+    with pytest.raises(paging_sdk.InternalServerError):
+        next(items)
