@@ -11,6 +11,7 @@ from generator.load import Loc, Spec
 from generator.operations import OperationBuilder
 from generator.schemas import SchemaBuilder
 from generator.statuses import ERROR_CLASSES
+from generator.webhooks import WebhookBuilder
 
 # Names the runtime modules export at package level; no generated class may take them.
 RUNTIME_NAMES = ERROR_CLASSES + (
@@ -23,6 +24,7 @@ RUNTIME_NAMES = ERROR_CLASSES + (
     "RetryConfig",
     "Components",
     "Operations",
+    "WebhookVerificationError",
     "SDKError",  # exported by earlier runtimes: reserved still, so no SDK's class names move
 )
 
@@ -35,6 +37,7 @@ def build_api(spec: Spec, settings: Settings) -> Api:
     schemas.register_components()
     schemas.build_components()
     operations, resources = OperationBuilder(schemas).build()
+    webhooks, webhook_event = WebhookBuilder(schemas).build()
     unused = speakeasy.unknown_note(spec.main_file, spec.root)
     if unused:
         schemas.note(unused)
@@ -56,6 +59,8 @@ def build_api(spec: Spec, settings: Settings) -> Api:
         resources=tuple(resources),
         notes=schemas.notes,
         env_prefix=settings.env_prefix,
+        webhooks=webhooks,
+        webhook_event=webhook_event,
         by_name={n.name: n for n in named},
     )
 

@@ -182,6 +182,7 @@ class ClientView:
     schemes: list[SchemeView]
     resources: list[ResourceView]
     error_names: list[str]
+    webhooks: bool = False  # `sdk.webhooks` verifies and parses deliveries
 
     @property
     def attached(self) -> list[ResourceView]:
@@ -215,6 +216,7 @@ def client_view(api: Api, names: PyNames) -> ClientView:
         schemes=schemes,
         resources=resources,
         error_names=list(ERROR_CLASSES),
+        webhooks=bool(api.webhooks),
     )
 
 
@@ -542,6 +544,7 @@ def init_exports(view: ClientView) -> list[str]:
         "UNSET",
         "Unset",
         "models",
+        *(["WebhookVerificationError"] if view.webhooks else []),
     ]
     return sorted(names, key=export_key)
 

@@ -123,6 +123,9 @@ def member_name(value: object) -> str:
     return name
 
 
+WEBHOOKS_ATTRIBUTE = "webhooks"  # `sdk.webhooks`, when the spec declares webhooks
+
+
 def module_name(class_: str) -> str:
     """The module (and docs page) file stem for a class: its lowercased name, bounded."""
     name = naming.file_stem(class_)
@@ -233,12 +236,14 @@ class PyNames:
     def _resolve_resources(self) -> None:
         # The core groups tags by the same words, digit prefix and bound this attribute has,
         # so attributes never collide; claiming them keeps that true should the rules drift.
-        attributes = naming.Registry()
+        # `sdk.webhooks` is taken first: a tag or untagged operation of that name moves aside.
+        hooks = {WEBHOOKS_ATTRIBUTE} if self.api.webhooks else set()
+        attributes = naming.Registry(hooks)
         for res in self.api.resources:
             first = res.operations[0]
             attr = attributes.claim(attribute_name(first.tag, "resource")) if first.tag else ""
             self._resources[first.class_prefix] = attr
-            methods = naming.Registry(RESOURCE_METHODS)
+            methods = naming.Registry({*RESOURCE_METHODS, *(hooks if not attr else ())})
             for op in res.operations:
                 wanted = attribute_name(op.name, "call")
                 self._methods[op.class_prefix] = methods.claim(wanted)

@@ -20,6 +20,7 @@ from generator.targets.python.names import PyNames, check_package
 from generator.targets.python.ruff import FormatJob
 from generator.targets.python.text import docstring
 from generator.targets.python.types import py_literal
+from generator.targets.python.webhooks import webhooks_view
 from generator.targets.templating import Env
 
 PY_HEADER = f"# {HEADER}"
@@ -33,6 +34,7 @@ class PythonTarget:
     """`render(api)`: the whole Python SDK distribution as a file map."""
 
     name = "python"
+    renders_webhooks = True  # `sdk.webhooks.unwrap` (the CLI notes targets without it)
 
     def __init__(self, templates: Path | None = None) -> None:
         filters = {"pyrepr": py_literal, "tomlstr": toml_string, "doc": docstring}
@@ -64,6 +66,9 @@ class PythonTarget:
         job = FormatJob(files, pkg)
         try:
             files.update(render_client(api, names, env))
+            hooks = webhooks_view(api)
+            if hooks is not None:
+                files[f"{pkg}/webhooks.py"] = env.render("client/webhooks.py.jinja", view=hooks)
             docs = docs_pages(api, names)
             # The docs' code blocks join the last batch, so examples and code share one layout.
             docs.blocks.lay_out(job.finish(files, docs.blocks.scratch()), job.format)
