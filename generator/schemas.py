@@ -37,7 +37,7 @@ _FORMATS: dict[str, dict[str, str]] = {
     "number": {},
 }
 _PRIMITIVE = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
-MAX_DEPTH = 400
+MAX_DEPTH = 1200
 _OBJECT_KEYS = ("properties", "additionalProperties", "patternProperties", "required")
 
 

@@ -13,6 +13,25 @@ from generator.targets.python.names import PyNames, module_name
 from generator.targets.python.text import docstring
 from generator.targets.python.types import Annotator, default_source, is_mutable_default, py_literal
 
+# Model modules this many imports above the bottom of their chain import lazily (see
+# `_deferred_imports`): each nested import costs a dozen frames of the interpreter's stack.
+CHAIN_LIMIT = 16
+# Pydantic nests one validator per model level, in native code: beyond this many levels,
+# building one at import could overflow the stack, so taller chains stay unbuilt (and noted).
+BUILD_LIMIT = 500
+_CHAIN = [
+    "Imported once this class exists: a long chain of modules below this one loads one at",
+    "a time (and every few levels of it build), bottom up, not one nested import per link.",
+]
+_DEFERRED_COMMENTS = {
+    "cycle": [
+        "Mutually recursive models: bound once this class exists; pydantic resolves them when",
+        "the model is first used (its build is deferred).",
+    ],
+    "chain": _CHAIN,
+    "build": _CHAIN,
+}
+
 
 @dataclass
 class FieldView:
@@ -44,6 +63,8 @@ class ModuleView:
     pydantic: list[str] = field(default_factory=list)
     imports: list[tuple[str, str]] = field(default_factory=list)  # (relative module, class)
     deferred: list[tuple[str, str]] = field(default_factory=list)
+    chain: bool = False  # atop a long chain of modules: deferred imports build it bottom up
+    deferred_comment: list[str] = field(default_factory=list)  # why the imports are deferred
     fields: list[FieldView] = field(default_factory=list)
     members: list[tuple[str, str]] = field(default_factory=list)
     enum_base: str = ""
@@ -77,18 +98,19 @@ def _frozenset_src(names: list[str]) -> str:
 
 def module_views(api: Api, names: PyNames) -> list[ModuleView]:
     """A view per named type, in name order."""
-    cycles = _cycle_partners(api)
+    deferred = _deferred_imports(api)
     named: list[Named] = sorted([*api.models, *api.enums, *api.aliases], key=lambda n: n.name)
-    return [_view(api, names, n, cycles.get(n.name, set())) for n in named]
+    return [_view(api, names, n, *deferred.get(n.name, (set(), ""))) for n in named]
 
 
-def _view(api: Api, names: PyNames, named: Named, partners: set[str]) -> ModuleView:
+def _view(api: Api, names: PyNames, named: Named, partners: set[str], reason: str) -> ModuleView:
     view = ModuleView(
         kind="",
         name=named.name,
         module=module_name(named.name),
         package=named.module,
         doc=docstring(named.description),
+        chain=reason == "build",
     )
     ann = Annotator(api, names)
     if isinstance(named, Model):
@@ -109,6 +131,7 @@ def _view(api: Api, names: PyNames, named: Named, partners: set[str]) -> ModuleV
         (view.deferred if cls in partners else view.imports).append((rel, cls))
     if view.deferred:
         view.typing = sorted({*view.typing, "TYPE_CHECKING"})
+        view.deferred_comment = list(_DEFERRED_COMMENTS[reason])
     return view
 
 
@@ -166,8 +189,43 @@ def _deps(api: Api, t: TypeRef, out: set[str], seen: set[str]) -> None:
         _deps(api, arg, out, seen)
 
 
-def _cycle_partners(api: Api) -> dict[str, set[str]]:
-    """For each model in an import cycle, the other members of its strongly connected set."""
+def _deferred_imports(api: Api) -> dict[str, tuple[set[str], str]]:
+    """For each model, the models its module imports only once its class exists, and whether
+    it is atop a long chain: the other members of its import cycle, or every dependency of
+    a module with a long chain of modules below it (nested imports, one per link, would
+    overflow the stack). Chains taller than pydantic can build are not built at import."""
+    graph, height = _import_heights(api)
+    deferred: dict[str, tuple[set[str], str]] = {}
+    for scc in _sccs(graph):
+        for name in scc:
+            if height[name] >= CHAIN_LIMIT:
+                # Every CHAIN_LIMIT-th level is built at import (from the bottom up), so the
+                # first use of any model builds at most that many levels below it.
+                marks = any(height[d] % CHAIN_LIMIT == 0 for d in graph[name] if height[d])
+                build = marks and height[name] < BUILD_LIMIT
+                deferred[name] = (set(graph[name]), "build" if build else "chain")
+            elif len(scc) > 1:
+                deferred[name] = (set(scc) - {name}, "cycle")
+    return deferred
+
+
+def too_deep(api: Api) -> list[str]:
+    """Notes for models nested deeper than pydantic validates (its validators nest as deep)."""
+    _, height = _import_heights(api)
+    tallest = max(height.values(), default=0)
+    if tallest < BUILD_LIMIT:
+        return []
+    count = sum(1 for h in height.values() if h >= BUILD_LIMIT)
+    top = next(m for m in api.models if height[m.name] == tallest)
+    return [
+        f"{top.loc}: models nested {tallest + 1} deep: pydantic builds validators at most"
+        f" {BUILD_LIMIT} levels deep, so {count} models above that depth raise RecursionError when used"
+    ]
+
+
+def _import_heights(api: Api) -> tuple[dict[str, set[str]], dict[str, int]]:
+    """The models each model's module imports, and the longest chain of imports below it
+    (members of an import cycle count as one)."""
     graph: dict[str, set[str]] = {}
     for m in api.models:
         deps: set[str] = set()
@@ -176,12 +234,12 @@ def _cycle_partners(api: Api) -> dict[str, set[str]]:
         if m.extra_type is not None:
             _deps(api, m.extra_type, deps, set())
         graph[m.name] = deps - {m.name}
-    partners: dict[str, set[str]] = {}
-    for scc in _sccs(graph):
-        if len(scc) > 1:
-            for name in scc:
-                partners[name] = set(scc) - {name}
-    return partners
+    height: dict[str, int] = {}
+    for scc in _sccs(graph):  # sinks first: every dependency's height is known
+        below = {d for name in scc for d in graph[name]} - set(scc)
+        level = 1 + max((height[d] for d in below if d in height), default=-1)
+        height.update(dict.fromkeys(scc, level))
+    return graph, height
 
 
 def _sccs(graph: dict[str, set[str]]) -> list[list[str]]:

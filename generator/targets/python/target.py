@@ -15,7 +15,7 @@ from generator.ir import Api
 from generator.targets.base import HEADER, Files, Rendered
 from generator.targets.python.client import render_client
 from generator.targets.python.docs import docs_pages
-from generator.targets.python.models import module_views
+from generator.targets.python.models import module_views, too_deep
 from generator.targets.python.names import PyNames, check_package
 from generator.targets.python.ruff import FormatJob
 from generator.targets.python.text import docstring
@@ -78,7 +78,7 @@ class PythonTarget:
         # The runtime ships byte for byte as written (its sources are ruff-formatted already).
         for name in env.ours("runtime", ".py"):
             files[f"{pkg}/{name}"] = f"{PY_HEADER}\n{env.source('runtime/' + name)}"
-        return Rendered(dict(sorted(files.items())), docs.warnings)
+        return Rendered(dict(sorted(files.items())), (*too_deep(api), *docs.warnings))
 
 
 def _models(api: Api, names: PyNames, env: Env, files: Files) -> None:
