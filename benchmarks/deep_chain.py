@@ -1,7 +1,7 @@
 """Depth benchmark (issue 11): a chain of inline object schemas N levels deep.
 
 For each depth: `sdkgen generate` in-process (seconds), then in a fresh interpreter the
-import of the top model's module (seconds, model modules loaded), validating an N-deep
+import of the top model's module (seconds, .pyc compiled first; model modules loaded), validating an N-deep
 payload, and dumping it back (each: ok, or the exception it raised). Run by hand:
 
     .venv/bin/python benchmarks/deep_chain.py                  # 200, 500, 1000; appends to BENCHMARKS.md
@@ -11,6 +11,7 @@ payload, and dumping it back (each: ok, or the exception it raised). Run by hand
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import json
 import os
@@ -45,7 +46,7 @@ t = time.perf_counter()
 holder = {}
 out["validate"] = outcome(lambda: holder.setdefault("m", Root.model_validate(payload)))
 out["validate_s"] = time.perf_counter() - t
-out["dump"] = outcome(lambda: holder["m"].model_dump(exclude_unset=True) == payload)
+out["dump"] = outcome(lambda: holder["m"].model_dump(exclude_unset=True) == payload) if "m" in holder else "-"
 print(json.dumps(out))
 """
 
@@ -68,6 +69,7 @@ def measure(depth: int, tmp: Path) -> dict[str, object]:
     start = time.perf_counter()
     code = sdkgen(["generate", str(spec), "--out", str(out), "--package", PACKAGE, "--quiet"])
     row: dict[str, object] = {"depth": depth, "generate_s": time.perf_counter() - start, "exit": code}
+    compileall.compile_dir(out, quiet=1)  # as after `pip install`: imports do not compile
     env = dict(os.environ, PYTHONPATH=str(out))
     proc = subprocess.run(
         [sys.executable, "-c", PROBE, str(depth)], capture_output=True, text=True, env=env, timeout=900

@@ -98,7 +98,7 @@ def _frozenset_src(names: list[str]) -> str:
 
 def module_views(api: Api, names: PyNames) -> list[ModuleView]:
     """A view per named type, in name order."""
-    deferred = _deferred_imports(api)
+    deferred = _deferred_imports(api, names.recursive_aliases)
     named: list[Named] = sorted([*api.models, *api.enums, *api.aliases], key=lambda n: n.name)
     return [_view(api, names, n, *deferred.get(n.name, (set(), ""))) for n in named]
 
@@ -119,6 +119,8 @@ def _view(api: Api, names: PyNames, named: Named, partners: set[str], reason: st
         view.kind, view.open_enum = "enum", named.open
         view.enum_base = {"str": "StrEnum", "int": "IntEnum"}.get(named.base, "Enum")
         view.members = [(names.member(named, m), py_literal(m.value)) for m in named.members]
+    elif named.name in names.recursive_aliases:
+        view.kind, view.target = "recursive_alias", py_literal(ann.annotation(named.target))
     else:
         view.kind, view.target = "alias", ann.annotation(named.target)
         ann.typing.add("TypeAlias")
@@ -145,7 +147,7 @@ def _model(api: Api, names: PyNames, model: Model, ann: Annotator, view: ModuleV
         explicit = default_source(f, api, names)
         if explicit is not None:
             default = explicit
-        if not f.required and default == "None" and not f.type.nullable and annotation not in ("Any", "None"):
+        if not f.required and default == "None" and not _admits_null(api, f.type):
             annotation += " | None"
             view.drop_none.append(name)
         args = []
@@ -173,28 +175,40 @@ def _model(api: Api, names: PyNames, model: Model, ann: Annotator, view: ModuleV
         ann.typing.add("ClassVar")
 
 
+def _admits_null(api: Api, t: TypeRef) -> bool:
+    """Whether the spec allows `null` for `t` (through aliases): an explicit null then stays."""
+    seen: set[str] = set()
+    while t.kind == "alias" and not t.nullable and t.name not in seen:
+        seen.add(t.name)
+        target = api.named(t.name)
+        assert isinstance(target, Alias)
+        t = target.target
+    return t.nullable or t.kind in ("null", "any")
+
+
 def _relative(src: str, dst: str, module: str) -> str:
     return f".{module}" if src == dst else f"..{dst}.{module}"
 
 
-def _deps(api: Api, t: TypeRef, out: set[str], seen: set[str]) -> None:
-    if t.kind == "model":
+def _deps(api: Api, t: TypeRef, out: set[str], seen: set[str], named: frozenset[str]) -> None:
+    """The models (and `named` aliases) a module must import for `t`."""
+    if t.kind == "model" or (t.kind == "alias" and t.name in named):
         out.add(t.name)
     elif t.kind == "alias" and t.name not in seen:
         seen.add(t.name)
         target = api.named(t.name)
         assert isinstance(target, Alias)
-        _deps(api, target.target, out, seen)
+        _deps(api, target.target, out, seen, named)
     for arg in t.args:
-        _deps(api, arg, out, seen)
+        _deps(api, arg, out, seen, named)
 
 
-def _deferred_imports(api: Api) -> dict[str, tuple[set[str], str]]:
+def _deferred_imports(api: Api, named: frozenset[str]) -> dict[str, tuple[set[str], str]]:
     """For each model, the models its module imports only once its class exists, and whether
     it is atop a long chain: the other members of its import cycle, or every dependency of
     a module with a long chain of modules below it (nested imports, one per link, would
     overflow the stack). Chains taller than pydantic can build are not built at import."""
-    graph, height = _import_heights(api)
+    graph, height = _import_heights(api, named)
     deferred: dict[str, tuple[set[str], str]] = {}
     for scc in _sccs(graph):
         for name in scc:
@@ -209,31 +223,35 @@ def _deferred_imports(api: Api) -> dict[str, tuple[set[str], str]]:
     return deferred
 
 
-def too_deep(api: Api) -> list[str]:
+def too_deep(api: Api, names: PyNames) -> list[str]:
     """Notes for models nested deeper than pydantic validates (its validators nest as deep)."""
-    _, height = _import_heights(api)
+    _, height = _import_heights(api, names.recursive_aliases)
     tallest = max(height.values(), default=0)
     if tallest < BUILD_LIMIT:
         return []
     count = sum(1 for h in height.values() if h >= BUILD_LIMIT)
-    top = next(m for m in api.models if height[m.name] == tallest)
+    tops: list[Model | Alias] = [*api.models, *api.aliases]
+    top = next(m for m in tops if height.get(m.name) == tallest)
     return [
         f"{top.loc}: models nested {tallest + 1} deep: pydantic builds validators at most"
         f" {BUILD_LIMIT} levels deep, so {count} models above that depth raise RecursionError when used"
     ]
 
 
-def _import_heights(api: Api) -> tuple[dict[str, set[str]], dict[str, int]]:
-    """The models each model's module imports, and the longest chain of imports below it
-    (members of an import cycle count as one)."""
+def _import_heights(api: Api, named: frozenset[str]) -> tuple[dict[str, set[str]], dict[str, int]]:
+    """The models (and `named` aliases) each model's (or named alias's) module imports, and the
+    longest chain of imports below it (members of an import cycle count as one)."""
     graph: dict[str, set[str]] = {}
     for m in api.models:
         deps: set[str] = set()
-        for f in m.fields:
-            _deps(api, f.type, deps, set())
-        if m.extra_type is not None:
-            _deps(api, m.extra_type, deps, set())
+        for t in [f.type for f in m.fields] + ([m.extra_type] if m.extra_type else []):
+            _deps(api, t, deps, set(), named)
         graph[m.name] = deps - {m.name}
+    for a in api.aliases:
+        if a.name in named:
+            deps = set()
+            _deps(api, a.target, deps, set(), named)
+            graph[a.name] = deps - {a.name}
     height: dict[str, int] = {}
     for scc in _sccs(graph):  # sinks first: every dependency's height is known
         below = {d for name in scc for d in graph[name]} - set(scc)

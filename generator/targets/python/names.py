@@ -14,7 +14,19 @@ from dataclasses import dataclass
 
 from generator import naming
 from generator.errors import UsageError
-from generator.ir import Api, Enum, EnumMember, Field, Model, Operation, Param, Resource, SecurityScheme
+from generator.ir import (
+    Alias,
+    Api,
+    Enum,
+    EnumMember,
+    Field,
+    Model,
+    Operation,
+    Param,
+    Resource,
+    SecurityScheme,
+    TypeRef,
+)
 
 # Names the generated modules refer to at module or class scope; a field or member with
 # one of these names would shadow it (`str: int = 0` breaks a later `name: str`).
@@ -164,6 +176,7 @@ class PyNames:
         self._of: dict[str, str] = {}  # operation -> its resource's attribute
         self._resolve_resources()
         self._schemes = self._resolve_schemes()
+        self._recursive: frozenset[str] | None = None
 
     # -- models and enums --------------------------------------------------------------------
 
@@ -195,6 +208,16 @@ class PyNames:
             cached = {e.value: registry.claim(member_name(e.value)) for e in enum.members}
             self._members[enum.name] = cached
         return cached[m.value]
+
+    @property
+    def recursive_aliases(self) -> frozenset[str]:
+        """Aliases that reach themselves through aliases alone: they stay named
+        (`TypeAliasType`) where every other alias is written out in place."""
+        if self._recursive is None:
+            self._recursive = frozenset(
+                a.name for a in self.api.aliases if _reaches(self.api, a.target, a.name)
+            )
+        return self._recursive
 
     # -- operations --------------------------------------------------------------------------
 
@@ -270,3 +293,21 @@ class PyNames:
             )
             for s in self.api.security
         }
+
+
+def _reaches(api: Api, start: TypeRef, name: str) -> bool:
+    """Whether the alias `name` occurs in `start`, following aliases (not models)."""
+    stack, seen = [start], set()
+    while stack:
+        t = stack.pop()
+        if t.kind == "alias":
+            if t.name == name:
+                return True
+            if t.name in seen:
+                continue
+            seen.add(t.name)
+            target = api.named(t.name)
+            assert isinstance(target, Alias)
+            stack.append(target.target)
+        stack.extend(t.args)
+    return False

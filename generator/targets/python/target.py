@@ -78,7 +78,7 @@ class PythonTarget:
         # The runtime ships byte for byte as written (its sources are ruff-formatted already).
         for name in env.ours("runtime", ".py"):
             files[f"{pkg}/{name}"] = f"{PY_HEADER}\n{env.source('runtime/' + name)}"
-        return Rendered(dict(sorted(files.items())), (*too_deep(api), *docs.warnings))
+        return Rendered(dict(sorted(files.items())), (*too_deep(api, names), *docs.warnings))
 
 
 def _models(api: Api, names: PyNames, env: Env, files: Files) -> None:
