@@ -188,3 +188,19 @@ def test_a_target_without_webhooks_says_so(tmp_path: Path) -> None:
     assert not any("webhooks" in n for n in notes)
     _, notes = render_for(Settings(spec=spec, out=tmp_path, package="wh-ts", target="typescript"))
     assert any("#/webhooks: webhooks are not generated for typescript" in n for n in notes)
+
+
+def test_the_docs_page_example_handles_deliveries(
+    sdks: dict[str, ModuleType], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = Path(str(sdks["openai"].__file__)).parents[1]
+    page = (root / "docs" / "sdks" / "webhooks" / "README.md").read_text(encoding="utf-8")
+    code = page.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.setenv("WH_OPENAI_SDK_WEBHOOK_SECRET", SECRET)
+    namespace: dict[str, Any] = {}
+    exec(compile(code, "webhooks-docs-example", "exec"), namespace)
+    body, headers = delivery(EVENT)
+    assert namespace["handle"](body, headers) == 200
+    assert namespace["handle"](body + b" ", headers) == 400
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "[unwrap](docs/sdks/webhooks/README.md#unwrap)" in readme

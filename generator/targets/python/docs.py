@@ -18,8 +18,8 @@ from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Res
 from generator.targets.base import HEADER, Files
 from generator.targets.python.examples import Examples, Imports, literal
 from generator.targets.python.layout import Code, CodeBlocks
-from generator.targets.python.names import PyNames, module_name
-from generator.targets.python.webhooks import DOCS_PAGE, docs_context, example_source
+from generator.targets.python.names import WEBHOOKS_ATTRIBUTE, PyNames, module_name
+from generator.targets.python.webhooks import DOCS_PAGE, WEBHOOK_METHODS, docs_context, example_source
 from generator.targets.templating import Env
 
 MD_HEADER = f"<!-- {HEADER} -->"
@@ -381,6 +381,8 @@ def readme_view(api: Api, docs: Docs) -> dict[str, Any]:
         )
         for r in api.resources
     ]
+    if api.webhooks:
+        resources.append((WEBHOOKS_ATTRIBUTE, DOCS_PAGE, list(WEBHOOK_METHODS)))
     errors: dict[str, list[str]] = {}
     for op in api.operations:
         for r in op.responses:

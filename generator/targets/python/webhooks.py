@@ -16,6 +16,10 @@ from generator.targets.python.names import WEBHOOKS_ATTRIBUTE, module_name
 from generator.targets.python.text import docstring
 
 DOCS_PAGE = f"docs/sdks/{WEBHOOKS_ATTRIBUTE}/README.md"
+WEBHOOK_METHODS = (
+    ("unwrap", "Verify a delivery and return its typed event"),
+    ("verify_signature", "Verify a delivery without parsing it"),
+)
 ERROR = "WebhookVerificationError"
 _ARGS = [
     ["`body`", "*Union[bytes, str]*", "The raw request body, exactly as received."],
@@ -57,6 +61,7 @@ def docs_context(api: Api, example: Any, type_cell: Callable[[TypeRef], str]) ->
     args = [[name, t, MINUS if name == "`tolerance`" else CHECK, doc] for name, t, doc in _ARGS]
     return {
         "view": webhooks_view(api),
+        "methods": WEBHOOK_METHODS,
         "events": table(headers, rows),
         "example": example,
         "parameters": table(["Parameter", "Type", "Required", "Description"], args),
