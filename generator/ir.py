@@ -296,6 +296,17 @@ class Resource:
 
 
 @dataclass(frozen=True)
+class Webhook:
+    """One delivery the API sends: a `webhooks:` entry, or an event schema named `Webhook*`."""
+
+    name: str  # the `webhooks:` key, else the component schema's key
+    payload: TypeRef  # the delivery's JSON body
+    event: str  # the value of the events' discriminating property ("" when there is none)
+    description: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class SecurityScheme:
     """An auth scheme: one credential, sent as `header` (or query/cookie parameter)."""
 
@@ -325,6 +336,8 @@ class Api:
     notes: tuple[str, ...] = ()
     env_prefix: str = ""  # the configured prefix of credential environment variables, if any
     retries: RetryPolicy | None = None  # the document's `x-speakeasy-retries`
+    webhooks: tuple[Webhook, ...] = ()
+    webhook_event: str = ""  # the alias naming the union of every webhook payload
     by_name: dict[str, Named] = field(default_factory=dict, compare=False, hash=False)
 
     def named(self, name: str) -> Named:

@@ -65,8 +65,6 @@ class OperationBuilder:
                     if node.get("callbacks"):
                         where = loc.child(method, "callbacks")
                         self.schemas.note(f"{where}: callbacks are not generated")
-        if self.spec.root.get("webhooks"):
-            self.schemas.note(f"{self.spec.main_file}#/webhooks: webhooks are not generated")
         return ops, self._resources(ops)
 
     def _resources(self, ops: list[Operation]) -> list[Resource]:

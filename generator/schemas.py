@@ -37,7 +37,7 @@ _FORMATS: dict[str, dict[str, str]] = {
     "number": {},
 }
 _PRIMITIVE = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
-MAX_DEPTH = 400
+MAX_DEPTH = 1200
 _OBJECT_KEYS = ("properties", "additionalProperties", "patternProperties", "required")
 
 
@@ -514,14 +514,9 @@ class SchemaBuilder:
 
     def _inferred_discriminator(self, members: list[Any], loc: Loc) -> str:
         """A required property every member fixes to a distinct value, else ""."""
-        tags = [self._member_tags(m, loc.child(i)) for i, m in enumerate(members) if not _is_null_schema(m)]
-        if len(tags) < 2:
-            return ""
-        for prop in tags[0]:
-            values = [t.get(prop) for t in tags]
-            if None not in values and len(set(values)) == len(values):
-                return prop
-        return ""
+        return distinct_tag(
+            [self._member_tags(m, loc.child(i)) for i, m in enumerate(members) if not _is_null_schema(m)]
+        )
 
     def _member_tags(self, member: Any, loc: Loc) -> dict[str, str]:
         """The required properties a member schema (allOf merged) fixes to one string."""
@@ -543,6 +538,17 @@ class SchemaBuilder:
 
 
 # -- schema helpers -------------------------------------------------------------------------
+
+
+def distinct_tag(tags: list[dict[str, Any]]) -> str:
+    """The first property that every member's tags fix to a value no other member has, else ""."""
+    if len(tags) < 2:
+        return ""
+    for prop in tags[0]:
+        values = [t.get(prop) for t in tags]
+        if None not in values and len(set(values)) == len(values):
+            return prop
+    return ""
 
 
 def _fixed_value(node: Any, prop: str) -> Any:

@@ -196,6 +196,7 @@ class ClientView:
     resources: list[ResourceView]
     error_names: list[str]
     retries: str = ""  # the document's retry policy as `RetryConfig(...)`, "" when none
+    webhooks: bool = False  # `sdk.webhooks` verifies and parses deliveries
 
     @property
     def attached(self) -> list[ResourceView]:
@@ -243,6 +244,7 @@ def client_view(api: Api, names: PyNames) -> ClientView:
         resources=resources,
         error_names=list(ERROR_CLASSES),
         retries=retry_source(api.retries) if api.retries is not None else "",
+        webhooks=bool(api.webhooks),
     )
 
 
@@ -590,6 +592,7 @@ def init_exports(view: ClientView) -> list[str]:
         "Unset",
         "models",
         *(["SyncPage", "AsyncPage"] if view.pages else []),
+        *(["WebhookVerificationError"] if view.webhooks else []),
     ]
     return sorted(names, key=export_key)
 

@@ -18,7 +18,8 @@ from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Res
 from generator.targets.base import HEADER, Files
 from generator.targets.python.examples import Examples, Imports, literal
 from generator.targets.python.layout import Code, CodeBlocks
-from generator.targets.python.names import PyNames, module_name
+from generator.targets.python.names import WEBHOOKS_ATTRIBUTE, PyNames, module_name
+from generator.targets.python.webhooks import DOCS_PAGE, WEBHOOK_METHODS, docs_context, example_source
 from generator.targets.templating import Env
 
 MD_HEADER = f"<!-- {HEADER} -->"
@@ -397,6 +398,8 @@ def readme_view(api: Api, docs: Docs) -> dict[str, Any]:
         )
         for r in api.resources
     ]
+    if api.webhooks:
+        resources.append((WEBHOOKS_ATTRIBUTE, DOCS_PAGE, list(WEBHOOK_METHODS)))
     errors: dict[str, list[str]] = {}
     for op in api.operations:
         for r in op.responses:
@@ -499,6 +502,9 @@ def docs_pages(api: Api, names: PyNames) -> DocsPages:
         views[model_path(named)] = ("docs/model.md.jinja", {"page": docs.page(named)})
     for res in api.resources:
         views[resource_path(res, names)] = ("docs/resource.md.jinja", {"res": docs.resource(res)})
+    if api.webhooks:
+        example = docs.blocks.add(example_source(api))
+        views[DOCS_PAGE] = ("docs/webhooks.md.jinja", docs_context(api, example, docs.types.cell))
     views["README.md"] = ("docs/readme.md.jinja", readme_view(api, docs))
     return DocsPages(views, docs.blocks, tuple(dict.fromkeys(docs.examples.warnings)))
 
