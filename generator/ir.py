@@ -108,6 +108,8 @@ class Model:
     example: Any = MISSING
     json_fields: tuple[str, ...] = ()  # fields whose wire value may arrive as JSON text
     deprecated: bool = False
+    # The spec says `additionalProperties: true` or a schema (not only the JSON Schema default).
+    extra_declared: bool = False
 
 
 @dataclass(frozen=True)

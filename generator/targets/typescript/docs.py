@@ -14,7 +14,7 @@ import generator.targets.typescript.deprecation as deprecation
 from generator.docs_format import CHECK, MINUS, cell, description, example_cell, json_text, table
 from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Resource, TypeRef, named_ref
 from generator.targets.typescript.examples import TsExamples, block
-from generator.targets.typescript.models import enum_keys
+from generator.targets.typescript.models import EXTRAS_DOC, enum_keys
 from generator.targets.typescript.names import TsNames
 from generator.targets.typescript.text import ts_value
 
@@ -131,6 +131,11 @@ class TsDocs:
             if with_example:
                 row.append(example_cell(f.example))
             rows.append(row)
+        bag = self.names.extras(model)
+        if bag:
+            value = self.types.cell(model.extra_type) if model.extra_type is not None else "*any*"
+            row = [f"`{bag}`", cell(f"Record<string, {value}>"), MINUS, EXTRAS_DOC]
+            rows.append(row + ([""] if with_example else []))
         return table(headers, rows)
 
     def _members(self, alias: Alias) -> str:
