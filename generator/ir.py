@@ -239,6 +239,17 @@ class Operation:
     deprecation_message: str = ""  # x-speakeasy-deprecation-message
     replacement: str = ""  # x-speakeasy-deprecation-replacement: the operationId to use instead
 
+    def path_parts(self) -> list[tuple[str, bool]]:
+        """The path template as (text, is a `{parameter}` wire name) pieces, in order."""
+        parts: list[tuple[str, bool]] = []
+        rest = self.path
+        while "{" in rest and "}" in rest.split("{", 1)[1]:
+            head, tail = rest.split("{", 1)
+            wire, rest = tail.split("}", 1)
+            parts += [(head, False)] if head else []
+            parts.append((wire, True))
+        return parts + [(rest, False)] if rest or not parts else parts
+
 
 @dataclass(frozen=True)
 class Resource:

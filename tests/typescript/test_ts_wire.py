@@ -13,9 +13,12 @@ from typing import Any
 
 import pytest
 
+from generator.cli import render_for
+from generator.config import Settings
+from tests.helpers import ROOT
 from tests.typescript.build import WIRE_PACKAGE, TsBuild
 from tests.typescript.echo_server import LABEL, EchoServer, compact, echo_server
-from tests.typescript.support import node
+from tests.typescript.support import SPECS, node
 
 SCRIPT = Path(__file__).resolve().parent / "node" / "wire_scenarios.mjs"
 pytestmark = pytest.mark.xdist_group("ts")
@@ -82,3 +85,114 @@ def test_extras_from_the_caller_are_sent_as_given_and_named_fields_win(
 
 def test_extras_are_validated_by_their_schema(results: dict[str, Any]) -> None:
     assert ok(results, "extrasRejectedByTheirSchema") == {"success": False}
+
+
+# -- forms: the bytes tests/runtime/test_client_wire.py expects from the Python runtime ----------
+
+FORM_FULL = (
+    "name=Ada+L&balance=0&tax_exempt=false&metadata%5Bk+1%5D=v%26x"
+    "&expand%5B0%5D=a&expand%5B1%5D=b.c&address%5Bcity%5D=Z%C3%BCrich&address%5Bline%5D%5B0%5D=1"
+)
+
+
+@pytest.mark.parametrize(
+    "scenario,body",
+    [
+        ("formFull", FORM_FULL),
+        ("formMinimal", "name=x&tax_exempt=true"),
+        # each property's encoding: deepObject, exploded form, joined form, pipes, spaces, spread
+        (
+            "formEncodings",
+            "name=n&expand%5B0%5D=a&tags=x&tags=y&ids=1%2C2&codes=p%7Cq&words=u+v+w&gt=1&lte=2",
+        ),
+    ],
+)
+def test_form_bodies(results: dict[str, Any], server: EchoServer, scenario: str, body: str) -> None:
+    ok(results, scenario)
+    got = server.only(scenario)
+    assert got.header("content-type") == "application/x-www-form-urlencoded"
+    assert got.body == body.encode()
+
+
+@pytest.mark.parametrize(
+    "scenario,target",
+    [
+        (
+            "queryStyles",
+            "/charges?created%5Bgt%5D=1&created%5Blte%5D=5&window=gt%2C2&lte=3&ids=1%7C2&tag=a&tag=b",
+        ),
+        (
+            "queryScalars",
+            "/charges?words=a+b+c&cols=x%2Cy&q=a%26b%3Dc+d%2F%C3%A9%2A~%21&live=false"
+            "&since=2024-01-02T03%3A04%3A05.000Z",
+        ),
+        ("queryNone", "/charges"),
+        ("pathStyles", "/files/a%2Fb%20c/.x,y/;semi=m;semi=n/1,2"),
+        ("pathExploded", "/files/a%2Fb%20c/.%C3%A9/;semi=1/1,2"),
+    ],
+)
+def test_query_and_path_styles(
+    results: dict[str, Any], server: EchoServer, scenario: str, target: str
+) -> None:
+    ok(results, scenario)
+    assert server.only(scenario).target == target
+
+
+@pytest.mark.parametrize(
+    "scenario,message",
+    [
+        ("pathEmpty", 'path parameter "plain" must not be empty'),
+        ("pathEmptyList", 'path parameter "list" must not be empty'),
+        ("pathDotDot", 'path parameter "plain" must not make a "." or ".." segment'),
+        ("pathDotLabel", 'path parameter "dotted" must not make a "." or ".." segment'),
+    ],
+)
+def test_bad_path_values_throw_before_sending(
+    results: dict[str, Any], server: EchoServer, scenario: str, message: str
+) -> None:
+    assert results[scenario] == {"ok": False, "name": "RangeError", "message": message}
+    assert scenario not in server.received
+
+
+def test_header_and_cookie_parameters(results: dict[str, Any], server: EchoServer) -> None:
+    ok(results, "headersAndCookies")
+    got = server.only("headersAndCookies")
+    assert (got.header("x-trace-id"), got.header("x-flags")) == ("t-1", "a,b")
+    assert got.header("cookie") == "session=s%201%3Bx; prefs=p,q"
+    ok(results, "headersOmitted")
+    omitted = server.only("headersOmitted")
+    assert omitted.header("x-flags") is None and omitted.header("cookie") is None
+
+
+def test_done_ends_a_data_only_json_stream_without_a_declared_sentinel(results: dict[str, Any]) -> None:
+    assert ok(results, "doneEndsTheStream") == {"prices": [0, 1, 2]}
+
+
+def test_a_deprecated_method_warns_once_at_call_time(results: dict[str, Any], server: EchoServer) -> None:
+    assert ok(results, "deprecatedWarnsOnce")["warnings"] == [
+        "DeprecationWarning: ticks.oldCall is deprecated: this method will be removed in a future "
+        "release. Use `ticks.streamTicks` instead."
+    ]
+    assert len(server.received["deprecatedWarnsOnce"]) == 2
+
+
+def test_multipart_body_is_refused_before_sending_never_sent_as_json(
+    results: dict[str, Any], server: EchoServer
+) -> None:
+    assert results["multipartRefused"] == {
+        "ok": False,
+        "name": "TypeError",
+        "message": "multipart/form-data bodies are not supported by this SDK yet",
+    }
+    assert "multipartRefused" not in server.received
+
+
+def test_multipart_body_gets_a_generation_note_with_its_pointer() -> None:
+    settings = Settings(
+        spec=SPECS / "wire.yaml", out=ROOT / "unused", package=WIRE_PACKAGE, target="typescript"
+    )
+    _, notes = render_for(settings)
+    assert (
+        "wire.yaml#/paths/~1upload/post/requestBody: multipart/form-data: the TypeScript SDK does not send "
+        "multipart bodies yet: the method throws TypeError before sending" in notes
+    )

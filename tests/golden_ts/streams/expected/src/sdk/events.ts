@@ -40,7 +40,7 @@ export class Events {
     const response = await this.http.send(
       {
         method: "GET",
-        path: "/plain-stream/" + encodePath(request.room),
+        path: "/plain-stream/" + encodePath(request.room, "room"),
         query: [
           ["since", request.since, true],
         ],

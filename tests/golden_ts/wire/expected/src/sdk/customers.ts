@@ -22,6 +22,7 @@ export class Customers {
         path: "/customers",
         body: components.CustomerCreate$outboundSchema.parse({ ...request }),
         contentType: "application/x-www-form-urlencoded",
+        encoding: [["expand", "deepObject", true], ["tags", "form", true], ["ids", "form", false], ["codes", "pipeDelimited", false]],
         accept: "application/json",
         security: ["apiKey"],
       },
