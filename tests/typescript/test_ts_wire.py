@@ -176,23 +176,69 @@ def test_a_deprecated_method_warns_once_at_call_time(results: dict[str, Any], se
     assert len(server.received["deprecatedWarnsOnce"]) == 2
 
 
-def test_multipart_body_is_refused_before_sending_never_sent_as_json(
+def _parts(body: bytes, content_type: str) -> list[tuple[bytes, bytes]]:
+    """(part headers, part content) of a multipart/form-data body, in order."""
+    assert content_type.startswith("multipart/form-data; boundary=")
+    boundary = b"--" + content_type.split("boundary=", 1)[1].encode()
+    chunks = body.split(boundary)
+    assert chunks[0] == b"" and chunks[-1] == b"--\r\n", body
+    parts = []
+    for chunk in chunks[1:-1]:
+        head, _, content = chunk.removeprefix(b"\r\n").partition(b"\r\n\r\n")
+        parts.append((head, content.removesuffix(b"\r\n")))
+    return parts
+
+
+def test_multipart_body_sends_one_part_per_property(results: dict[str, Any], server: EchoServer) -> None:
+    ok(results, "multipartBytes")
+    got = server.only("multipartBytes")
+    assert _parts(got.body, got.header("content-type") or "") == [
+        (
+            b'Content-Disposition: form-data; name="file"; filename="file"\r\nContent-Type: image/png',
+            b"\x00\x01\x02\xff",
+        ),
+        (b'Content-Disposition: form-data; name="title"', "t é".encode()),
+        (b'Content-Disposition: form-data; name="tags"', b"a"),
+        (b'Content-Disposition: form-data; name="tags"', b"b"),
+        (b'Content-Disposition: form-data; name="meta"', b'{"gt":1}'),
+    ]
+
+
+def test_multipart_file_keeps_its_name_and_takes_the_encoding_media_type(
     results: dict[str, Any], server: EchoServer
 ) -> None:
-    assert results["multipartRefused"] == {
+    ok(results, "multipartFile")
+    got = server.only("multipartFile")
+    assert _parts(got.body, got.header("content-type") or "") == [
+        (
+            b'Content-Disposition: form-data; name="file"; filename="note.txt"\r\nContent-Type: image/png',
+            b"hi\r\n",
+        ),
+    ]
+
+
+def test_multipart_file_part_refuses_other_values_before_sending(
+    results: dict[str, Any], server: EchoServer
+) -> None:
+    result = results["multipartRejectsNumbers"]
+    assert not result["ok"] and "expected a Blob, a Uint8Array or a string" in result["message"]
+    assert "multipartRejectsNumbers" not in server.received
+
+
+def test_multipart_body_that_is_not_an_object_throws_and_gets_a_generation_note(
+    results: dict[str, Any], server: EchoServer
+) -> None:
+    assert results["multipartNotAnObject"] == {
         "ok": False,
         "name": "TypeError",
-        "message": "multipart/form-data bodies are not supported by this SDK yet",
+        "message": "a multipart/form-data body must be an object",
     }
-    assert "multipartRefused" not in server.received
-
-
-def test_multipart_body_gets_a_generation_note_with_its_pointer() -> None:
+    assert "multipartNotAnObject" not in server.received
     settings = Settings(
         spec=SPECS / "wire.yaml", out=ROOT / "unused", package=WIRE_PACKAGE, target="typescript"
     )
     _, notes = render_for(settings)
     assert (
-        "wire.yaml#/paths/~1upload/post/requestBody: multipart/form-data: the TypeScript SDK does not send "
-        "multipart bodies yet: the method throws TypeError before sending" in notes
-    )
+        "wire.yaml#/paths/~1upload-many/post/requestBody: multipart/form-data: the TypeScript SDK sends "
+        "multipart bodies of object schemas only: the method throws TypeError before sending"
+    ) in notes

@@ -18,7 +18,8 @@ from generator.targets.typescript.types import TsTypes
 
 _JSON = ("application/json",)
 MULTIPART_NOTE = (
-    "the TypeScript SDK does not send multipart bodies yet: the method throws TypeError before sending"
+    "the TypeScript SDK sends multipart bodies of object schemas only: the method throws TypeError "
+    "before sending"
 )
 
 
@@ -250,7 +251,9 @@ def unsupported(api: Api) -> list[str]:
 
 
 def _multipart(op: Operation) -> bool:
-    return op.body is not None and op.body.content_type.startswith("multipart/")
+    """Whether `op` has a multipart body the SDK cannot send (one that is not an object)."""
+    body = op.body
+    return body is not None and body.content_type.startswith("multipart/") and not body.model
 
 
 def _texts(api: Api, names: TsNames, op: Operation) -> list[str]:

@@ -81,11 +81,21 @@ class ModuleView:
 def module_views(api: Api, names: TsNames) -> list[tuple[Named, ModuleView]]:
     """A view per named type, in name order."""
     named: list[Named] = sorted([*api.models, *api.enums, *api.aliases], key=lambda n: n.name)
-    return [(n, _view(api, names, n)) for n in named]
+    files = multipart_models(api)
+    return [(n, _view(api, names, n, n.name in files)) for n in named]
 
 
-def _view(api: Api, names: TsNames, named: Named) -> ModuleView:
-    types = TsTypes(api, names)
+def multipart_models(api: Api) -> set[str]:
+    """The models that are multipart bodies: their `format: binary` fields take file content."""
+    return {
+        op.body.model
+        for op in api.operations
+        if op.body is not None and op.body.model and op.body.content_type.startswith("multipart/")
+    }
+
+
+def _view(api: Api, names: TsNames, named: Named, binary: bool) -> ModuleView:
+    types = TsTypes(api, names, binary=binary)
     view = ModuleView("", names.type(named.name), doc_comment(named.description))
     if isinstance(named, Model):
         _model(names, named, types, view)

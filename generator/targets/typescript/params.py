@@ -26,7 +26,7 @@ class ParamsView:
     query: list[str]  # `["wire", value, explode]` (+ `, "style"` when not form)
     headers: list[str]  # `["wire", value]`
     cookies: list[str]  # `["wire", value]`
-    encoding: str  # a form body's `[["name", "style", explode], ...]`; "" when none
+    encoding: str  # a form or multipart body's `[["name", "style", explode(, "type")], ...]`; "" when none
     helpers: set[str]  # lib/http.ts names these expressions use
 
 
@@ -77,13 +77,14 @@ def _path_expr(op: Operation, value: Callable[[Param], str]) -> str:
 
 
 def _encoding(op: Operation) -> str:
-    """A body's per-property `encoding` as `[name, style, explode]` rows; "" when there is none."""
+    """A body's per-property `encoding` as `[name, style, explode(, part type)]` rows; "" when none."""
     if op.body is None or not op.body.encoding:
         return ""
     rows = []
     for e in op.body.encoding:
         explode = "null" if e.explode is None else str(e.explode).lower()
-        rows.append(f"[{ts_string(e.name)}, {ts_string(e.style)}, {explode}]")
+        part = f", {ts_string(e.content_type)}" if e.content_type else ""
+        rows.append(f"[{ts_string(e.name)}, {ts_string(e.style)}, {explode}{part}]")
     return "[" + ", ".join(rows) + "]"
 
 

@@ -59,8 +59,9 @@ export type HTTPConfig = {
 /** A query parameter: wire name, value, explode, and its style when not `form`. */
 export type QueryParam = readonly [string, unknown, boolean] | readonly [string, unknown, boolean, string];
 
-/** How one property of a form body travels (its spec `encoding`): name, style, explode. */
-export type PartEncoding = readonly [string, string, boolean | null];
+/** How one property of a form or multipart body travels (its spec `encoding`): name, style,
+ * explode, and a multipart part's media type. */
+export type PartEncoding = readonly [string, string, boolean | null] | readonly [string, string, boolean | null, string];
 
 /** One request, as the resource method describes it. */
 export type Call = {
@@ -233,6 +234,42 @@ export function encodeForm(body: unknown, encoding: ReadonlyArray<PartEncoding> 
   return urlencode(out);
 }
 
+/**
+ * A `multipart/form-data` body: one part per property (each item of an array its own part under
+ * the same name). File content (`Blob`, `File`, bytes) becomes a file part of the encoding's
+ * media type (default `application/octet-stream`), an object its JSON text, a scalar its text.
+ */
+export function encodeMultipart(body: unknown, encoding: ReadonlyArray<PartEncoding> = []): FormData {
+  if (!isObject(body)) {
+    throw new TypeError("a multipart/form-data body must be an object");
+  }
+  const types = new Map(encoding.map((row) => [row[0], row[3]]));
+  const form = new FormData();
+  const append = (name: string, item: unknown): void => {
+    if (item === undefined || item === null) {
+      return;
+    }
+    if (item instanceof Blob || item instanceof Uint8Array) {
+      const type = types.get(name) ?? (item instanceof Blob && item.type ? item.type : "application/octet-stream");
+      // (A Uint8Array is a BlobPart; the cast spans TypeScript versions that type its buffer apart.)
+      const blob = item instanceof Blob && item.type === type ? item : new Blob([item as unknown as BlobPart], { type });
+      form.append(name, blob, typeof File !== "undefined" && item instanceof File ? item.name : name);
+    } else if (isObject(item)) {
+      form.append(name, JSON.stringify(item));
+    } else {
+      form.append(name, scalar(item));
+    }
+  };
+  for (const [name, item] of Object.entries(body)) {
+    if (Array.isArray(item)) {
+      item.forEach((v) => append(name, v));
+    } else {
+      append(name, item);
+    }
+  }
+  return form;
+}
+
 /** A cookie value: the parameter's text, with the bytes a cookie cannot hold percent-encoded. */
 function cookieText(value: unknown): string {
   return scalar(value).replace(/[\x00-\x20"%;\\\x7f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
@@ -357,7 +394,7 @@ export class HTTPClient {
     if (cookies.length > 0) {
       headers.set("cookie", cookies.map(([name, value]) => `${name}=${cookieText(value)}`).join("; "));
     }
-    let body: string | undefined;
+    let body: string | FormData | undefined;
     if (call.body !== undefined) {
       const contentType = call.contentType ?? "application/json";
       headers.set("content-type", contentType);
@@ -365,7 +402,8 @@ export class HTTPClient {
       if (media === FORM) {
         body = encodeForm(call.body, call.encoding);
       } else if (media === MULTIPART) {
-        throw new TypeError(`${MULTIPART} bodies are not supported by this SDK yet`);
+        body = encodeMultipart(call.body, call.encoding);
+        headers.delete("content-type"); // fetch writes it, with the boundary
       } else {
         body = typeof call.body === "string" && !/json/.test(contentType) ? call.body : JSON.stringify(call.body);
       }

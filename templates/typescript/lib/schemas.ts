@@ -107,6 +107,13 @@ export function withExtras<T extends object>(
   return wire as T & { [k: string]: unknown };
 }
 
+/** File content of a multipart part: a `Blob` (or `File`), bytes, or text. */
+export const binary: z.ZodType<Blob | Uint8Array | string, z.ZodTypeDef, Blob | Uint8Array | string> = z.custom<
+  Blob | Uint8Array | string
+>((v) => v instanceof Blob || v instanceof Uint8Array || typeof v === "string", {
+  message: "expected a Blob, a Uint8Array or a string",
+});
+
 /** A wire date-time string as a `Date`. */
 export const dateTimeIn: z.ZodType<Date, z.ZodTypeDef, unknown> = z.string().transform((text, ctx) => {
   const date = new Date(text);

@@ -95,7 +95,15 @@ Object.assign(scenarios, {
     await client.ticks.oldCall(tagged(name));
     return { warnings: [...warnings] };
   },
-  multipartRefused: (name) => client.files.upload({ file: "x", title: "t" }, tagged(name)),
+  multipartBytes: (name) =>
+    client.files.upload(
+      { file: new Uint8Array([0, 1, 2, 255]), title: "t é", tags: ["a", "b"], meta: { gt: 1 } },
+      tagged(name),
+    ),
+  multipartFile: (name) =>
+    client.files.upload({ file: new File(["hi\r\n"], "note.txt", { type: "text/plain" }) }, tagged(name)),
+  multipartNotAnObject: (name) => client.files.uploadMany({ requestBody: ["a"] }, tagged(name)),
+  multipartRejectsNumbers: (name) => client.files.upload({ file: 5 }, tagged(name)),
 });
 
 const results = {};
