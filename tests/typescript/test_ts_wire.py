@@ -242,3 +242,14 @@ def test_multipart_body_that_is_not_an_object_throws_and_gets_a_generation_note(
         "wire.yaml#/paths/~1upload-many/post/requestBody: multipart/form-data: the TypeScript SDK sends "
         "multipart bodies of object schemas only: the method throws TypeError before sending"
     ) in notes
+
+
+def test_with_raw_response_gives_status_headers_and_the_parsed_value(results: dict[str, Any]) -> None:
+    assert ok(results, "rawResponse") == {
+        "status": 200,
+        "contentType": "application/json",
+        "displayName": "Zoë",
+        "streamType": "text/event-stream",
+        "prices": [0, 1, 2],
+        "methods": ["getLabel", "putLabel"],
+    }

@@ -76,7 +76,7 @@ def _resource(api: Api, names: TsNames, res: Resource) -> ResourceView:
         file=names.resource_file(res),
         doc=doc_comment(res.description or res.tag),
     )
-    http = {"HTTPClient", "RequestOptions"}
+    http = {"HTTPClient", "RequestOptions", "RawMethods", "rawResponses"}
     stream: set[str] = set()
     methods = names.methods(res)
     for op in res.operations:

@@ -224,10 +224,11 @@ class Usage:
             return ""
         return block("{", "}", items, 1)
 
-    def call(self, op: Operation, res: Resource, options: str = "") -> str:
-        """The expression calling `op` on the client (with per-call `options` source, if any)."""
+    def call(self, op: Operation, res: Resource, options: str = "", raw: bool = False) -> str:
+        """The expression calling `op` on the client (with per-call `options` source, if any;
+        through `withRawResponse` when `raw`)."""
         prop = self.names.resource_prop(res)
-        method = self.names.methods(res)[id(op)]
+        method = ("withRawResponse." if raw else "") + self.names.methods(res)[id(op)]
         target = f"sdk.{prop}.{method}" if prop else f"sdk.{method}"
         request = self.request(op)
         if options and not request and (op.body is not None or op.params):
@@ -384,5 +385,6 @@ class ResourceDocs:
             "abort_call": self.usage.call(*plain[0], "{ signal: controller.signal, timeoutMs: 10_000 }")
             if plain
             else "",
+            "raw_call": self.usage.call(*plain[0], raw=True) if plain else "",
             "server": api.servers[0] if api.servers else "http://localhost:8080",
         }

@@ -62,6 +62,8 @@ RUNTIME_EXPORTS = frozenset(
         "ServerSentEvent",
         "RetryConfig",
         "RequestOptions",
+        "RawMethods",
+        "RawResponse",
         "ClientOptions",
         "Unrecognized",
         # lib names the resource and SDK modules import
@@ -135,7 +137,7 @@ class TsNames:
 
     def methods(self, res: Resource) -> dict[int, str]:
         """id(operation) -> method name, unique within the resource."""
-        taken = naming.Registry({"constructor", "options", "http"})
+        taken = naming.Registry({"constructor", "options", "http", "withRawResponse"})
         return {id(op): taken.claim(camel(op.name, "call")) for op in res.operations}
 
     def fields(self, owner: object, fields: tuple[Field, ...]) -> dict[str, str]:

@@ -522,6 +522,55 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/** A call's value with the HTTP response it came from. */
+export type RawResponse<T> = {
+  /** What the method resolves to (for a stream, the `EventStream`). */
+  data: T;
+  status: number;
+  headers: Headers;
+  response: Response;
+};
+
+/** The methods of a resource, each resolving to a `RawResponse` of what it resolves to. */
+export type RawMethods<R> = {
+  [K in Exclude<keyof R, "withRawResponse"> as R[K] extends (...args: never[]) => Promise<unknown>
+    ? K
+    : never]: R[K] extends (
+    ...args: infer A
+  ) => Promise<infer T>
+    ? (...args: A) => Promise<RawResponse<T>>
+    : never;
+};
+
+/** An HTTP client that keeps the last successful response it got (one per raw call). */
+class RecordingClient extends HTTPClient {
+  last: Response | undefined;
+
+  override async send(call: Call, options: RequestOptions = {}): Promise<Response> {
+    this.last = await super.send(call, options);
+    return this.last;
+  }
+}
+
+/** `withRawResponse` of a resource: its methods, each with the response's status and headers. */
+export function rawResponses<R extends object>(make: (http: HTTPClient) => R, http: HTTPClient): RawMethods<R> {
+  const methods: Record<string, unknown> = {};
+  const proto = Object.getPrototypeOf(make(http)) as object;
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    const method: unknown = Object.getOwnPropertyDescriptor(proto, name)?.value;
+    if (name === "constructor" || typeof method !== "function") {
+      continue;
+    }
+    methods[name] = async (...args: unknown[]): Promise<RawResponse<unknown>> => {
+      const recorder = new RecordingClient(http.config);
+      const data: unknown = await method.apply(make(recorder), args);
+      const response = recorder.last as Response; // every method sends exactly one request
+      return { data, status: response.status, headers: response.headers, response };
+    };
+  }
+  return methods as RawMethods<R>;
+}
+
 type Parser<T> = { parse(value: unknown): T };
 
 /** Parses error bodies by status (`"404"`, `"4XX"`, `"default"`) with the spec's error models. */

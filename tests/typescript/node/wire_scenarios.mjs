@@ -90,6 +90,20 @@ Object.assign(scenarios, {
     for await (const event of stream) prices.push(event.data.price);
     return { prices };
   },
+  async rawResponse(name) {
+    const raw = await client.labels.withRawResponse.getLabel({ id: "l2" }, tagged(name));
+    const stream = await client.ticks.withRawResponse.streamTicks(tagged(name));
+    const prices = [];
+    for await (const event of stream.data) prices.push(event.data.price);
+    return {
+      status: raw.status,
+      contentType: raw.headers.get("content-type"),
+      displayName: raw.data.displayName,
+      streamType: stream.headers.get("content-type"),
+      prices,
+      methods: Object.keys(client.labels.withRawResponse).sort(),
+    };
+  },
   async deprecatedWarnsOnce(name) {
     await client.ticks.oldCall(tagged(name));
     await client.ticks.oldCall(tagged(name));
