@@ -253,3 +253,18 @@ def test_with_raw_response_gives_status_headers_and_the_parsed_value(results: di
         "prices": [0, 1, 2],
         "methods": ["getLabel", "putLabel"],
     }
+
+
+def test_multipart_file_fields_are_documented_as_file_content() -> None:
+    settings = Settings(
+        spec=SPECS / "wire.yaml", out=ROOT / "unused", package=WIRE_PACKAGE, target="typescript"
+    )
+    files, _ = render_for(settings)
+    cell = "*Blob* \\| *Uint8Array* \\| *string*"
+    for page, row in (
+        ("docs/models/operations/uploadrequestbody.md", "`file`"),
+        ("docs/sdks/files/README.md", "`request.file`"),
+    ):
+        line = next(ln for ln in files[page].splitlines() if ln.startswith(f"| {row} "))
+        assert cell in line, line
+    assert "file: Blob | Uint8Array | string;" in files["src/models/operations/uploadrequestbody.ts"]
