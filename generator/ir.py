@@ -109,6 +109,8 @@ class Model:
     example: Any = MISSING
     json_fields: tuple[str, ...] = ()  # fields whose wire value may arrive as JSON text
     deprecated: bool = False
+    # The spec says `additionalProperties: true` or a schema (not only the JSON Schema default).
+    extra_declared: bool = False
 
 
 @dataclass(frozen=True)
@@ -275,6 +277,17 @@ class Operation:
     replacement: str = ""  # x-speakeasy-deprecation-replacement: the operationId to use instead
     pagination: Pagination | None = None
     retries: RetryPolicy | None = None  # the operation's own policy; it replaces the document's
+
+    def path_parts(self) -> list[tuple[str, bool]]:
+        """The path template as (text, is a `{parameter}` wire name) pieces, in order."""
+        parts: list[tuple[str, bool]] = []
+        rest = self.path
+        while "{" in rest and "}" in rest.split("{", 1)[1]:
+            head, tail = rest.split("{", 1)
+            wire, rest = tail.split("}", 1)
+            parts += [(head, False)] if head else []
+            parts.append((wire, True))
+        return parts + [(rest, False)] if rest or not parts else parts
 
 
 @dataclass(frozen=True)

@@ -171,8 +171,9 @@ class OperationBuilder:
                     default=nodes.default(schema),
                     example=node.get("example", nodes.example(schema)),
                     deprecated=nodes.flag(node, "deprecated"),
-                    # OAS: explode defaults to true for form (and deepObject), false otherwise
-                    explode=node.get("explode", node.get("style", "form") in ("form", "deepObject"))
+                    # OAS: explode defaults to true for form (and deepObject), false otherwise;
+                    # the style defaults to form in query and cookie, to simple in path and header
+                    explode=node.get("explode", node.get("style", _STYLE[where]) in ("form", "deepObject"))
                     is not False,
                     style=node["style"] if isinstance(node.get("style"), str) else "",
                 )
@@ -381,6 +382,9 @@ def _tag_key(tag: str) -> str:
     if key[0].isdigit():
         key = "resource_" + key
     return naming.bounded(key).lower()
+
+
+_STYLE = {"query": "form", "cookie": "form", "path": "simple", "header": "simple"}
 
 
 def _pick_content(content: dict[str, Any]) -> str:

@@ -224,6 +224,7 @@ class SchemaBuilder:
         props: dict[str, tuple[Any, Loc]] = {}
         required: set[str] = set()
         extra: Any = True
+        declared = False
         for part, part_loc in self._flatten_all_of(node, loc, set()):
             for key, sub in (part.get("properties") or {}).items():
                 props[key] = (sub, part_loc.child("properties", key))
@@ -231,6 +232,7 @@ class SchemaBuilder:
             required.update(r for r in req if isinstance(r, str))
             if "additionalProperties" in part:
                 extra = part["additionalProperties"]
+                declared = True
             if not description:
                 description = nodes.text(part, "description")
             if example is MISSING:
@@ -251,6 +253,7 @@ class SchemaBuilder:
             extra_type,
             example,
             deprecated=bool(node.get("deprecated")),
+            extra_declared=declared and extra is not False,
         )
 
     def _flatten_all_of(

@@ -55,7 +55,7 @@ LONG_FIRST = (
     "tests/test_lint_generator.py::test_generator_passes_mypy_strict",
     "tests/runtime/test_sse_property.py::",
     "tests/test_packaging.py::test_wheel_ships_templates_and_runs_from_another_folder",
-    "tests/typescript/test_ts_golden.py::test_output_is_byte_identical_across_hash_seeds",
+    "tests/typescript/test_ts_determinism.py::test_output_is_byte_identical_across_hash_seeds",
 )
 
 
