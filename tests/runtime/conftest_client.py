@@ -298,12 +298,14 @@ def make_app(state: State) -> Starlette:
 
     async def echo(request: Request) -> Response:
         body = request.url.query.encode() if request.method == "GET" else await request.body()
+        state.last_headers = dict(request.headers)
         return JSONResponse(
             {"body": body.decode("latin-1"), "content_type": request.headers.get("content-type", "")}
         )
 
     return Starlette(
         routes=[
+            *body_routes(echo),
             Route("/wire/customers", echo, methods=["POST"]),
             Route("/wire/charges", echo, methods=["GET"]),
             Route("/resume/{key}/plain-stream/{room}", resumable, methods=["GET"]),
@@ -312,6 +314,61 @@ def make_app(state: State) -> Starlette:
             Route("/v1/models", models, methods=["GET"]),
         ]
     )
+
+
+def blob(size: int) -> bytes:
+    """`size` bytes that are not UTF-8 (every byte value, in a fixed order)."""
+    return bytes((i * 7 + 3) % 256 for i in range(size))
+
+
+def body_routes(echo: Any) -> list[Route]:
+    """The wire golden SDK's body operations: echoes, a blob, text, JSON lines, XML.
+
+    `GET /wire/blobs/<size>` answers `blob(size)`; `/wire/blobs/json` a JSON body under a
+    JSON Content-Type (not declared); `/wire/records?n=k` k JSON lines (n=-1: a bad line);
+    `/html/customers` a 200 HTML page where JSON is declared."""
+
+    async def get_blob(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name == "json":
+            return JSONResponse({"not": "audio"})
+        return StreamingResponse(_pieces(blob(int(name))), media_type="application/octet-stream")
+
+    async def text(request: Request) -> Response:
+        return Response((await request.body()).decode().upper(), media_type="text/plain")
+
+    async def records(request: Request) -> Response:
+        n = int(request.query_params["n"])
+        lines = [json.dumps({"id": i, "name": f"r{i}"}) for i in range(max(n, 1))]
+        if n < 0:
+            lines.append('{"id": "x"}')
+        return Response("\n".join(lines) + "\n", media_type="application/x-ndjson")
+
+    async def anything(request: Request) -> Response:
+        return Response(blob(10), media_type="image/png")
+
+    async def report(request: Request) -> Response:
+        return Response("<note><title>t</title></note>", media_type="application/xml")
+
+    async def html(request: Request) -> Response:
+        return Response("<html>maintenance</html>", media_type="text/html")
+
+    return [
+        Route("/wire/files", echo, methods=["POST"]),
+        Route("/wire/notes", echo, methods=["POST"]),
+        Route("/wire/blobs/{name}", echo, methods=["PUT"]),
+        Route("/wire/blobs/{name}", get_blob, methods=["GET"]),
+        Route("/wire/text", text, methods=["POST"]),
+        Route("/wire/records", records, methods=["GET"]),
+        Route("/wire/anything", anything, methods=["GET"]),
+        Route("/wire/report", report, methods=["GET"]),
+        Route("/html/customers", html, methods=["POST"]),
+    ]
+
+
+async def _pieces(body: bytes) -> AsyncIterator[bytes]:
+    for i in range(0, len(body), 65536):
+        yield body[i : i + 65536]
 
 
 async def _scripted(answers: list[str], count: int) -> Response | None:
