@@ -26,8 +26,10 @@ with ids 0..n-1 (after a data-less `retry: 10` block), each connection cut at a 
 Modes: `honour` continues after `Last-Event-ID`; `replay` ignores it and starts over;
 `restart` starts over without ids; `noid` sends no ids; `stop204`, `stopjson` and `dead`
 cut after two events and then answer 204, a JSON 200, or 503 for good; `done` sends the
-whole stream, ending with `[DONE]` even on the GET. `/wire/...` echoes the request's raw
-body (latin-1; a GET's query string) and Content-Type, for the wire golden SDK (`tests/golden/wire`).
+whole stream, ending with `[DONE]` even on the GET. `/capture/...` records the request
+(`state.captured`) and answers `state.reply`, for SDKs generated from real specs.
+`/wire/...` echoes the request's raw body (latin-1; a GET's query string) and Content-Type,
+for the wire golden SDK (`tests/golden/wire`).
 """
 
 from __future__ import annotations
@@ -73,6 +75,9 @@ class State:
     last_headers: dict[str, str] = field(default_factory=dict)
     last_body: Any = None
     last_event_ids: dict[str, list[str | None]] = field(default_factory=dict)
+    # /capture/...: the last request (path, headers, raw body), and the answer (media type, body)
+    captured: tuple[str, dict[str, str], bytes] = ("", {}, b"")
+    reply: tuple[str, bytes] = ("application/json", b"{}")
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def hit(self, key: str) -> int:
@@ -303,9 +308,15 @@ def make_app(state: State) -> Starlette:
             {"body": body.decode("latin-1"), "content_type": request.headers.get("content-type", "")}
         )
 
+    async def capture(request: Request) -> Response:
+        state.captured = (request.url.path, dict(request.headers), await request.body())
+        media, body = state.reply
+        return Response(body, media_type=media)
+
     return Starlette(
         routes=[
             *body_routes(echo),
+            Route("/capture/{rest:path}", capture, methods=["GET", "POST", "PUT"]),
             Route("/wire/customers", echo, methods=["POST"]),
             Route("/wire/charges", echo, methods=["GET"]),
             Route("/resume/{key}/plain-stream/{room}", resumable, methods=["GET"]),
