@@ -315,7 +315,7 @@ def make_app(state: State) -> Starlette:
 
     return Starlette(
         routes=[
-            *body_routes(echo),
+            *body_routes(echo, state),
             Route("/capture/{rest:path}", capture, methods=["GET", "POST", "PUT"]),
             Route("/wire/customers", echo, methods=["POST"]),
             Route("/wire/charges", echo, methods=["GET"]),
@@ -332,18 +332,25 @@ def blob(size: int) -> bytes:
     return bytes((i * 7 + 3) % 256 for i in range(size))
 
 
-def body_routes(echo: Any) -> list[Route]:
+def body_routes(echo: Any, state: State) -> list[Route]:
     """The wire golden SDK's body operations: echoes, a blob, text, JSON lines, XML.
 
     `GET /wire/blobs/<size>` answers `blob(size)`; `/wire/blobs/json` a JSON body under a
     JSON Content-Type (not declared); `/wire/records?n=k` k JSON lines (n=-1: a bad line);
-    `/html/customers` a 200 HTML page where JSON is declared."""
+    `/html/customers` a 200 HTML page where JSON is declared; `/flaky/<key>/...` a 503 to
+    the first request of each path, then an echo."""
 
     async def get_blob(request: Request) -> Response:
         name = request.path_params["name"]
         if name == "json":
             return JSONResponse({"not": "audio"})
         return StreamingResponse(_pieces(blob(int(name))), media_type="application/octet-stream")
+
+    async def flaky(request: Request) -> Response:
+        body = await request.body()
+        if state.hit(request.url.path) == 1:
+            return JSONResponse(error_body(503), status_code=503, headers={"Retry-After": "0"})
+        return JSONResponse({"body": body.decode("latin-1"), "content_type": request.headers["content-type"]})
 
     async def text(request: Request) -> Response:
         return Response((await request.body()).decode().upper(), media_type="text/plain")
@@ -367,6 +374,8 @@ def body_routes(echo: Any) -> list[Route]:
     return [
         Route("/wire/files", echo, methods=["POST"]),
         Route("/wire/notes", echo, methods=["POST"]),
+        Route("/flaky/{key}/files", flaky, methods=["POST"]),
+        Route("/flaky/{key}/blobs/{name}", flaky, methods=["PUT"]),
         Route("/wire/blobs/{name}", echo, methods=["PUT"]),
         Route("/wire/blobs/{name}", get_blob, methods=["GET"]),
         Route("/wire/text", text, methods=["POST"]),

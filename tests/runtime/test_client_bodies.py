@@ -109,6 +109,24 @@ def test_multipart_streams_a_path_and_an_open_file(server: Server, tmp_path: Pat
     assert purpose == ({"Content-Disposition": disposition("purpose")}, b"batch")
 
 
+def test_a_retried_upload_sends_its_files_again(server: Server, tmp_path: Path) -> None:
+    path = tmp_path / "r.bin"
+    path.write_bytes(PAYLOAD)
+    with sdk(server, "/flaky/sync") as client, open(path, "rb") as opened:
+        upload = client.files.upload_file(file=path, purpose="batch", attachments=[opened])
+        blob_echo = client.blobs.put_blob(name="x", request_body=path)
+    assert [data for _, data in parts(upload.body, upload.content_type)] == [PAYLOAD, b"batch", PAYLOAD]
+    assert blob_echo.body.encode("latin-1") == PAYLOAD
+    assert server.state.counts["/flaky/sync/files"] == server.state.counts["/flaky/sync/blobs/x"] == 2
+
+    async def run() -> wire_sdk.Echo:
+        async with async_sdk(server, "/flaky/async") as client:
+            return await client.blobs.put_blob(name="x", request_body=io.BytesIO(PAYLOAD))
+
+    assert asyncio.run(run()).body.encode("latin-1") == PAYLOAD
+    assert server.state.counts["/flaky/async/blobs/x"] == 2
+
+
 def test_multipart_async_with_a_path_tuple(server: Server, tmp_path: Path) -> None:
     path = tmp_path / "a.wav"
     path.write_bytes(PAYLOAD)
