@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -191,7 +192,12 @@ class OperationBuilder:
             if isinstance(built, Model):
                 model, fields = built.name, built.fields
         raw_encoding = media.get("encoding") if isinstance(media, dict) else None
-        encoding = _encoding(raw_encoding)
+        kind = offered[0][1] if offered else ""
+        if raw_encoding is not None and kind not in ("form", "multipart"):
+            where = loc.child("content", ctype, "encoding")
+            self.schemas.note(f"{where}: encoding applies to form and multipart bodies only; it is ignored")
+            raw_encoding = None
+        encoding = _encoding(raw_encoding, loc.child("content", ctype, "encoding"), self.schemas.note)
         known = {f.wire for f in fields}
         for part in encoding:
             if part.name not in known:
@@ -207,7 +213,7 @@ class OperationBuilder:
             model,
             fields,
             tuple(e for e in encoding if e.name in known),
-            offered[0][1] if offered else "",
+            kind,
             tuple(offered),
         )
 
@@ -415,13 +421,17 @@ def _pick_content(content: dict[str, Any]) -> str:
     return keys[0]
 
 
-def _encoding(raw: Any) -> tuple[PartEncoding, ...]:
-    """A form or multipart media type's per-property `encoding`, as given."""
+def _encoding(raw: Any, loc: Loc, note: Callable[[str], None]) -> tuple[PartEncoding, ...]:
+    """A form or multipart media type's per-property `encoding`, as given (else noted)."""
+    if raw is None:
+        return ()
     if not isinstance(raw, dict):
+        note(f"{loc}: encoding must be a mapping of property names; it is ignored")
         return ()
     out = []
     for name, node in raw.items():
         if not isinstance(node, dict):
+            note(f"{loc.child(str(name))}: an encoding must be a mapping; it is ignored")
             continue
         style = node.get("style")
         explode = node.get("explode")

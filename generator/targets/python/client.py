@@ -362,6 +362,8 @@ def _operation(
     security = "(" + "".join(f"{py_literal(k)}, " for k in op.security).rstrip(" ") + ")"
     notice = deprecation.notice(api, names, op)
     doc_parts = [p for p in (op.summary, op.description, notice and f"Deprecated: {notice}") if p]
+    if op.body is not None and not op.body.offered:
+        doc_parts.append(f"Not supported: a {op.body.content_type} body of this schema cannot be encoded.")
     return OperationView(
         name=method,
         doc=docstring("\n\n".join(doc_parts)),
