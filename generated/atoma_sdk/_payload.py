@@ -9,8 +9,10 @@ with a Content-Length when their size is known. A text body is sent from a `str`
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
 from typing import IO, Any
+
+from pydantic import BaseModel
 
 from ._multipart import _PathFile, multipart_parts
 
@@ -90,7 +92,9 @@ def encode_payload(
         if size is not None:
             headers["Content-Length"] = str(size)
         return chunks, None
-    if isinstance(value, Iterable | AsyncIterable):
+    if isinstance(value, Iterable | AsyncIterable) and not isinstance(
+        value, BaseModel | Mapping
+    ):
         return value, None
     raise TypeError(
         f"a {content_type} body is bytes, a binary file, a path or an iterator of "
