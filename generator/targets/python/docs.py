@@ -443,6 +443,10 @@ def readme_view(api: Api, docs: Docs) -> dict[str, Any]:
         "sync_example": docs.usage(first) if first else "",
         "async_example": docs.usage(first, async_=True) if first else "",
         "stream": stream_op is not None,
+        "uploads": any(op.body is not None and op.body.kind not in ("json", "form") for op in api.operations),
+        "downloads": any(
+            op.success is not None and op.success.kind in ("binary", "ndjson") for op in api.operations
+        ),
         "auth_table": table(["Name", "Type", "Environment Variable", "Description"], auth_rows)
         if auth_rows
         else "",
