@@ -36,6 +36,7 @@ __all__ = [
     "BinaryResponse",
     "LineStream",
     "check_media",
+    "or_none",
 ]
 
 T = TypeVar("T")
@@ -77,6 +78,15 @@ def check_media(response: httpx.Response, expected: tuple[str, ...]) -> None:
         received=media,
         response=response,
     )
+
+
+def or_none(parse: Callable[[bytes], T]) -> Callable[[bytes], T | None]:
+    """`parse`, except that an empty body (a success status without content) is None."""
+
+    def parse_or_none(content: bytes) -> T | None:
+        return parse(content) if content else None
+
+    return parse_or_none
 
 
 def _decode_line(decode: Callable[[str], T], line: str, response: httpx.Response) -> T:

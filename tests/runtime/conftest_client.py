@@ -352,6 +352,11 @@ def body_routes(echo: Any, state: State) -> list[Route]:
             return JSONResponse(error_body(503), status_code=503, headers={"Retry-After": "0"})
         return JSONResponse({"body": body.decode("latin-1"), "content_type": request.headers["content-type"]})
 
+    async def delete_note(request: Request) -> Response:
+        if request.path_params["id"] == "gone":
+            return Response(status_code=204)
+        return JSONResponse({"title": request.path_params["id"]})
+
     async def text(request: Request) -> Response:
         return Response((await request.body()).decode().upper(), media_type="text/plain")
 
@@ -374,6 +379,7 @@ def body_routes(echo: Any, state: State) -> list[Route]:
     return [
         Route("/wire/files", echo, methods=["POST"]),
         Route("/wire/notes", echo, methods=["POST"]),
+        Route("/wire/notes/{id}", delete_note, methods=["DELETE"]),
         Route("/flaky/{key}/files", flaky, methods=["POST"]),
         Route("/flaky/{key}/blobs/{name}", flaky, methods=["PUT"]),
         Route("/wire/blobs/{name}", echo, methods=["PUT"]),

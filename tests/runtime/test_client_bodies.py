@@ -149,6 +149,18 @@ def test_multipart_refuses_a_text_file(server: Server, tmp_path: Path) -> None:
         client.files.upload_file(file=text, purpose="batch")  # type: ignore[arg-type]
 
 
+def test_a_success_status_without_content_is_none(server: Server) -> None:
+    with sdk(server) as client:
+        assert client.files.delete_note(id="n1") == wire_sdk.models.components.Note(title="n1")
+        assert client.files.delete_note(id="gone") is None
+
+    async def run() -> object:
+        async with async_sdk(server) as client:
+            return await client.files.delete_note(id="gone")
+
+    assert asyncio.run(run()) is None
+
+
 def test_the_caller_chooses_among_declared_media_types(server: Server) -> None:
     with sdk(server) as client:
         default = client.files.create_note(title="t é", pinned=True)

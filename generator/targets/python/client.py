@@ -355,6 +355,12 @@ def _operation(
         accept = "text/event-stream"
     else:
         returns, async_returns, parser, call = _parser(api, op.success, ann, res, prefix, http)
+        bodiless = any(r.status.startswith("2") and not r.content_type for r in op.responses)
+        if call == "request" and returns != "None" and bodiless:
+            # Another success status (204, say) has no content: it reads as None.
+            ann.runtime.add(("_responses", "or_none"))
+            returns = async_returns = f"{returns} | None"
+            parser = f"or_none({parser})"
         declared = dict.fromkeys(c for r in op.responses if r.status.startswith("2") for c in r.content_types)
         expect = repr(tuple(declared)) if declared else ""
         accept = ", ".join(declared) or "application/json"

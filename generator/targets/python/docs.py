@@ -316,6 +316,8 @@ class Docs:
         cell_text = TypeText(self.api, prefix).cell(success.type or TypeRef("any"))
         if success.kind == "ndjson":
             return f"**LineStream[{cell_text.strip('*')}]** (one item per line; async: `AsyncLineStream`)"
+        if any(r.status.startswith("2") and not r.content_type for r in op.responses):
+            return f"**{cell_text}**, or **None** for a success status without content"
         return f"**{cell_text}**"
 
     def errors(self, op: Operation) -> str:

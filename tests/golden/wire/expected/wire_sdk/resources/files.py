@@ -14,9 +14,11 @@ from .._http import (
     SyncHTTP,
     TimeoutTypes,
     Unset,
+    encode_path,
     strip_unset,
 )
 from .._multipart import FileTypes
+from .._responses import or_none
 from ..models.components.address import Address
 from ..models.components.echo import Echo
 from ..models.components.note import Note
@@ -24,6 +26,7 @@ from ..models.components.uploadpurpose import UploadPurpose
 
 _UPLOAD_FILE_ERRORS: ErrorMap = {}
 _CREATE_NOTE_ERRORS: ErrorMap = {}
+_DELETE_NOTE_ERRORS: ErrorMap = {}
 
 
 class Files:
@@ -106,6 +109,26 @@ class Files:
             call, Echo.model_validate_json, timeout=timeout, retries=retries
         )
 
+    def delete_note(
+        self,
+        *,
+        id: str,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> Note | None:
+        """Delete a note (200 with the note, or 204 when it was already gone)."""
+        call = Call(
+            "DELETE",
+            "/notes/" + encode_path(id, "id"),
+            security=("apiKey",),
+            accept="application/json",
+            expect=("application/json",),
+            errors=_DELETE_NOTE_ERRORS,
+        )
+        return self._http.request(
+            call, or_none(Note.model_validate_json), timeout=timeout, retries=retries
+        )
+
 
 class AsyncFiles:
     """files"""
@@ -185,4 +208,24 @@ class AsyncFiles:
         )
         return await self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
+        )
+
+    async def delete_note(
+        self,
+        *,
+        id: str,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> Note | None:
+        """Delete a note (200 with the note, or 204 when it was already gone)."""
+        call = Call(
+            "DELETE",
+            "/notes/" + encode_path(id, "id"),
+            security=("apiKey",),
+            accept="application/json",
+            expect=("application/json",),
+            errors=_DELETE_NOTE_ERRORS,
+        )
+        return await self._http.request(
+            call, or_none(Note.model_validate_json), timeout=timeout, retries=retries
         )
