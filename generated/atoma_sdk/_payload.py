@@ -14,6 +14,7 @@ from typing import IO, Any
 
 from pydantic import BaseModel
 
+from ._media import essence
 from ._multipart import _PathFile, multipart_parts
 
 __all__ = ["BinaryContent", "encode_payload"]
@@ -77,7 +78,7 @@ def encode_payload(
     is_async: bool,
 ) -> tuple[Any, Any]:
     """(content, files) for httpx's `build_request`; sets or drops the Content-Type."""
-    if content_type.partition(";")[0].strip().lower() == MULTIPART:
+    if essence(content_type) == MULTIPART:
         headers.pop("Content-Type", None)  # httpx writes it, with the boundary
         return None, multipart_parts(value, encoding)
     if isinstance(value, str):

@@ -28,6 +28,7 @@ from typing import Any, Generic, Self, TypeVar
 import httpx
 from pydantic import ValidationError
 
+from ._media import essence, is_json
 from .errors import LineDecodeError, UnexpectedContentTypeError
 
 __all__ = [
@@ -43,21 +44,13 @@ T = TypeVar("T")
 _CLOSING: set[asyncio.Task[None]] = set()
 
 
-def _media(value: str) -> str:
-    return value.partition(";")[0].strip().lower()
-
-
-def _is_json(media: str) -> bool:
-    return media == "application/json" or media.endswith("+json")
-
-
 def _matches(media: str, declared: str) -> bool:
-    declared = _media(declared)
+    declared = essence(declared)
     if declared in ("", "*/*") or media == declared:
         return True
     if declared.endswith("/*"):
         return media.startswith(declared[:-1])
-    return _is_json(media) and _is_json(declared)
+    return is_json(media) and is_json(declared)
 
 
 def check_media(response: httpx.Response, expected: tuple[str, ...]) -> None:
@@ -69,7 +62,7 @@ def check_media(response: httpx.Response, expected: tuple[str, ...]) -> None:
         return
     if response.headers.get("content-length") == "0":
         return
-    media = _media(response.headers.get("content-type", ""))
+    media = essence(response.headers.get("content-type", ""))
     if not media or any(_matches(media, declared) for declared in expected):
         return
     raise UnexpectedContentTypeError(

@@ -28,6 +28,7 @@ from ._events import (
     _reconnectable,
     _Resume,
 )
+from ._media import is_json
 from ._payload import encode_payload
 from ._responses import (
     AsyncBinaryResponse,
@@ -256,11 +257,6 @@ def _form(value: Any, name: str, out: _Params) -> None:
             _form(v, f"{name}[{i}]", out)
     else:
         out.append((name, _scalar(value)))
-
-
-def _is_json(content_type: str) -> bool:
-    media = content_type.partition(";")[0].strip().lower()
-    return media == "application/json" or media.endswith("+json")
 
 
 _DELIMITERS: Final = {"spaceDelimited": " ", "pipeDelimited": "|"}
@@ -528,7 +524,7 @@ class _Base:
             headers["Content-Type"] = call.content_type
             if call.content_type.partition(";")[0].strip().lower() == FORM:
                 content = encode_form(call.json, call.encoding)
-            elif not _is_json(call.content_type):  # multipart, binary, text
+            elif not is_json(call.content_type):  # multipart, binary, text
                 content, files = encode_payload(
                     call.json,
                     call.content_type,

@@ -18,6 +18,8 @@ from typing import IO, Any
 from pydantic import BaseModel
 from pydantic_core import to_json
 
+from ._media import is_json
+
 __all__ = ["FileContent", "FileTypes", "multipart_parts"]
 
 FileContent = bytes | IO[bytes] | os.PathLike[str]
@@ -125,16 +127,11 @@ def _text(value: Any) -> str:
 def _one(name: str, value: Any, ctype: str) -> _Part:
     if is_file(value):
         return (name, file_part(value, name, ctype))
-    if isinstance(value, dict | BaseModel) or _is_json(ctype):
+    if isinstance(value, dict | BaseModel) or is_json(ctype):
         data = to_json(value, by_alias=True)
         return (name, (None, data, ctype or "application/json"))
     # A part without a filename is a form field; a plain one gets no Content-Type header.
     return (name, (None, _text(value).encode(), ctype or None))
-
-
-def _is_json(ctype: str) -> bool:
-    media = ctype.partition(";")[0].strip().lower()
-    return media == "application/json" or media.endswith("+json")
 
 
 def multipart_parts(body: Any, encoding: _Encoding = ()) -> list[_Part]:
@@ -152,7 +149,7 @@ def multipart_parts(body: Any, encoding: _Encoding = ()) -> list[_Part]:
         if value is None:
             continue
         ctype = types.get(name, "")
-        if isinstance(value, list) and not _is_json(ctype):
+        if isinstance(value, list) and not is_json(ctype):
             parts.extend(_one(name, item, ctype) for item in value if item is not None)
         else:
             parts.append(_one(name, value, ctype))
