@@ -5,6 +5,7 @@ golden SDK against the real local server; the bytes the server received, checked
 from __future__ import annotations
 
 import asyncio
+import datetime
 import io
 import json
 from collections.abc import AsyncIterator, Iterator
@@ -66,6 +67,7 @@ def test_multipart_sends_every_kind_of_part(server: Server) -> None:
             attachments=[("a.bin", b"\x00\xff", "application/x-thing"), ("b.txt", io.BytesIO(b"B"))],
             image=b"\x89PNG",
             note="# title é",
+            at=datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.UTC),
             meta={"city": "Zürich", "line": ["1"]},
             source="https://example.com/a.wav",
         )
@@ -88,6 +90,7 @@ def test_multipart_sends_every_kind_of_part(server: Server) -> None:
         ({"Content-Disposition": disposition("attachments", "b.txt"), "Content-Type": octet}, b"B"),
         ({"Content-Disposition": disposition("image", "image"), "Content-Type": "image/png"}, b"\x89PNG"),
         ({"Content-Disposition": disposition("note"), "Content-Type": "text/markdown"}, "# title é".encode()),
+        ({"Content-Disposition": disposition("at")}, b"2026-01-02T03:04:05+00:00"),
         (
             {"Content-Disposition": disposition("meta"), "Content-Type": "application/json"},
             json.dumps({"city": "Zürich", "line": ["1"]}, ensure_ascii=False, separators=(",", ":")).encode(),

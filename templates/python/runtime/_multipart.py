@@ -9,6 +9,7 @@ spec's `encoding` gives a part its content type.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import io
 import os
@@ -121,6 +122,8 @@ def _text(value: Any) -> str:
         value = value.value
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()  # RFC 3339, as in JSON (str() drops the `T`)
     return str(value)
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, Literal
 
 from .._http import (
@@ -46,6 +47,7 @@ class Files:
         attachments: list[FileTypes] | Unset = UNSET,
         image: FileTypes | Unset = UNSET,
         note: str | Unset = UNSET,
+        at: datetime.datetime | Unset = UNSET,
         meta: Address | dict[str, Any] | Unset = UNSET,
         source: FileTypes | str | Unset = UNSET,
         timeout: TimeoutTypes | Unset = UNSET,
@@ -66,6 +68,7 @@ class Files:
                     "attachments": attachments,
                     "image": image,
                     "note": note,
+                    "at": at,
                     "meta": meta,
                     "source": source,
                 }
@@ -147,6 +150,7 @@ class AsyncFiles:
         attachments: list[FileTypes] | Unset = UNSET,
         image: FileTypes | Unset = UNSET,
         note: str | Unset = UNSET,
+        at: datetime.datetime | Unset = UNSET,
         meta: Address | dict[str, Any] | Unset = UNSET,
         source: FileTypes | str | Unset = UNSET,
         timeout: TimeoutTypes | Unset = UNSET,
@@ -167,6 +171,7 @@ class AsyncFiles:
                     "attachments": attachments,
                     "image": image,
                     "note": note,
+                    "at": at,
                     "meta": meta,
                     "source": source,
                 }
