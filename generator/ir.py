@@ -192,6 +192,9 @@ class RequestBody:
     model: str = ""  # the object model whose fields become keyword arguments
     fields: tuple[Field, ...] = ()
     encoding: tuple[PartEncoding, ...] = ()  # per property, as the spec gives it
+    kind: str = "json"  # how the default media type travels: json, form, multipart, text, binary
+    # (media type, kind) the caller may choose from, the default first; all share one schema
+    offered: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -203,6 +206,8 @@ class Response:
     content_type: str = ""
     type: TypeRef | None = None
     error_class: str = ""  # set for 4XX/5XX/default responses
+    kind: str = ""  # how `content_type` is read: json, sse, ndjson, text, binary; "" without content
+    content_types: tuple[str, ...] = ()  # every media type the response declares
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from generator import media as media_kind
 from generator import naming, nodes
 from generator.ir import (
     Alias,
@@ -187,9 +189,8 @@ class OperationBuilder:
         content = node.get("content") or {}
         if not isinstance(content, dict) or not content:
             return None
-        ctype = _pick_content(content)
-        if ctype.startswith("multipart/"):
-            self.schemas.note(f"{loc}: {ctype} bodies are not supported yet; the body is sent as JSON")
+        offered = self._offered(content, loc)
+        ctype = offered[0][0] if offered else next(iter(content))
         media = content[ctype] or {}
         schema = media.get("schema", {}) if isinstance(media, dict) else {}
         btype = self.schemas.type_of(schema, loc.child("content", ctype, "schema"), prefix + "RequestBody")
@@ -200,10 +201,55 @@ class OperationBuilder:
             built = self.schemas.get(btype.name)
             if isinstance(built, Model):
                 model, fields = built.name, built.fields
-        encoding = _encoding(media.get("encoding") if isinstance(media, dict) else None)
+        raw_encoding = media.get("encoding") if isinstance(media, dict) else None
+        kind = offered[0][1] if offered else ""
+        if raw_encoding is not None and kind not in ("form", "multipart"):
+            where = loc.child("content", ctype, "encoding")
+            self.schemas.note(f"{where}: encoding applies to form and multipart bodies only; it is ignored")
+            raw_encoding = None
+        encoding = _encoding(raw_encoding, loc.child("content", ctype, "encoding"), self.schemas.note)
+        known = {f.wire for f in fields}
+        for part in encoding:
+            if part.name not in known:
+                where = loc.child("content", ctype, "encoding", part.name)
+                self.schemas.note(
+                    f"{where}: no body property is named {part.name!r}; the encoding is ignored"
+                )
         return RequestBody(
-            ctype, btype, bool(node.get("required")), nodes.text(node, "description"), model, fields, encoding
+            ctype,
+            btype,
+            bool(node.get("required")),
+            nodes.text(node, "description"),
+            model,
+            fields,
+            tuple(e for e in encoding if e.name in known),
+            kind,
+            tuple(offered),
         )
+
+    def _offered(self, content: dict[str, Any], loc: Loc) -> list[tuple[str, str]]:
+        """(media type, kind) the caller may choose: encodable, sharing the first one's schema."""
+        offered: list[tuple[str, str]] = []
+        first: Any = None
+        for ctype, media in content.items():
+            where = loc.child("content", ctype)
+            schema = media.get("schema") if isinstance(media, dict) else None
+            resolved = (
+                self.spec.deref(schema, where.child("schema"))[0] if isinstance(schema, dict) else schema
+            )
+            kind = media_kind.request_kind(str(ctype), resolved)
+            if not kind:
+                self.schemas.note(
+                    f"{where}: a structured {ctype} body cannot be encoded; the media type is not offered"
+                )
+            elif offered and schema != first:
+                self.schemas.note(
+                    f"{where}: its schema differs from {offered[0][0]}'s; the media type is not offered"
+                )
+            else:
+                first = schema if not offered else first
+                offered.append((str(ctype), kind))
+        return offered
 
     def _responses(
         self, node: dict[str, Any], loc: Loc, prefix: str
@@ -232,7 +278,16 @@ class OperationBuilder:
                 hint = prefix + ("ResponseBody" if success else f"{naming.pascal(status)}ResponseBody")
                 rtype = self.schemas.type_of(schema, rloc.child("content", ctype, "schema"), hint)
             error = "" if success or status.startswith(("1", "3")) else error_class(status)
-            out.append(Response(status, description, ctype, rtype, error))
+            resolved = self.spec.deref(schema, rloc)[0] if isinstance(schema, dict) else schema
+            kind = media_kind.response_kind(ctype, resolved) if ctype else ""
+            if ctype and not kind and success:
+                where = rloc.child("content", ctype)
+                self.schemas.note(
+                    f"{where}: a structured {ctype} body cannot be decoded; it is read as binary"
+                )
+            kind = kind or ("binary" if ctype else "")
+            declared = tuple(str(c) for c in content) if isinstance(content, dict) else ()
+            out.append(Response(status, description, ctype, rtype, error, kind, declared))
         return tuple(out), stream
 
     def _stream(self, schema: Any, loc: Loc, prefix: str, description: str, sentinel: str) -> StreamBody:
@@ -398,13 +453,17 @@ def _pick_content(content: dict[str, Any]) -> str:
     return keys[0]
 
 
-def _encoding(raw: Any) -> tuple[PartEncoding, ...]:
-    """A form or multipart media type's per-property `encoding`, as given."""
+def _encoding(raw: Any, loc: Loc, note: Callable[[str], None]) -> tuple[PartEncoding, ...]:
+    """A form or multipart media type's per-property `encoding`, as given (else noted)."""
+    if raw is None:
+        return ()
     if not isinstance(raw, dict):
+        note(f"{loc}: encoding must be a mapping of property names; it is ignored")
         return ()
     out = []
     for name, node in raw.items():
         if not isinstance(node, dict):
+            note(f"{loc.child(str(name))}: an encoding must be a mapping; it is ignored")
             continue
         style = node.get("style")
         explode = node.get("explode")

@@ -144,6 +144,7 @@ class Chat:
             ),
             content_type="application/json",
             accept="application/json",
+            expect=("application/json",),
             errors=_CHAT_COMPLETIONS_CREATE_ERRORS,
         )
         return self._http.request(
@@ -309,6 +310,7 @@ class AsyncChat:
             ),
             content_type="application/json",
             accept="application/json",
+            expect=("application/json",),
             errors=_CHAT_COMPLETIONS_CREATE_ERRORS,
         )
         return await self._http.request(

@@ -43,6 +43,7 @@ class Models:
             "/v1/models",
             security=("bearerAuth",),
             accept="application/json",
+            expect=("application/json",),
             errors=_MODELS_LIST_ERRORS,
         )
         return self._http.request(
@@ -70,6 +71,7 @@ class AsyncModels:
             "/v1/models",
             security=("bearerAuth",),
             accept="application/json",
+            expect=("application/json",),
             errors=_MODELS_LIST_ERRORS,
         )
         return await self._http.request(

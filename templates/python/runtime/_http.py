@@ -29,6 +29,15 @@ from ._events import (
     _reconnectable,
     _Resume,
 )
+from ._media import is_json
+from ._payload import encode_payload
+from ._responses import (
+    AsyncBinaryResponse,
+    AsyncLineStream,
+    BinaryResponse,
+    LineStream,
+    check_media,
+)
 from .errors import (
     APIConnectionError,
     APIError,
@@ -193,6 +202,7 @@ class Call:
     content_type: str = "application/json"
     encoding: _Encoding = ()  # the body's per-property `encoding` (form and multipart)
     accept: str = "application/json"
+    expect: tuple[str, ...] = ()  # the declared success media types; () checks none
     errors: ErrorMap | None = None
     resumable: bool = False  # the spec's `x-sdkgen-resumable`: safe to repeat
 
@@ -566,11 +576,20 @@ class _Base:
         self._authenticate(call.security, headers, params, cookies)
         if cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
-        content: bytes | None = None
+        content: Any = None
+        files: Any = None
         if call.json is not UNSET:
             headers["Content-Type"] = call.content_type
             if call.content_type.partition(";")[0].strip().lower() == FORM:
                 content = encode_form(call.json, call.encoding)
+            elif not is_json(call.content_type):  # multipart, binary, text
+                content, files = encode_payload(
+                    call.json,
+                    call.content_type,
+                    call.encoding,
+                    headers,
+                    is_async=isinstance(client, httpx.AsyncClient),
+                )
             else:
                 content = json.dumps(
                     _jsonable(call.json), ensure_ascii=False, separators=(",", ":")
@@ -581,6 +600,7 @@ class _Base:
             params=params or None,
             headers=headers,
             content=content,
+            files=files,
             timeout=self._timeout(timeout),
         )
 
@@ -684,7 +704,43 @@ class SyncHTTP(_Base):
     ) -> T:
         """A non-streaming call: the parsed success body."""
         response = self.send(call, stream=False, timeout=timeout, retries=retries)
+        check_media(response, call.expect)
         return parse(response.content)
+
+    def download(
+        self,
+        call: Call,
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> BinaryResponse:
+        """A binary success body, not read yet."""
+        return BinaryResponse(self._unread(call, timeout, retries))
+
+    def lines(
+        self,
+        call: Call,
+        decode: Callable[[str], T],
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> LineStream[T]:
+        """A JSON lines success body, as typed items."""
+        return LineStream(self._unread(call, timeout, retries), decode)
+
+    def _unread(
+        self,
+        call: Call,
+        timeout: TimeoutTypes | Unset,
+        retries: int | RetryConfig | Unset,
+    ) -> httpx.Response:
+        response = self.send(call, stream=True, timeout=timeout, retries=retries)
+        try:
+            check_media(response, call.expect)
+        except BaseException:
+            response.close()
+            raise
+        return response
 
     def stream(
         self,
@@ -776,7 +832,43 @@ class AsyncHTTP(_Base):
     ) -> T:
         """A non-streaming call: the parsed success body."""
         response = await self.send(call, stream=False, timeout=timeout, retries=retries)
+        check_media(response, call.expect)
         return parse(response.content)
+
+    async def download(
+        self,
+        call: Call,
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> AsyncBinaryResponse:
+        """A binary success body, not read yet."""
+        return AsyncBinaryResponse(await self._unread(call, timeout, retries))
+
+    async def lines(
+        self,
+        call: Call,
+        decode: Callable[[str], T],
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> AsyncLineStream[T]:
+        """A JSON lines success body, as typed items."""
+        return AsyncLineStream(await self._unread(call, timeout, retries), decode)
+
+    async def _unread(
+        self,
+        call: Call,
+        timeout: TimeoutTypes | Unset,
+        retries: int | RetryConfig | Unset,
+    ) -> httpx.Response:
+        response = await self.send(call, stream=True, timeout=timeout, retries=retries)
+        try:
+            check_media(response, call.expect)
+        except BaseException:
+            await response.aclose()
+            raise
+        return response
 
     async def stream(
         self,

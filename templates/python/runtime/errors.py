@@ -18,10 +18,12 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "InternalServerError",
+    "LineDecodeError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
     "StreamDecodeError",
+    "UnexpectedContentTypeError",
     "UnprocessableEntityError",
 ]
 
@@ -159,6 +161,43 @@ class StreamDecodeError(APIError):
         )
         self.data = data
         self.event = event
+
+
+class UnexpectedContentTypeError(APIError):
+    """A success response whose media type the operation does not declare.
+
+    `expected` lists the declared media types, `received` the one that came."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        expected: tuple[str, ...],
+        received: str,
+        response: httpx.Response,
+    ) -> None:
+        super().__init__(
+            message,
+            status_code=response.status_code,
+            headers=response.headers,
+            request=response.request,
+        )
+        self.expected = expected
+        self.received = received
+
+
+class LineDecodeError(APIError):
+    """A line of a JSON lines body could not be decoded: `line` is its raw text."""
+
+    def __init__(self, message: str, *, line: str, response: httpx.Response) -> None:
+        super().__init__(
+            message,
+            status_code=response.status_code,
+            headers=response.headers,
+            body=line,
+            request=response.request,
+        )
+        self.line = line
 
 
 STATUS_ERRORS: dict[int, type[APIStatusError]] = {

@@ -23,8 +23,11 @@ from ._http import (
 )
 
 if TYPE_CHECKING:
+    from .resources.blobs import AsyncBlobs, Blobs
     from .resources.charges import AsyncCharges, Charges
     from .resources.customers import AsyncCustomers, Customers
+    from .resources.files import AsyncFiles, Files
+    from .resources.texts import AsyncTexts, Texts
 
 
 SERVERS: tuple[str, ...] = ("https://api.example.com/v1",)
@@ -90,6 +93,30 @@ class WireSdk(_Lifecycle):
 
         return Charges(self._http)
 
+    @cached_property
+    def files(self) -> Files:
+        """files"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.files import Files
+
+        return Files(self._http)
+
+    @cached_property
+    def blobs(self) -> Blobs:
+        """blobs"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.blobs import Blobs
+
+        return Blobs(self._http)
+
+    @cached_property
+    def texts(self) -> Texts:
+        """texts"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.texts import Texts
+
+        return Texts(self._http)
+
 
 class AsyncWireSdk(_AsyncLifecycle):
     """Wire client (async)."""
@@ -144,3 +171,27 @@ class AsyncWireSdk(_AsyncLifecycle):
         from .resources.charges import AsyncCharges
 
         return AsyncCharges(self._http)
+
+    @cached_property
+    def files(self) -> AsyncFiles:
+        """files"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.files import AsyncFiles
+
+        return AsyncFiles(self._http)
+
+    @cached_property
+    def blobs(self) -> AsyncBlobs:
+        """blobs"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.blobs import AsyncBlobs
+
+        return AsyncBlobs(self._http)
+
+    @cached_property
+    def texts(self) -> AsyncTexts:
+        """texts"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.texts import AsyncTexts
+
+        return AsyncTexts(self._http)

@@ -51,6 +51,7 @@ class Charges:
                 ("tag", tag, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_CHARGES_ERRORS,
         )
         return self._http.request(
@@ -88,6 +89,7 @@ class AsyncCharges:
                 ("tag", tag, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_CHARGES_ERRORS,
         )
         return await self._http.request(

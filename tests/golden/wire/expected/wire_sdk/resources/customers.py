@@ -74,6 +74,7 @@ class Customers:
                 ("codes", "pipeDelimited", False, ""),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_CREATE_CUSTOMER_ERRORS,
         )
         return self._http.request(
@@ -132,6 +133,7 @@ class AsyncCustomers:
                 ("codes", "pipeDelimited", False, ""),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_CREATE_CUSTOMER_ERRORS,
         )
         return await self._http.request(
