@@ -4,6 +4,9 @@
 from . import models
 from ._events import AsyncEventStream, EventStream
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
+from ._multipart import FileTypes
+from ._payload import BinaryContent
+from ._responses import AsyncBinaryResponse, AsyncLineStream, BinaryResponse, LineStream
 from .errors import (
     APIConnectionError,
     APIError,
@@ -27,13 +30,19 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncBinaryResponse",
     "AsyncEventStream",
+    "AsyncLineStream",
     "AsyncNestedSdk",
     "AuthenticationError",
     "BadRequestError",
+    "BinaryContent",
+    "BinaryResponse",
     "ConflictError",
     "EventStream",
+    "FileTypes",
     "InternalServerError",
+    "LineStream",
     "NestedSdk",
     "NotFoundError",
     "PermissionDeniedError",

@@ -4,7 +4,10 @@
 from . import models
 from ._events import AsyncEventStream, EventStream
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
+from ._multipart import FileTypes
 from ._pagination import AsyncPage, SyncPage
+from ._payload import BinaryContent
+from ._responses import AsyncBinaryResponse, AsyncLineStream, BinaryResponse, LineStream
 from .errors import (
     APIConnectionError,
     APIError,
@@ -28,14 +31,20 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncBinaryResponse",
     "AsyncEventStream",
+    "AsyncLineStream",
     "AsyncPage",
     "AsyncPagingSdk",
     "AuthenticationError",
     "BadRequestError",
+    "BinaryContent",
+    "BinaryResponse",
     "ConflictError",
     "EventStream",
+    "FileTypes",
     "InternalServerError",
+    "LineStream",
     "NotFoundError",
     "PagingSdk",
     "PermissionDeniedError",

@@ -58,6 +58,7 @@ class Beta:
             "/beta/status",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_STATUS_ERRORS,
         )
         return self._http.request(
@@ -98,6 +99,7 @@ class AsyncBeta:
             "/beta/status",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_STATUS_ERRORS,
         )
         return await self._http.request(

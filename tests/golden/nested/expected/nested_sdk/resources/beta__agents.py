@@ -35,6 +35,7 @@ class BetaAgents:
             "/agents",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_ERRORS,
         )
         return self._http.request(
@@ -59,6 +60,7 @@ class AsyncBetaAgents:
             "/agents",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_ERRORS,
         )
         return await self._http.request(

@@ -52,6 +52,7 @@ class BetaConversations:
             "/conversations",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_START_ERRORS,
         )
         return self._http.request(
@@ -84,6 +85,7 @@ class AsyncBetaConversations:
             "/conversations",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_START_ERRORS,
         )
         return await self._http.request(

@@ -37,6 +37,7 @@ class BetaConversationsMessages:
             "/conversations/" + encode_path(id, "id") + "/messages",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_MESSAGES_ERRORS,
         )
         return self._http.request(
@@ -62,6 +63,7 @@ class AsyncBetaConversationsMessages:
             "/conversations/" + encode_path(id, "id") + "/messages",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_MESSAGES_ERRORS,
         )
         return await self._http.request(

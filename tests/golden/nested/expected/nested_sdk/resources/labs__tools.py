@@ -35,6 +35,7 @@ class LabsTools:
             "/labs/tools",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_TOOLS_ERRORS,
         )
         return self._http.request(
@@ -59,6 +60,7 @@ class AsyncLabsTools:
             "/labs/tools",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_TOOLS_ERRORS,
         )
         return await self._http.request(

@@ -35,6 +35,7 @@ class Models:
             "/models",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_MODELS_ERRORS,
         )
         return self._http.request(
@@ -59,6 +60,7 @@ class AsyncModels:
             "/models",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_MODELS_ERRORS,
         )
         return await self._http.request(

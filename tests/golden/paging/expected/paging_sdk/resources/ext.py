@@ -84,6 +84,7 @@ class Ext:
                 ("size", size, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BY_PAGE_ERRORS,
         )
         return SyncPage[PageList, Thing].fetch(
@@ -112,6 +113,7 @@ class Ext:
                 ("limit", limit, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BY_OFFSET_ERRORS,
         )
         return SyncPage[ThingList, Thing].fetch(
@@ -140,6 +142,7 @@ class Ext:
                 ("page_size", page_size, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BY_CURSOR_ERRORS,
         )
         return SyncPage[TokenList, Thing].fetch(
@@ -168,6 +171,7 @@ class Ext:
             ),
             content_type="application/json",
             accept="application/json",
+            expect=("application/json",),
             errors=_SEARCH_ERRORS,
         )
         return SyncPage[ThingList, Thing].fetch(
@@ -190,6 +194,7 @@ class Ext:
             "/links",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BY_LINK_ERRORS,
         )
         return SyncPage[LinkList, Thing].fetch(
@@ -212,6 +217,7 @@ class Ext:
             "/broken",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BROKEN_ERRORS,
         )
         return self._http.request(
@@ -242,6 +248,7 @@ class AsyncExt:
                 ("size", size, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BY_PAGE_ERRORS,
         )
         return await AsyncPage[PageList, Thing].fetch(
@@ -270,6 +277,7 @@ class AsyncExt:
                 ("limit", limit, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BY_OFFSET_ERRORS,
         )
         return await AsyncPage[ThingList, Thing].fetch(
@@ -298,6 +306,7 @@ class AsyncExt:
                 ("page_size", page_size, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BY_CURSOR_ERRORS,
         )
         return await AsyncPage[TokenList, Thing].fetch(
@@ -326,6 +335,7 @@ class AsyncExt:
             ),
             content_type="application/json",
             accept="application/json",
+            expect=("application/json",),
             errors=_SEARCH_ERRORS,
         )
         return await AsyncPage[ThingList, Thing].fetch(
@@ -348,6 +358,7 @@ class AsyncExt:
             "/links",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BY_LINK_ERRORS,
         )
         return await AsyncPage[LinkList, Thing].fetch(
@@ -370,6 +381,7 @@ class AsyncExt:
             "/broken",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BROKEN_ERRORS,
         )
         return await self._http.request(

@@ -75,6 +75,7 @@ class Inferred:
                 ("limit", limit, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_AFTER_ERRORS,
         )
         return SyncPage[ListAfterResponseBody, Thing].fetch(
@@ -103,6 +104,7 @@ class Inferred:
                 ("limit", limit, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_STARTING_AFTER_ERRORS,
         )
         return SyncPage[ListStartingAfterResponseBody, Thing].fetch(
@@ -127,6 +129,7 @@ class Inferred:
             security=(),
             query=(("cursor", cursor, True),),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_NEXT_CURSOR_ERRORS,
         )
         return SyncPage[ListNextCursorResponseBody, Thing].fetch(
@@ -149,6 +152,7 @@ class Inferred:
             "/single",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_GET_ONE_ERRORS,
         )
         return self._http.request(
@@ -179,6 +183,7 @@ class AsyncInferred:
                 ("limit", limit, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_AFTER_ERRORS,
         )
         return await AsyncPage[ListAfterResponseBody, Thing].fetch(
@@ -207,6 +212,7 @@ class AsyncInferred:
                 ("limit", limit, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_STARTING_AFTER_ERRORS,
         )
         return await AsyncPage[ListStartingAfterResponseBody, Thing].fetch(
@@ -231,6 +237,7 @@ class AsyncInferred:
             security=(),
             query=(("cursor", cursor, True),),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_NEXT_CURSOR_ERRORS,
         )
         return await AsyncPage[ListNextCursorResponseBody, Thing].fetch(
@@ -253,6 +260,7 @@ class AsyncInferred:
             "/single",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_GET_ONE_ERRORS,
         )
         return await self._http.request(

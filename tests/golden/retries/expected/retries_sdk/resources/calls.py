@@ -52,6 +52,7 @@ class Calls:
             "/global/" + encode_path(key, "key"),
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_GLOBAL_POLICY_ERRORS,
         )
         return self._http.request(
@@ -70,6 +71,7 @@ class Calls:
             "/own/" + encode_path(key, "key"),
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_OWN_POLICY_ERRORS,
         )
         return self._http.request(
@@ -113,6 +115,7 @@ class AsyncCalls:
             "/global/" + encode_path(key, "key"),
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_GLOBAL_POLICY_ERRORS,
         )
         return await self._http.request(
@@ -131,6 +134,7 @@ class AsyncCalls:
             "/own/" + encode_path(key, "key"),
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_OWN_POLICY_ERRORS,
         )
         return await self._http.request(
