@@ -21,6 +21,7 @@ RUNTIME_NAMES = ERROR_CLASSES + (
     "AsyncEventStream",
     "ServerSentEvent",
     "RetryConfig",
+    "RawResponse",
     "Components",
     "Operations",
     "SDKError",  # exported by earlier runtimes: reserved still, so no SDK's class names move

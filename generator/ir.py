@@ -214,6 +214,14 @@ class StreamBody:
 
 
 @dataclass(frozen=True)
+class DualMode:
+    """An operation whose success answers JSON or an SSE stream, chosen by a boolean body field."""
+
+    flag: str  # the body field's wire name (`stream`): true asks for the stream
+    response: Response  # the JSON success response; the stream is `Operation.stream`
+
+
+@dataclass(frozen=True)
 class Operation:
     """An HTTP operation: one method on one resource."""
 
@@ -236,6 +244,7 @@ class Operation:
     resumable: bool = False  # a dropped stream may be reopened, even for a POST
     deprecation_message: str = ""  # x-speakeasy-deprecation-message
     replacement: str = ""  # x-speakeasy-deprecation-replacement: the operationId to use instead
+    dual: DualMode | None = None  # JSON or stream by a body flag; `stream` is the stream mode
 
 
 @dataclass(frozen=True)

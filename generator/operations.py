@@ -9,6 +9,7 @@ from typing import Any
 from generator import naming, nodes
 from generator.ir import (
     Alias,
+    DualMode,
     Field,
     Model,
     Operation,
@@ -105,7 +106,7 @@ class OperationBuilder:
             override = next((name for rx, name in self._renames if rx.fullmatch(raw_id)), None)
         body = self._body(node.get("requestBody"), loc.child("requestBody"), prefix)
         params = self._params(shared, path_loc, node.get("parameters") or [], loc)
-        responses, stream = self._responses(node, loc, prefix)
+        responses, stream, alternative = self._responses(node, loc, prefix)
         success = next((r for r in responses if r.status.startswith("2")), None)
         security = node.get("security", self.spec.root.get("security")) or []
         message = nodes.text(node, "x-speakeasy-deprecation-message").strip()
@@ -132,7 +133,26 @@ class OperationBuilder:
             resumable=nodes.flag(node, "x-sdkgen-resumable"),
             deprecation_message=message,
             replacement=replacement,
+            dual=self._dual(node, loc, body, alternative),
         )
+
+    def _dual(
+        self, node: dict[str, Any], loc: Loc, body: RequestBody | None, alternative: Response | None
+    ) -> DualMode | None:
+        """JSON or stream by a body flag: Speakeasy's `x-speakeasy-stream-request-field`, else `stream`."""
+        if alternative is None:
+            return None
+        named = node.get("x-speakeasy-stream-request-field")
+        wire = named if isinstance(named, str) and named else "stream"
+        fields = body.fields if body is not None else ()
+        flag = next((f for f in fields if f.wire == wire and f.type.kind == "bool"), None)
+        if flag is None:
+            self.schemas.note(
+                f"{loc}: the success answers JSON or text/event-stream but the body has no boolean "
+                f"{wire!r} field to choose; the method asks for the stream"
+            )
+            return None
+        return DualMode(flag.wire, alternative)
 
     def _params(self, shared: list[Any], shared_loc: Loc, own: list[Any], loc: Loc) -> tuple[Param, ...]:
         merged: dict[tuple[str, str], tuple[dict[str, Any], Loc]] = {}
@@ -197,9 +217,11 @@ class OperationBuilder:
 
     def _responses(
         self, node: dict[str, Any], loc: Loc, prefix: str
-    ) -> tuple[tuple[Response, ...], StreamBody | None]:
+    ) -> tuple[tuple[Response, ...], StreamBody | None, Response | None]:
+        """The responses, the stream body, and the JSON success a dual-mode stream also answers."""
         out: list[Response] = []
         stream = None
+        alternative = None
         for status, raw in (node.get("responses") or {}).items():
             rnode, rloc = self.spec.deref(raw, loc.child("responses", status))
             if not isinstance(rnode, dict):
@@ -218,12 +240,26 @@ class OperationBuilder:
                     schema, rloc.child("content", ctype, "schema"), prefix, description, sentinel
                 )
                 rtype = TypeRef("model", stream.model)
+                alternative = self._json_alternative(content, rloc, prefix, status, description)
             elif schema is not None and ctype:
                 hint = prefix + ("ResponseBody" if success else f"{naming.pascal(status)}ResponseBody")
                 rtype = self.schemas.type_of(schema, rloc.child("content", ctype, "schema"), hint)
             error = "" if success or status.startswith(("1", "3")) else error_class(status)
             out.append(Response(status, description, ctype, rtype, error))
-        return tuple(out), stream
+        return tuple(out), stream, alternative
+
+    def _json_alternative(
+        self, content: dict[str, Any], loc: Loc, prefix: str, status: str, description: str
+    ) -> Response | None:
+        """The JSON media type beside a success's `text/event-stream`, if it has one."""
+        ctype = next((k for k in content if k in _JSON_TYPES or k.endswith("+json")), None)
+        media = content.get(ctype) if ctype else None
+        if ctype is None or not isinstance(media, dict) or media.get("schema") is None:
+            return None
+        where = loc.child("content", ctype, "schema")
+        return Response(
+            status, description, ctype, self.schemas.type_of(media["schema"], where, prefix + "ResponseBody")
+        )
 
     def _stream(self, schema: Any, loc: Loc, prefix: str, description: str, sentinel: str) -> StreamBody:
         """The per-event model: the spec's envelope (with `data`), or one we wrap around it."""

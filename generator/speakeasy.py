@@ -13,6 +13,7 @@ KNOWN = frozenset(
         "x-speakeasy-deprecation-message",
         "x-speakeasy-deprecation-replacement",
         "x-speakeasy-sse-sentinel",
+        "x-speakeasy-stream-request-field",
     }
 )
 

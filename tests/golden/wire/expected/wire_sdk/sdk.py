@@ -12,6 +12,8 @@ import httpx
 from ._http import (
     UNSET,
     AsyncHTTP,
+    ExtraHeaders,
+    ExtraQuery,
     ResumeConfig,
     RetryConfig,
     SecurityDef,
@@ -47,6 +49,8 @@ class WireSdk(_Lifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -57,7 +61,10 @@ class WireSdk(_Lifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it.
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('wire_sdk')`) logs each
+        request and response at DEBUG, credentials redacted.
         """
         if api_key is None:
             api_key = os.environ.get("WIRE_SDK_API_KEY")
@@ -71,6 +78,8 @@ class WireSdk(_Lifecycle):
             retries=retries,
             resume=resume,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )
 
@@ -102,6 +111,8 @@ class AsyncWireSdk(_AsyncLifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -112,7 +123,10 @@ class AsyncWireSdk(_AsyncLifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it.
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('wire_sdk')`) logs each
+        request and response at DEBUG, credentials redacted.
         """
         if api_key is None:
             api_key = os.environ.get("WIRE_SDK_API_KEY")
@@ -126,6 +140,8 @@ class AsyncWireSdk(_AsyncLifecycle):
             retries=retries,
             resume=resume,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )
 
