@@ -4,6 +4,7 @@
 from . import models
 from ._events import AsyncEventStream, EventStream
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
+from ._raw import RawResponse
 from .errors import (
     APIConnectionError,
     APIError,
@@ -17,6 +18,7 @@ from .errors import (
     PermissionDeniedError,
     RateLimitError,
     StreamDecodeError,
+    UnexpectedContentTypeError,
     UnprocessableEntityError,
 )
 from .sdk import AsyncAtomaSdk, AtomaSdk
@@ -38,9 +40,11 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
     "ResumeConfig",
     "RetryConfig",
     "StreamDecodeError",
+    "UnexpectedContentTypeError",
     "UnprocessableEntityError",
     "Unset",
     "models",

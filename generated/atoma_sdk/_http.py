@@ -29,11 +29,14 @@ from ._events import (
     _reconnectable,
     _Resume,
 )
+from ._log import log_request, log_response, mark_secrets
+from ._raw import deliver
 from .errors import (
     APIConnectionError,
     APIError,
     APIStatusError,
     APITimeoutError,
+    UnexpectedContentTypeError,
     default_error_class,
 )
 
@@ -41,6 +44,9 @@ __all__ = [
     "UNSET",
     "AsyncHTTP",
     "ErrorMap",
+    "ExtraBody",
+    "ExtraHeaders",
+    "ExtraQuery",
     "ResumeConfig",
     "RetryConfig",
     "SecurityDef",
@@ -53,6 +59,10 @@ __all__ = [
 T = TypeVar("T")
 
 TimeoutTypes = float | httpx.Timeout | None
+# A call's (or the client's) additions: headers, query values, JSON body fields.
+ExtraHeaders = Mapping[str, str]
+ExtraQuery = Mapping[str, Any]
+ExtraBody = Mapping[str, Any]
 _Params = list[tuple[str, str | int | float | bool | None]]
 # per body property: (wire name, style, explode, part content type), as the spec gives them
 _Encoding = tuple[tuple[str, str, bool | None, str], ...]
@@ -164,6 +174,10 @@ class Call:
     accept: str = "application/json"
     errors: ErrorMap | None = None
     resumable: bool = False  # the spec's `x-sdkgen-resumable`: safe to repeat
+    # The caller's escape hatches: sent as given, after (and over) what the SDK builds.
+    extra_headers: ExtraHeaders | None = None
+    extra_query: ExtraQuery | None = None
+    extra_body: ExtraBody | None = None
 
 
 def encode_path(value: Any, name: str = "") -> str:
@@ -401,6 +415,7 @@ def _exchange(
     """Every decision of one call: retry or not, how long to wait, when to close, which error."""
     for attempt in itertools.count():
         last = attempt >= config.max_retries
+        log_request(request)
         try:
             response = yield _Send(request)
         except httpx.TransportError as exc:
@@ -409,6 +424,7 @@ def _exchange(
             yield _Sleep(config.delay(attempt, None))
             continue
         assert response is not None  # a core answers a send with its response
+        log_response(response)
         if response.is_success:
             # Handed out: from here on a stream is the caller's, never retried.
             return response
@@ -449,6 +465,8 @@ class _Base:
         retries: int | RetryConfig,
         user_agent: str,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
     ) -> None:
         self.server_url = server_url.rstrip("/")
         self._credentials = dict(credentials)
@@ -459,6 +477,8 @@ class _Base:
         self.retries = _retry_config(retries)
         self.resume = resume
         self._user_agent = user_agent
+        self.default_headers = dict(default_headers or {})
+        self.default_query = dict(default_query or {})
 
     def _timeout(self, timeout: TimeoutTypes | Unset) -> TimeoutTypes:
         return self.timeout if isinstance(timeout, Unset) else timeout
@@ -497,8 +517,9 @@ class _Base:
         headers: dict[str, str] = {
             "Accept": call.accept,
             "User-Agent": self._user_agent,
+            **self.default_headers,
         }
-        params = _query(call.query)
+        params = _query(_extra_query(self.default_query)) + _query(call.query)
         cookies: dict[str, str] = {}
         for name, value in call.headers:
             if value is not UNSET and value is not None:
@@ -509,16 +530,20 @@ class _Base:
         self._authenticate(call.security, headers, params, cookies)
         if cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+        if call.extra_query:
+            params = _override(params, _query(_extra_query(call.extra_query)))
+        body = _with_extra_body(call.json, call.extra_body)
         content: bytes | None = None
-        if call.json is not UNSET:
+        if body is not UNSET:
             headers["Content-Type"] = call.content_type
             if call.content_type.partition(";")[0].strip().lower() == FORM:
-                content = encode_form(call.json, call.encoding)
+                content = encode_form(body, call.encoding)
             else:
                 content = json.dumps(
-                    _jsonable(call.json), ensure_ascii=False, separators=(",", ":")
+                    _jsonable(body), ensure_ascii=False, separators=(",", ":")
                 ).encode()
-        return client.build_request(
+        headers.update(call.extra_headers or {})
+        request = client.build_request(
             call.method,
             self.server_url + call.path,
             params=params or None,
@@ -526,6 +551,12 @@ class _Base:
             content=content,
             timeout=self._timeout(timeout),
         )
+        mark_secrets(request, self._secret_names())
+        return request
+
+    def _secret_names(self) -> list[str]:
+        """The header and query names the spec's schemes put credentials in."""
+        return [s.name for s in self._schemes.values() if s.kind == "apikey"]
 
     def _authenticate(
         self,
@@ -553,6 +584,50 @@ class _Base:
             else:
                 headers[scheme.name] = value
             return
+
+
+def _extra_query(values: Mapping[str, Any]) -> list[tuple[str, Any, bool]]:
+    """Extra query values as exploded form parameters (a list repeats the name)."""
+    return [(name, value, True) for name, value in values.items()]
+
+
+def _override(params: _Params, extra: _Params) -> _Params:
+    """`params` with every name `extra` sets replaced by the extra values."""
+    names = {name for name, _ in extra}
+    return [p for p in params if p[0] not in names] + extra
+
+
+def _with_extra_body(body: Any, extra: Mapping[str, Any] | None) -> Any:
+    """The body with the caller's extra fields merged in (they win); extra alone without one."""
+    if not extra:
+        return body
+    if body is UNSET:
+        return dict(extra)
+    value = _jsonable(body)
+    if not isinstance(value, dict):
+        raise TypeError("extra_body needs a JSON object body to merge into")
+    return {**value, **_jsonable(dict(extra))}
+
+
+def _wrong_media(call: Call, response: httpx.Response) -> bool:
+    """A success in a media type the call cannot read: JSON for a stream, a stream for JSON."""
+    header: str = response.headers.get("content-type", "")
+    received = header.partition(";")[0].strip().lower()
+    if not received:
+        return False
+    if call.accept == SSE:
+        return received != SSE
+    return received == SSE and call.accept != SSE
+
+
+def _media_error(call: Call, response: httpx.Response) -> UnexpectedContentTypeError:
+    """The error for a `_wrong_media` response whose body has been read."""
+    return UnexpectedContentTypeError(
+        expected=call.accept, response=response, body=_body_of(response)
+    )
+
+
+SSE: Final = "text/event-stream"
 
 
 def _retry_config(retries: int | RetryConfig) -> RetryConfig:
@@ -627,7 +702,9 @@ class SyncHTTP(_Base):
     ) -> T:
         """A non-streaming call: the parsed success body."""
         response = self.send(call, stream=False, timeout=timeout, retries=retries)
-        return parse(response.content)
+        if _wrong_media(call, response):
+            raise _media_error(call, response)
+        return deliver(response, lambda: parse(response.content))
 
     def stream(
         self,
@@ -646,14 +723,25 @@ class SyncHTTP(_Base):
             _call(request, self._retries(retries), call.errors), True
         )
         assert response is not None  # `_call` always hands a response out
+        if _wrong_media(call, response):
+            try:
+                response.read()
+            except httpx.TransportError as exc:
+                raise _connection_error(exc, request) from exc
+            finally:
+                response.close()
+            raise _media_error(call, response)
         if state is None:
-            return EventStream(response, decoder)
+            return deliver(response, lambda: EventStream(response, decoder))
 
         def reconnect(failure: APIError) -> httpx.Response | None:
             plan = _reconnection(state, request, call.errors, failure)
             return self._drive(plan, True)
 
-        return EventStream(response, decoder, resume=state, reconnect=reconnect)
+        return deliver(
+            response,
+            lambda: EventStream(response, decoder, resume=state, reconnect=reconnect),
+        )
 
 
 class AsyncHTTP(_Base):
@@ -719,7 +807,9 @@ class AsyncHTTP(_Base):
     ) -> T:
         """A non-streaming call: the parsed success body."""
         response = await self.send(call, stream=False, timeout=timeout, retries=retries)
-        return parse(response.content)
+        if _wrong_media(call, response):
+            raise _media_error(call, response)
+        return deliver(response, lambda: parse(response.content))
 
     async def stream(
         self,
@@ -737,14 +827,27 @@ class AsyncHTTP(_Base):
         plan = _call(request, self._retries(retries), call.errors)
         response = await self._drive(plan, True)
         assert response is not None  # `_call` always hands a response out
+        if _wrong_media(call, response):
+            try:
+                await response.aread()
+            except httpx.TransportError as exc:
+                raise _connection_error(exc, request) from exc
+            finally:
+                await response.aclose()
+            raise _media_error(call, response)
         if state is None:
-            return AsyncEventStream(response, decoder)
+            return deliver(response, lambda: AsyncEventStream(response, decoder))
 
         async def reconnect(failure: APIError) -> httpx.Response | None:
             plan = _reconnection(state, request, call.errors, failure)
             return await self._drive(plan, True)
 
-        return AsyncEventStream(response, decoder, resume=state, reconnect=reconnect)
+        return deliver(
+            response,
+            lambda: AsyncEventStream(
+                response, decoder, resume=state, reconnect=reconnect
+            ),
+        )
 
 
 class _Lifecycle:

@@ -23,6 +23,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "StreamDecodeError",
+    "UnexpectedContentTypeError",
     "UnprocessableEntityError",
 ]
 
@@ -54,6 +55,16 @@ class APIError(Exception):
     def status(self) -> int | None:
         """Alias of `status_code`."""
         return self.status_code
+
+    @property
+    def request_id(self) -> str | None:
+        """The server's id of the request (`x-request-id` or `request-id`), for support tickets."""
+        if self.headers is None:
+            return None
+        found: str | None = self.headers.get("x-request-id") or self.headers.get(
+            "request-id"
+        )
+        return found
 
 
 class APIStatusError(APIError):
@@ -160,6 +171,28 @@ class StreamDecodeError(APIError):
         )
         self.data = data
         self.event = event
+
+
+class UnexpectedContentTypeError(APIError):
+    """A success response in a media type the call did not ask for (e.g. JSON for a stream).
+
+    `expected` is what the call accepts, `received` the response's Content-Type; `body` holds
+    what came (the decoded JSON, else the text), so nothing the server sent is lost.
+    """
+
+    def __init__(self, *, expected: str, response: httpx.Response, body: Any) -> None:
+        received = response.headers.get("content-type", "")
+        super().__init__(
+            f"expected a {expected} response, got {received or 'no Content-Type'} "
+            f"(HTTP {response.status_code})",
+            status_code=response.status_code,
+            headers=response.headers,
+            body=body,
+            request=response.request,
+        )
+        self.expected = expected
+        self.received = received
+        self.response = response
 
 
 STATUS_ERRORS: dict[int, type[APIStatusError]] = {

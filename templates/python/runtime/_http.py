@@ -725,6 +725,8 @@ class SyncHTTP(_Base):
         if _wrong_media(call, response):
             try:
                 response.read()
+            except httpx.TransportError as exc:
+                raise _connection_error(exc, request) from exc
             finally:
                 response.close()
             raise _media_error(call, response)
@@ -827,6 +829,8 @@ class AsyncHTTP(_Base):
         if _wrong_media(call, response):
             try:
                 await response.aread()
+            except httpx.TransportError as exc:
+                raise _connection_error(exc, request) from exc
             finally:
                 await response.aclose()
             raise _media_error(call, response)
