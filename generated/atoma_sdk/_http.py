@@ -471,6 +471,10 @@ class _Base:
         self.server_url = server_url.rstrip("/")
         self._credentials = dict(credentials)
         self._schemes = dict(schemes)
+        # The header and query names the spec's schemes put credentials in: never logged.
+        self._secrets = frozenset(
+            s.name.lower() for s in self._schemes.values() if s.kind == "apikey"
+        )
         self.timeout: TimeoutTypes = (
             DEFAULT_TIMEOUT if isinstance(timeout, Unset) else timeout
         )
@@ -551,12 +555,8 @@ class _Base:
             content=content,
             timeout=self._timeout(timeout),
         )
-        mark_secrets(request, self._secret_names())
+        mark_secrets(request, self._secrets)
         return request
-
-    def _secret_names(self) -> list[str]:
-        """The header and query names the spec's schemes put credentials in."""
-        return [s.name for s in self._schemes.values() if s.kind == "apikey"]
 
     def _authenticate(
         self,

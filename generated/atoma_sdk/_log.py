@@ -10,7 +10,6 @@ security schemes are shown as `[redacted]`. Bodies are not logged.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from typing import Final
 
 import httpx
@@ -26,9 +25,9 @@ _SECRET_HEADERS: Final = frozenset(
 SECRETS_KEY: Final = "sdkgen_secrets"
 
 
-def mark_secrets(request: httpx.Request, names: Iterable[str]) -> None:
-    """Remember which header and query names of `request` hold credentials."""
-    request.extensions[SECRETS_KEY] = frozenset(n.lower() for n in names)
+def mark_secrets(request: httpx.Request, names: frozenset[str]) -> None:
+    """Remember which header and query names (lowercase) of `request` hold credentials."""
+    request.extensions[SECRETS_KEY] = names
 
 
 def log_request(request: httpx.Request) -> None:

@@ -72,6 +72,18 @@ def deliver(response: httpx.Response, parse: Callable[[], T]) -> T:
     return cast(T, None)  # the raw view returns the captured response, never this
 
 
+def _captured(
+    slot: list[RawResponse[Any]], method: Callable[..., Any]
+) -> RawResponse[Any]:
+    """The one response the call handed to the raw view; a clear error if it gave none."""
+    if len(slot) != 1:
+        name = getattr(method, "__qualname__", repr(method))
+        raise RuntimeError(
+            f"{name} gave {len(slot)} responses to with_raw_response, not 1"
+        )
+    return slot[0]
+
+
 def raw(method: Callable[P, T]) -> Callable[P, RawResponse[T]]:
     """`method`, returning the `RawResponse` instead of the parsed value."""
 
@@ -83,7 +95,7 @@ def raw(method: Callable[P, T]) -> Callable[P, RawResponse[T]]:
             method(*args, **kwargs)
         finally:
             _CAPTURE.reset(token)
-        return cast(RawResponse[T], slot[0])
+        return cast(RawResponse[T], _captured(slot, method))
 
     return call
 
@@ -101,6 +113,6 @@ def async_raw(
             await method(*args, **kwargs)
         finally:
             _CAPTURE.reset(token)
-        return cast(RawResponse[T], slot[0])
+        return cast(RawResponse[T], _captured(slot, method))
 
     return call

@@ -300,3 +300,11 @@ def test_debug_log_redacts_credentials(
     assert response.startswith(f"response: HTTP 200 for GET {url}/items/1 ")
     assert "'set-cookie': '[redacted]'" in response and "'x-request-id': 'req-echo'" in response
     assert all(KEY not in line and "sid=abc" not in line and "other" not in line for line in lines)
+
+
+def test_raw_view_of_a_call_that_hands_no_response_is_a_clear_error() -> None:
+    def no_http() -> int:
+        return 1
+
+    with pytest.raises(RuntimeError, match="gave 0 responses to with_raw_response"):
+        calls_sdk._raw.raw(no_http)()

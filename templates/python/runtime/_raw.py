@@ -71,6 +71,18 @@ def deliver(response: httpx.Response, parse: Callable[[], T]) -> T:
     return cast(T, None)  # the raw view returns the captured response, never this
 
 
+def _captured(
+    slot: list[RawResponse[Any]], method: Callable[..., Any]
+) -> RawResponse[Any]:
+    """The one response the call handed to the raw view; a clear error if it gave none."""
+    if len(slot) != 1:
+        name = getattr(method, "__qualname__", repr(method))
+        raise RuntimeError(
+            f"{name} gave {len(slot)} responses to with_raw_response, not 1"
+        )
+    return slot[0]
+
+
 def raw(method: Callable[P, T]) -> Callable[P, RawResponse[T]]:
     """`method`, returning the `RawResponse` instead of the parsed value."""
 
@@ -82,7 +94,7 @@ def raw(method: Callable[P, T]) -> Callable[P, RawResponse[T]]:
             method(*args, **kwargs)
         finally:
             _CAPTURE.reset(token)
-        return cast(RawResponse[T], slot[0])
+        return cast(RawResponse[T], _captured(slot, method))
 
     return call
 
@@ -100,6 +112,6 @@ def async_raw(
             await method(*args, **kwargs)
         finally:
             _CAPTURE.reset(token)
-        return cast(RawResponse[T], slot[0])
+        return cast(RawResponse[T], _captured(slot, method))
 
     return call
