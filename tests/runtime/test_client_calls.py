@@ -218,7 +218,7 @@ def test_default_headers_and_query_with_every_call_and_the_call_wins(
             item_id="a b", expand=True, x_trace="t", extra_headers={"X-Team": "call"}, extra_query={"v": "2"}
         ),
         default_headers={"X-Team": "client", "X-Org": "o"},
-        default_query={"v": "1", "region": "eu"},
+        default_query={"v": "1", "region": "eu", "expand": "never"},
     )
     assert seen.method == "GET"
     assert seen.target == b"/items/a%20b?region=eu&expand=true&v=2"

@@ -522,7 +522,9 @@ class _Base:
             "User-Agent": self._user_agent,
             **self.default_headers,
         }
-        params = _query(_extra_query(self.default_query)) + _query(call.query)
+        params = _query(call.query)
+        if self.default_query:  # the operation's own parameters win over the defaults
+            params = _override(_query(_extra_query(self.default_query)), params)
         cookies: dict[str, str] = {}
         for name, value in call.headers:
             if value is not UNSET and value is not None:
