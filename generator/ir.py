@@ -245,6 +245,7 @@ class Operation:
     deprecation_message: str = ""  # x-speakeasy-deprecation-message
     replacement: str = ""  # x-speakeasy-deprecation-replacement: the operationId to use instead
     dual: DualMode | None = None  # JSON or stream by a body flag; `stream` is the stream mode
+    stream_flag: str = ""  # a stream operation's body flag asking for the stream (sent true)
 
 
 @dataclass(frozen=True)

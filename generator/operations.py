@@ -134,6 +134,7 @@ class OperationBuilder:
             deprecation_message=message,
             replacement=replacement,
             dual=self._dual(node, loc, body, alternative),
+            stream_flag=_stream_flag(node, body) if stream is not None else "",
         )
 
     def _dual(
@@ -142,8 +143,7 @@ class OperationBuilder:
         """JSON or stream by a body flag: Speakeasy's `x-speakeasy-stream-request-field`, else `stream`."""
         if alternative is None:
             return None
-        named = node.get("x-speakeasy-stream-request-field")
-        wire = named if isinstance(named, str) and named else "stream"
+        wire = _flag_name(node)
         fields = body.fields if body is not None else ()
         flag = next((f for f in fields if f.wire == wire and f.type.kind == "bool"), None)
         if flag is None:
@@ -389,6 +389,23 @@ def _tag_key(tag: str) -> str:
     if key[0].isdigit():
         key = "resource_" + key
     return naming.bounded(key).lower()
+
+
+def _flag_name(node: dict[str, Any]) -> str:
+    """The body field that asks for the stream: Speakeasy's extension names it, else `stream`."""
+    named = node.get("x-speakeasy-stream-request-field")
+    return named if isinstance(named, str) and named else "stream"
+
+
+def _stream_flag(node: dict[str, Any], body: RequestBody | None) -> str:
+    """The wire name of a boolean (or `true`-only) body field asking for the stream; "" when none."""
+    wire = _flag_name(node)
+    for f in body.fields if body is not None else ():
+        if f.wire == wire and (
+            f.type.kind == "bool" or f.type.kind == "literal" and f.type.values == (True,)
+        ):
+            return f.wire
+    return ""
 
 
 def _pick_content(content: dict[str, Any]) -> str:

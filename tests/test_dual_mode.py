@@ -59,3 +59,12 @@ def test_without_a_boolean_flag_the_method_stays_a_stream_and_says_so(tmp_path: 
     (op,) = api.operations
     assert op.stream is not None and op.dual is None
     assert any("/paths/~1gen/post" in n and "no boolean 'stream' field" in n for n in api.notes)
+
+
+def test_a_stream_only_operation_records_its_flag_to_send_true(tmp_path: Path) -> None:
+    body = {"type": "object", "properties": {"stream": {"type": "boolean"}}}
+    content = {"text/event-stream": {"schema": {"$ref": "#/components/schemas/Chunk"}}}
+    paths = _paths(body)
+    paths["/gen"]["post"]["responses"]["200"]["content"] = content
+    (op,) = api_of(tmp_path, {"Chunk": STREAM}, paths).operations
+    assert op.dual is None and op.stream_flag == "stream"

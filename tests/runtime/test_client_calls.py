@@ -81,6 +81,7 @@ def make_app(seen: Seen) -> Starlette:
         routes=[
             Route("/completions", dual, methods=["POST"]),
             Route("/generate", dual, methods=["POST"]),
+            Route("/watch", dual, methods=["POST"]),
             Route("/items/{item_id}", echo, methods=["GET"]),
             Route("/items", echo, methods=["POST"]),
         ]
@@ -180,6 +181,23 @@ def test_dual_mode_answer_in_the_other_media_type_is_a_clear_error(
         assert error.request_id == "req-1"
     else:
         assert "data: [DONE]" in error.body
+
+
+@pytest.mark.parametrize("twin", TWINS)
+def test_a_stream_only_method_sends_its_optional_stream_flag_true(
+    twin: str, served: tuple[str, Seen]
+) -> None:
+    url, seen = served
+
+    async def a(sdk: Any) -> list[str]:
+        return await _deltas(twin, await sdk.completions.watch(topic="t"))
+
+    def s(sdk: Any) -> list[str]:
+        return _deltas(twin, sdk.completions.watch(topic="t"))
+
+    assert run(twin, url, s if twin == "sync" else a) == ["He", "llo"]
+    assert seen.body == b'{"topic":"t","stream":true}'
+    assert seen.header("accept") == "text/event-stream"
 
 
 # Escape hatches.

@@ -354,6 +354,8 @@ def _operation(
         async_returns = returns
         accept = "application/json"
     dual = _dual(api, op, args, ann, res, prefix, http, returns, async_returns)
+    if dual is None and op.stream_flag:
+        _ask_for_stream(op.stream_flag, args, ann)
     if dual is not None:
         returns = f"{dual.json_returns} | {returns}"
         async_returns = f"{dual.json_returns} | {async_returns}"
@@ -389,6 +391,13 @@ def _operation(
         extras=extras,
         dual=dual,
     )
+
+
+def _ask_for_stream(wire: str, args: list[ArgView], ann: ArgAnnotator) -> None:
+    """A stream method sends its body's stream flag, true: the server's default may be JSON."""
+    flag = next(a for a in args if a.location == "body" and a.wire == wire)
+    flag.annotation, flag.default = "Literal[True]", "True"
+    ann.typing.add("Literal")
 
 
 def _dual(

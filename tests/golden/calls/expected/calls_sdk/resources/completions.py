@@ -33,6 +33,8 @@ from ..models.operations.createcompletionresponsebody import (
 )
 from ..models.operations.generaterequestbody import GenerateRequestBody
 from ..models.operations.generateresponsebody import GenerateResponseBody
+from ..models.operations.watchrequestbody import WatchRequestBody
+from ..models.operations.watchresponsebody import WatchResponseBody
 
 _CREATE_COMPLETION_ERRORS: ErrorMap = {"404": (NotFoundError, Problem)}
 _CREATE_COMPLETION_EVENTS: EventDecoder[CreateCompletionResponseBody] = EventDecoder(
@@ -44,6 +46,10 @@ _CREATE_COMPLETION_EVENTS: EventDecoder[CreateCompletionResponseBody] = EventDec
 _GENERATE_ERRORS: ErrorMap = {}
 _GENERATE_EVENTS: EventDecoder[GenerateResponseBody] = EventDecoder(
     GenerateResponseBody, ChunkData.model_validate_json, sentinel="", data="data"
+)
+_WATCH_ERRORS: ErrorMap = {}
+_WATCH_EVENTS: EventDecoder[WatchResponseBody] = EventDecoder(
+    WatchResponseBody, ChunkData.model_validate_json, sentinel="", data="data"
 )
 
 
@@ -226,6 +232,40 @@ class Completions:
             call, Completion.model_validate_json, timeout=timeout, retries=retries
         )
 
+    def watch(
+        self,
+        *,
+        topic: str,
+        stream: Literal[True] = True,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
+    ) -> EventStream[WatchResponseBody]:
+        """A stream-only operation whose body has an optional stream flag (sent true)."""
+        call = Call(
+            "POST",
+            "/watch",
+            security=(
+                "apiKey",
+                "queryKey",
+            ),
+            json=WatchRequestBody.model_validate(
+                strip_unset({"topic": topic, "stream": stream})
+            ),
+            content_type="application/json",
+            accept="text/event-stream",
+            errors=_WATCH_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+        )
+        return self._http.stream(
+            call, _WATCH_EVENTS, timeout=timeout, retries=retries, resume=resume
+        )
+
 
 class CompletionsWithRawResponse:
     """`Completions`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
@@ -233,6 +273,7 @@ class CompletionsWithRawResponse:
     def __init__(self, resource: Completions) -> None:
         self.create_completion = raw(resource.create_completion)
         self.generate = raw(resource.generate)
+        self.watch = raw(resource.watch)
 
 
 class AsyncCompletions:
@@ -414,6 +455,40 @@ class AsyncCompletions:
             call, Completion.model_validate_json, timeout=timeout, retries=retries
         )
 
+    async def watch(
+        self,
+        *,
+        topic: str,
+        stream: Literal[True] = True,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
+    ) -> AsyncEventStream[WatchResponseBody]:
+        """A stream-only operation whose body has an optional stream flag (sent true)."""
+        call = Call(
+            "POST",
+            "/watch",
+            security=(
+                "apiKey",
+                "queryKey",
+            ),
+            json=WatchRequestBody.model_validate(
+                strip_unset({"topic": topic, "stream": stream})
+            ),
+            content_type="application/json",
+            accept="text/event-stream",
+            errors=_WATCH_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+        )
+        return await self._http.stream(
+            call, _WATCH_EVENTS, timeout=timeout, retries=retries, resume=resume
+        )
+
 
 class AsyncCompletionsWithRawResponse:
     """`AsyncCompletions`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
@@ -421,3 +496,4 @@ class AsyncCompletionsWithRawResponse:
     def __init__(self, resource: AsyncCompletions) -> None:
         self.create_completion = async_raw(resource.create_completion)
         self.generate = async_raw(resource.generate)
+        self.watch = async_raw(resource.watch)

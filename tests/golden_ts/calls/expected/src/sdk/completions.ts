@@ -11,6 +11,9 @@ export type CreateCompletionRequest = components.CompletionRequest;
 /** The request of `Completions.generate`. */
 export type GenerateRequest = operations.GenerateRequestBody;
 
+/** The request of `Completions.watch`. */
+export type WatchRequest = operations.WatchRequestBody;
+
 /**
  * Completions
  */
@@ -52,5 +55,23 @@ export class Completions {
       options,
     );
     return new EventStream(response, { decode: decodeWith((raw) => operations.GenerateResponseBody$inboundSchema.parse(raw)) }, options?.signal);
+  }
+
+  /**
+   * A stream-only operation whose body has an optional stream flag (sent true).
+   */
+  async watch(request: WatchRequest, options?: RequestOptions): Promise<EventStream<operations.WatchResponseBody>> {
+    const response = await this.http.send(
+      {
+        method: "POST",
+        path: "/watch",
+        body: operations.WatchRequestBody$outboundSchema.parse({ ...request }),
+        contentType: "application/json",
+        accept: "text/event-stream",
+        security: ["apiKey", "queryKey"],
+      },
+      options,
+    );
+    return new EventStream(response, { decode: decodeWith((raw) => operations.WatchResponseBody$inboundSchema.parse(raw)) }, options?.signal);
   }
 }

@@ -16,12 +16,16 @@ if TYPE_CHECKING:
     from .createitemrequestbody import CreateItemRequestBody as CreateItemRequestBody
     from .generaterequestbody import GenerateRequestBody as GenerateRequestBody
     from .generateresponsebody import GenerateResponseBody as GenerateResponseBody
+    from .watchrequestbody import WatchRequestBody as WatchRequestBody
+    from .watchresponsebody import WatchResponseBody as WatchResponseBody
 
 _EXPORTS: dict[str, str] = {
     "CreateCompletionResponseBody": "createcompletionresponsebody",
     "CreateItemRequestBody": "createitemrequestbody",
     "GenerateRequestBody": "generaterequestbody",
     "GenerateResponseBody": "generateresponsebody",
+    "WatchRequestBody": "watchrequestbody",
+    "WatchResponseBody": "watchresponsebody",
 }
 
 __all__ = [
@@ -29,6 +33,8 @@ __all__ = [
     "CreateItemRequestBody",
     "GenerateRequestBody",
     "GenerateResponseBody",
+    "WatchRequestBody",
+    "WatchResponseBody",
 ]
 
 

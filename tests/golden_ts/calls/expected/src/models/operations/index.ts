@@ -4,3 +4,5 @@ export * from "./createcompletionresponsebody.js";
 export * from "./createitemrequestbody.js";
 export * from "./generaterequestbody.js";
 export * from "./generateresponsebody.js";
+export * from "./watchrequestbody.js";
+export * from "./watchresponsebody.js";
