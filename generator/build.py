@@ -29,6 +29,7 @@ RUNTIME_NAMES = ERROR_CLASSES + (
     "AsyncLineStream",
     "ServerSentEvent",
     "RetryConfig",
+    "RawResponse",
     "Components",
     "Operations",
     "SyncPage",  # the pagination runtime's names, imported by paging resources

@@ -258,6 +258,14 @@ class RetryPolicy:
 
 
 @dataclass(frozen=True)
+class DualMode:
+    """An operation whose success answers JSON or an SSE stream, chosen by a boolean body field."""
+
+    flag: str  # the body field's wire name (`stream`): true asks for the stream
+    response: Response  # the JSON success response; the stream is `Operation.stream`
+
+
+@dataclass(frozen=True)
 class Operation:
     """An HTTP operation: one method on one resource."""
 
@@ -282,6 +290,8 @@ class Operation:
     replacement: str = ""  # x-speakeasy-deprecation-replacement: the operationId to use instead
     pagination: Pagination | None = None
     retries: RetryPolicy | None = None  # the operation's own policy; it replaces the document's
+    dual: DualMode | None = None  # JSON or stream by a body flag; `stream` is the stream mode
+    stream_flag: str = ""  # a stream operation's body flag asking for the stream (sent true)
 
     def path_parts(self) -> list[tuple[str, bool]]:
         """The path template as (text, is a `{parameter}` wire name) pieces, in order."""

@@ -11,6 +11,7 @@ from generator import media as media_kind
 from generator import naming, nodes
 from generator.ir import (
     Alias,
+    DualMode,
     Field,
     Model,
     Operation,
@@ -114,7 +115,7 @@ class OperationBuilder:
             override = next((name for rx, name in self._renames if rx.fullmatch(raw_id)), None)
         body = self._body(node.get("requestBody"), loc.child("requestBody"), prefix)
         params = self._params(shared, path_loc, node.get("parameters") or [], loc)
-        responses, stream = self._responses(node, loc, prefix)
+        responses, stream, alternative = self._responses(node, loc, prefix)
         success = next((r for r in responses if r.status.startswith("2")), None)
         security = node.get("security", self.spec.root.get("security")) or []
         message = nodes.text(node, "x-speakeasy-deprecation-message").strip()
@@ -143,7 +144,26 @@ class OperationBuilder:
             replacement=replacement,
             retries=read_policy(node, loc, self.schemas.note),
             pagination=self._pages.read(node, loc, method, params, body, success) if stream is None else None,
+            dual=self._dual(node, loc, body, alternative),
+            stream_flag=_stream_flag(node, body) if stream is not None else "",
         )
+
+    def _dual(
+        self, node: dict[str, Any], loc: Loc, body: RequestBody | None, alternative: Response | None
+    ) -> DualMode | None:
+        """JSON or stream by a body flag: Speakeasy's `x-speakeasy-stream-request-field`, else `stream`."""
+        if alternative is None:
+            return None
+        wire = _flag_name(node)
+        fields = body.fields if body is not None else ()
+        flag = next((f for f in fields if f.wire == wire and f.type.kind == "bool"), None)
+        if flag is None:
+            self.schemas.note(
+                f"{loc}: the success answers JSON or text/event-stream but the body has no boolean "
+                f"{wire!r} field to choose; the method asks for the stream"
+            )
+            return None
+        return DualMode(flag.wire, alternative)
 
     def _params(self, shared: list[Any], shared_loc: Loc, own: list[Any], loc: Loc) -> tuple[Param, ...]:
         merged: dict[tuple[str, str], tuple[dict[str, Any], Loc]] = {}
@@ -253,9 +273,11 @@ class OperationBuilder:
 
     def _responses(
         self, node: dict[str, Any], loc: Loc, prefix: str
-    ) -> tuple[tuple[Response, ...], StreamBody | None]:
+    ) -> tuple[tuple[Response, ...], StreamBody | None, Response | None]:
+        """The responses, the stream body, and the JSON success a dual-mode stream also answers."""
         out: list[Response] = []
         stream = None
+        alternative = None
         for status, raw in (node.get("responses") or {}).items():
             rnode, rloc = self.spec.deref(raw, loc.child("responses", status))
             if not isinstance(rnode, dict):
@@ -274,6 +296,7 @@ class OperationBuilder:
                     schema, rloc.child("content", ctype, "schema"), prefix, description, sentinel
                 )
                 rtype = TypeRef("model", stream.model)
+                alternative = self._json_alternative(content, rloc, prefix, status, description)
             elif schema is not None and ctype:
                 hint = prefix + ("ResponseBody" if success else f"{naming.pascal(status)}ResponseBody")
                 rtype = self.schemas.type_of(schema, rloc.child("content", ctype, "schema"), hint)
@@ -288,7 +311,19 @@ class OperationBuilder:
             kind = kind or ("binary" if ctype else "")
             declared = tuple(str(c) for c in content) if isinstance(content, dict) else ()
             out.append(Response(status, description, ctype, rtype, error, kind, declared))
-        return tuple(out), stream
+        return tuple(out), stream, alternative
+
+    def _json_alternative(
+        self, content: dict[str, Any], loc: Loc, prefix: str, status: str, description: str
+    ) -> Response | None:
+        """The JSON media type beside a success's `text/event-stream`, if it has one."""
+        ctype = next((k for k in content if k in _JSON_TYPES or k.endswith("+json")), None)
+        media = content.get(ctype) if ctype else None
+        if ctype is None or not isinstance(media, dict) or media.get("schema") is None:
+            return None
+        where = loc.child("content", ctype, "schema")
+        rtype = self.schemas.type_of(media["schema"], where, prefix + "ResponseBody")
+        return Response(status, description, ctype, rtype, kind="json", content_types=(ctype,))
 
     def _stream(self, schema: Any, loc: Loc, prefix: str, description: str, sentinel: str) -> StreamBody:
         """The per-event model: the spec's envelope (with `data`), or one we wrap around it."""
@@ -440,6 +475,23 @@ def _tag_key(tag: str) -> str:
 
 
 _STYLE = {"query": "form", "cookie": "form", "path": "simple", "header": "simple"}
+
+
+def _flag_name(node: dict[str, Any]) -> str:
+    """The body field that asks for the stream: Speakeasy's extension names it, else `stream`."""
+    named = node.get("x-speakeasy-stream-request-field")
+    return named if isinstance(named, str) and named else "stream"
+
+
+def _stream_flag(node: dict[str, Any], body: RequestBody | None) -> str:
+    """The wire name of a boolean (or `true`-only) body field asking for the stream; "" when none."""
+    wire = _flag_name(node)
+    for f in body.fields if body is not None else ():
+        if f.wire == wire and (
+            f.type.kind == "bool" or f.type.kind == "literal" and f.type.values == (True,)
+        ):
+            return f.wire
+    return ""
 
 
 def _pick_content(content: dict[str, Any]) -> str:

@@ -19,7 +19,6 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "InternalServerError",
-    "LineDecodeError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -56,6 +55,16 @@ class APIError(Exception):
     def status(self) -> int | None:
         """Alias of `status_code`."""
         return self.status_code
+
+    @property
+    def request_id(self) -> str | None:
+        """The server's id of the request (`x-request-id` or `request-id`), for support tickets."""
+        if self.headers is None:
+            return None
+        found: str | None = self.headers.get("x-request-id") or self.headers.get(
+            "request-id"
+        )
+        return found
 
 
 class APIStatusError(APIError):
@@ -165,40 +174,25 @@ class StreamDecodeError(APIError):
 
 
 class UnexpectedContentTypeError(APIError):
-    """A success response whose media type the operation does not declare.
+    """A success response in a media type the call did not ask for (e.g. JSON for a stream).
 
-    `expected` lists the declared media types, `received` the one that came."""
+    `expected` is what the call accepts, `received` the response's Content-Type; `body` holds
+    what came (the decoded JSON, else the text), so nothing the server sent is lost.
+    """
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        expected: tuple[str, ...],
-        received: str,
-        response: httpx.Response,
-    ) -> None:
+    def __init__(self, *, expected: str, response: httpx.Response, body: Any) -> None:
+        received = response.headers.get("content-type", "")
         super().__init__(
-            message,
+            f"expected a {expected} response, got {received or 'no Content-Type'} "
+            f"(HTTP {response.status_code})",
             status_code=response.status_code,
             headers=response.headers,
+            body=body,
             request=response.request,
         )
         self.expected = expected
         self.received = received
-
-
-class LineDecodeError(APIError):
-    """A line of a JSON lines body could not be decoded: `line` is its raw text."""
-
-    def __init__(self, message: str, *, line: str, response: httpx.Response) -> None:
-        super().__init__(
-            message,
-            status_code=response.status_code,
-            headers=response.headers,
-            body=line,
-            request=response.request,
-        )
-        self.line = line
+        self.response = response
 
 
 STATUS_ERRORS: dict[int, type[APIStatusError]] = {

@@ -464,12 +464,10 @@ def _free_socket() -> socket.socket:
     return sock
 
 
-@pytest.fixture(scope="session", name="server")
-def server_fixture() -> Iterator[Server]:
-    """The spec server, started once per session."""
-    state = State()
+def serve(app: Starlette) -> Iterator[str]:
+    """Run `app` with uvicorn in a thread on a free 127.0.0.1 port; yield its base URL."""
     sock = _free_socket()
-    config = uvicorn.Config(make_app(state), log_level="warning", lifespan="off", timeout_graceful_shutdown=1)
+    config = uvicorn.Config(app, log_level="warning", lifespan="off", timeout_graceful_shutdown=1)
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -479,6 +477,14 @@ def server_fixture() -> Iterator[Server]:
             raise RuntimeError("test server did not start")
         time.sleep(0.01)
     port = sock.getsockname()[1]
-    yield Server(f"http://127.0.0.1:{port}", state)
+    yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session", name="server")
+def server_fixture() -> Iterator[Server]:
+    """The spec server, started once per session."""
+    state = State()
+    for url in serve(make_app(state)):
+        yield Server(url, state)

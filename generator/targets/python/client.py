@@ -98,6 +98,21 @@ class ArgView:
 
 
 @dataclass
+class DualView:
+    """A dual-mode method: the flag argument and both modes' return types and readers."""
+
+    flag: str  # the flag's argument name
+    json_returns: str
+    parser: str  # the JSON mode's parser expression
+    json_accept: str
+    overloads: tuple[tuple[str, str, str], ...] = ()  # (flag declaration, sync, async returns)
+
+    def accept(self, stream_accept: str) -> str:
+        """The Accept expression: the stream's media type when the flag is on."""
+        return f"{py_literal(stream_accept)} if {self.flag} else {py_literal(self.json_accept)}"
+
+
+@dataclass
 class OperationView:
     """One method: signature pieces and the `Call` it builds."""
 
@@ -127,6 +142,18 @@ class OperationView:
     warning: str = ""  # the DeprecationWarning's text (a Python literal), "" when not deprecated
     paging: str = ""  # module-level Paging constant: the method returns a page
     retries_expr: str = ""  # what `retries=` passes on: the argument, or it read by the op's policy
+    extras: tuple[str, str, str] = ("extra_headers", "extra_query", "extra_body")  # argument names
+    dual: DualView | None = None  # JSON or stream by a body flag: overloads
+
+    @property
+    def accept_expr(self) -> str:
+        """The `Call(accept=...)` expression."""
+        return self.dual.accept(self.accept) if self.dual else py_literal(self.accept)
+
+    @property
+    def stream_call(self) -> bool:
+        """The method may return a stream (a stream operation, or a dual one)."""
+        return self.stream or self.dual is not None
 
     @property
     def query(self) -> list[ArgView]:
@@ -365,6 +392,8 @@ def _operation(
         chooser = _free("content_type", taken)
         args.append(ArgView(chooser, "", "choice", f"Literal[{choices}]", content_type, ""))
         content_type = chooser
+    extras = (_free("extra_headers", taken), _free("extra_query", taken), _free("extra_body", taken))
+    http.update(("ExtraHeaders", "ExtraQuery", "ExtraBody"))
     path_expr = _path_expr(op, args, http)
     method = names.method(op)
     prefix = naming.upper_snake(method)
@@ -406,6 +435,12 @@ def _operation(
             ann.runtime.add(("_responses", "or_none"))
             returns = async_returns = f"{returns} | None"
             parser = f"or_none({parser})"
+    dual = _dual(api, op, args, ann, res, prefix, http, returns, async_returns)
+    if dual is None and op.stream_flag:
+        _ask_for_stream(op.stream_flag, args, ann)
+    if dual is not None:
+        returns = f"{dual.json_returns} | {returns}"
+        async_returns = f"{dual.json_returns} | {async_returns}"
     res.event_names = sorted(set(res.event_names))
     security = "(" + "".join(f"{py_literal(k)}, " for k in op.security).rstrip(" ") + ")"
     notice = deprecation.notice(api, names, op)
@@ -439,6 +474,52 @@ def _operation(
         warning=py_literal(f"{method} is deprecated: {notice}") if notice else "",
         paging=paging,
         retries_expr=_retries_expr(op, res, http, prefix, retries_arg),
+        extras=extras,
+        dual=dual,
+    )
+
+
+def _ask_for_stream(wire: str, args: list[ArgView], ann: ArgAnnotator) -> None:
+    """A stream method sends its body's stream flag, true: the server's default may be JSON."""
+    flag = next(a for a in args if a.location == "body" and a.wire == wire)
+    flag.annotation, flag.default = "Literal[True]", "True"
+    ann.typing.add("Literal")
+
+
+def _dual(
+    api: Api,
+    op: Operation,
+    args: list[ArgView],
+    ann: ArgAnnotator,
+    res: ResourceView,
+    prefix: str,
+    http: set[str],
+    stream_returns: str,
+    async_stream_returns: str,
+) -> DualView | None:
+    """The overloads of a dual-mode method; the flag argument becomes a plain `bool = False`."""
+    if op.dual is None:
+        return None
+    flag = next(a for a in args if a.location == "body" and a.wire == op.dual.flag)
+    # Always sent: the server's default mode is not ours to guess.
+    flag.annotation, flag.default = "bool", "False"
+    json_returns, _, parser, _ = _parser(api, op.dual.response, ann, res, prefix, http)
+    ann.typing.update(("Literal", "overload"))
+    return DualView(
+        flag=flag.name,
+        json_returns=json_returns,
+        parser=parser,
+        json_accept=op.dual.response.content_type,
+        overloads=(
+            (f"{flag.name}: Literal[False] = False", json_returns, json_returns),
+            (f"{flag.name}: Literal[True]", stream_returns, async_stream_returns),
+            # A flag known only at run time: either.
+            (
+                f"{flag.name}: bool",
+                f"{json_returns} | {stream_returns}",
+                f"{json_returns} | {async_stream_returns}",
+            ),
+        ),
     )
 
 
@@ -657,6 +738,7 @@ def init_exports(view: ClientView) -> list[str]:
         "FileTypes",
         "LineStream",
         "AsyncLineStream",
+        "RawResponse",
         "ResumeConfig",
         "RetryConfig",
         "UNSET",

@@ -229,7 +229,20 @@ class Docs:
         pad = "    " if async_ else ""
         opener = f"{pad}{a}with {cls}({self.client_args()}) as sdk:"
         kind = op.success.kind if op.success is not None and op.stream is None else ""
-        if kind == "binary":
+        if op.dual is not None:
+            call, imports = self.call(op, async_)
+            body = [
+                f"{pad}    # The whole answer...",
+                f"{pad}    res = {call}",
+                "",
+                f"{pad}    print(res)",
+                "",
+                f"{pad}    # ...or streamed as it is produced.",
+                f"{pad}    {a}with {with_flag(call, self.flag(op))} as stream:",
+                f"{pad}        {a}for event in stream:",
+                f"{pad}            print(event.data)",
+            ]
+        elif kind == "binary":
             call, imports = self.call(op, async_)
             wait = "await " if async_ else ""
             body = [
@@ -267,6 +280,11 @@ class Docs:
         else:
             lines += ["", opener, *body]
         return self.blocks.add("\n".join(lines))
+
+    def flag(self, op: Operation) -> str:
+        """The argument that switches a dual-mode method to the stream."""
+        assert op.dual is not None and op.body is not None
+        return self.names.body_field(op, next(f for f in op.body.fields if f.wire == op.dual.flag))
 
     def parameters(self, op: Operation, types: TypeText) -> str:
         """The Parameters table of a method."""
@@ -314,7 +332,11 @@ class Docs:
         if op.stream is not None:
             model = op.stream.model
             link = page_link(self.api, model, prefix)
-            return f"**[EventStream[{self.api.named(model).module}.{model}]]({link})**"
+            stream = f"**[EventStream[{self.api.named(model).module}.{model}]]({link})**"
+            if op.dual is None or op.dual.response.type is None:
+                return stream
+            whole = TypeText(self.api, prefix).cell(op.dual.response.type)
+            return f"**{whole}**; with `{self.flag(op)}=True`, {stream}"
         success = op.success
         if success is None or success.type is None and success.kind in ("", "json"):
             return "**None**"
@@ -377,6 +399,17 @@ class Docs:
             res.description.strip(),
             methods,
         )
+
+
+def with_flag(call: str, flag: str) -> str:
+    """`sdk.x.create(a=1)` with the stream flag on: `sdk.x.create(a=1, stream=True)`."""
+    return with_args(call, f"{flag}=True")
+
+
+def with_args(call: str, args: str) -> str:
+    """`sdk.x.create(a=1)` with more keyword arguments: `sdk.x.create(a=1, b=2)`."""
+    head = call[:-1]
+    return f"{head}{'' if head.endswith('(') else ', '}{args})"
 
 
 @dataclass
@@ -477,6 +510,7 @@ def readme_view(api: Api, docs: Docs) -> dict[str, Any]:
         "servers": api.servers,
         "error_table": error_table,
         "error_example": error_example(api, docs),
+        "raw_example": raw_example(api, docs),
         **readme_blocks(api, docs),
     }
 
@@ -508,12 +542,40 @@ def readme_blocks(api: Api, docs: Docs) -> dict[str, Code]:
     return {key: docs.blocks.add("\n".join(lines)) for key, lines in blocks.items()}
 
 
-def error_example(api: Api, docs: Docs) -> Code | str:
-    """A call with a wrong credential, catching the error it raises."""
+def simplest_plain(api: Api) -> Operation | None:
+    """The non-streaming operation with the fewest arguments: the README's small examples call it."""
     plain = [op for op in api.operations if op.stream is None]
     if not plain:
+        return None
+    return min(plain, key=lambda o: len(o.params) + len(o.body.fields if o.body else ()))
+
+
+def raw_example(api: Api, docs: Docs) -> Code | str:
+    """Default headers, a call's extra headers and query, and its raw response."""
+    op = simplest_plain(api)
+    if op is None:
         return ""
-    op = min(plain, key=lambda o: len(o.params) + len(o.body.fields if o.body else ()))
+    call, imports = docs.call(op, False)
+    owner, _, method = call.partition("(")[0].rpartition(".")
+    extras = 'extra_headers={"X-Trace": "docs"}, extra_query={"verbose": "true"}'
+    raw_call = with_args(f"{owner}.with_raw_response.{method}(" + call.partition("(")[2], extras)
+    lines = imports.lines({api.package: {api.sdk_class}})
+    code = [
+        *lines,
+        "",
+        f'with {api.sdk_class}(default_headers={{"X-Team": "docs"}}) as sdk:',
+        f"    raw = {raw_call}",
+        '    print(raw.status_code, raw.headers.get("content-type"), raw.request_id)',
+        "    res = raw.parse()",
+    ]
+    return docs.blocks.add("\n".join(code))
+
+
+def error_example(api: Api, docs: Docs) -> Code | str:
+    """A call with a wrong credential, catching the error it raises."""
+    op = simplest_plain(api)
+    if op is None:
+        return ""
     call, imports = docs.call(op, False)
     args = ", ".join(f'{n.param}="not-a-valid-key"' for n in docs.names.schemes)
     errors = {"APIError", "APIStatusError"}

@@ -56,6 +56,16 @@ class APIError(Exception):
         """Alias of `status_code`."""
         return self.status_code
 
+    @property
+    def request_id(self) -> str | None:
+        """The server's id of the request (`x-request-id` or `request-id`), for support tickets."""
+        if self.headers is None:
+            return None
+        found: str | None = self.headers.get("x-request-id") or self.headers.get(
+            "request-id"
+        )
+        return found
+
 
 class APIStatusError(APIError):
     """The server answered with an error status.
@@ -164,26 +174,31 @@ class StreamDecodeError(APIError):
 
 
 class UnexpectedContentTypeError(APIError):
-    """A success response whose media type the operation does not declare.
+    """A success response in a media type the call cannot read: one the operation does not
+    declare, or JSON where a stream was asked for (and the reverse).
 
-    `expected` lists the declared media types, `received` the one that came."""
+    `expected` lists the media types the call accepts, `received` the response's media type
+    ("" when it has none); `body` holds what came when it was read (the decoded JSON, else the
+    text), so nothing the server sent is lost.
+    """
 
     def __init__(
-        self,
-        message: str,
-        *,
-        expected: tuple[str, ...],
-        received: str,
-        response: httpx.Response,
+        self, *, expected: tuple[str, ...], response: httpx.Response, body: Any = None
     ) -> None:
+        received = (
+            response.headers.get("content-type", "").partition(";")[0].strip().lower()
+        )
         super().__init__(
-            message,
+            f"expected a response of type {' or '.join(expected)}, received "
+            f"{received or 'no Content-Type'} (HTTP {response.status_code})",
             status_code=response.status_code,
             headers=response.headers,
+            body=body,
             request=response.request,
         )
         self.expected = expected
         self.received = received
+        self.response = response
 
 
 class LineDecodeError(APIError):

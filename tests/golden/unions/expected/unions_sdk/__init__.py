@@ -4,9 +4,7 @@
 from . import models
 from ._events import AsyncEventStream, EventStream
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
-from ._multipart import FileTypes
-from ._payload import BinaryContent
-from ._responses import AsyncBinaryResponse, AsyncLineStream, BinaryResponse, LineStream
+from ._raw import RawResponse
 from .errors import (
     APIConnectionError,
     APIError,
@@ -20,6 +18,7 @@ from .errors import (
     PermissionDeniedError,
     RateLimitError,
     StreamDecodeError,
+    UnexpectedContentTypeError,
     UnprocessableEntityError,
 )
 from .sdk import AsyncUnionsSdk, UnionsSdk
@@ -30,25 +29,21 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
-    "AsyncBinaryResponse",
     "AsyncEventStream",
-    "AsyncLineStream",
     "AsyncUnionsSdk",
     "AuthenticationError",
     "BadRequestError",
-    "BinaryContent",
-    "BinaryResponse",
     "ConflictError",
     "EventStream",
-    "FileTypes",
     "InternalServerError",
-    "LineStream",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
     "ResumeConfig",
     "RetryConfig",
     "StreamDecodeError",
+    "UnexpectedContentTypeError",
     "UnionsSdk",
     "UnprocessableEntityError",
     "Unset",
