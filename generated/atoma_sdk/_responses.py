@@ -37,6 +37,7 @@ __all__ = [
     "BinaryResponse",
     "LineStream",
     "check_media",
+    "declared_media",
     "or_none",
 ]
 
@@ -53,24 +54,24 @@ def _matches(media: str, declared: str) -> bool:
     return is_json(media) and is_json(declared)
 
 
-def check_media(response: httpx.Response, expected: tuple[str, ...]) -> None:
-    """Raise `UnexpectedContentTypeError` unless the response's media type is declared.
+def declared_media(response: httpx.Response, expected: tuple[str, ...]) -> bool:
+    """Whether the response's media type is one of `expected` (none expected: any).
 
     A response without a body (204, or Content-Length 0) or without a Content-Type
     passes: there is nothing to misread, or it is read as the one declared type."""
     if not expected or response.status_code == 204:
-        return
+        return True
     if response.headers.get("content-length") == "0":
-        return
+        return True
     media = essence(response.headers.get("content-type", ""))
-    if not media or any(_matches(media, declared) for declared in expected):
-        return
-    raise UnexpectedContentTypeError(
-        f"expected a response of type {' or '.join(expected)}, received {media}",
-        expected=expected,
-        received=media,
-        response=response,
-    )
+    return not media or any(_matches(media, declared) for declared in expected)
+
+
+def check_media(response: httpx.Response, expected: tuple[str, ...]) -> None:
+    """Raise `UnexpectedContentTypeError` unless the response's media type is declared
+    (`declared_media`); the body is not read, so the error carries none."""
+    if not declared_media(response, expected):
+        raise UnexpectedContentTypeError(expected=expected, response=response)
 
 
 def or_none(parse: Callable[[bytes], T]) -> Callable[[bytes], T | None]:

@@ -19,6 +19,7 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "InternalServerError",
+    "LineDecodeError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -174,17 +175,23 @@ class StreamDecodeError(APIError):
 
 
 class UnexpectedContentTypeError(APIError):
-    """A success response in a media type the call did not ask for (e.g. JSON for a stream).
+    """A success response in a media type the call cannot read: one the operation does not
+    declare, or JSON where a stream was asked for (and the reverse).
 
-    `expected` is what the call accepts, `received` the response's Content-Type; `body` holds
-    what came (the decoded JSON, else the text), so nothing the server sent is lost.
+    `expected` lists the media types the call accepts, `received` the response's media type
+    ("" when it has none); `body` holds what came when it was read (the decoded JSON, else the
+    text), so nothing the server sent is lost.
     """
 
-    def __init__(self, *, expected: str, response: httpx.Response, body: Any) -> None:
-        received = response.headers.get("content-type", "")
+    def __init__(
+        self, *, expected: tuple[str, ...], response: httpx.Response, body: Any = None
+    ) -> None:
+        received = (
+            response.headers.get("content-type", "").partition(";")[0].strip().lower()
+        )
         super().__init__(
-            f"expected a {expected} response, got {received or 'no Content-Type'} "
-            f"(HTTP {response.status_code})",
+            f"expected a response of type {' or '.join(expected)}, received "
+            f"{received or 'no Content-Type'} (HTTP {response.status_code})",
             status_code=response.status_code,
             headers=response.headers,
             body=body,
@@ -193,6 +200,20 @@ class UnexpectedContentTypeError(APIError):
         self.expected = expected
         self.received = received
         self.response = response
+
+
+class LineDecodeError(APIError):
+    """A line of a JSON lines body could not be decoded: `line` is its raw text."""
+
+    def __init__(self, message: str, *, line: str, response: httpx.Response) -> None:
+        super().__init__(
+            message,
+            status_code=response.status_code,
+            headers=response.headers,
+            body=line,
+            request=response.request,
+        )
+        self.line = line
 
 
 STATUS_ERRORS: dict[int, type[APIStatusError]] = {

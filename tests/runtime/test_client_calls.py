@@ -173,7 +173,7 @@ def test_dual_mode_answer_in_the_other_media_type_is_a_clear_error(
         run(twin, url, lambda sdk: sdk.completions.create_completion(model="liar", prompt="p", stream=stream))
     error = caught.value
     expected = "text/event-stream" if stream else "application/json"
-    assert error.expected == expected
+    assert error.expected == (expected,)
     assert error.received.startswith("application/json" if stream else "text/event-stream")
     assert error.status_code == 200
     if stream:  # the JSON that came is kept, not lost

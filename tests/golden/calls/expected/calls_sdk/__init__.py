@@ -4,7 +4,10 @@
 from . import models
 from ._events import AsyncEventStream, EventStream
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
+from ._multipart import FileTypes
+from ._payload import BinaryContent
 from ._raw import RawResponse
+from ._responses import AsyncBinaryResponse, AsyncLineStream, BinaryResponse, LineStream
 from .errors import (
     APIConnectionError,
     APIError,
@@ -29,14 +32,20 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncBinaryResponse",
     "AsyncCallsSdk",
     "AsyncEventStream",
+    "AsyncLineStream",
     "AuthenticationError",
     "BadRequestError",
+    "BinaryContent",
+    "BinaryResponse",
     "CallsSdk",
     "ConflictError",
     "EventStream",
+    "FileTypes",
     "InternalServerError",
+    "LineStream",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",

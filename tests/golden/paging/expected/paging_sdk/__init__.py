@@ -7,6 +7,7 @@ from ._http import UNSET, ResumeConfig, RetryConfig, Unset
 from ._multipart import FileTypes
 from ._pagination import AsyncPage, SyncPage
 from ._payload import BinaryContent
+from ._raw import RawResponse
 from ._responses import AsyncBinaryResponse, AsyncLineStream, BinaryResponse, LineStream
 from .errors import (
     APIConnectionError,
@@ -21,6 +22,7 @@ from .errors import (
     PermissionDeniedError,
     RateLimitError,
     StreamDecodeError,
+    UnexpectedContentTypeError,
     UnprocessableEntityError,
 )
 from .sdk import AsyncPagingSdk, PagingSdk
@@ -49,10 +51,12 @@ __all__ = [
     "PagingSdk",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
     "ResumeConfig",
     "RetryConfig",
     "StreamDecodeError",
     "SyncPage",
+    "UnexpectedContentTypeError",
     "UnprocessableEntityError",
     "Unset",
     "models",

@@ -6,6 +6,7 @@ from ._events import AsyncEventStream, EventStream
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
 from ._multipart import FileTypes
 from ._payload import BinaryContent
+from ._raw import RawResponse
 from ._responses import AsyncBinaryResponse, AsyncLineStream, BinaryResponse, LineStream
 from .errors import (
     APIConnectionError,
@@ -20,6 +21,7 @@ from .errors import (
     PermissionDeniedError,
     RateLimitError,
     StreamDecodeError,
+    UnexpectedContentTypeError,
     UnprocessableEntityError,
 )
 from .sdk import AsyncRetriesSdk, RetriesSdk
@@ -46,10 +48,12 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
     "ResumeConfig",
     "RetriesSdk",
     "RetryConfig",
     "StreamDecodeError",
+    "UnexpectedContentTypeError",
     "UnprocessableEntityError",
     "Unset",
     "models",

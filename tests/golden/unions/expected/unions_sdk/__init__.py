@@ -4,7 +4,10 @@
 from . import models
 from ._events import AsyncEventStream, EventStream
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
+from ._multipart import FileTypes
+from ._payload import BinaryContent
 from ._raw import RawResponse
+from ._responses import AsyncBinaryResponse, AsyncLineStream, BinaryResponse, LineStream
 from .errors import (
     APIConnectionError,
     APIError,
@@ -29,13 +32,19 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncBinaryResponse",
     "AsyncEventStream",
+    "AsyncLineStream",
     "AsyncUnionsSdk",
     "AuthenticationError",
     "BadRequestError",
+    "BinaryContent",
+    "BinaryResponse",
     "ConflictError",
     "EventStream",
+    "FileTypes",
     "InternalServerError",
+    "LineStream",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",

@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .._http import (
     UNSET,
     AsyncHTTP,
     Call,
     ErrorMap,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     RetryConfig,
     SyncHTTP,
     TimeoutTypes,
@@ -15,6 +20,7 @@ from .._http import (
     strip_unset,
 )
 from .._pagination import AsyncPage, Paging, SyncPage
+from .._raw import async_raw, raw
 from ..models.components.linklist import LinkList
 from ..models.components.pagelist import PageList
 from ..models.components.thing import Thing
@@ -67,11 +73,19 @@ class Ext:
     def __init__(self, http: SyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> ExtWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return ExtWithRawResponse(self)
+
     def list_by_page(
         self,
         *,
         page: int | Unset = UNSET,
         size: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> SyncPage[PageList, Thing]:
@@ -86,6 +100,9 @@ class Ext:
             accept="application/json",
             expect=("application/json",),
             errors=_LIST_BY_PAGE_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return SyncPage[PageList, Thing].fetch(
             self._http,
@@ -101,6 +118,9 @@ class Ext:
         *,
         offset: int | Unset = UNSET,
         limit: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> SyncPage[ThingList, Thing]:
@@ -115,6 +135,9 @@ class Ext:
             accept="application/json",
             expect=("application/json",),
             errors=_LIST_BY_OFFSET_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return SyncPage[ThingList, Thing].fetch(
             self._http,
@@ -130,6 +153,9 @@ class Ext:
         *,
         page_token: str | None | Unset = UNSET,
         page_size: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> SyncPage[TokenList, Thing]:
@@ -144,6 +170,9 @@ class Ext:
             accept="application/json",
             expect=("application/json",),
             errors=_LIST_BY_CURSOR_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return SyncPage[TokenList, Thing].fetch(
             self._http,
@@ -159,6 +188,9 @@ class Ext:
         *,
         query: str,
         after: str | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> SyncPage[ThingList, Thing]:
@@ -173,6 +205,9 @@ class Ext:
             accept="application/json",
             expect=("application/json",),
             errors=_SEARCH_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return SyncPage[ThingList, Thing].fetch(
             self._http,
@@ -186,6 +221,9 @@ class Ext:
     def list_by_link(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> SyncPage[LinkList, Thing]:
@@ -196,6 +234,9 @@ class Ext:
             accept="application/json",
             expect=("application/json",),
             errors=_LIST_BY_LINK_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return SyncPage[LinkList, Thing].fetch(
             self._http,
@@ -209,6 +250,9 @@ class Ext:
     def list_broken(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> ThingList:
@@ -219,10 +263,25 @@ class Ext:
             accept="application/json",
             expect=("application/json",),
             errors=_LIST_BROKEN_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call, ThingList.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class ExtWithRawResponse:
+    """`Ext`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: Ext) -> None:
+        self.list_by_page = raw(resource.list_by_page)
+        self.list_by_offset = raw(resource.list_by_offset)
+        self.list_by_cursor = raw(resource.list_by_cursor)
+        self.search = raw(resource.search)
+        self.list_by_link = raw(resource.list_by_link)
+        self.list_broken = raw(resource.list_broken)
 
 
 class AsyncExt:
@@ -231,11 +290,19 @@ class AsyncExt:
     def __init__(self, http: AsyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> AsyncExtWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncExtWithRawResponse(self)
+
     async def list_by_page(
         self,
         *,
         page: int | Unset = UNSET,
         size: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncPage[PageList, Thing]:
@@ -250,6 +317,9 @@ class AsyncExt:
             accept="application/json",
             expect=("application/json",),
             errors=_LIST_BY_PAGE_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await AsyncPage[PageList, Thing].fetch(
             self._http,
@@ -265,6 +335,9 @@ class AsyncExt:
         *,
         offset: int | Unset = UNSET,
         limit: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncPage[ThingList, Thing]:
@@ -279,6 +352,9 @@ class AsyncExt:
             accept="application/json",
             expect=("application/json",),
             errors=_LIST_BY_OFFSET_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await AsyncPage[ThingList, Thing].fetch(
             self._http,
@@ -294,6 +370,9 @@ class AsyncExt:
         *,
         page_token: str | None | Unset = UNSET,
         page_size: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncPage[TokenList, Thing]:
@@ -308,6 +387,9 @@ class AsyncExt:
             accept="application/json",
             expect=("application/json",),
             errors=_LIST_BY_CURSOR_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await AsyncPage[TokenList, Thing].fetch(
             self._http,
@@ -323,6 +405,9 @@ class AsyncExt:
         *,
         query: str,
         after: str | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncPage[ThingList, Thing]:
@@ -337,6 +422,9 @@ class AsyncExt:
             accept="application/json",
             expect=("application/json",),
             errors=_SEARCH_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await AsyncPage[ThingList, Thing].fetch(
             self._http,
@@ -350,6 +438,9 @@ class AsyncExt:
     async def list_by_link(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncPage[LinkList, Thing]:
@@ -360,6 +451,9 @@ class AsyncExt:
             accept="application/json",
             expect=("application/json",),
             errors=_LIST_BY_LINK_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await AsyncPage[LinkList, Thing].fetch(
             self._http,
@@ -373,6 +467,9 @@ class AsyncExt:
     async def list_broken(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> ThingList:
@@ -383,7 +480,22 @@ class AsyncExt:
             accept="application/json",
             expect=("application/json",),
             errors=_LIST_BROKEN_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, ThingList.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class AsyncExtWithRawResponse:
+    """`AsyncExt`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncExt) -> None:
+        self.list_by_page = async_raw(resource.list_by_page)
+        self.list_by_offset = async_raw(resource.list_by_offset)
+        self.list_by_cursor = async_raw(resource.list_by_cursor)
+        self.search = async_raw(resource.search)
+        self.list_by_link = async_raw(resource.list_by_link)
+        self.list_broken = async_raw(resource.list_broken)

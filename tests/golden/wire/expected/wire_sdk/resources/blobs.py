@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .._http import (
     UNSET,
     AsyncHTTP,
     Call,
     ErrorMap,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     RetryConfig,
     SyncHTTP,
     TimeoutTypes,
@@ -15,6 +20,7 @@ from .._http import (
     encode_path,
 )
 from .._payload import BinaryContent
+from .._raw import async_raw, raw
 from .._responses import AsyncBinaryResponse, BinaryResponse
 from ..models.components.echo import Echo
 
@@ -29,10 +35,18 @@ class Blobs:
     def __init__(self, http: SyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> BlobsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return BlobsWithRawResponse(self)
+
     def get_blob(
         self,
         *,
         name: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> BinaryResponse:
@@ -44,6 +58,9 @@ class Blobs:
             accept="application/octet-stream, audio/mpeg",
             expect=("application/octet-stream", "audio/mpeg"),
             errors=_GET_BLOB_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.download(call, timeout=timeout, retries=retries)
 
@@ -52,6 +69,9 @@ class Blobs:
         *,
         request_body: BinaryContent,
         name: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -65,6 +85,9 @@ class Blobs:
             accept="application/json",
             expect=("application/json",),
             errors=_PUT_BLOB_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
@@ -73,6 +96,9 @@ class Blobs:
     def get_anything(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> BinaryResponse:
@@ -84,8 +110,20 @@ class Blobs:
             accept="*/*",
             expect=("*/*",),
             errors=_GET_ANYTHING_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.download(call, timeout=timeout, retries=retries)
+
+
+class BlobsWithRawResponse:
+    """`Blobs`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: Blobs) -> None:
+        self.get_blob = raw(resource.get_blob)
+        self.put_blob = raw(resource.put_blob)
+        self.get_anything = raw(resource.get_anything)
 
 
 class AsyncBlobs:
@@ -94,10 +132,18 @@ class AsyncBlobs:
     def __init__(self, http: AsyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> AsyncBlobsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncBlobsWithRawResponse(self)
+
     async def get_blob(
         self,
         *,
         name: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncBinaryResponse:
@@ -109,6 +155,9 @@ class AsyncBlobs:
             accept="application/octet-stream, audio/mpeg",
             expect=("application/octet-stream", "audio/mpeg"),
             errors=_GET_BLOB_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.download(call, timeout=timeout, retries=retries)
 
@@ -117,6 +166,9 @@ class AsyncBlobs:
         *,
         request_body: BinaryContent,
         name: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -130,6 +182,9 @@ class AsyncBlobs:
             accept="application/json",
             expect=("application/json",),
             errors=_PUT_BLOB_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
@@ -138,6 +193,9 @@ class AsyncBlobs:
     async def get_anything(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncBinaryResponse:
@@ -149,5 +207,17 @@ class AsyncBlobs:
             accept="*/*",
             expect=("*/*",),
             errors=_GET_ANYTHING_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.download(call, timeout=timeout, retries=retries)
+
+
+class AsyncBlobsWithRawResponse:
+    """`AsyncBlobs`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncBlobs) -> None:
+        self.get_blob = async_raw(resource.get_blob)
+        self.put_blob = async_raw(resource.put_blob)
+        self.get_anything = async_raw(resource.get_anything)

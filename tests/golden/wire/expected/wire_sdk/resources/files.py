@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime
+from functools import cached_property
 from typing import Any, Literal
 
 from .._http import (
@@ -11,6 +12,9 @@ from .._http import (
     AsyncHTTP,
     Call,
     ErrorMap,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     RetryConfig,
     SyncHTTP,
     TimeoutTypes,
@@ -19,6 +23,7 @@ from .._http import (
     strip_unset,
 )
 from .._multipart import FileTypes
+from .._raw import async_raw, raw
 from .._responses import or_none
 from ..models.components.address import Address
 from ..models.components.echo import Echo
@@ -36,6 +41,11 @@ class Files:
     def __init__(self, http: SyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> FilesWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return FilesWithRawResponse(self)
+
     def upload_file(
         self,
         *,
@@ -50,6 +60,9 @@ class Files:
         at: datetime.datetime | Unset = UNSET,
         meta: Address | dict[str, Any] | Unset = UNSET,
         source: FileTypes | str | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -81,6 +94,9 @@ class Files:
             accept="application/json",
             expect=("application/json",),
             errors=_UPLOAD_FILE_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
@@ -94,6 +110,9 @@ class Files:
         content_type: Literal[
             "application/json", "application/x-www-form-urlencoded"
         ] = "application/json",
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -107,6 +126,9 @@ class Files:
             accept="application/json",
             expect=("application/json",),
             errors=_CREATE_NOTE_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
@@ -116,6 +138,9 @@ class Files:
         self,
         *,
         id: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Note | None:
@@ -127,10 +152,22 @@ class Files:
             accept="application/json",
             expect=("application/json",),
             errors=_DELETE_NOTE_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call, or_none(Note.model_validate_json), timeout=timeout, retries=retries
         )
+
+
+class FilesWithRawResponse:
+    """`Files`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: Files) -> None:
+        self.upload_file = raw(resource.upload_file)
+        self.create_note = raw(resource.create_note)
+        self.delete_note = raw(resource.delete_note)
 
 
 class AsyncFiles:
@@ -138,6 +175,11 @@ class AsyncFiles:
 
     def __init__(self, http: AsyncHTTP) -> None:
         self._http = http
+
+    @cached_property
+    def with_raw_response(self) -> AsyncFilesWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncFilesWithRawResponse(self)
 
     async def upload_file(
         self,
@@ -153,6 +195,9 @@ class AsyncFiles:
         at: datetime.datetime | Unset = UNSET,
         meta: Address | dict[str, Any] | Unset = UNSET,
         source: FileTypes | str | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -184,6 +229,9 @@ class AsyncFiles:
             accept="application/json",
             expect=("application/json",),
             errors=_UPLOAD_FILE_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
@@ -197,6 +245,9 @@ class AsyncFiles:
         content_type: Literal[
             "application/json", "application/x-www-form-urlencoded"
         ] = "application/json",
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -210,6 +261,9 @@ class AsyncFiles:
             accept="application/json",
             expect=("application/json",),
             errors=_CREATE_NOTE_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
@@ -219,6 +273,9 @@ class AsyncFiles:
         self,
         *,
         id: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Note | None:
@@ -230,7 +287,19 @@ class AsyncFiles:
             accept="application/json",
             expect=("application/json",),
             errors=_DELETE_NOTE_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, or_none(Note.model_validate_json), timeout=timeout, retries=retries
         )
+
+
+class AsyncFilesWithRawResponse:
+    """`AsyncFiles`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncFiles) -> None:
+        self.upload_file = async_raw(resource.upload_file)
+        self.create_note = async_raw(resource.create_note)
+        self.delete_note = async_raw(resource.delete_note)

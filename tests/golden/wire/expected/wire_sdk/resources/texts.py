@@ -3,17 +3,23 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .._http import (
     UNSET,
     AsyncHTTP,
     Call,
     ErrorMap,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     RetryConfig,
     SyncHTTP,
     TimeoutTypes,
     Unset,
     parse_text,
 )
+from .._raw import async_raw, raw
 from .._responses import (
     AsyncBinaryResponse,
     AsyncLineStream,
@@ -33,10 +39,18 @@ class Texts:
     def __init__(self, http: SyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> TextsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return TextsWithRawResponse(self)
+
     def echo_text(
         self,
         *,
         request_body: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> str:
@@ -50,6 +64,9 @@ class Texts:
             accept="text/plain",
             expect=("text/plain",),
             errors=_ECHO_TEXT_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(call, parse_text, timeout=timeout, retries=retries)
 
@@ -57,6 +74,9 @@ class Texts:
         self,
         *,
         n: int,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> LineStream[Record]:
@@ -69,6 +89,9 @@ class Texts:
             accept="application/x-ndjson",
             expect=("application/x-ndjson",),
             errors=_LIST_RECORDS_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.lines(
             call, Record.model_validate_json, timeout=timeout, retries=retries
@@ -77,6 +100,9 @@ class Texts:
     def get_report(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> BinaryResponse:
@@ -88,8 +114,20 @@ class Texts:
             accept="application/xml",
             expect=("application/xml",),
             errors=_GET_REPORT_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.download(call, timeout=timeout, retries=retries)
+
+
+class TextsWithRawResponse:
+    """`Texts`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: Texts) -> None:
+        self.echo_text = raw(resource.echo_text)
+        self.list_records = raw(resource.list_records)
+        self.get_report = raw(resource.get_report)
 
 
 class AsyncTexts:
@@ -98,10 +136,18 @@ class AsyncTexts:
     def __init__(self, http: AsyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> AsyncTextsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncTextsWithRawResponse(self)
+
     async def echo_text(
         self,
         *,
         request_body: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> str:
@@ -115,6 +161,9 @@ class AsyncTexts:
             accept="text/plain",
             expect=("text/plain",),
             errors=_ECHO_TEXT_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, parse_text, timeout=timeout, retries=retries
@@ -124,6 +173,9 @@ class AsyncTexts:
         self,
         *,
         n: int,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncLineStream[Record]:
@@ -136,6 +188,9 @@ class AsyncTexts:
             accept="application/x-ndjson",
             expect=("application/x-ndjson",),
             errors=_LIST_RECORDS_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.lines(
             call, Record.model_validate_json, timeout=timeout, retries=retries
@@ -144,6 +199,9 @@ class AsyncTexts:
     async def get_report(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncBinaryResponse:
@@ -155,5 +213,17 @@ class AsyncTexts:
             accept="application/xml",
             expect=("application/xml",),
             errors=_GET_REPORT_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.download(call, timeout=timeout, retries=retries)
+
+
+class AsyncTextsWithRawResponse:
+    """`AsyncTexts`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncTexts) -> None:
+        self.echo_text = async_raw(resource.echo_text)
+        self.list_records = async_raw(resource.list_records)
+        self.get_report = async_raw(resource.get_report)
