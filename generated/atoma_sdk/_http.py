@@ -449,6 +449,7 @@ class _Base:
         retries: int | RetryConfig,
         user_agent: str,
         resume: bool | ResumeConfig = False,
+        strict: bool = False,
     ) -> None:
         self.server_url = server_url.rstrip("/")
         self._credentials = dict(credentials)
@@ -458,6 +459,7 @@ class _Base:
         )
         self.retries = _retry_config(retries)
         self.resume = resume
+        self.strict = strict  # streams raise on events that deviate from the spec
         self._user_agent = user_agent
 
     def _timeout(self, timeout: TimeoutTypes | Unset) -> TimeoutTypes:
@@ -647,13 +649,15 @@ class SyncHTTP(_Base):
         )
         assert response is not None  # `_call` always hands a response out
         if state is None:
-            return EventStream(response, decoder)
+            return EventStream(response, decoder, strict=self.strict)
 
         def reconnect(failure: APIError) -> httpx.Response | None:
             plan = _reconnection(state, request, call.errors, failure)
             return self._drive(plan, True)
 
-        return EventStream(response, decoder, resume=state, reconnect=reconnect)
+        return EventStream(
+            response, decoder, resume=state, reconnect=reconnect, strict=self.strict
+        )
 
 
 class AsyncHTTP(_Base):
@@ -738,13 +742,15 @@ class AsyncHTTP(_Base):
         response = await self._drive(plan, True)
         assert response is not None  # `_call` always hands a response out
         if state is None:
-            return AsyncEventStream(response, decoder)
+            return AsyncEventStream(response, decoder, strict=self.strict)
 
         async def reconnect(failure: APIError) -> httpx.Response | None:
             plan = _reconnection(state, request, call.errors, failure)
             return await self._drive(plan, True)
 
-        return AsyncEventStream(response, decoder, resume=state, reconnect=reconnect)
+        return AsyncEventStream(
+            response, decoder, resume=state, reconnect=reconnect, strict=self.strict
+        )
 
 
 class _Lifecycle:

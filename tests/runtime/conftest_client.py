@@ -8,7 +8,8 @@ the same server without custom headers:
   keep-alives, then `data: [DONE]`;
 - `flaky-<key>-<k>`: fail k times with 503 (Retry-After: 0) / 429, then succeed;
 - `cut-<key>`: stream two chunks, then drop the connection;
-- `malformed`: a chunk whose data is not JSON; `error-event`: an `event: error`;
+- `malformed`: a chunk whose data is not JSON; `deviant-<seed>`: see `deviant_body` (seed 0:
+  one write); `error-event`: an `event: error`;
   `error-payload`: a `data: {"error": ...}` event;
 - `endless-<key>`: chunks forever until the client hangs up (recorded in `disconnected`);
 - `status-<code>`: that status with an ErrorResponse body;
@@ -157,6 +158,24 @@ def cut_offset(body: bytes, rng: random.Random, floor: int = 1) -> int:
     return rng.choice([p for p in places if floor <= p < len(body)] or [len(body) - 1])
 
 
+def deviant_chunk() -> dict[str, Any]:
+    """Chunk 1 as a server that deviates from the spec sends it: `created` (required)
+    missing, an index that is not an integer, a key the spec does not have."""
+    out = chunk(1, 0, 3)
+    del out["created"]
+    out["choices"][0]["index"] = "zero"
+    out["service_tier"] = "flex"
+    return out
+
+
+def deviant_body() -> bytes:
+    """`deviant-<seed>`: a valid chunk, a deviant one, data that is not JSON, a valid one, `[DONE]`."""
+    events = [chunk(0, 0, 3), deviant_chunk()]
+    parts = [f"data: {json.dumps(e)}\n\n" for e in events]
+    parts += ["data: {not json\n\n", f"data: {json.dumps(chunk(2, 0, 3))}\n\n", "data: [DONE]\n\n"]
+    return "".join(parts).encode()
+
+
 def error_body(status: int, message: str = "boom") -> dict[str, Any]:
     return {"error": {"message": message, "type": f"status_{status}", "param": None, "code": None}}
 
@@ -217,6 +236,10 @@ def make_app(state: State) -> Starlette:
         if model == "malformed":
             body_ = f"data: {json.dumps(chunk(0, 0, 3))}\n\ndata: {{not json\n\ndata: [DONE]\n\n"
             return _stream(_once(body_.encode()))
+        if model.startswith("deviant-"):
+            seed = int(model.split("-")[1])
+            body_ = deviant_body()
+            return _stream(_once(body_) if seed == 0 else _random_writes(body_, seed))
         if model == "error-event":
             body_ = f"data: {json.dumps(chunk(0, 0, 3))}\n\nevent: error\ndata: "
             body_ += json.dumps(error_body(500, "overloaded")) + "\n\n"
@@ -381,12 +404,10 @@ def _free_socket() -> socket.socket:
     return sock
 
 
-@pytest.fixture(scope="session", name="server")
-def server_fixture() -> Iterator[Server]:
-    """The spec server, started once per session."""
-    state = State()
+def serve(app: Starlette) -> Iterator[str]:
+    """Run `app` on 127.0.0.1 (a free port) in a thread; yield its base URL, then stop it."""
     sock = _free_socket()
-    config = uvicorn.Config(make_app(state), log_level="warning", lifespan="off", timeout_graceful_shutdown=1)
+    config = uvicorn.Config(app, log_level="warning", lifespan="off", timeout_graceful_shutdown=1)
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -395,7 +416,14 @@ def server_fixture() -> Iterator[Server]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("test server did not start")
         time.sleep(0.01)
-    port = sock.getsockname()[1]
-    yield Server(f"http://127.0.0.1:{port}", state)
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
     srv.should_exit = True
     thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session", name="server")
+def server_fixture() -> Iterator[Server]:
+    """The spec server, started once per session."""
+    state = State()
+    for url in serve(make_app(state)):
+        yield Server(url, state)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import generator.targets.python.deprecation as deprecation
+import generator.targets.python.streams as streams
 from generator import naming
 from generator.docs_format import CHECK, MINUS, cell, description, example_cell, table
 from generator.docs_format import json_text as _json
@@ -266,7 +267,8 @@ class Docs:
         if op.stream is not None:
             model = op.stream.model
             link = page_link(self.api, model, prefix)
-            return f"**[EventStream[{self.api.named(model).module}.{model}]]({link})**"
+            unknown = f" | {streams.UNKNOWN}" if streams.is_open(self.api, op.stream) else ""
+            return f"**[EventStream[{self.api.named(model).module}.{model}{unknown}]]({link})**"
         if op.success is None or op.success.type is None:
             return "**None**"
         return f"**{TypeText(self.api, prefix).cell(op.success.type)}**"

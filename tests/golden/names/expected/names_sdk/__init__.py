@@ -2,7 +2,7 @@
 """Names SDK."""
 
 from . import models
-from ._events import AsyncEventStream, EventStream
+from ._events import AsyncEventStream, EventStream, UnknownEvent
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
 from .errors import (
     APIConnectionError,
@@ -41,6 +41,7 @@ __all__ = [
     "ResumeConfig",
     "RetryConfig",
     "StreamDecodeError",
+    "UnknownEvent",
     "UnprocessableEntityError",
     "Unset",
     "models",

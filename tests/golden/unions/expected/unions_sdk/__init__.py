@@ -2,7 +2,7 @@
 """Unions SDK."""
 
 from . import models
-from ._events import AsyncEventStream, EventStream
+from ._events import AsyncEventStream, EventStream, UnknownEvent
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
 from .errors import (
     APIConnectionError,
@@ -41,6 +41,7 @@ __all__ = [
     "RetryConfig",
     "StreamDecodeError",
     "UnionsSdk",
+    "UnknownEvent",
     "UnprocessableEntityError",
     "Unset",
     "models",

@@ -2,7 +2,7 @@
 """Wire SDK."""
 
 from . import models
-from ._events import AsyncEventStream, EventStream
+from ._events import AsyncEventStream, EventStream, UnknownEvent
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
 from .errors import (
     APIConnectionError,
@@ -40,6 +40,7 @@ __all__ = [
     "ResumeConfig",
     "RetryConfig",
     "StreamDecodeError",
+    "UnknownEvent",
     "UnprocessableEntityError",
     "Unset",
     "WireSdk",

@@ -3,7 +3,18 @@
 
 from __future__ import annotations
 
-from .._events import AsyncEventStream, EventDecoder, EventStream, EventUnionDecoder
+from typing import Annotated
+
+from pydantic import Field
+
+from .._events import (
+    AsyncEventStream,
+    Decoder,
+    EventDecoder,
+    EventStream,
+    EventUnionDecoder,
+    UnknownEvent,
+)
 from .._http import (
     UNSET,
     AsyncHTTP,
@@ -20,7 +31,10 @@ from .._http import (
 from ..errors import RateLimitError
 from ..models.components.error import Error
 from ..models.components.eventrequest import EventRequest
+from ..models.components.quote import Quote
 from ..models.components.tick import Tick
+from ..models.components.trade import Trade
+from ..models.operations.activitystreamresponsebody import ActivityStreamResponseBody
 from ..models.operations.eventsstreamresponsebody import EventsStreamResponseBody
 from ..models.operations.plainstreamresponsebody import PlainStreamResponseBody
 from ..models.operations.tickerstreamnoticeevent import TickerStreamNoticeEvent
@@ -29,16 +43,12 @@ from ..models.operations.tickerstreamtickevent import TickerStreamTickEvent
 
 _EVENTS_STREAM_ERRORS: ErrorMap = {"429": (RateLimitError, Error)}
 _EVENTS_STREAM_EVENTS: EventDecoder[EventsStreamResponseBody] = EventDecoder(
-    EventsStreamResponseBody,
-    Tick.model_validate_json,
-    sentinel="[DONE]",
-    data="data",
-    event="event",
+    EventsStreamResponseBody, Tick, sentinel="[DONE]", data="data", event="event"
 )
 _PLAIN_STREAM_ERRORS: ErrorMap = {}
 _PLAIN_STREAM_EVENTS: EventDecoder[PlainStreamResponseBody] = EventDecoder(
     PlainStreamResponseBody,
-    Tick.model_validate_json,
+    Tick,
     sentinel="",
     data="data",
     event="event",
@@ -49,17 +59,24 @@ _TICKER_STREAM_ERRORS: ErrorMap = {}
 _TICKER_STREAM_EVENTS: EventUnionDecoder[TickerStreamResponseBody] = EventUnionDecoder(
     {
         "tick": EventDecoder(
-            TickerStreamTickEvent,
-            Tick.model_validate_json,
-            data="data",
-            event="event",
-            id="id",
+            TickerStreamTickEvent, Tick, data="data", event="event", id="id"
         ),
         "notice": EventDecoder(
             TickerStreamNoticeEvent, None, data="data", event="event", plain=False
         ),
     },
     sentinel="[DONE]",
+)
+_ACTIVITY_STREAM_ERRORS: ErrorMap = {}
+_ACTIVITY_STREAM_EVENTS: Decoder[ActivityStreamResponseBody | UnknownEvent] = (
+    EventDecoder(
+        ActivityStreamResponseBody,
+        Annotated[Trade | Quote, Field(discriminator="type")],
+        sentinel="[DONE]",
+        data="data",
+        open=True,
+        discriminator="type",
+    )
 )
 
 
@@ -118,7 +135,7 @@ class Events:
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
-    ) -> EventStream[TickerStreamResponseBody]:
+    ) -> EventStream[TickerStreamResponseBody | UnknownEvent]:
         call = Call(
             "GET",
             "/ticker",
@@ -128,6 +145,28 @@ class Events:
         )
         return self._http.stream(
             call, _TICKER_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
+        )
+
+    def activity_stream(
+        self,
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
+    ) -> EventStream[ActivityStreamResponseBody | UnknownEvent]:
+        call = Call(
+            "GET",
+            "/activity",
+            security=("apiKey",),
+            accept="text/event-stream",
+            errors=_ACTIVITY_STREAM_ERRORS,
+        )
+        return self._http.stream(
+            call,
+            _ACTIVITY_STREAM_EVENTS,
+            timeout=timeout,
+            retries=retries,
+            resume=resume,
         )
 
 
@@ -186,7 +225,7 @@ class AsyncEvents:
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
-    ) -> AsyncEventStream[TickerStreamResponseBody]:
+    ) -> AsyncEventStream[TickerStreamResponseBody | UnknownEvent]:
         call = Call(
             "GET",
             "/ticker",
@@ -196,4 +235,26 @@ class AsyncEvents:
         )
         return await self._http.stream(
             call, _TICKER_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
+        )
+
+    async def activity_stream(
+        self,
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
+    ) -> AsyncEventStream[ActivityStreamResponseBody | UnknownEvent]:
+        call = Call(
+            "GET",
+            "/activity",
+            security=("apiKey",),
+            accept="text/event-stream",
+            errors=_ACTIVITY_STREAM_ERRORS,
+        )
+        return await self._http.stream(
+            call,
+            _ACTIVITY_STREAM_EVENTS,
+            timeout=timeout,
+            retries=retries,
+            resume=resume,
         )

@@ -10,6 +10,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .activitystreamresponsebody import (
+        ActivityStreamResponseBody as ActivityStreamResponseBody,
+    )
     from .eventsstreamresponsebody import (
         EventsStreamResponseBody as EventsStreamResponseBody,
     )
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
     from .tickerstreamtickevent import TickerStreamTickEvent as TickerStreamTickEvent
 
 _EXPORTS: dict[str, str] = {
+    "ActivityStreamResponseBody": "activitystreamresponsebody",
     "EventsStreamResponseBody": "eventsstreamresponsebody",
     "PlainStreamResponseBody": "plainstreamresponsebody",
     "TickerStreamNoticeEvent": "tickerstreamnoticeevent",
@@ -33,6 +37,7 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "ActivityStreamResponseBody",
     "EventsStreamResponseBody",
     "PlainStreamResponseBody",
     "TickerStreamNoticeEvent",
