@@ -506,10 +506,11 @@ def _envelope_decoder(api: Api, names: PyNames, name: str, ann: ArgAnnotator, se
         expected = _ENVELOPE_FIELDS.get(f.wire)
         if sentinel is None and f.wire == "event" and f.type.kind == "literal":
             found["event"] = attributes[f.wire]  # a union member: dispatch already matched its one value
-        elif expected is None or f.type.kind != expected or f.required:
+            continue
+        if expected is not None:
+            found[f.wire] = attributes[f.wire]  # the decoder fills it from the event, typed or not
+        if expected is None or f.type.kind != expected or f.required:
             plain = False
-        else:
-            found[f.wire] = attributes[f.wire]
     payload = "None"
     if "data" in model.json_fields:
         # The payload's type: the runtime builds its validators on first use.

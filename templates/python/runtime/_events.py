@@ -351,7 +351,7 @@ class EventDecoder(Generic[M]):
         _log.warning(
             "stream event %r deviates from the spec; delivered unvalidated: %s; data: %r",
             sse.event,
-            error.message,
+            _summary(invalid) if invalid is not None else error.message,
             sse.data,
         )
         data_name, event_name, id_name, retry_name = self._names
@@ -385,6 +385,17 @@ class EventDecoder(Generic[M]):
             if self._tags and value.get(key) not in self._tags:
                 return f"unknown {key} {value.get(key)!r}"
         return ""
+
+
+def _summary(error: ValidationError, shown: int = 3) -> str:
+    """The first few of a validation error's problems, one line."""
+    problems = error.errors()
+    parts = [
+        f"{'.'.join(map(str, p['loc'])) or 'value'}: {p['msg']}"
+        for p in problems[:shown]
+    ]
+    more = len(problems) - shown
+    return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
 
 
 class EventUnionDecoder(Generic[T]):
