@@ -34,6 +34,7 @@ body (latin-1; a GET's query string) and Content-Type, for the wire golden SDK (
 from __future__ import annotations
 
 import asyncio
+import importlib
 import json
 import random
 import re
@@ -44,6 +45,7 @@ import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -402,6 +404,24 @@ def _free_socket() -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     return sock
+
+
+def generated_package(spec: Path, package: str, out: Path) -> Iterator[ModuleType]:
+    """The SDK generated from `spec` into `out`, imported (for a module fixture to yield)."""
+    from generator.cli import render_for  # noqa: PLC0415 - only the tests that generate need it
+    from generator.config import Settings  # noqa: PLC0415
+
+    files, _ = render_for(Settings(spec=spec, out=out, package=package))
+    for name, text in files.items():
+        if name.startswith(f"{package}/"):
+            path = out / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(out))
+    try:
+        yield importlib.import_module(package)
+    finally:
+        sys.path.remove(str(out))
 
 
 def serve(app: Starlette) -> Iterator[str]:

@@ -6,8 +6,9 @@
   (raw values kept, `model_dump` gives the payload back), and logged as a warning on the
   SDK's logger; `strict=True` raises `StreamDecodeError` at that event instead. One write
   (the batched validation path falls back event by event) and random writes.
-- A union of payloads told apart by `type` (the streams golden SDK's `activity_stream`):
-  an unknown `type` is an `UnknownEvent` with the raw text and parsed JSON, strict or not.
+- A union of payloads told apart by `type` (`SPEC` below, generated once per module): an
+  unknown `type` is an `UnknownEvent` with the raw text and parsed JSON, strict or not; a
+  known one missing a required field is that member, built leniently.
 """
 
 from __future__ import annotations
@@ -16,23 +17,25 @@ import asyncio
 import json
 import logging
 import random
-import sys
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest_client import TOKEN, Server, atoma_sdk, chunk, deviant_chunk, serve, server_fixture  # noqa: F401
+from conftest_client import (  # noqa: F401
+    TOKEN,
+    Server,
+    atoma_sdk,
+    chunk,
+    deviant_chunk,
+    generated_package,
+    serve,
+    server_fixture,
+)
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
-
-EXPECTED = Path(__file__).resolve().parents[1] / "golden" / "streams" / "expected"
-if str(EXPECTED) not in sys.path:
-    sys.path.insert(0, str(EXPECTED))
-
-import streams_sdk  # noqa: E402  (the golden tree, not an installed namesake)
 
 pytestmark = pytest.mark.timeout(30)
 MESSAGES = [{"role": "user", "content": "Hi"}]
@@ -114,6 +117,59 @@ def test_strict_raises_async(server: Server) -> None:
 
 # ------------------------------------------------------------ a union of payloads by `type`
 
+SPEC = """
+openapi: 3.1.0
+info: {title: Activity, version: 1.0.0}
+servers: [{url: https://api.example.com}]
+security: [{apiKey: []}]
+paths:
+  /activity#stream:
+    get:
+      operationId: activity_stream
+      tags: [Events]
+      x-speakeasy-sse-sentinel: '[DONE]'
+      responses:
+        '200':
+          description: Trades and quotes, told apart by the payload's type.
+          content:
+            text/event-stream:
+              schema: {$ref: '#/components/schemas/ActivityEnvelope'}
+components:
+  securitySchemes:
+    apiKey: {type: apiKey, in: header, name: X-API-Key}
+  schemas:
+    ActivityEnvelope:
+      type: object
+      required: [data]
+      properties:
+        data:
+          oneOf:
+            - {$ref: '#/components/schemas/Trade'}
+            - {$ref: '#/components/schemas/Quote'}
+          discriminator: {propertyName: type}
+    Trade:
+      type: object
+      required: [type, price]
+      properties:
+        type: {type: string, enum: [trade]}
+        price: {type: number}
+    Quote:
+      type: object
+      required: [type, bid, ask]
+      properties:
+        type: {type: string, enum: [quote]}
+        bid: {type: number}
+        ask: {type: number}
+"""
+
+
+@pytest.fixture(scope="module")
+def activity_sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    folder = tmp_path_factory.mktemp("activity")
+    (folder / "spec.yaml").write_text(SPEC, encoding="utf-8")
+    yield from generated_package(folder / "spec.yaml", "activity_sdk", folder / "out")
+
+
 ACTIVITY = (
     'data: {"type": "trade", "price": 1.5}\n\n'
     'data: {"type": "quote", "bid": 1, "ask": 2}\n\n'
@@ -149,9 +205,9 @@ def base_url() -> Iterator[str]:
     yield from serve(make_app())
 
 
-def check_activity(events: list[Any]) -> None:
-    Trade, Quote = streams_sdk.models.components.Trade, streams_sdk.models.components.Quote
-    Unknown = streams_sdk.UnknownEvent
+def check_activity(sdk: ModuleType, events: list[Any]) -> None:
+    Trade, Quote = sdk.models.components.Trade, sdk.models.components.Quote
+    Unknown = sdk.UnknownEvent
     trade, quote, auction, partial = events
     assert isinstance(trade.data, Trade) and trade.data.price == 1.5
     assert isinstance(quote.data, Quote) and (quote.data.bid, quote.data.ask) == (1, 2)
@@ -164,25 +220,28 @@ def check_activity(events: list[Any]) -> None:
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
 @pytest.mark.parametrize("strict", [False, True])
-def test_unknown_type_is_an_unknown_event(base_url: str, seed: int, strict: bool) -> None:
-    with streams_sdk.StreamsSdk(server_url=f"{base_url}/{seed}", api_key="k", strict=strict) as sdk:
-        with sdk.events.activity_stream() as stream:
-            events = []
+def test_unknown_type_is_an_unknown_event(
+    activity_sdk: ModuleType, base_url: str, seed: int, strict: bool
+) -> None:
+    url = f"{base_url}/{seed}"
+    with activity_sdk.ActivitySdk(server_url=url, api_key="k", strict=strict) as client:
+        with client.events.activity_stream() as stream:
+            events: list[Any] = []
             if strict:
-                with pytest.raises(streams_sdk.StreamDecodeError):
+                with pytest.raises(activity_sdk.StreamDecodeError):
                     events.extend(stream)
                 assert len(events) == 3
                 return
             events = list(stream)
-    check_activity(events)
+    check_activity(activity_sdk, events)
 
 
 @pytest.mark.parametrize("seed", [0, 3])
-def test_unknown_type_is_an_unknown_event_async(base_url: str, seed: int) -> None:
+def test_unknown_type_is_an_unknown_event_async(activity_sdk: ModuleType, base_url: str, seed: int) -> None:
     async def run() -> list[Any]:
-        async with streams_sdk.AsyncStreamsSdk(server_url=f"{base_url}/{seed}", api_key="k") as sdk:
-            stream = await sdk.events.activity_stream()
+        async with activity_sdk.AsyncActivitySdk(server_url=f"{base_url}/{seed}", api_key="k") as client:
+            stream = await client.events.activity_stream()
             async with stream:
                 return [e async for e in stream]
 
-    check_activity(asyncio.run(run()))
+    check_activity(activity_sdk, asyncio.run(run()))

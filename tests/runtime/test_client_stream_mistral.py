@@ -9,22 +9,18 @@ field is delivered as its member, built leniently, with a warning on the SDK's l
 from __future__ import annotations
 
 import asyncio
-import importlib
 import logging
-import sys
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest_client import serve
+from conftest_client import generated_package, serve
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
-from generator.cli import render_for
-from generator.config import Settings
 from tests.helpers import shared_path
 
 pytestmark = pytest.mark.timeout(60)
@@ -40,20 +36,8 @@ BODY = (
 
 @pytest.fixture(scope="module")
 def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    out = tmp_path_factory.mktemp("mistral")
-    files, _ = render_for(
-        Settings(spec=shared_path("specs", "mistral-openapi.yaml"), out=out, package=PACKAGE)
-    )
-    for name, text in files.items():
-        if name.startswith(f"{PACKAGE}/"):
-            path = out / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-    sys.path.insert(0, str(out))
-    try:
-        yield importlib.import_module(PACKAGE)
-    finally:
-        sys.path.remove(str(out))
+    spec = shared_path("specs", "mistral-openapi.yaml")
+    yield from generated_package(spec, PACKAGE, tmp_path_factory.mktemp("mistral"))
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import Field
-
 from .._events import (
     AsyncEventStream,
-    Decoder,
     EventDecoder,
     EventStream,
     EventUnionDecoder,
@@ -31,10 +26,7 @@ from .._http import (
 from ..errors import RateLimitError
 from ..models.components.error import Error
 from ..models.components.eventrequest import EventRequest
-from ..models.components.quote import Quote
 from ..models.components.tick import Tick
-from ..models.components.trade import Trade
-from ..models.operations.activitystreamresponsebody import ActivityStreamResponseBody
 from ..models.operations.eventsstreamresponsebody import EventsStreamResponseBody
 from ..models.operations.plainstreamresponsebody import PlainStreamResponseBody
 from ..models.operations.tickerstreamnoticeevent import TickerStreamNoticeEvent
@@ -66,17 +58,6 @@ _TICKER_STREAM_EVENTS: EventUnionDecoder[TickerStreamResponseBody] = EventUnionD
         ),
     },
     sentinel="[DONE]",
-)
-_ACTIVITY_STREAM_ERRORS: ErrorMap = {}
-_ACTIVITY_STREAM_EVENTS: Decoder[ActivityStreamResponseBody | UnknownEvent] = (
-    EventDecoder(
-        ActivityStreamResponseBody,
-        Annotated[Trade | Quote, Field(discriminator="type")],
-        sentinel="[DONE]",
-        data="data",
-        open=True,
-        discriminator="type",
-    )
 )
 
 
@@ -147,28 +128,6 @@ class Events:
             call, _TICKER_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
         )
 
-    def activity_stream(
-        self,
-        *,
-        timeout: TimeoutTypes | Unset = UNSET,
-        retries: int | RetryConfig | Unset = UNSET,
-        resume: bool | ResumeConfig | Unset = UNSET,
-    ) -> EventStream[ActivityStreamResponseBody | UnknownEvent]:
-        call = Call(
-            "GET",
-            "/activity",
-            security=("apiKey",),
-            accept="text/event-stream",
-            errors=_ACTIVITY_STREAM_ERRORS,
-        )
-        return self._http.stream(
-            call,
-            _ACTIVITY_STREAM_EVENTS,
-            timeout=timeout,
-            retries=retries,
-            resume=resume,
-        )
-
 
 class AsyncEvents:
     """events"""
@@ -235,26 +194,4 @@ class AsyncEvents:
         )
         return await self._http.stream(
             call, _TICKER_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
-        )
-
-    async def activity_stream(
-        self,
-        *,
-        timeout: TimeoutTypes | Unset = UNSET,
-        retries: int | RetryConfig | Unset = UNSET,
-        resume: bool | ResumeConfig | Unset = UNSET,
-    ) -> AsyncEventStream[ActivityStreamResponseBody | UnknownEvent]:
-        call = Call(
-            "GET",
-            "/activity",
-            security=("apiKey",),
-            accept="text/event-stream",
-            errors=_ACTIVITY_STREAM_ERRORS,
-        )
-        return await self._http.stream(
-            call,
-            _ACTIVITY_STREAM_EVENTS,
-            timeout=timeout,
-            retries=retries,
-            resume=resume,
         )

@@ -10,41 +10,32 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .activityenvelope import ActivityEnvelope as ActivityEnvelope
     from .error import Error as Error
     from .eventrequest import EventRequest as EventRequest
-    from .quote import Quote as Quote
     from .tick import Tick as Tick
     from .tickenvelope import TickEnvelope as TickEnvelope
     from .tickerevent import TickerEvent as TickerEvent
     from .tickereventobject import TickerEventObject as TickerEventObject
     from .tickevent import TickEvent as TickEvent
-    from .trade import Trade as Trade
 
 _EXPORTS: dict[str, str] = {
-    "ActivityEnvelope": "activityenvelope",
     "Error": "error",
     "EventRequest": "eventrequest",
-    "Quote": "quote",
     "Tick": "tick",
     "TickEnvelope": "tickenvelope",
     "TickEvent": "tickevent",
     "TickerEvent": "tickerevent",
     "TickerEventObject": "tickereventobject",
-    "Trade": "trade",
 }
 
 __all__ = [
-    "ActivityEnvelope",
     "Error",
     "EventRequest",
-    "Quote",
     "Tick",
     "TickEnvelope",
     "TickEvent",
     "TickerEvent",
     "TickerEventObject",
-    "Trade",
 ]
 
 

@@ -10,9 +10,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .activitystreamresponsebody import (
-        ActivityStreamResponseBody as ActivityStreamResponseBody,
-    )
     from .eventsstreamresponsebody import (
         EventsStreamResponseBody as EventsStreamResponseBody,
     )
@@ -28,7 +25,6 @@ if TYPE_CHECKING:
     from .tickerstreamtickevent import TickerStreamTickEvent as TickerStreamTickEvent
 
 _EXPORTS: dict[str, str] = {
-    "ActivityStreamResponseBody": "activitystreamresponsebody",
     "EventsStreamResponseBody": "eventsstreamresponsebody",
     "PlainStreamResponseBody": "plainstreamresponsebody",
     "TickerStreamNoticeEvent": "tickerstreamnoticeevent",
@@ -37,7 +33,6 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
-    "ActivityStreamResponseBody",
     "EventsStreamResponseBody",
     "PlainStreamResponseBody",
     "TickerStreamNoticeEvent",
