@@ -12,8 +12,6 @@ import httpx
 from ._http import (
     UNSET,
     AsyncHTTP,
-    ExtraHeaders,
-    ExtraQuery,
     ResumeConfig,
     RetryConfig,
     SecurityDef,
@@ -55,8 +53,7 @@ class AtomaSdk(_Lifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
-        default_headers: ExtraHeaders | None = None,
-        default_query: ExtraQuery | None = None,
+        strict: bool = False,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -67,10 +64,9 @@ class AtomaSdk(_Lifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it. `default_headers` and
-        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
-        win); the SDK's logger (`logging.getLogger('atoma_sdk')`) logs each
-        request and response at DEBUG, credentials redacted.
+        request is safe; a call's own `resume=` overrides it. `strict=True` makes a stream
+        raise `StreamDecodeError` on an event that deviates from the spec, rather than
+        deliver it built leniently and log a warning.
         """
         if bearer_auth is None:
             bearer_auth = os.environ.get("ATOMA_SDK_BEARER_AUTH")
@@ -83,9 +79,8 @@ class AtomaSdk(_Lifecycle):
             timeout=timeout,
             retries=retries,
             resume=resume,
+            strict=strict,
             user_agent=_USER_AGENT,
-            default_headers=default_headers,
-            default_query=default_query,
             http_client=http_client,
         )
 
@@ -123,8 +118,7 @@ class AsyncAtomaSdk(_AsyncLifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
-        default_headers: ExtraHeaders | None = None,
-        default_query: ExtraQuery | None = None,
+        strict: bool = False,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -135,10 +129,9 @@ class AsyncAtomaSdk(_AsyncLifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it. `default_headers` and
-        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
-        win); the SDK's logger (`logging.getLogger('atoma_sdk')`) logs each
-        request and response at DEBUG, credentials redacted.
+        request is safe; a call's own `resume=` overrides it. `strict=True` makes a stream
+        raise `StreamDecodeError` on an event that deviates from the spec, rather than
+        deliver it built leniently and log a warning.
         """
         if bearer_auth is None:
             bearer_auth = os.environ.get("ATOMA_SDK_BEARER_AUTH")
@@ -151,9 +144,8 @@ class AsyncAtomaSdk(_AsyncLifecycle):
             timeout=timeout,
             retries=retries,
             resume=resume,
+            strict=strict,
             user_agent=_USER_AGENT,
-            default_headers=default_headers,
-            default_query=default_query,
             http_client=http_client,
         )
 

@@ -8,8 +8,6 @@ import httpx
 from ._http import (
     UNSET,
     AsyncHTTP,
-    ExtraHeaders,
-    ExtraQuery,
     ResumeConfig,
     RetryConfig,
     SecurityDef,
@@ -37,8 +35,7 @@ class RecursionSdk(_Lifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
-        default_headers: ExtraHeaders | None = None,
-        default_query: ExtraQuery | None = None,
+        strict: bool = False,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -47,10 +44,9 @@ class RecursionSdk(_Lifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it. `default_headers` and
-        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
-        win); the SDK's logger (`logging.getLogger('recursion_sdk')`) logs each
-        request and response at DEBUG, credentials redacted.
+        request is safe; a call's own `resume=` overrides it. `strict=True` makes a stream
+        raise `StreamDecodeError` on an event that deviates from the spec, rather than
+        deliver it built leniently and log a warning.
         """
         self._http = SyncHTTP(
             server_url=server_url,
@@ -59,9 +55,8 @@ class RecursionSdk(_Lifecycle):
             timeout=timeout,
             retries=retries,
             resume=resume,
+            strict=strict,
             user_agent=_USER_AGENT,
-            default_headers=default_headers,
-            default_query=default_query,
             http_client=http_client,
         )
 
@@ -76,8 +71,7 @@ class AsyncRecursionSdk(_AsyncLifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
-        default_headers: ExtraHeaders | None = None,
-        default_query: ExtraQuery | None = None,
+        strict: bool = False,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -86,10 +80,9 @@ class AsyncRecursionSdk(_AsyncLifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it. `default_headers` and
-        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
-        win); the SDK's logger (`logging.getLogger('recursion_sdk')`) logs each
-        request and response at DEBUG, credentials redacted.
+        request is safe; a call's own `resume=` overrides it. `strict=True` makes a stream
+        raise `StreamDecodeError` on an event that deviates from the spec, rather than
+        deliver it built leniently and log a warning.
         """
         self._http = AsyncHTTP(
             server_url=server_url,
@@ -98,8 +91,7 @@ class AsyncRecursionSdk(_AsyncLifecycle):
             timeout=timeout,
             retries=retries,
             resume=resume,
+            strict=strict,
             user_agent=_USER_AGENT,
-            default_headers=default_headers,
-            default_query=default_query,
             http_client=http_client,
         )

@@ -12,8 +12,6 @@ import httpx
 from ._http import (
     UNSET,
     AsyncHTTP,
-    ExtraHeaders,
-    ExtraQuery,
     ResumeConfig,
     RetryConfig,
     SecurityDef,
@@ -48,8 +46,7 @@ class StreamsSdk(_Lifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
-        default_headers: ExtraHeaders | None = None,
-        default_query: ExtraQuery | None = None,
+        strict: bool = False,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -60,10 +57,9 @@ class StreamsSdk(_Lifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it. `default_headers` and
-        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
-        win); the SDK's logger (`logging.getLogger('streams_sdk')`) logs each
-        request and response at DEBUG, credentials redacted.
+        request is safe; a call's own `resume=` overrides it. `strict=True` makes a stream
+        raise `StreamDecodeError` on an event that deviates from the spec, rather than
+        deliver it built leniently and log a warning.
         """
         if api_key is None:
             api_key = os.environ.get("STREAMS_SDK_API_KEY")
@@ -76,9 +72,8 @@ class StreamsSdk(_Lifecycle):
             timeout=timeout,
             retries=retries,
             resume=resume,
+            strict=strict,
             user_agent=_USER_AGENT,
-            default_headers=default_headers,
-            default_query=default_query,
             http_client=http_client,
         )
 
@@ -102,8 +97,7 @@ class AsyncStreamsSdk(_AsyncLifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
-        default_headers: ExtraHeaders | None = None,
-        default_query: ExtraQuery | None = None,
+        strict: bool = False,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -114,10 +108,9 @@ class AsyncStreamsSdk(_AsyncLifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it. `default_headers` and
-        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
-        win); the SDK's logger (`logging.getLogger('streams_sdk')`) logs each
-        request and response at DEBUG, credentials redacted.
+        request is safe; a call's own `resume=` overrides it. `strict=True` makes a stream
+        raise `StreamDecodeError` on an event that deviates from the spec, rather than
+        deliver it built leniently and log a warning.
         """
         if api_key is None:
             api_key = os.environ.get("STREAMS_SDK_API_KEY")
@@ -130,9 +123,8 @@ class AsyncStreamsSdk(_AsyncLifecycle):
             timeout=timeout,
             retries=retries,
             resume=resume,
+            strict=strict,
             user_agent=_USER_AGENT,
-            default_headers=default_headers,
-            default_query=default_query,
             http_client=http_client,
         )
 

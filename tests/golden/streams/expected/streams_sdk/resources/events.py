@@ -3,17 +3,18 @@
 
 from __future__ import annotations
 
-from functools import cached_property
-
-from .._events import AsyncEventStream, EventDecoder, EventStream, EventUnionDecoder
+from .._events import (
+    AsyncEventStream,
+    EventDecoder,
+    EventStream,
+    EventUnionDecoder,
+    UnknownEvent,
+)
 from .._http import (
     UNSET,
     AsyncHTTP,
     Call,
     ErrorMap,
-    ExtraBody,
-    ExtraHeaders,
-    ExtraQuery,
     ResumeConfig,
     RetryConfig,
     SyncHTTP,
@@ -22,7 +23,6 @@ from .._http import (
     encode_path,
     strip_unset,
 )
-from .._raw import async_raw, raw
 from ..errors import RateLimitError
 from ..models.components.error import Error
 from ..models.components.eventrequest import EventRequest
@@ -35,16 +35,12 @@ from ..models.operations.tickerstreamtickevent import TickerStreamTickEvent
 
 _EVENTS_STREAM_ERRORS: ErrorMap = {"429": (RateLimitError, Error)}
 _EVENTS_STREAM_EVENTS: EventDecoder[EventsStreamResponseBody] = EventDecoder(
-    EventsStreamResponseBody,
-    Tick.model_validate_json,
-    sentinel="[DONE]",
-    data="data",
-    event="event",
+    EventsStreamResponseBody, Tick, sentinel="[DONE]", data="data", event="event"
 )
 _PLAIN_STREAM_ERRORS: ErrorMap = {}
 _PLAIN_STREAM_EVENTS: EventDecoder[PlainStreamResponseBody] = EventDecoder(
     PlainStreamResponseBody,
-    Tick.model_validate_json,
+    Tick,
     sentinel="",
     data="data",
     event="event",
@@ -55,11 +51,7 @@ _TICKER_STREAM_ERRORS: ErrorMap = {}
 _TICKER_STREAM_EVENTS: EventUnionDecoder[TickerStreamResponseBody] = EventUnionDecoder(
     {
         "tick": EventDecoder(
-            TickerStreamTickEvent,
-            Tick.model_validate_json,
-            data="data",
-            event="event",
-            id="id",
+            TickerStreamTickEvent, Tick, data="data", event="event", id="id"
         ),
         "notice": EventDecoder(
             TickerStreamNoticeEvent, None, data="data", event="event", plain=False
@@ -75,18 +67,10 @@ class Events:
     def __init__(self, http: SyncHTTP) -> None:
         self._http = http
 
-    @cached_property
-    def with_raw_response(self) -> EventsWithRawResponse:
-        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
-        return EventsWithRawResponse(self)
-
     def events_stream(
         self,
         *,
         topic: str,
-        extra_headers: ExtraHeaders | None = None,
-        extra_query: ExtraQuery | None = None,
-        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
@@ -100,9 +84,6 @@ class Events:
             accept="text/event-stream",
             errors=_EVENTS_STREAM_ERRORS,
             resumable=True,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
         )
         return self._http.stream(
             call, _EVENTS_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
@@ -113,9 +94,6 @@ class Events:
         *,
         room: str,
         since: int | Unset = UNSET,
-        extra_headers: ExtraHeaders | None = None,
-        extra_query: ExtraQuery | None = None,
-        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
@@ -127,9 +105,6 @@ class Events:
             query=(("since", since, True),),
             accept="text/event-stream",
             errors=_PLAIN_STREAM_ERRORS,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
         )
         return self._http.stream(
             call, _PLAIN_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
@@ -138,35 +113,20 @@ class Events:
     def ticker_stream(
         self,
         *,
-        extra_headers: ExtraHeaders | None = None,
-        extra_query: ExtraQuery | None = None,
-        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
-    ) -> EventStream[TickerStreamResponseBody]:
+    ) -> EventStream[TickerStreamResponseBody | UnknownEvent]:
         call = Call(
             "GET",
             "/ticker",
             security=("apiKey",),
             accept="text/event-stream",
             errors=_TICKER_STREAM_ERRORS,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
         )
         return self._http.stream(
             call, _TICKER_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
         )
-
-
-class EventsWithRawResponse:
-    """`Events`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
-
-    def __init__(self, resource: Events) -> None:
-        self.events_stream = raw(resource.events_stream)
-        self.plain_stream = raw(resource.plain_stream)
-        self.ticker_stream = raw(resource.ticker_stream)
 
 
 class AsyncEvents:
@@ -175,18 +135,10 @@ class AsyncEvents:
     def __init__(self, http: AsyncHTTP) -> None:
         self._http = http
 
-    @cached_property
-    def with_raw_response(self) -> AsyncEventsWithRawResponse:
-        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
-        return AsyncEventsWithRawResponse(self)
-
     async def events_stream(
         self,
         *,
         topic: str,
-        extra_headers: ExtraHeaders | None = None,
-        extra_query: ExtraQuery | None = None,
-        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
@@ -200,9 +152,6 @@ class AsyncEvents:
             accept="text/event-stream",
             errors=_EVENTS_STREAM_ERRORS,
             resumable=True,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
         )
         return await self._http.stream(
             call, _EVENTS_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
@@ -213,9 +162,6 @@ class AsyncEvents:
         *,
         room: str,
         since: int | Unset = UNSET,
-        extra_headers: ExtraHeaders | None = None,
-        extra_query: ExtraQuery | None = None,
-        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
@@ -227,9 +173,6 @@ class AsyncEvents:
             query=(("since", since, True),),
             accept="text/event-stream",
             errors=_PLAIN_STREAM_ERRORS,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
         )
         return await self._http.stream(
             call, _PLAIN_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
@@ -238,32 +181,17 @@ class AsyncEvents:
     async def ticker_stream(
         self,
         *,
-        extra_headers: ExtraHeaders | None = None,
-        extra_query: ExtraQuery | None = None,
-        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
-    ) -> AsyncEventStream[TickerStreamResponseBody]:
+    ) -> AsyncEventStream[TickerStreamResponseBody | UnknownEvent]:
         call = Call(
             "GET",
             "/ticker",
             security=("apiKey",),
             accept="text/event-stream",
             errors=_TICKER_STREAM_ERRORS,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
         )
         return await self._http.stream(
             call, _TICKER_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
         )
-
-
-class AsyncEventsWithRawResponse:
-    """`AsyncEvents`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
-
-    def __init__(self, resource: AsyncEvents) -> None:
-        self.events_stream = async_raw(resource.events_stream)
-        self.plain_stream = async_raw(resource.plain_stream)
-        self.ticker_stream = async_raw(resource.ticker_stream)
