@@ -12,6 +12,8 @@ import httpx
 from ._http import (
     UNSET,
     AsyncHTTP,
+    ExtraHeaders,
+    ExtraQuery,
     ResumeConfig,
     RetryConfig,
     SecurityDef,
@@ -53,6 +55,8 @@ class AtomaSdk(_Lifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         strict: bool = False,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -64,7 +68,10 @@ class AtomaSdk(_Lifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it. `strict=True` makes a stream
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('atoma_sdk')`) logs each
+        request and response at DEBUG, credentials redacted. `strict=True` makes a stream
         raise `StreamDecodeError` on an event that deviates from the spec, rather than
         deliver it built leniently and log a warning.
         """
@@ -81,6 +88,8 @@ class AtomaSdk(_Lifecycle):
             resume=resume,
             strict=strict,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )
 
@@ -118,6 +127,8 @@ class AsyncAtomaSdk(_AsyncLifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         strict: bool = False,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -129,7 +140,10 @@ class AsyncAtomaSdk(_AsyncLifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it. `strict=True` makes a stream
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('atoma_sdk')`) logs each
+        request and response at DEBUG, credentials redacted. `strict=True` makes a stream
         raise `StreamDecodeError` on an event that deviates from the spec, rather than
         deliver it built leniently and log a warning.
         """
@@ -146,6 +160,8 @@ class AsyncAtomaSdk(_AsyncLifecycle):
             resume=resume,
             strict=strict,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )
 

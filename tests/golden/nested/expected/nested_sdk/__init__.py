@@ -2,7 +2,7 @@
 """Nested SDK."""
 
 from . import models
-from ._events import AsyncEventStream, EventStream
+from ._events import AsyncEventStream, EventStream, UnknownEvent
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
 from ._multipart import FileTypes
 from ._payload import BinaryContent
@@ -56,6 +56,7 @@ __all__ = [
     "RetryConfig",
     "StreamDecodeError",
     "UnexpectedContentTypeError",
+    "UnknownEvent",
     "UnprocessableEntityError",
     "Unset",
     "models",

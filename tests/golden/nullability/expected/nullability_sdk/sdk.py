@@ -8,6 +8,8 @@ import httpx
 from ._http import (
     UNSET,
     AsyncHTTP,
+    ExtraHeaders,
+    ExtraQuery,
     ResumeConfig,
     RetryConfig,
     SecurityDef,
@@ -35,6 +37,8 @@ class NullabilitySdk(_Lifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         strict: bool = False,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -44,7 +48,10 @@ class NullabilitySdk(_Lifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it. `strict=True` makes a stream
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('nullability_sdk')`) logs each
+        request and response at DEBUG, credentials redacted. `strict=True` makes a stream
         raise `StreamDecodeError` on an event that deviates from the spec, rather than
         deliver it built leniently and log a warning.
         """
@@ -57,6 +64,8 @@ class NullabilitySdk(_Lifecycle):
             resume=resume,
             strict=strict,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )
 
@@ -71,6 +80,8 @@ class AsyncNullabilitySdk(_AsyncLifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         strict: bool = False,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -80,7 +91,10 @@ class AsyncNullabilitySdk(_AsyncLifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it. `strict=True` makes a stream
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('nullability_sdk')`) logs each
+        request and response at DEBUG, credentials redacted. `strict=True` makes a stream
         raise `StreamDecodeError` on an event that deviates from the spec, rather than
         deliver it built leniently and log a warning.
         """
@@ -93,5 +107,7 @@ class AsyncNullabilitySdk(_AsyncLifecycle):
             resume=resume,
             strict=strict,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )

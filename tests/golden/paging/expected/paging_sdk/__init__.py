@@ -2,7 +2,7 @@
 """Paging SDK."""
 
 from . import models
-from ._events import AsyncEventStream, EventStream
+from ._events import AsyncEventStream, EventStream, UnknownEvent
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
 from ._multipart import FileTypes
 from ._pagination import AsyncPage, SyncPage
@@ -59,6 +59,7 @@ __all__ = [
     "StreamDecodeError",
     "SyncPage",
     "UnexpectedContentTypeError",
+    "UnknownEvent",
     "UnprocessableEntityError",
     "Unset",
     "models",

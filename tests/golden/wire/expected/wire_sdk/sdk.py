@@ -12,6 +12,8 @@ import httpx
 from ._http import (
     UNSET,
     AsyncHTTP,
+    ExtraHeaders,
+    ExtraQuery,
     ResumeConfig,
     RetryConfig,
     SecurityDef,
@@ -23,8 +25,11 @@ from ._http import (
 )
 
 if TYPE_CHECKING:
+    from .resources.blobs import AsyncBlobs, Blobs
     from .resources.charges import AsyncCharges, Charges
     from .resources.customers import AsyncCustomers, Customers
+    from .resources.files import AsyncFiles, Files
+    from .resources.texts import AsyncTexts, Texts
 
 
 SERVERS: tuple[str, ...] = ("https://api.example.com/v1",)
@@ -47,6 +52,8 @@ class WireSdk(_Lifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         strict: bool = False,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -58,7 +65,10 @@ class WireSdk(_Lifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it. `strict=True` makes a stream
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('wire_sdk')`) logs each
+        request and response at DEBUG, credentials redacted. `strict=True` makes a stream
         raise `StreamDecodeError` on an event that deviates from the spec, rather than
         deliver it built leniently and log a warning.
         """
@@ -75,6 +85,8 @@ class WireSdk(_Lifecycle):
             resume=resume,
             strict=strict,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )
 
@@ -94,6 +106,30 @@ class WireSdk(_Lifecycle):
 
         return Charges(self._http)
 
+    @cached_property
+    def files(self) -> Files:
+        """files"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.files import Files
+
+        return Files(self._http)
+
+    @cached_property
+    def blobs(self) -> Blobs:
+        """blobs"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.blobs import Blobs
+
+        return Blobs(self._http)
+
+    @cached_property
+    def texts(self) -> Texts:
+        """texts"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.texts import Texts
+
+        return Texts(self._http)
+
 
 class AsyncWireSdk(_AsyncLifecycle):
     """Wire client (async)."""
@@ -106,6 +142,8 @@ class AsyncWireSdk(_AsyncLifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         strict: bool = False,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -117,7 +155,10 @@ class AsyncWireSdk(_AsyncLifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it. `strict=True` makes a stream
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('wire_sdk')`) logs each
+        request and response at DEBUG, credentials redacted. `strict=True` makes a stream
         raise `StreamDecodeError` on an event that deviates from the spec, rather than
         deliver it built leniently and log a warning.
         """
@@ -134,6 +175,8 @@ class AsyncWireSdk(_AsyncLifecycle):
             resume=resume,
             strict=strict,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )
 
@@ -152,3 +195,27 @@ class AsyncWireSdk(_AsyncLifecycle):
         from .resources.charges import AsyncCharges
 
         return AsyncCharges(self._http)
+
+    @cached_property
+    def files(self) -> AsyncFiles:
+        """files"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.files import AsyncFiles
+
+        return AsyncFiles(self._http)
+
+    @cached_property
+    def blobs(self) -> AsyncBlobs:
+        """blobs"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.blobs import AsyncBlobs
+
+        return AsyncBlobs(self._http)
+
+    @cached_property
+    def texts(self) -> AsyncTexts:
+        """texts"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.texts import AsyncTexts
+
+        return AsyncTexts(self._http)
