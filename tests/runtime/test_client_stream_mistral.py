@@ -72,7 +72,7 @@ def check(sdk: ModuleType, events: list[Any], records: list[logging.LogRecord]) 
 def test_conversation_stream(sdk: ModuleType, base_url: str, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.WARNING, logger=PACKAGE)
     with sdk.MistralStreamsSdk(server_url=base_url, api_key="k") as client:
-        with client.beta_conversations.agents_api_v_1_conversations_start_stream(inputs="Hi") as stream:
+        with client.beta.conversations.agents_api_v_1_conversations_start_stream(inputs="Hi") as stream:
             events = list(stream)
     check(sdk, events, caplog.records)
 
@@ -82,7 +82,7 @@ def test_conversation_stream_async(sdk: ModuleType, base_url: str, caplog: pytes
 
     async def run() -> list[Any]:
         async with sdk.AsyncMistralStreamsSdk(server_url=base_url, api_key="k") as client:
-            stream = await client.beta_conversations.agents_api_v_1_conversations_start_stream(inputs="Hi")
+            stream = await client.beta.conversations.agents_api_v_1_conversations_start_stream(inputs="Hi")
             async with stream:
                 return [e async for e in stream]
 
