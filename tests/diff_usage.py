@@ -201,7 +201,7 @@ def usage_program(files: dict[str, str], pkg: str, sdk_class: str, import_as: st
     ]
     imports = [
         f"from {import_as} import {sdk_class}, EventStream, ResumeConfig, RetryConfig",
-        f"from {import_as}._http import TimeoutTypes",
+        f"from {import_as}._http import ExtraBody, ExtraHeaders, ExtraQuery, TimeoutTypes",
     ]
     # From the defining modules: the lazy `__init__`s' module `__getattr__` would type any
     # missing name as Any, hiding a removal from mypy.
