@@ -242,7 +242,8 @@ class PyNames:
         # so attributes never collide; claiming them keeps that true should the rules drift.
         # A level's attribute is claimed once, where the level is first met: `beta` of
         # `beta.conversations` is the same attribute as a `beta` resource of its own.
-        levels: dict[tuple[str, ...], naming.Registry] = {(): naming.Registry()}
+        # The SDK's own methods (`close`) are taken at the top level too.
+        levels: dict[tuple[str, ...], naming.Registry] = {(): naming.Registry(RESOURCE_METHODS)}
         for res in self.api.resources:
             first = res.operations[0]
             spelled = res.tag.split(".") if len(res.path) > 1 else [res.tag]
