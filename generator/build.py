@@ -12,6 +12,7 @@ from generator.operations import OperationBuilder
 from generator.retries import read_policy
 from generator.schemas import SchemaBuilder
 from generator.statuses import ERROR_CLASSES
+from generator.webhooks import WebhookBuilder
 
 # Names the runtime modules export at package level; no generated class may take them.
 RUNTIME_NAMES = ERROR_CLASSES + (
@@ -20,13 +21,21 @@ RUNTIME_NAMES = ERROR_CLASSES + (
     "Unset",
     "EventStream",
     "AsyncEventStream",
+    "BinaryContent",
+    "BinaryResponse",
+    "AsyncBinaryResponse",
+    "FileTypes",
+    "LineStream",
+    "AsyncLineStream",
     "ServerSentEvent",
     "RetryConfig",
+    "RawResponse",
     "Components",
     "Operations",
     "SyncPage",  # the pagination runtime's names, imported by paging resources
     "AsyncPage",
     "Paging",
+    "WebhookVerificationError",
     "SDKError",  # exported by earlier runtimes: reserved still, so no SDK's class names move
 )
 
@@ -39,6 +48,7 @@ def build_api(spec: Spec, settings: Settings) -> Api:
     schemas.register_components()
     schemas.build_components()
     operations, resources = OperationBuilder(schemas).build()
+    webhooks, webhook_event = WebhookBuilder(schemas).build()
     unused = speakeasy.unknown_note(spec.main_file, spec.root)
     if unused:
         schemas.note(unused)
@@ -62,6 +72,8 @@ def build_api(spec: Spec, settings: Settings) -> Api:
         notes=schemas.notes,
         env_prefix=settings.env_prefix,
         retries=retries,
+        webhooks=webhooks,
+        webhook_event=webhook_event,
         by_name={n.name: n for n in named},
     )
 

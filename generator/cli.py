@@ -102,7 +102,10 @@ def render_for(settings: Settings, bump: bool = False) -> tuple[dict[str, str], 
 
         current = surface(api)
     files = versioning.apply(rendered.files, current, settings.out)
-    return files, (*spec.notes, *api.notes, *rendered.warnings)
+    missing: tuple[str, ...] = ()
+    if api.webhooks and not getattr(target, "renders_webhooks", False):
+        missing = (f"{spec.main_file}#/webhooks: webhooks are not generated for {target.name}",)
+    return files, (*spec.notes, *api.notes, *missing, *rendered.warnings)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -109,6 +109,8 @@ class Model:
     example: Any = MISSING
     json_fields: tuple[str, ...] = ()  # fields whose wire value may arrive as JSON text
     deprecated: bool = False
+    # The spec says `additionalProperties: true` or a schema (not only the JSON Schema default).
+    extra_declared: bool = False
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,9 @@ class RequestBody:
     model: str = ""  # the object model whose fields become keyword arguments
     fields: tuple[Field, ...] = ()
     encoding: tuple[PartEncoding, ...] = ()  # per property, as the spec gives it
+    kind: str = "json"  # how the default media type travels: json, form, multipart, text, binary
+    # (media type, kind) the caller may choose from, the default first; all share one schema
+    offered: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -201,6 +206,8 @@ class Response:
     content_type: str = ""
     type: TypeRef | None = None
     error_class: str = ""  # set for 4XX/5XX/default responses
+    kind: str = ""  # how `content_type` is read: json, sse, ndjson, text, binary; "" without content
+    content_types: tuple[str, ...] = ()  # every media type the response declares
 
 
 @dataclass(frozen=True)
@@ -251,6 +258,14 @@ class RetryPolicy:
 
 
 @dataclass(frozen=True)
+class DualMode:
+    """An operation whose success answers JSON or an SSE stream, chosen by a boolean body field."""
+
+    flag: str  # the body field's wire name (`stream`): true asks for the stream
+    response: Response  # the JSON success response; the stream is `Operation.stream`
+
+
+@dataclass(frozen=True)
 class Operation:
     """An HTTP operation: one method on one resource."""
 
@@ -275,6 +290,19 @@ class Operation:
     replacement: str = ""  # x-speakeasy-deprecation-replacement: the operationId to use instead
     pagination: Pagination | None = None
     retries: RetryPolicy | None = None  # the operation's own policy; it replaces the document's
+    dual: DualMode | None = None  # JSON or stream by a body flag; `stream` is the stream mode
+    stream_flag: str = ""  # a stream operation's body flag asking for the stream (sent true)
+
+    def path_parts(self) -> list[tuple[str, bool]]:
+        """The path template as (text, is a `{parameter}` wire name) pieces, in order."""
+        parts: list[tuple[str, bool]] = []
+        rest = self.path
+        while "{" in rest and "}" in rest.split("{", 1)[1]:
+            head, tail = rest.split("{", 1)
+            wire, rest = tail.split("}", 1)
+            parts += [(head, False)] if head else []
+            parts.append((wire, True))
+        return parts + [(rest, False)] if rest or not parts else parts
 
 
 @dataclass(frozen=True)
@@ -293,6 +321,17 @@ class Resource:
     # The tag's dot-separated levels as keys (`beta.conversations` -> ("beta", "conversations")):
     # a resource of several levels is reached through its parents; () when untagged.
     path: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """One delivery the API sends: a `webhooks:` entry, or an event schema named `Webhook*`."""
+
+    name: str  # the `webhooks:` key, else the component schema's key
+    payload: TypeRef  # the delivery's JSON body
+    event: str  # the value of the events' discriminating property ("" when there is none)
+    description: str
+    loc: Loc
 
 
 @dataclass(frozen=True)
@@ -325,6 +364,8 @@ class Api:
     notes: tuple[str, ...] = ()
     env_prefix: str = ""  # the configured prefix of credential environment variables, if any
     retries: RetryPolicy | None = None  # the document's `x-speakeasy-retries`
+    webhooks: tuple[Webhook, ...] = ()
+    webhook_event: str = ""  # the alias naming the union of every webhook payload
     by_name: dict[str, Named] = field(default_factory=dict, compare=False, hash=False)
 
     def named(self, name: str) -> Named:

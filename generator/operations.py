@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from generator import media as media_kind
 from generator import naming, nodes
 from generator.ir import (
     Alias,
+    DualMode,
     Field,
     Model,
     Operation,
@@ -65,8 +68,6 @@ class OperationBuilder:
                     if node.get("callbacks"):
                         where = loc.child(method, "callbacks")
                         self.schemas.note(f"{where}: callbacks are not generated")
-        if self.spec.root.get("webhooks"):
-            self.schemas.note(f"{self.spec.main_file}#/webhooks: webhooks are not generated")
         return ops, self._resources(ops)
 
     def _resources(self, ops: list[Operation]) -> list[Resource]:
@@ -114,7 +115,7 @@ class OperationBuilder:
             override = next((name for rx, name in self._renames if rx.fullmatch(raw_id)), None)
         body = self._body(node.get("requestBody"), loc.child("requestBody"), prefix)
         params = self._params(shared, path_loc, node.get("parameters") or [], loc)
-        responses, stream = self._responses(node, loc, prefix)
+        responses, stream, alternative = self._responses(node, loc, prefix)
         success = next((r for r in responses if r.status.startswith("2")), None)
         security = node.get("security", self.spec.root.get("security")) or []
         message = nodes.text(node, "x-speakeasy-deprecation-message").strip()
@@ -143,7 +144,26 @@ class OperationBuilder:
             replacement=replacement,
             retries=read_policy(node, loc, self.schemas.note),
             pagination=self._pages.read(node, loc, method, params, body, success) if stream is None else None,
+            dual=self._dual(node, loc, body, alternative),
+            stream_flag=_stream_flag(node, body) if stream is not None else "",
         )
+
+    def _dual(
+        self, node: dict[str, Any], loc: Loc, body: RequestBody | None, alternative: Response | None
+    ) -> DualMode | None:
+        """JSON or stream by a body flag: Speakeasy's `x-speakeasy-stream-request-field`, else `stream`."""
+        if alternative is None:
+            return None
+        wire = _flag_name(node)
+        fields = body.fields if body is not None else ()
+        flag = next((f for f in fields if f.wire == wire and f.type.kind == "bool"), None)
+        if flag is None:
+            self.schemas.note(
+                f"{loc}: the success answers JSON or text/event-stream but the body has no boolean "
+                f"{wire!r} field to choose; the method asks for the stream"
+            )
+            return None
+        return DualMode(flag.wire, alternative)
 
     def _params(self, shared: list[Any], shared_loc: Loc, own: list[Any], loc: Loc) -> tuple[Param, ...]:
         merged: dict[tuple[str, str], tuple[dict[str, Any], Loc]] = {}
@@ -173,8 +193,9 @@ class OperationBuilder:
                     default=nodes.default(schema),
                     example=node.get("example", nodes.example(schema)),
                     deprecated=nodes.flag(node, "deprecated"),
-                    # OAS: explode defaults to true for form (and deepObject), false otherwise
-                    explode=node.get("explode", node.get("style", "form") in ("form", "deepObject"))
+                    # OAS: explode defaults to true for form (and deepObject), false otherwise;
+                    # the style defaults to form in query and cookie, to simple in path and header
+                    explode=node.get("explode", node.get("style", _STYLE[where]) in ("form", "deepObject"))
                     is not False,
                     style=node["style"] if isinstance(node.get("style"), str) else "",
                 )
@@ -188,9 +209,8 @@ class OperationBuilder:
         content = node.get("content") or {}
         if not isinstance(content, dict) or not content:
             return None
-        ctype = _pick_content(content)
-        if ctype.startswith("multipart/"):
-            self.schemas.note(f"{loc}: {ctype} bodies are not supported yet; the body is sent as JSON")
+        offered = self._offered(content, loc)
+        ctype = offered[0][0] if offered else next(iter(content))
         media = content[ctype] or {}
         schema = media.get("schema", {}) if isinstance(media, dict) else {}
         btype = self.schemas.type_of(schema, loc.child("content", ctype, "schema"), prefix + "RequestBody")
@@ -201,16 +221,63 @@ class OperationBuilder:
             built = self.schemas.get(btype.name)
             if isinstance(built, Model):
                 model, fields = built.name, built.fields
-        encoding = _encoding(media.get("encoding") if isinstance(media, dict) else None)
+        raw_encoding = media.get("encoding") if isinstance(media, dict) else None
+        kind = offered[0][1] if offered else ""
+        if raw_encoding is not None and kind not in ("form", "multipart"):
+            where = loc.child("content", ctype, "encoding")
+            self.schemas.note(f"{where}: encoding applies to form and multipart bodies only; it is ignored")
+            raw_encoding = None
+        encoding = _encoding(raw_encoding, loc.child("content", ctype, "encoding"), self.schemas.note)
+        known = {f.wire for f in fields}
+        for part in encoding:
+            if part.name not in known:
+                where = loc.child("content", ctype, "encoding", part.name)
+                self.schemas.note(
+                    f"{where}: no body property is named {part.name!r}; the encoding is ignored"
+                )
         return RequestBody(
-            ctype, btype, bool(node.get("required")), nodes.text(node, "description"), model, fields, encoding
+            ctype,
+            btype,
+            bool(node.get("required")),
+            nodes.text(node, "description"),
+            model,
+            fields,
+            tuple(e for e in encoding if e.name in known),
+            kind,
+            tuple(offered),
         )
+
+    def _offered(self, content: dict[str, Any], loc: Loc) -> list[tuple[str, str]]:
+        """(media type, kind) the caller may choose: encodable, sharing the first one's schema."""
+        offered: list[tuple[str, str]] = []
+        first: Any = None
+        for ctype, media in content.items():
+            where = loc.child("content", ctype)
+            schema = media.get("schema") if isinstance(media, dict) else None
+            resolved = (
+                self.spec.deref(schema, where.child("schema"))[0] if isinstance(schema, dict) else schema
+            )
+            kind = media_kind.request_kind(str(ctype), resolved)
+            if not kind:
+                self.schemas.note(
+                    f"{where}: a structured {ctype} body cannot be encoded; the media type is not offered"
+                )
+            elif offered and schema != first:
+                self.schemas.note(
+                    f"{where}: its schema differs from {offered[0][0]}'s; the media type is not offered"
+                )
+            else:
+                first = schema if not offered else first
+                offered.append((str(ctype), kind))
+        return offered
 
     def _responses(
         self, node: dict[str, Any], loc: Loc, prefix: str
-    ) -> tuple[tuple[Response, ...], StreamBody | None]:
+    ) -> tuple[tuple[Response, ...], StreamBody | None, Response | None]:
+        """The responses, the stream body, and the JSON success a dual-mode stream also answers."""
         out: list[Response] = []
         stream = None
+        alternative = None
         for status, raw in (node.get("responses") or {}).items():
             rnode, rloc = self.spec.deref(raw, loc.child("responses", status))
             if not isinstance(rnode, dict):
@@ -229,12 +296,34 @@ class OperationBuilder:
                     schema, rloc.child("content", ctype, "schema"), prefix, description, sentinel
                 )
                 rtype = TypeRef("model", stream.model)
+                alternative = self._json_alternative(content, rloc, prefix, status, description)
             elif schema is not None and ctype:
                 hint = prefix + ("ResponseBody" if success else f"{naming.pascal(status)}ResponseBody")
                 rtype = self.schemas.type_of(schema, rloc.child("content", ctype, "schema"), hint)
             error = "" if success or status.startswith(("1", "3")) else error_class(status)
-            out.append(Response(status, description, ctype, rtype, error))
-        return tuple(out), stream
+            resolved = self.spec.deref(schema, rloc)[0] if isinstance(schema, dict) else schema
+            kind = media_kind.response_kind(ctype, resolved) if ctype else ""
+            if ctype and not kind and success:
+                where = rloc.child("content", ctype)
+                self.schemas.note(
+                    f"{where}: a structured {ctype} body cannot be decoded; it is read as binary"
+                )
+            kind = kind or ("binary" if ctype else "")
+            declared = tuple(str(c) for c in content) if isinstance(content, dict) else ()
+            out.append(Response(status, description, ctype, rtype, error, kind, declared))
+        return tuple(out), stream, alternative
+
+    def _json_alternative(
+        self, content: dict[str, Any], loc: Loc, prefix: str, status: str, description: str
+    ) -> Response | None:
+        """The JSON media type beside a success's `text/event-stream`, if it has one."""
+        ctype = next((k for k in content if k in _JSON_TYPES or k.endswith("+json")), None)
+        media = content.get(ctype) if ctype else None
+        if ctype is None or not isinstance(media, dict) or media.get("schema") is None:
+            return None
+        where = loc.child("content", ctype, "schema")
+        rtype = self.schemas.type_of(media["schema"], where, prefix + "ResponseBody")
+        return Response(status, description, ctype, rtype, kind="json", content_types=(ctype,))
 
     def _stream(self, schema: Any, loc: Loc, prefix: str, description: str, sentinel: str) -> StreamBody:
         """The per-event model: the spec's envelope (with `data`), or one we wrap around it."""
@@ -385,6 +474,26 @@ def _tag_key(tag: str) -> str:
     return naming.bounded(key).lower()
 
 
+_STYLE = {"query": "form", "cookie": "form", "path": "simple", "header": "simple"}
+
+
+def _flag_name(node: dict[str, Any]) -> str:
+    """The body field that asks for the stream: Speakeasy's extension names it, else `stream`."""
+    named = node.get("x-speakeasy-stream-request-field")
+    return named if isinstance(named, str) and named else "stream"
+
+
+def _stream_flag(node: dict[str, Any], body: RequestBody | None) -> str:
+    """The wire name of a boolean (or `true`-only) body field asking for the stream; "" when none."""
+    wire = _flag_name(node)
+    for f in body.fields if body is not None else ():
+        if f.wire == wire and (
+            f.type.kind == "bool" or f.type.kind == "literal" and f.type.values == (True,)
+        ):
+            return f.wire
+    return ""
+
+
 def _pick_content(content: dict[str, Any]) -> str:
     keys = list(content)
     for preferred in (SSE, *_JSON_TYPES):
@@ -396,13 +505,17 @@ def _pick_content(content: dict[str, Any]) -> str:
     return keys[0]
 
 
-def _encoding(raw: Any) -> tuple[PartEncoding, ...]:
-    """A form or multipart media type's per-property `encoding`, as given."""
+def _encoding(raw: Any, loc: Loc, note: Callable[[str], None]) -> tuple[PartEncoding, ...]:
+    """A form or multipart media type's per-property `encoding`, as given (else noted)."""
+    if raw is None:
+        return ()
     if not isinstance(raw, dict):
+        note(f"{loc}: encoding must be a mapping of property names; it is ignored")
         return ()
     out = []
     for name, node in raw.items():
         if not isinstance(node, dict):
+            note(f"{loc.child(str(name))}: an encoding must be a mapping; it is ignored")
             continue
         style = node.get("style")
         explode = node.get("explode")

@@ -37,7 +37,7 @@ _FORMATS: dict[str, dict[str, str]] = {
     "number": {},
 }
 _PRIMITIVE = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
-MAX_DEPTH = 400
+MAX_DEPTH = 1200
 _OBJECT_KEYS = ("properties", "additionalProperties", "patternProperties", "required")
 
 
@@ -224,6 +224,7 @@ class SchemaBuilder:
         props: dict[str, tuple[Any, Loc]] = {}
         required: set[str] = set()
         extra: Any = True
+        declared = False
         for part, part_loc in self._flatten_all_of(node, loc, set()):
             for key, sub in (part.get("properties") or {}).items():
                 props[key] = (sub, part_loc.child("properties", key))
@@ -231,6 +232,7 @@ class SchemaBuilder:
             required.update(r for r in req if isinstance(r, str))
             if "additionalProperties" in part:
                 extra = part["additionalProperties"]
+                declared = True
             if not description:
                 description = nodes.text(part, "description")
             if example is MISSING:
@@ -251,6 +253,7 @@ class SchemaBuilder:
             extra_type,
             example,
             deprecated=bool(node.get("deprecated")),
+            extra_declared=declared and extra is not False,
         )
 
     def _flatten_all_of(
@@ -514,14 +517,9 @@ class SchemaBuilder:
 
     def _inferred_discriminator(self, members: list[Any], loc: Loc) -> str:
         """A required property every member fixes to a distinct value, else ""."""
-        tags = [self._member_tags(m, loc.child(i)) for i, m in enumerate(members) if not _is_null_schema(m)]
-        if len(tags) < 2:
-            return ""
-        for prop in tags[0]:
-            values = [t.get(prop) for t in tags]
-            if None not in values and len(set(values)) == len(values):
-                return prop
-        return ""
+        return distinct_tag(
+            [self._member_tags(m, loc.child(i)) for i, m in enumerate(members) if not _is_null_schema(m)]
+        )
 
     def _member_tags(self, member: Any, loc: Loc) -> dict[str, str]:
         """The required properties a member schema (allOf merged) fixes to one string."""
@@ -543,6 +541,17 @@ class SchemaBuilder:
 
 
 # -- schema helpers -------------------------------------------------------------------------
+
+
+def distinct_tag(tags: list[dict[str, Any]]) -> str:
+    """The first property that every member's tags fix to a value no other member has, else ""."""
+    if len(tags) < 2:
+        return ""
+    for prop in tags[0]:
+        values = [t.get(prop) for t in tags]
+        if None not in values and len(set(values)) == len(values):
+            return prop
+    return ""
 
 
 def _fixed_value(node: Any, prop: str) -> Any:

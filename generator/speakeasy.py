@@ -18,6 +18,7 @@ KNOWN = frozenset(
         "x-speakeasy-group",
         "x-speakeasy-unknown-values",
         "x-speakeasy-error-message",
+        "x-speakeasy-stream-request-field",
     }
 )
 

@@ -21,7 +21,13 @@ STATUS_ERRORS: tuple[tuple[str, str], ...] = (
 SERVER_ERROR = "InternalServerError"  # every 5XX status without a class of its own
 STATUS_ERROR = "APIStatusError"  # any other error status; the base of the classes above
 # The root of the hierarchy and the failures that come without a status.
-OTHER_ERRORS = ("APIError", "APIConnectionError", "APITimeoutError", "StreamDecodeError")
+OTHER_ERRORS = (
+    "APIError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "StreamDecodeError",
+    "UnexpectedContentTypeError",
+)
 
 ERROR_CLASSES: tuple[str, ...] = tuple(
     sorted({cls for _, cls in STATUS_ERRORS} | {SERVER_ERROR, STATUS_ERROR, *OTHER_ERRORS})

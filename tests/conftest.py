@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -13,7 +16,14 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from generator.targets import templating
-from tests.corpus_support import MypyRun, Outcome, generate_corpus, import_many, mypy_strict
+from tests.corpus_support import (
+    MypyRun,
+    Outcome,
+    generate_corpus,
+    import_many,
+    missing_name_probe,
+    mypy_strict,
+)
 from tests.helpers import ROOT, golden_cases, golden_settings, render_spec
 
 # -- hypothesis ----------------------------------------------------------------------------------
@@ -45,7 +55,7 @@ LONG_FIRST = (
     "tests/test_lint_generator.py::test_generator_passes_mypy_strict",
     "tests/runtime/test_sse_property.py::",
     "tests/test_packaging.py::test_wheel_ships_templates_and_runs_from_another_folder",
-    "tests/typescript/test_ts_golden.py::test_output_is_byte_identical_across_hash_seeds",
+    "tests/typescript/test_ts_determinism.py::test_output_is_byte_identical_across_hash_seeds",
 )
 
 
@@ -146,20 +156,37 @@ def corpus(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequ
 
 
 @pytest.fixture(scope="session")
-def corpus_imports(
-    corpus: dict[str, Outcome], tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, str | None]:
-    """Every generated corpus package imported in one interpreter: package -> failures or None."""
-    targets = [(o.out, o.case.package) for o in corpus.values() if o.code == 0]
-    return import_many(targets, tmp_path_factory.mktemp("corpus-imports") / "results.jsonl")
+def corpus_checks(
+    corpus: dict[str, Outcome], golden_trees: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[CorpusChecks]:
+    """The import run and the mypy run, started together: both are child processes, so they
+    overlap on the two cores instead of one waiting for the other."""
+    outs = [(o.out, o.case.package) for o in corpus.values() if o.code == 0]
+    trees = [*outs, *[(golden_trees / case, f"{case}_sdk") for case in golden_cases()]]
+    trees.append((ROOT / "generated", "atoma_sdk"))
+    trees.append(missing_name_probe(tmp_path_factory.mktemp("mypy-probe")))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        yield CorpusChecks(
+            imports=pool.submit(
+                import_many, outs, tmp_path_factory.mktemp("corpus-imports") / "results.jsonl"
+            ),
+            mypy=pool.submit(mypy_strict, trees, tmp_path_factory.mktemp("mypy")),
+        )
+
+
+@dataclass
+class CorpusChecks:
+    imports: Future[dict[str, str | None]]
+    mypy: Future[MypyRun]
 
 
 @pytest.fixture(scope="session")
-def all_trees_mypy(
-    corpus: dict[str, Outcome], golden_trees: Path, tmp_path_factory: pytest.TempPathFactory
-) -> MypyRun:
+def corpus_imports(corpus_checks: CorpusChecks) -> dict[str, str | None]:
+    """Every generated corpus package imported in one interpreter: package -> failures or None."""
+    return corpus_checks.imports.result()
+
+
+@pytest.fixture(scope="session")
+def all_trees_mypy(corpus_checks: CorpusChecks) -> MypyRun:
     """One `mypy --strict` run over the corpus outputs, the golden trees and generated/."""
-    targets = [(o.out, o.case.package) for o in corpus.values() if o.code == 0]
-    targets += [(golden_trees / case, f"{case}_sdk") for case in golden_cases()]
-    targets.append((ROOT / "generated", "atoma_sdk"))
-    return mypy_strict(targets, tmp_path_factory.mktemp("mypy"))
+    return corpus_checks.mypy.result()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cli import main as sdkgen_main
+from tests.runtime_shim import shimmed_copy, write_shared_runtime
 
 BIN = Path(sys.executable).parent
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -192,7 +193,15 @@ def mypy_strict(targets: list[tuple[Path, str]], cwd: Path, timeout: float = 900
     No cache is written: nothing would read it again, and writing it for the thousand
     modules of the large spec costs more than a seventh of the run.
     """
-    env = dict(os.environ, MYPYPATH=os.pathsep.join(str(out) for out, _ in targets))
+    # Each tree is checked through a copy whose runtime modules re-export one shared runtime
+    # (tests/runtime_shim.py): mypy checks the runtime once, not once per tree; error paths
+    # are mapped back to the trees afterwards.
+    views = [cwd / "views" / str(n) for n in range(len(targets))]
+    for (out, package), view in zip(targets, views, strict=True):
+        shimmed_copy(out, package, view)
+    write_shared_runtime(cwd / "views" / "shared")
+    search = [*views, cwd / "views" / "shared"]
+    env = dict(os.environ, MYPYPATH=os.pathsep.join(str(path) for path in search))
     cmd = [
         str(BIN / "mypy"),
         "--strict",
@@ -207,4 +216,25 @@ def mypy_strict(targets: list[tuple[Path, str]], cwd: Path, timeout: float = 900
     for _, package in targets:
         cmd += ["-p", package]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd, timeout=timeout)
-    return MypyRun(proc.returncode, proc.stdout + proc.stderr, [out for out, _ in targets])
+    output = proc.stdout + proc.stderr
+    for (out, _), view in zip(targets, views, strict=True):
+        output = output.replace(f"{view}{os.sep}", f"{out}{os.sep}")
+    return MypyRun(proc.returncode, output, [out for out, _ in targets])
+
+
+PROBE = "sdkgen_missing_name_probe"
+
+
+def missing_name_probe(root: Path) -> tuple[Path, str]:
+    """User code importing names the SDK does not have, each ignore expecting mypy's error.
+
+    `--strict` reports an ignore that suppresses nothing, so if the lazy package indexes typed
+    a missing name as Any again (a module `__getattr__` visible to mypy), this probe fails.
+    """
+    lines = [
+        f"from atoma_sdk.{module} import NoSuchName as missing_{n}  # type: ignore[attr-defined]"
+        for n, module in enumerate(("models.components", "models.operations", "resources"))
+    ]
+    (root / PROBE).mkdir()
+    (root / PROBE / "__init__.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root, PROBE

@@ -27,6 +27,7 @@ from generator.ir import Api
 from generator.load import load_spec
 from generator.targets import get_target
 from tests.diff_usage import usage_program
+from tests.runtime_shim import RUNTIME_PACKAGE, shimmed, write_shared_runtime
 
 Spec = dict[str, Any]
 SDK_CLASS = "Client"
@@ -284,11 +285,13 @@ def _api(path: Path, package: str) -> Api:
 
 
 def _write_sdk(root: Path, api: Api) -> dict[str, str]:
+    """Write the SDK, its runtime modules re-exporting one shared copy (tests/runtime_shim.py)."""
     files = get_target("python", None).render(api).files
+    write_shared_runtime(root)
     for rel, text in files.items():
         if rel.startswith(api.package + "/"):
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            (root / rel).write_text(text, encoding="utf-8")
+            (root / rel).write_text(shimmed(rel, text, api.package), encoding="utf-8")
     return files
 
 
@@ -299,7 +302,9 @@ class GroundTruth:
         self.changes: dict[str, list[Change]] = {}
         self.errors: dict[str, list[str]] = {name: [] for name in PAIRS}
         self.control: dict[str, list[str]] = {}
+        self.runtime: list[str] = []  # mypy's errors in the shared runtime copy
         olds: dict[str, str] = {}  # old spec JSON -> its package
+        old_sdks: dict[str, dict[str, str]] = {}  # package -> its files
         (root / "specs").mkdir()
         for name, (old_m, new_m) in PAIRS.items():
             old_path, new_path = (
@@ -310,15 +315,12 @@ class GroundTruth:
             key = old_path.read_text()
             if key not in olds:
                 olds[key] = pkg = f"o_{len(olds)}"
-                old_files = _write_sdk(root, _api(old_path, pkg))
+                old_sdks[pkg] = _write_sdk(root, _api(old_path, pkg))
                 self.control[pkg] = []
-                (root / f"ctl_{pkg}.py").write_text(usage_program(old_files, pkg, SDK_CLASS, pkg))
+                (root / f"ctl_{pkg}.py").write_text(usage_program(old_sdks[pkg], pkg, SDK_CLASS, pkg))
             pkg = olds[key]
-            old_files = {p.replace(f"{pkg}/", "", 1): t for p, t in self._files(root, pkg).items()}
             _write_sdk(root, _api(new_path, f"n_{name}"))
-            program = usage_program(
-                {f"{pkg}/{p}": t for p, t in old_files.items()}, pkg, SDK_CLASS, f"n_{name}"
-            )
+            program = usage_program(old_sdks[pkg], pkg, SDK_CLASS, f"n_{name}")
             (root / f"use_{name}.py").write_text(program)
         self._mypy(root)
 
@@ -327,10 +329,6 @@ class GroundTruth:
         path = root / "specs" / f"{name}.json"
         path.write_text(json.dumps(spec, indent=1, sort_keys=True))
         return path
-
-    @staticmethod
-    def _files(root: Path, pkg: str) -> dict[str, str]:
-        return {p.relative_to(root).as_posix(): p.read_text() for p in (root / pkg).rglob("*.py")}
 
     def _mypy(self, root: Path) -> None:
         programs = sorted(p.name for p in root.glob("*.py"))
@@ -351,6 +349,8 @@ class GroundTruth:
             timeout=900,
         )
         for line in done.stdout.splitlines():
+            if line.startswith(f"{RUNTIME_PACKAGE}/") and ": note:" not in line:
+                self.runtime.append(line)
             match = re.match(r"(?:use_(\w+)\.py|n_(\w+)/|ctl_(o_\d+)\.py|(o_\d+)/)", line)
             if match is None or ": note:" in line:
                 continue
@@ -374,6 +374,7 @@ def truth(tmp_path_factory: pytest.TempPathFactory) -> GroundTruth:
 
 def test_usage_programs_pass_against_their_own_sdk(truth: GroundTruth) -> None:
     assert truth.control and all(not errors for errors in truth.control.values()), truth.control
+    assert not truth.runtime, truth.runtime
 
 
 @pytest.mark.parametrize("pair", sorted(PAIRS))

@@ -273,13 +273,19 @@ def test_inline_discriminated_union_tags_members_with_their_own_fixed_values(tmp
     assert item.kind == "union" and item.discriminator == "type"
 
 
-def test_multipart_body_is_noted_and_form_encoding_carried(tmp_path: Path) -> None:
+def test_multipart_body_kind_and_form_encoding_carried(tmp_path: Path) -> None:
     body = {"type": "object", "properties": {"f": {"type": "string"}, "tags": {"type": "array"}}}
     paths = {
         "/up": {
             "post": {
                 "operationId": "up",
-                "requestBody": {"content": {"multipart/form-data": {"schema": body}}},
+                "requestBody": {
+                    "content": {
+                        "multipart/form-data": {"schema": body, "encoding": {"nope": {"contentType": "a/b"}}},
+                        "application/json": {"schema": body},
+                        "text/plain": {"schema": {"type": "string"}},
+                    }
+                },
                 "responses": {"200": {"description": "ok"}},
             }
         },
@@ -299,13 +305,20 @@ def test_multipart_body_is_noted_and_form_encoding_carried(tmp_path: Path) -> No
         },
     }
     api = api_of(tmp_path, {}, paths)
-    assert any("multipart/form-data bodies are not supported yet" in n for n in api.notes)
+    up = next(op for r in api.resources for op in r.operations if op.path == "/up")
+    assert up.body is not None and up.body.kind == "multipart" and up.body.encoding == ()
+    assert up.body.offered == (("multipart/form-data", "multipart"), ("application/json", "json"))
+    where = "/paths/~1up/post/requestBody/content"
+    assert [n.split("#", 1)[1].split(": ")[0] for n in api.notes] == [
+        where + "/text~1plain",  # another schema than the first media type's
+        where + "/multipart~1form-data/encoding/nope",  # no such property
+    ]
     form = next(op for r in api.resources for op in r.operations if op.path == "/form")
     assert form.body is not None
     assert [(e.name, e.style, e.explode) for e in form.body.encoding] == [("tags", "form", False)]
 
 
-def test_multipart_method_docstring_says_unsupported(tmp_path: Path) -> None:
+def test_multipart_method_sends_multipart(tmp_path: Path) -> None:
     from generator.targets import get_target
 
     spec = {
@@ -324,4 +337,5 @@ def test_multipart_method_docstring_says_unsupported(tmp_path: Path) -> None:
     path = tmp_path / "spec.yaml"
     path.write_text(yaml.safe_dump(spec, sort_keys=False))
     files = get_target("python", None).render(build_api(load_spec(path), Settings(package="pkg"))).files
-    assert any("Not supported yet: the multipart/form-data body" in text for text in files.values())
+    module = "".join(text for name, text in files.items() if "/resources/" in name)
+    assert 'content_type="multipart/form-data"' in module and "sent as JSON" not in module

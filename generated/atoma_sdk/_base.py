@@ -10,7 +10,9 @@ whether the server sent a field with `"name" in model.model_fields_set`. Dump wi
 
 from __future__ import annotations
 
+import importlib
 import json
+import threading
 from enum import Enum
 from typing import Any, ClassVar, TypeVar, cast
 
@@ -89,3 +91,43 @@ def open_member(cls: type[_E], value: object) -> _E | None:
     member._name_ = f"UNKNOWN_{value}"
     member._value_ = value
     return cast(_E, member)
+
+
+class _Binding(threading.local):
+    queue: list[tuple[dict[str, Any], str | None, dict[str, str], bool]] | None = None
+
+
+_binding = _Binding()
+
+
+def bind_models(
+    namespace: dict[str, Any],
+    package: str | None,
+    names: dict[str, str],
+    *,
+    chain: bool = False,
+) -> None:
+    """Import each `class: relative module` of `names` into `namespace` once the caller's
+    class exists (pydantic resolves them on first use: model builds are deferred).
+
+    Imports made while binding only queue their own bindings, and one loop works the queue:
+    a chain of model modules of any length (mutual recursion, or inline schemas nested
+    hundreds deep) loads one module at a time instead of one nested import per link.
+    The models of a `chain` are then built from the bottom up, for the same reason: the
+    first use of its top model would otherwise build every model below it, nested.
+    """
+    if _binding.queue is not None:
+        _binding.queue.append((namespace, package, names, chain))
+        return
+    queue = _binding.queue = [(namespace, package, names, chain)]
+    try:
+        for ns, pkg, wanted, _ in queue:  # grows while it is worked
+            for cls, module in wanted.items():
+                ns[cls] = getattr(importlib.import_module(module, pkg), cls)
+    finally:
+        _binding.queue = None
+    for ns, _, wanted, in_chain in reversed(queue):
+        for cls in wanted if in_chain else ():
+            model = ns[cls]
+            if isinstance(model, type) and issubclass(model, BaseModel):
+                model.model_rebuild()

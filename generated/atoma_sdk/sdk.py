@@ -12,6 +12,8 @@ import httpx
 from ._http import (
     UNSET,
     AsyncHTTP,
+    ExtraHeaders,
+    ExtraQuery,
     ResumeConfig,
     RetryConfig,
     SecurityDef,
@@ -53,6 +55,8 @@ class AtomaSdk(_Lifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -63,7 +67,10 @@ class AtomaSdk(_Lifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it.
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('atoma_sdk')`) logs each
+        request and response at DEBUG, credentials redacted.
         """
         if bearer_auth is None:
             bearer_auth = os.environ.get("ATOMA_SDK_BEARER_AUTH")
@@ -77,6 +84,8 @@ class AtomaSdk(_Lifecycle):
             retries=retries,
             resume=resume,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )
 
@@ -114,6 +123,8 @@ class AsyncAtomaSdk(_AsyncLifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -124,7 +135,10 @@ class AsyncAtomaSdk(_AsyncLifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it.
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('atoma_sdk')`) logs each
+        request and response at DEBUG, credentials redacted.
         """
         if bearer_auth is None:
             bearer_auth = os.environ.get("ATOMA_SDK_BEARER_AUTH")
@@ -138,6 +152,8 @@ class AsyncAtomaSdk(_AsyncLifecycle):
             retries=retries,
             resume=resume,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )
 

@@ -26,8 +26,10 @@ with ids 0..n-1 (after a data-less `retry: 10` block), each connection cut at a 
 Modes: `honour` continues after `Last-Event-ID`; `replay` ignores it and starts over;
 `restart` starts over without ids; `noid` sends no ids; `stop204`, `stopjson` and `dead`
 cut after two events and then answer 204, a JSON 200, or 503 for good; `done` sends the
-whole stream, ending with `[DONE]` even on the GET. `/wire/...` echoes the request's raw
-body (latin-1; a GET's query string) and Content-Type, for the wire golden SDK (`tests/golden/wire`).
+whole stream, ending with `[DONE]` even on the GET. `/capture/...` records the request
+(`state.captured`) and answers `state.reply`, for SDKs generated from real specs.
+`/wire/...` echoes the request's raw body (latin-1; a GET's query string) and Content-Type,
+for the wire golden SDK (`tests/golden/wire`).
 """
 
 from __future__ import annotations
@@ -73,6 +75,9 @@ class State:
     last_headers: dict[str, str] = field(default_factory=dict)
     last_body: Any = None
     last_event_ids: dict[str, list[str | None]] = field(default_factory=dict)
+    # /capture/...: the last request (path, headers, raw body), and the answer (media type, body)
+    captured: tuple[str, dict[str, str], bytes] = ("", {}, b"")
+    reply: tuple[str, bytes] = ("application/json", b"{}")
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def hit(self, key: str) -> int:
@@ -298,12 +303,20 @@ def make_app(state: State) -> Starlette:
 
     async def echo(request: Request) -> Response:
         body = request.url.query.encode() if request.method == "GET" else await request.body()
+        state.last_headers = dict(request.headers)
         return JSONResponse(
             {"body": body.decode("latin-1"), "content_type": request.headers.get("content-type", "")}
         )
 
+    async def capture(request: Request) -> Response:
+        state.captured = (request.url.path, dict(request.headers), await request.body())
+        media, body = state.reply
+        return Response(body, media_type=media)
+
     return Starlette(
         routes=[
+            *body_routes(echo, state),
+            Route("/capture/{rest:path}", capture, methods=["GET", "POST", "PUT"]),
             Route("/wire/customers", echo, methods=["POST"]),
             Route("/wire/charges", echo, methods=["GET"]),
             Route("/resume/{key}/plain-stream/{room}", resumable, methods=["GET"]),
@@ -312,6 +325,76 @@ def make_app(state: State) -> Starlette:
             Route("/v1/models", models, methods=["GET"]),
         ]
     )
+
+
+def blob(size: int) -> bytes:
+    """`size` bytes that are not UTF-8 (every byte value, in a fixed order)."""
+    return bytes((i * 7 + 3) % 256 for i in range(size))
+
+
+def body_routes(echo: Any, state: State) -> list[Route]:
+    """The wire golden SDK's body operations: echoes, a blob, text, JSON lines, XML.
+
+    `GET /wire/blobs/<size>` answers `blob(size)`; `/wire/blobs/json` a JSON body under a
+    JSON Content-Type (not declared); `/wire/records?n=k` k JSON lines (n=-1: a bad line);
+    `/html/customers` a 200 HTML page where JSON is declared; `/flaky/<key>/...` a 503 to
+    the first request of each path, then an echo."""
+
+    async def get_blob(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name == "json":
+            return JSONResponse({"not": "audio"})
+        return StreamingResponse(_pieces(blob(int(name))), media_type="application/octet-stream")
+
+    async def flaky(request: Request) -> Response:
+        body = await request.body()
+        if state.hit(request.url.path) == 1:
+            return JSONResponse(error_body(503), status_code=503, headers={"Retry-After": "0"})
+        return JSONResponse({"body": body.decode("latin-1"), "content_type": request.headers["content-type"]})
+
+    async def delete_note(request: Request) -> Response:
+        if request.path_params["id"] == "gone":
+            return Response(status_code=204)
+        return JSONResponse({"title": request.path_params["id"]})
+
+    async def text(request: Request) -> Response:
+        return Response((await request.body()).decode().upper(), media_type="text/plain")
+
+    async def records(request: Request) -> Response:
+        n = int(request.query_params["n"])
+        lines = [json.dumps({"id": i, "name": f"r{i}"}) for i in range(max(n, 1))]
+        if n < 0:
+            lines.append('{"id": "x"}')
+        return Response("\n".join(lines) + "\n", media_type="application/x-ndjson")
+
+    async def anything(request: Request) -> Response:
+        return Response(blob(10), media_type="image/png")
+
+    async def report(request: Request) -> Response:
+        return Response("<note><title>t</title></note>", media_type="application/xml")
+
+    async def html(request: Request) -> Response:
+        return Response("<html>maintenance</html>", media_type="text/html")
+
+    return [
+        Route("/wire/files", echo, methods=["POST"]),
+        Route("/wire/notes", echo, methods=["POST"]),
+        Route("/wire/notes/{id}", delete_note, methods=["DELETE"]),
+        Route("/flaky/{key}/files", flaky, methods=["POST"]),
+        Route("/flaky/{key}/blobs/{name}", flaky, methods=["PUT"]),
+        Route("/wire/blobs/{name}", echo, methods=["PUT"]),
+        Route("/wire/blobs/{name}", get_blob, methods=["GET"]),
+        Route("/wire/text", text, methods=["POST"]),
+        Route("/wire/records", records, methods=["GET"]),
+        Route("/wire/anything", anything, methods=["GET"]),
+        Route("/wire/report", report, methods=["GET"]),
+        Route("/html/customers", html, methods=["POST"]),
+    ]
+
+
+async def _pieces(body: bytes) -> AsyncIterator[bytes]:
+    for i in range(0, len(body), 65536):
+        yield body[i : i + 65536]
 
 
 async def _scripted(answers: list[str], count: int) -> Response | None:
@@ -381,12 +464,10 @@ def _free_socket() -> socket.socket:
     return sock
 
 
-@pytest.fixture(scope="session", name="server")
-def server_fixture() -> Iterator[Server]:
-    """The spec server, started once per session."""
-    state = State()
+def serve(app: Starlette) -> Iterator[str]:
+    """Run `app` with uvicorn in a thread on a free 127.0.0.1 port; yield its base URL."""
     sock = _free_socket()
-    config = uvicorn.Config(make_app(state), log_level="warning", lifespan="off", timeout_graceful_shutdown=1)
+    config = uvicorn.Config(app, log_level="warning", lifespan="off", timeout_graceful_shutdown=1)
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -396,6 +477,14 @@ def server_fixture() -> Iterator[Server]:
             raise RuntimeError("test server did not start")
         time.sleep(0.01)
     port = sock.getsockname()[1]
-    yield Server(f"http://127.0.0.1:{port}", state)
+    yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session", name="server")
+def server_fixture() -> Iterator[Server]:
+    """The spec server, started once per session."""
+    state = State()
+    for url in serve(make_app(state)):
+        yield Server(url, state)

@@ -194,10 +194,10 @@ def test_post_not_marked_is_never_repeated(server: Server) -> None:
         with pytest.raises(ValueError, match="x-sdkgen-resumable"):
             sdk.chat.chat_completions_create_stream(model="cut-x", messages=messages, resume=True)
         model = f"script-resume{next(_uids)}-200cut.ok"
+        # A JSON body cut mid-way where a stream was asked for: the read fails, nothing repeats.
         with pytest.raises(atoma_sdk.APIConnectionError):
             with sdk.chat.chat_completions_create_stream(model=model, messages=messages) as stream:
                 list(stream)
-        assert stream.reconnects == 0
     assert server.state.counts[model.split("-")[1]] == 1
 
 

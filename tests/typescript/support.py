@@ -7,9 +7,12 @@ import subprocess
 from pathlib import Path
 
 from generator.config import Settings, load_settings
+from generator.targets import HEADER
 from tests.helpers import GOLDEN, ROOT, golden_cases
 
 TS_GOLDEN = ROOT / "tests" / "golden_ts"
+TS_RUNTIME = ROOT / "templates" / "typescript" / "lib"
+SPECS = Path(__file__).resolve().parent / "specs"
 TOOLCHAIN = ROOT / "ts"
 NODE_MODULES = TOOLCHAIN / "node_modules"
 TSC = NODE_MODULES / "typescript" / "bin" / "tsc"
@@ -42,6 +45,20 @@ def shared_seed() -> Path:
 def ts_cases() -> list[str]:
     """The golden cases: the Python target's specs, rendered by the TypeScript target."""
     return golden_cases()
+
+
+def ts_runtime_sources() -> dict[str, str]:
+    """The runtime every TypeScript SDK ships: header + `templates/typescript/lib/<file>`, by path."""
+    return {
+        f"src/lib/{path.name}": f"// {HEADER}\n\n{path.read_bytes().decode('utf-8')}"
+        for path in sorted(TS_RUNTIME.glob("*.ts"))
+    }
+
+
+def without_ts_runtime(files: dict[str, str]) -> dict[str, str]:
+    """The output map minus the runtime: what a TypeScript golden tree commits."""
+    runtime = ts_runtime_sources()
+    return {path: text for path, text in files.items() if path not in runtime}
 
 
 def ts_settings(case: str) -> Settings:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import json
-import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -16,25 +15,18 @@ import pytest
 
 from tests.runtime.conftest_client import TOKEN, Server, chunk, server_fixture  # noqa: F401
 from tests.runtime.test_sse_conformance import CASES
-from tests.typescript.support import TSC, embedded_settings, ensure_toolchain, link_node_modules, node
+from tests.typescript.build import TsBuild
+from tests.typescript.support import node
 
 SCRIPTS = Path(__file__).resolve().parent / "node"
-# The SDK is compiled once per module (tsc): keep the module on one xdist worker.
-pytestmark = pytest.mark.xdist_group("ts-runtime")
+# The SDK is compiled once per session with every other tree (tests/typescript/build.py).
+pytestmark = pytest.mark.xdist_group("ts")
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """generated-ts/ compiled with its own tsconfig (strict) into a scratch folder."""
-    ensure_toolchain()
-    tree = tmp_path_factory.mktemp("ts") / "sdk"
-    shutil.copytree(embedded_settings().out, tree, ignore=shutil.ignore_patterns(".sdkgen-manifest.json"))
-    link_node_modules(tree)
-    proc = subprocess.run(
-        [node(), str(TSC), "-p", str(tree / "tsconfig.json")], capture_output=True, text=True, timeout=900
-    )
-    assert proc.returncode == 0, proc.stdout[-4000:]
-    return tree / "dist"
+def dist(ts_build: TsBuild) -> Path:
+    """generated-ts/ compiled by the session's one tsc run."""
+    return ts_build.dist("atoma-sdk")
 
 
 def run(dist: Path, server: Server, scenario: str) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""One `tsc --strict --noEmit` run over many SDK trees and the TypeScript examples in their docs.
+"""One `tsc --strict` run over many SDK trees and the TypeScript examples in their docs, emitting
+the JavaScript the node tests run (one compilation per tree per session, never two).
 
 Each tree's package name maps to its own `src/` (so `import ... from "atoma-sdk/models/operations"`
 in a docs example resolves to the tree beside it); zod resolves to the toolchain in ts/.
@@ -31,7 +32,8 @@ def extract_examples(tree: Path, dest: Path) -> list[Path]:
 
 
 def typecheck(trees: dict[str, Path], work: Path) -> subprocess.CompletedProcess[str]:
-    """Type-check the trees (package name -> folder) and their docs examples in one program."""
+    """Type-check the trees (package name -> folder under `work`) and their docs examples in one
+    program; emit JavaScript into `work/dist/` (same layout as `work/`)."""
     examples = work / "examples"
     files: list[str] = []
     paths: dict[str, list[str]] = {"zod": [str(NODE_MODULES / "zod" / "index.d.ts")]}
@@ -54,7 +56,8 @@ def typecheck(trees: dict[str, Path], work: Path) -> subprocess.CompletedProcess
             "noImplicitOverride": True,
             "skipLibCheck": True,
             "isolatedModules": True,
-            "noEmit": True,
+            "rootDir": str(work),
+            "outDir": str(work / "dist"),
             "types": ["node"],
             "typeRoots": [str(NODE_MODULES / "@types")],
             "paths": paths,
@@ -63,6 +66,8 @@ def typecheck(trees: dict[str, Path], work: Path) -> subprocess.CompletedProcess
     }
     tsconfig = work / "tsconfig.json"
     tsconfig.write_text(json.dumps(config, indent=2), encoding="utf-8")
+    (work / "dist").mkdir(exist_ok=True)
+    (work / "dist" / "package.json").write_text('{"type": "module"}\n', encoding="utf-8")
     return subprocess.run(
         [node(), str(TSC), "-p", str(tsconfig), "--pretty", "false"],
         capture_output=True,

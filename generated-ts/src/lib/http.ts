@@ -58,14 +58,24 @@ export type HTTPConfig = {
   headers: Record<string, string>;
 };
 
+/** A query parameter: wire name, value, explode, and its style when not `form`. */
+export type QueryParam = readonly [string, unknown, boolean] | readonly [string, unknown, boolean, string];
+
+/** How one property of a form or multipart body travels (its spec `encoding`): name, style,
+ * explode, and a multipart part's media type. */
+export type PartEncoding = readonly [string, string, boolean | null] | readonly [string, string, boolean | null, string];
+
 /** One request, as the resource method describes it. */
 export type Call = {
   method: string;
   path: string;
-  query?: ReadonlyArray<readonly [string, unknown, boolean]>;
+  query?: ReadonlyArray<QueryParam>;
   headers?: ReadonlyArray<readonly [string, unknown]>;
+  cookies?: ReadonlyArray<readonly [string, unknown]>;
   body?: unknown;
   contentType?: string;
+  /** The body's per-property `encoding` (form bodies). */
+  encoding?: ReadonlyArray<PartEncoding>;
   accept: string;
   security: readonly string[];
   /** Parses an error body (JSON) into the spec's error model, when it declares one. */
@@ -80,9 +90,201 @@ export function env(name: string): string | undefined {
   return proc?.env?.[name];
 }
 
-/** A path parameter, percent-encoded. */
-export function encodePath(value: unknown): string {
-  return encodeURIComponent(String(value));
+/**
+ * A path parameter in its style (`simple`, `label`, `matrix`), percent-encoded: a `/` inside
+ * it stays data. An empty value, or one that would make a `.` or `..` segment (which URL
+ * parsers resolve away), throws `RangeError` before anything is sent: the call would reach
+ * another URL.
+ */
+export function encodePath(value: unknown, name: string, style = "simple", explode = false): string {
+  if (value === undefined || value === null || value === "" || isEmpty(value)) {
+    throw new RangeError(`path parameter ${JSON.stringify(name)} must not be empty`);
+  }
+  const text = expandPath(value, name, style, explode);
+  if (/^(\.|%2e){1,2}$/i.test(text)) {
+    throw new RangeError(`path parameter ${JSON.stringify(name)} must not make a "." or ".." segment`);
+  }
+  return text;
+}
+
+function isEmpty(value: unknown): boolean {
+  return Array.isArray(value) ? value.length === 0 : isObject(value) && Object.keys(value).length === 0;
+}
+
+/** RFC 6570 expansion of one path parameter (OpenAPI's simple, label and matrix styles). */
+function expandPath(value: unknown, name: string, style: string, explode: boolean): string {
+  const enc = (v: unknown): string => percent(scalar(v));
+  const lead = style === "label" ? "." : style === "matrix" ? ";" : "";
+  // Items of an exploded list or object are joined by the style's own prefix (`.a.b`, `;x=a;x=b`).
+  const sep = explode && lead ? lead : ",";
+  const named = (text: string): string => (style === "matrix" ? `;${name}${text === "" ? "" : "="}${text}` : lead + text);
+  if (Array.isArray(value)) {
+    if (style === "matrix" && explode) {
+      return value.map((v) => named(enc(v))).join("");
+    }
+    return named(value.map(enc).join(sep));
+  }
+  if (typeof value === "object" && value !== null && !(value instanceof Date)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined && v !== null);
+    if (explode) {
+      return lead + entries.map(([k, v]) => `${percent(k)}=${enc(v)}`).join(sep);
+    }
+    return named(entries.map(([k, v]) => `${percent(k)},${enc(v)}`).join(","));
+  }
+  return named(enc(value));
+}
+
+/** Percent-encoding of everything but `A-Z a-z 0-9 - _ . ~` (Python's `quote(safe="")`). */
+function percent(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** `application/x-www-form-urlencoded` text of one name or value (space as `+`, as Python's urlencode). */
+function formText(text: string): string {
+  return percent(text).replace(/%20/g, "+");
+}
+
+/** Name/value pairs as `a=1&b=2`. */
+export function urlencode(pairs: ReadonlyArray<readonly [string, string]>): string {
+  return pairs.map(([k, v]) => `${formText(k)}=${formText(v)}`).join("&");
+}
+
+const DELIMITERS: { [style: string]: string } = { spaceDelimited: " ", pipeDelimited: "|" };
+const FORM = "application/x-www-form-urlencoded";
+const MULTIPART = "multipart/form-data";
+
+/** The query pairs of a call's parameters, in each one's style. */
+export function queryPairs(items: ReadonlyArray<QueryParam>): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const [name, value, explode, style] of items) {
+    if (value === undefined || value === null) {
+      continue;
+    }
+    const object = isObject(value);
+    if (style === "deepObject" && object) {
+      bracketed(value, name, out); // created[gt]=1
+    } else if (style !== undefined && style in DELIMITERS && !explode && Array.isArray(value)) {
+      out.push([name, value.map(scalar).join(DELIMITERS[style])]);
+    } else if (Array.isArray(value) && explode) {
+      value.forEach((item) => out.push([name, scalar(item)]));
+    } else if (object && explode) {
+      spread(value, out);
+    } else {
+      out.push([name, scalar(value)]);
+    }
+  }
+  return out;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function spread(value: Record<string, unknown>, out: Array<[string, string]>): void {
+  for (const [k, v] of Object.entries(value)) {
+    if (v !== undefined && v !== null) {
+      out.push([k, scalar(v)]);
+    }
+  }
+}
+
+/** `value` as fields named in the bracket convention (`a[b]=v`, `a[0]=v`); null is left out. */
+function bracketed(value: unknown, name: string, out: Array<[string, string]>): void {
+  if (value === undefined || value === null) {
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => bracketed(item, `${name}[${i}]`, out));
+  } else if (isObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      bracketed(v, name ? `${name}[${k}]` : k, out);
+    }
+  } else {
+    out.push([name, scalar(value)]);
+  }
+}
+
+/**
+ * An `application/x-www-form-urlencoded` body: the object's fields, brackets nested. A property
+ * whose spec `encoding` names a `style` (or `explode`) other than deepObject is sent that way
+ * instead: `form` repeats an exploded array's name (`a=1&a=2`), spreads an exploded object's
+ * keys, and joins an unexploded one with commas (`a=1,2`).
+ */
+export function encodeForm(body: unknown, encoding: ReadonlyArray<PartEncoding> = []): string {
+  const how = new Map(encoding.map(([name, style, explode]) => [name, [style, explode] as const]));
+  const out: Array<[string, string]> = [];
+  if (!isObject(body)) {
+    bracketed(body, "", out);
+    return urlencode(out);
+  }
+  for (const [key, item] of Object.entries(body)) {
+    const [style, explode] = how.get(key) ?? ["", null];
+    if ((!style && explode === null) || style === "deepObject" || item === null || item === undefined) {
+      bracketed(item, key, out);
+    } else if (style in DELIMITERS && explode !== true && Array.isArray(item)) {
+      out.push([key, item.map(scalar).join(DELIMITERS[style])]);
+    } else if (explode === false) {
+      out.push([key, scalar(item)]);
+    } else if (Array.isArray(item)) {
+      item.forEach((v) => out.push([key, scalar(v)]));
+    } else if (isObject(item)) {
+      spread(item, out);
+    } else {
+      out.push([key, scalar(item)]);
+    }
+  }
+  return urlencode(out);
+}
+
+/**
+ * A `multipart/form-data` body: one part per property (each item of an array its own part under
+ * the same name). File content (`Blob`, `File`, bytes) becomes a file part of the encoding's
+ * media type (default `application/octet-stream`), an object its JSON text, a scalar its text.
+ */
+export function encodeMultipart(body: unknown, encoding: ReadonlyArray<PartEncoding> = []): FormData {
+  if (!isObject(body)) {
+    throw new TypeError("a multipart/form-data body must be an object");
+  }
+  const types = new Map(encoding.map((row) => [row[0], row[3]]));
+  const form = new FormData();
+  const append = (name: string, item: unknown): void => {
+    if (item === undefined || item === null) {
+      return;
+    }
+    if (item instanceof Blob || item instanceof Uint8Array) {
+      const type = types.get(name) ?? (item instanceof Blob && item.type ? item.type : "application/octet-stream");
+      // (A Uint8Array is a BlobPart; the cast spans TypeScript versions that type its buffer apart.)
+      const blob = item instanceof Blob && item.type === type ? item : new Blob([item as unknown as BlobPart], { type });
+      form.append(name, blob, typeof File !== "undefined" && item instanceof File ? item.name : name);
+    } else if (isObject(item)) {
+      form.append(name, JSON.stringify(item));
+    } else {
+      form.append(name, scalar(item));
+    }
+  };
+  for (const [name, item] of Object.entries(body)) {
+    if (Array.isArray(item)) {
+      item.forEach((v) => append(name, v));
+    } else {
+      append(name, item);
+    }
+  }
+  return form;
+}
+
+/** A cookie value: the parameter's text, with the bytes a cookie cannot hold percent-encoded. */
+function cookieText(value: unknown): string {
+  return scalar(value).replace(/[\x00-\x20"%;\\\x7f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+const warned = new Set<string>();
+
+/** Warn once per process that a deprecated method was called (Python's DeprecationWarning). */
+export function warnDeprecated(message: string): void {
+  if (!warned.has(message)) {
+    warned.add(message);
+    console.warn(`DeprecationWarning: ${message}`);
+  }
 }
 
 export class HTTPClient {
@@ -92,11 +294,14 @@ export class HTTPClient {
   async send(call: Call, options: RequestOptions = {}): Promise<Response> {
     const retry = retryConfig(options.retries ?? this.config.retries);
     const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
+    // Built once, before anything is sent: a request that cannot be encoded throws here.
+    const url = this.url(call);
+    const init = this.init(call, options);
     for (let attempt = 0; ; attempt++) {
       const last = attempt >= retry.maxRetries;
       let response: Response;
       try {
-        response = await this.attempt(call, options, timeoutMs);
+        response = await this.attempt(url, init, options, timeoutMs);
       } catch (error) {
         if (last || error instanceof APIUserAbortError || !(error instanceof APIConnectionError)) {
           throw error;
@@ -116,7 +321,12 @@ export class HTTPClient {
     }
   }
 
-  private async attempt(call: Call, options: RequestOptions, timeoutMs: number | undefined): Promise<Response> {
+  private async attempt(
+    url: string,
+    init: RequestInit,
+    options: RequestOptions,
+    timeoutMs: number | undefined,
+  ): Promise<Response> {
     const controller = new AbortController();
     const user = options.signal;
     if (user?.aborted) {
@@ -134,7 +344,7 @@ export class HTTPClient {
           }, timeoutMs);
     try {
       // On success the listener stays: the caller's signal also cancels the response body.
-      return await this.config.fetch(this.url(call), this.init(call, options, controller.signal));
+      return await this.config.fetch(url, { ...init, signal: controller.signal });
     } catch (error) {
       user?.removeEventListener("abort", onAbort);
       if (user?.aborted) {
@@ -152,84 +362,92 @@ export class HTTPClient {
   }
 
   private url(call: Call): string {
-    const url = new URL(this.config.serverURL.replace(/\/+$/, "") + call.path);
-    for (const [name, value, explode] of call.query ?? []) {
-      appendQuery(url.searchParams, name, value, explode);
+    const pairs = queryPairs(call.query ?? []);
+    const scheme = this.scheme(call);
+    if (scheme !== undefined && scheme[0].kind === "apikey" && scheme[0].location === "query") {
+      pairs.push([scheme[0].name, scheme[1]]);
     }
+    const url = this.config.serverURL.replace(/\/+$/, "") + call.path;
+    return pairs.length > 0 ? `${url}?${urlencode(pairs)}` : url;
+  }
+
+  /** The first of the call's security schemes that has a credential (any one will do). */
+  private scheme(call: Call): [SecurityScheme, string] | undefined {
     for (const key of call.security) {
       const scheme = this.config.schemes[key];
       const credential = this.config.credentials[key];
-      if (scheme?.kind === "apikey" && scheme.location === "query" && credential) {
-        url.searchParams.set(scheme.name, credential);
+      if (scheme !== undefined && credential) {
+        return [scheme, credential];
       }
     }
-    return url.toString();
+    return undefined;
   }
 
-  private init(call: Call, options: RequestOptions, signal: AbortSignal): RequestInit {
+  private init(call: Call, options: RequestOptions): RequestInit {
     const headers = new Headers(this.config.headers);
     headers.set("accept", call.accept);
     for (const [name, value] of call.headers ?? []) {
-      if (value !== undefined) {
-        headers.set(name, typeof value === "string" ? value : JSON.stringify(value));
+      if (value !== undefined && value !== null) {
+        headers.set(name, scalar(value));
       }
     }
-    this.authorize(call, headers);
-    let body: string | undefined;
+    const cookies = (call.cookies ?? []).filter(([, value]) => value !== undefined && value !== null);
+    this.authorize(call, headers, cookies);
+    if (cookies.length > 0) {
+      headers.set("cookie", cookies.map(([name, value]) => `${name}=${cookieText(value)}`).join("; "));
+    }
+    let body: string | FormData | undefined;
     if (call.body !== undefined) {
-      headers.set("content-type", call.contentType ?? "application/json");
-      body = typeof call.body === "string" && !/json/.test(call.contentType ?? "") ? call.body : JSON.stringify(call.body);
+      const contentType = call.contentType ?? "application/json";
+      headers.set("content-type", contentType);
+      const media = contentType.split(";", 1)[0]?.trim().toLowerCase();
+      if (media === FORM) {
+        body = encodeForm(call.body, call.encoding);
+      } else if (media === MULTIPART) {
+        body = encodeMultipart(call.body, call.encoding);
+        headers.delete("content-type"); // fetch writes it, with the boundary
+      } else {
+        body = typeof call.body === "string" && !/json/.test(contentType) ? call.body : JSON.stringify(call.body);
+      }
     }
     for (const [name, value] of Object.entries(options.headers ?? {})) {
       headers.set(name, value);
     }
-    return { method: call.method, headers, body, signal };
+    return { method: call.method, headers, body };
   }
 
-  private authorize(call: Call, headers: Headers): void {
-    const cookies: string[] = [];
-    for (const key of call.security) {
-      const scheme = this.config.schemes[key];
-      const credential = this.config.credentials[key];
-      if (scheme === undefined || !credential) {
-        continue;
-      }
-      if (scheme.kind === "bearer") {
-        headers.set("authorization", /^bearer /i.test(credential) ? credential : `Bearer ${credential}`);
-      } else if (scheme.kind === "basic") {
-        headers.set("authorization", `Basic ${btoa(credential)}`);
-      } else if (scheme.location === "header") {
-        headers.set(scheme.name, credential);
-      } else if (scheme.location === "cookie") {
-        cookies.push(`${scheme.name}=${encodeURIComponent(credential)}`);
-      }
+  private authorize(call: Call, headers: Headers, cookies: Array<readonly [string, unknown]>): void {
+    const found = this.scheme(call);
+    if (found === undefined) {
+      return;
     }
-    if (cookies.length > 0) {
-      headers.set("cookie", cookies.join("; "));
+    const [scheme, credential] = found;
+    if (scheme.kind === "bearer") {
+      headers.set("authorization", /^bearer /i.test(credential) ? credential : `Bearer ${credential}`);
+    } else if (scheme.kind === "basic") {
+      headers.set("authorization", `Basic ${btoa(credential)}`);
+    } else if (scheme.location === "header") {
+      headers.set(scheme.name, credential);
+    } else if (scheme.location === "cookie") {
+      cookies.push([scheme.name, credential]);
     }
   }
 }
 
-function appendQuery(params: URLSearchParams, name: string, value: unknown, explode: boolean): void {
-  if (value === undefined) {
-    return;
-  }
-  if (Array.isArray(value)) {
-    if (explode) {
-      value.forEach((item) => params.append(name, scalar(item)));
-    } else {
-      params.append(name, value.map(scalar).join(","));
-    }
-    return;
-  }
-  params.append(name, scalar(value));
-}
-
+/** One value as text: lists joined by commas, objects as `k,v,k2,v2`, dates in RFC 3339. */
 function scalar(value: unknown): string {
   if (value instanceof Date) {
     return value.toISOString();
   }
-  return typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
+  if (Array.isArray(value)) {
+    return value.map(scalar).join(",");
+  }
+  if (isObject(value)) {
+    return Object.entries(value)
+      .map(([k, v]) => `${k},${scalar(v)}`)
+      .join(",");
+  }
+  return String(value);
 }
 
 async function statusError(response: Response, call: Call): Promise<APIError> {
@@ -306,6 +524,55 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/** A call's value with the HTTP response it came from. */
+export type RawResponse<T> = {
+  /** What the method resolves to (for a stream, the `EventStream`). */
+  data: T;
+  status: number;
+  headers: Headers;
+  response: Response;
+};
+
+/** The methods of a resource, each resolving to a `RawResponse` of what it resolves to. */
+export type RawMethods<R> = {
+  [K in Exclude<keyof R, "withRawResponse"> as R[K] extends (...args: never[]) => Promise<unknown>
+    ? K
+    : never]: R[K] extends (
+    ...args: infer A
+  ) => Promise<infer T>
+    ? (...args: A) => Promise<RawResponse<T>>
+    : never;
+};
+
+/** An HTTP client that keeps the last successful response it got (one per raw call). */
+class RecordingClient extends HTTPClient {
+  last: Response | undefined;
+
+  override async send(call: Call, options: RequestOptions = {}): Promise<Response> {
+    this.last = await super.send(call, options);
+    return this.last;
+  }
+}
+
+/** `withRawResponse` of a resource: its methods, each with the response's status and headers. */
+export function rawResponses<R extends object>(make: (http: HTTPClient) => R, http: HTTPClient): RawMethods<R> {
+  const methods: Record<string, unknown> = {};
+  const proto = Object.getPrototypeOf(make(http)) as object;
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    const method: unknown = Object.getOwnPropertyDescriptor(proto, name)?.value;
+    if (name === "constructor" || typeof method !== "function") {
+      continue;
+    }
+    methods[name] = async (...args: unknown[]): Promise<RawResponse<unknown>> => {
+      const recorder = new RecordingClient(http.config);
+      const data: unknown = await method.apply(make(recorder), args);
+      const response = recorder.last as Response; // every method sends exactly one request
+      return { data, status: response.status, headers: response.headers, response };
+    };
+  }
+  return methods as RawMethods<R>;
+}
+
 type Parser<T> = { parse(value: unknown): T };
 
 /** Parses error bodies by status (`"404"`, `"4XX"`, `"default"`) with the spec's error models. */
@@ -315,6 +582,11 @@ export function errorModels(models: { [status: string]: Parser<unknown> }): (sta
     const model = models[code] ?? models[`${code[0]}XX`] ?? models["default"];
     return model === undefined ? json : model.parse(json);
   };
+}
+
+/** A parameter's wire form by its outbound schema; `undefined` (absent) stays absent. */
+export function toWire<T>(schema: Parser<T>, value: unknown): T | undefined {
+  return value === undefined ? undefined : schema.parse(value);
 }
 
 /** A successful response's JSON body, validated by `schema`. */

@@ -73,20 +73,35 @@ export class SSEDecoder {
   feed(chunk: Uint8Array): ServerSentEvent[] {
     const events: ServerSentEvent[] = [];
     let start = 0;
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i];
-      if (byte !== LF && byte !== CR) {
-        continue;
+    // Line ends are found by the engine's native search (indexOf), not a byte loop in JS.
+    let lf = chunk.indexOf(LF);
+    let cr = chunk.indexOf(CR);
+    while (lf !== -1 || cr !== -1) {
+      if (this.pendingSize === 0 && !this.atStart) {
+        // The rest of the chunk's complete lines, decoded in one call (CR and LF never occur
+        // inside a UTF-8 sequence); a run longer than the cap goes line by line, to check each.
+        const end = Math.max(chunk.lastIndexOf(LF), chunk.lastIndexOf(CR));
+        if (end + 1 - start <= this.max) {
+          this.lines(utf8.decode(chunk.subarray(start, end + 1)), events);
+          start = end + 1;
+          break;
+        }
       }
-      if (byte === LF && this.afterCR && i === start && this.pendingSize === 0) {
+      const i = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+      const isLF = i === lf;
+      if (isLF && this.afterCR && i === start && this.pendingSize === 0) {
         // The LF of a CR LF: the CR already ended the line.
         this.afterCR = false;
-        start = i + 1;
-        continue;
+      } else {
+        this.afterCR = !isLF;
+        this.line(this.take(chunk.subarray(start, i)), events);
       }
-      this.afterCR = byte === CR;
-      this.line(this.take(chunk.subarray(start, i)), events);
       start = i + 1;
+      if (isLF) {
+        lf = chunk.indexOf(LF, start);
+      } else {
+        cr = chunk.indexOf(CR, start);
+      }
     }
     if (start < chunk.length) {
       this.afterCR = false;
@@ -130,7 +145,36 @@ export class SSEDecoder {
       this.dispatch(events);
       return;
     }
-    const text = utf8.decode(bytes);
+    this.field(utf8.decode(bytes));
+  }
+
+  /** Complete lines as text (ending with a line end): each one's field, in order. */
+  private lines(text: string, events: ServerSentEvent[]): void {
+    const n = text.length;
+    // The LF of a CR LF whose CR ended the previous chunk.
+    let pos = this.afterCR && text.charCodeAt(0) === LF ? 1 : 0;
+    let lf = text.indexOf("\n", pos);
+    let cr = text.indexOf("\r", pos);
+    while (pos < n) {
+      const i = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+      if (i === pos) {
+        this.dispatch(events);
+      } else {
+        this.field(text.slice(pos, i));
+      }
+      pos = i === cr && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+      if (lf !== -1 && lf < pos) {
+        lf = text.indexOf("\n", pos);
+      }
+      if (cr !== -1 && cr < pos) {
+        cr = text.indexOf("\r", pos);
+      }
+    }
+    this.afterCR = text.charCodeAt(n - 1) === CR;
+  }
+
+  /** One non-empty line. */
+  private field(text: string): void {
     if (text[0] === ":") {
       return;
     }

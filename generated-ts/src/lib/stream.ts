@@ -17,6 +17,9 @@ export type EventDecoder<T> = {
   decode: (event: ServerSentEvent) => T | undefined;
 };
 
+/** Ends a JSON stream whose spec declares no sentinel. */
+const DONE = "[DONE]";
+
 export class EventStream<T> implements AsyncIterable<T> {
   private consumed = false;
 
@@ -58,7 +61,17 @@ export class EventStream<T> implements AsyncIterable<T> {
             // Events already read stay unread once the caller has cancelled.
             throw new APIUserAbortError("the stream was aborted");
           }
-          const item = this.decoder.decode(event);
+          let item: T | undefined;
+          try {
+            item = this.decoder.decode(event);
+          } catch (error) {
+            // Without a declared sentinel, `[DONE]` (never valid JSON) ends a JSON stream:
+            // OpenAI-style APIs end this way whether or not their spec says so.
+            if (this.decoder.sentinel === undefined && event.data === DONE && error instanceof StreamDecodeError) {
+              return;
+            }
+            throw error;
+          }
           if (item !== undefined) {
             yield item;
           }

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any, Literal
 
 from .._events import AsyncEventStream, EventDecoder, EventStream
@@ -11,6 +12,9 @@ from .._http import (
     AsyncHTTP,
     Call,
     ErrorMap,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     ResumeConfig,
     RetryConfig,
     SyncHTTP,
@@ -18,6 +22,7 @@ from .._http import (
     Unset,
     strip_unset,
 )
+from .._raw import async_raw, raw
 from ..errors import (
     AuthenticationError,
     BadRequestError,
@@ -76,6 +81,11 @@ class Chat:
     def __init__(self, http: SyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> ChatWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return ChatWithRawResponse(self)
+
     def chat_completions_create(
         self,
         *,
@@ -106,6 +116,9 @@ class Chat:
         | Unset = UNSET,
         response_format: ResponseFormat | dict[str, Any] | Unset = UNSET,
         stream_options: StreamOptions | dict[str, Any] | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> ChatCompletionResponse:
@@ -144,7 +157,11 @@ class Chat:
             ),
             content_type="application/json",
             accept="application/json",
+            expect=("application/json",),
             errors=_CHAT_COMPLETIONS_CREATE_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call,
@@ -183,6 +200,9 @@ class Chat:
         | Unset = UNSET,
         response_format: ResponseFormat | dict[str, Any] | Unset = UNSET,
         stream_options: StreamOptions | dict[str, Any] | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
@@ -225,6 +245,9 @@ class Chat:
             content_type="application/json",
             accept="text/event-stream",
             errors=_CHAT_COMPLETIONS_CREATE_STREAM_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.stream(
             call,
@@ -235,11 +258,26 @@ class Chat:
         )
 
 
+class ChatWithRawResponse:
+    """`Chat`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: Chat) -> None:
+        self.chat_completions_create = raw(resource.chat_completions_create)
+        self.chat_completions_create_stream = raw(
+            resource.chat_completions_create_stream
+        )
+
+
 class AsyncChat:
     """OpenAI-compatible chat completions."""
 
     def __init__(self, http: AsyncHTTP) -> None:
         self._http = http
+
+    @cached_property
+    def with_raw_response(self) -> AsyncChatWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncChatWithRawResponse(self)
 
     async def chat_completions_create(
         self,
@@ -271,6 +309,9 @@ class AsyncChat:
         | Unset = UNSET,
         response_format: ResponseFormat | dict[str, Any] | Unset = UNSET,
         stream_options: StreamOptions | dict[str, Any] | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> ChatCompletionResponse:
@@ -309,7 +350,11 @@ class AsyncChat:
             ),
             content_type="application/json",
             accept="application/json",
+            expect=("application/json",),
             errors=_CHAT_COMPLETIONS_CREATE_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call,
@@ -348,6 +393,9 @@ class AsyncChat:
         | Unset = UNSET,
         response_format: ResponseFormat | dict[str, Any] | Unset = UNSET,
         stream_options: StreamOptions | dict[str, Any] | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
@@ -390,6 +438,9 @@ class AsyncChat:
             content_type="application/json",
             accept="text/event-stream",
             errors=_CHAT_COMPLETIONS_CREATE_STREAM_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.stream(
             call,
@@ -397,4 +448,14 @@ class AsyncChat:
             timeout=timeout,
             retries=retries,
             resume=resume,
+        )
+
+
+class AsyncChatWithRawResponse:
+    """`AsyncChat`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncChat) -> None:
+        self.chat_completions_create = async_raw(resource.chat_completions_create)
+        self.chat_completions_create_stream = async_raw(
+            resource.chat_completions_create_stream
         )

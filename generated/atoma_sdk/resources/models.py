@@ -3,16 +3,22 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .._http import (
     UNSET,
     AsyncHTTP,
     Call,
     ErrorMap,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     RetryConfig,
     SyncHTTP,
     TimeoutTypes,
     Unset,
 )
+from .._raw import async_raw, raw
 from ..errors import AuthenticationError, InternalServerError
 from ..models.components.errorresponse import ErrorResponse
 from ..models.components.modellist import ModelList
@@ -29,9 +35,17 @@ class Models:
     def __init__(self, http: SyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> ModelsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return ModelsWithRawResponse(self)
+
     def models_list(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> ModelList:
@@ -43,11 +57,22 @@ class Models:
             "/v1/models",
             security=("bearerAuth",),
             accept="application/json",
+            expect=("application/json",),
             errors=_MODELS_LIST_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call, ModelList.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class ModelsWithRawResponse:
+    """`Models`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: Models) -> None:
+        self.models_list = raw(resource.models_list)
 
 
 class AsyncModels:
@@ -56,9 +81,17 @@ class AsyncModels:
     def __init__(self, http: AsyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> AsyncModelsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncModelsWithRawResponse(self)
+
     async def models_list(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> ModelList:
@@ -70,8 +103,19 @@ class AsyncModels:
             "/v1/models",
             security=("bearerAuth",),
             accept="application/json",
+            expect=("application/json",),
             errors=_MODELS_LIST_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, ModelList.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class AsyncModelsWithRawResponse:
+    """`AsyncModels`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncModels) -> None:
+        self.models_list = async_raw(resource.models_list)

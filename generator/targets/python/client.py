@@ -27,9 +27,20 @@ _ENVELOPE_FIELDS = {"event": "str", "id": "str", "retry": "int"}
 
 
 class ArgAnnotator(Annotator):
-    """Annotations for keyword arguments: every model also accepts a plain dict."""
+    """Annotations for keyword arguments: every model also accepts a plain dict.
+
+    With `files` on (the fields of a multipart body), a binary string is a file."""
+
+    files = False
+
+    def __init__(self, api: Api, names: PyNames) -> None:
+        super().__init__(api, names)
+        self.runtime: set[tuple[str, str]] = set()  # (runtime module, name) to import
 
     def _bare(self, t: TypeRef) -> str:
+        if t.kind == "bytes" and self.files:
+            self.runtime.add(("_multipart", "FileTypes"))
+            return "FileTypes"
         if t.kind == "model":
             self.classes.add(t.name)
             self.typing.add("Any")
@@ -87,6 +98,21 @@ class ArgView:
 
 
 @dataclass
+class DualView:
+    """A dual-mode method: the flag argument and both modes' return types and readers."""
+
+    flag: str  # the flag's argument name
+    json_returns: str
+    parser: str  # the JSON mode's parser expression
+    json_accept: str
+    overloads: tuple[tuple[str, str, str], ...] = ()  # (flag declaration, sync, async returns)
+
+    def accept(self, stream_accept: str) -> str:
+        """The Accept expression: the stream's media type when the flag is on."""
+        return f"{py_literal(stream_accept)} if {self.flag} else {py_literal(self.json_accept)}"
+
+
+@dataclass
 class OperationView:
     """One method: signature pieces and the `Call` it builds."""
 
@@ -99,11 +125,13 @@ class OperationView:
     stream: bool
     returns: str  # the sync return annotation
     async_returns: str
-    parser: str  # expression: bytes -> result (non-stream)
+    parser: str  # expression: bytes -> result (non-stream); for `lines`, str -> item
+    call: str  # the core's method: request (parsed body), download (binary), lines (JSON lines)
+    expect: str  # the declared success media types, a tuple literal; "" checks none
     decoder: str  # module-level EventDecoder constant (stream)
     errors: str  # module-level ErrorMap constant
     body_expr: str  # expression for Call(json=...), "" when no body
-    content_type: str
+    content_type: str  # a literal, or the keyword argument choosing among several
     encoding: str  # expression for Call(encoding=...), "" when the spec gives none
     accept: str
     timeout_arg: str
@@ -114,6 +142,18 @@ class OperationView:
     warning: str = ""  # the DeprecationWarning's text (a Python literal), "" when not deprecated
     paging: str = ""  # module-level Paging constant: the method returns a page
     retries_expr: str = ""  # what `retries=` passes on: the argument, or it read by the op's policy
+    extras: tuple[str, str, str] = ("extra_headers", "extra_query", "extra_body")  # argument names
+    dual: DualView | None = None  # JSON or stream by a body flag: overloads
+
+    @property
+    def accept_expr(self) -> str:
+        """The `Call(accept=...)` expression."""
+        return self.dual.accept(self.accept) if self.dual else py_literal(self.accept)
+
+    @property
+    def stream_call(self) -> bool:
+        """The method may return a stream (a stream operation, or a dual one)."""
+        return self.stream or self.dual is not None
 
     @property
     def query(self) -> list[ArgView]:
@@ -167,6 +207,8 @@ class ResourceView:
         """The attribute on its parent (the last of `sdk.beta.conversations`)."""
         return self.attr.rsplit(".", 1)[-1]
 
+    runtime: list[tuple[str, str]] = field(default_factory=list)  # (runtime module, names)
+
 
 @dataclass
 class SchemeView:
@@ -196,6 +238,7 @@ class ClientView:
     resources: list[ResourceView]
     error_names: list[str]
     retries: str = ""  # the document's retry policy as `RetryConfig(...)`, "" when none
+    webhooks: bool = False  # `sdk.webhooks` verifies and parses deliveries
 
     @property
     def attached(self) -> list[ResourceView]:
@@ -243,6 +286,7 @@ def client_view(api: Api, names: PyNames) -> ClientView:
         resources=resources,
         error_names=list(ERROR_CLASSES),
         retries=retry_source(api.retries) if api.retries is not None else "",
+        webhooks=bool(api.webhooks),
     )
 
 
@@ -269,6 +313,8 @@ def _resource(api: Api, names: PyNames, resource: Resource, taken: set[str]) -> 
     view.pydantic = sorted(ann.pydantic)
     view.http_names = sorted(http)
     view.error_names = sorted(errors)
+    modules = sorted({m for m, _ in ann.runtime})
+    view.runtime = [(m, ", ".join(sorted(n for k, n in ann.runtime if k == m))) for m in modules]
     for cls in sorted(ann.classes):
         named = api.named(cls)
         view.imports.append((f"..models.{named.module}.{module_name(cls)}", cls))
@@ -288,7 +334,9 @@ def _operation(
     body_expr = ""
     content_type = "application/json"
     if op.body is not None:
-        content_type = op.body.content_type
+        content_type = py_literal(op.body.content_type)
+        kinds = {kind for _, kind in op.body.offered}
+        ann.files = "multipart" in kinds
         if op.body.fields:
             for f in op.body.fields:
                 if f.read_only:
@@ -306,10 +354,15 @@ def _operation(
                         f.description,
                     )
                 )
-            ann.classes.add(op.body.model)
             http.add("strip_unset")
-            pairs = ", ".join(f"{py_literal(a.name)}: {a.name}" for a in args)
-            body_expr = f"{op.body.model}.model_validate(strip_unset({{{pairs}}}))"
+            if ann.files:  # files cannot pass through the model: the runtime reads each part
+                pairs = ", ".join(f"{py_literal(a.wire)}: {a.name}" for a in args)
+                body_expr = f"strip_unset({{{pairs}}})"
+            else:
+                ann.classes.add(op.body.model)
+                pairs = ", ".join(f"{py_literal(a.name)}: {a.name}" for a in args)
+                body_expr = f"{op.body.model}.model_validate(strip_unset({{{pairs}}}))"
+            ann.files = False
         else:
             arg = _arg(
                 api,
@@ -322,6 +375,9 @@ def _operation(
                 None,
                 op.body.description,
             )
+            ann.files = False
+            if kinds <= {"binary", "text"}:
+                arg.annotation = _raw_annotation(kinds, ann, op.body.required)
             args.append(arg)
             body_expr = "request_body"
     for p in op.params:
@@ -330,13 +386,22 @@ def _operation(
     timeout_arg = _free("timeout", taken)
     retries_arg = _free("retries", taken)
     resume_arg = _free("resume", taken)
+    if op.body is not None and len(op.body.offered) > 1:
+        ann.typing.add("Literal")
+        choices = ", ".join(py_literal(m) for m, _ in op.body.offered)
+        chooser = _free("content_type", taken)
+        args.append(ArgView(chooser, "", "choice", f"Literal[{choices}]", content_type, ""))
+        content_type = chooser
+    extras = (_free("extra_headers", taken), _free("extra_query", taken), _free("extra_body", taken))
+    http.update(("ExtraHeaders", "ExtraQuery", "ExtraBody"))
     path_expr = _path_expr(op, args, http)
     method = names.method(op)
     prefix = naming.upper_snake(method)
     errors_name = f"_{prefix}_ERRORS"
     res.constants.append(ConstView(errors_name, "ErrorMap", _error_map(api, op, ann, errors)))
     http.add("ErrorMap")
-    parser = decoder = paging = ""
+    parser = decoder = paging = expect = ""
+    call = "request"
     if op.stream is not None:
         decoder = f"_{prefix}_EVENTS"
         model = op.stream.model
@@ -350,21 +415,38 @@ def _operation(
         res.event_names.extend(["EventStream", "AsyncEventStream"])
         accept = "text/event-stream"
     else:
-        returns, parser = _parser(api, op.success, ann, res, prefix, http)
-        async_returns = returns
-        accept = "application/json"
-        if op.pagination is not None and _model_of(api, op.success.type if op.success else None):
+        returns, async_returns, parser, call = _parser(api, op.success, ann, res, prefix, http)
+        bodiless = any(r.status.startswith("2") and not r.content_type for r in op.responses)
+        declared = dict.fromkeys(c for r in op.responses if r.status.startswith("2") for c in r.content_types)
+        expect = repr(tuple(declared)) if declared else ""
+        accept = ", ".join(declared) or "application/json"
+        if (
+            call == "request"
+            and op.pagination is not None
+            and _model_of(api, op.success.type if op.success else None)
+        ):
             pages = paging_view(api, names, op.pagination, returns, ann)
             paging = f"_{prefix}_PAGING"
             res.constants.append(ConstView(paging, "Paging", pages.constant))
             res.paging_names = ["AsyncPage", "Paging", "SyncPage"]
             returns, async_returns = pages.returns, pages.async_returns
+        elif call == "request" and returns != "None" and bodiless:
+            # Another success status (204, say) has no content: it reads as None.
+            ann.runtime.add(("_responses", "or_none"))
+            returns = async_returns = f"{returns} | None"
+            parser = f"or_none({parser})"
+    dual = _dual(api, op, args, ann, res, prefix, http, returns, async_returns)
+    if dual is None and op.stream_flag:
+        _ask_for_stream(op.stream_flag, args, ann)
+    if dual is not None:
+        returns = f"{dual.json_returns} | {returns}"
+        async_returns = f"{dual.json_returns} | {async_returns}"
     res.event_names = sorted(set(res.event_names))
     security = "(" + "".join(f"{py_literal(k)}, " for k in op.security).rstrip(" ") + ")"
     notice = deprecation.notice(api, names, op)
     doc_parts = [p for p in (op.summary, op.description, notice and f"Deprecated: {notice}") if p]
-    if op.body is not None and op.body.content_type.startswith("multipart/"):
-        doc_parts.append(f"Not supported yet: the {op.body.content_type} body is sent as JSON.")
+    if op.body is not None and not op.body.offered:
+        doc_parts.append(f"Not supported: a {op.body.content_type} body of this schema cannot be encoded.")
     return OperationView(
         name=method,
         doc=docstring("\n\n".join(doc_parts)),
@@ -376,6 +458,8 @@ def _operation(
         returns=returns,
         async_returns=async_returns,
         parser=parser,
+        call=call,
+        expect=expect,
         decoder=decoder,
         errors=errors_name,
         body_expr=body_expr,
@@ -390,6 +474,52 @@ def _operation(
         warning=py_literal(f"{method} is deprecated: {notice}") if notice else "",
         paging=paging,
         retries_expr=_retries_expr(op, res, http, prefix, retries_arg),
+        extras=extras,
+        dual=dual,
+    )
+
+
+def _ask_for_stream(wire: str, args: list[ArgView], ann: ArgAnnotator) -> None:
+    """A stream method sends its body's stream flag, true: the server's default may be JSON."""
+    flag = next(a for a in args if a.location == "body" and a.wire == wire)
+    flag.annotation, flag.default = "Literal[True]", "True"
+    ann.typing.add("Literal")
+
+
+def _dual(
+    api: Api,
+    op: Operation,
+    args: list[ArgView],
+    ann: ArgAnnotator,
+    res: ResourceView,
+    prefix: str,
+    http: set[str],
+    stream_returns: str,
+    async_stream_returns: str,
+) -> DualView | None:
+    """The overloads of a dual-mode method; the flag argument becomes a plain `bool = False`."""
+    if op.dual is None:
+        return None
+    flag = next(a for a in args if a.location == "body" and a.wire == op.dual.flag)
+    # Always sent: the server's default mode is not ours to guess.
+    flag.annotation, flag.default = "bool", "False"
+    json_returns, _, parser, _ = _parser(api, op.dual.response, ann, res, prefix, http)
+    ann.typing.update(("Literal", "overload"))
+    return DualView(
+        flag=flag.name,
+        json_returns=json_returns,
+        parser=parser,
+        json_accept=op.dual.response.content_type,
+        overloads=(
+            (f"{flag.name}: Literal[False] = False", json_returns, json_returns),
+            (f"{flag.name}: Literal[True]", stream_returns, async_stream_returns),
+            # A flag known only at run time: either.
+            (
+                f"{flag.name}: bool",
+                f"{json_returns} | {stream_returns}",
+                f"{json_returns} | {async_stream_returns}",
+            ),
+        ),
     )
 
 
@@ -492,16 +622,26 @@ def _error_map(api: Api, op: Operation, ann: ArgAnnotator, errors: set[str]) -> 
 
 def _parser(
     api: Api, success: Response | None, ann: ArgAnnotator, res: ResourceView, prefix: str, http: set[str]
-) -> tuple[str, str]:
-    """(return annotation, parser expression) of a non-streaming call."""
-    if success is None or success.type is None:
+) -> tuple[str, str, str, str]:
+    """(sync return, async return, parser expression, core method) of a non-streaming call."""
+    if success is None or success.type is None and success.kind in ("", "json"):
         http.add("parse_none")
-        return "None", "parse_none"
-    t = success.type
-    json_body = success.content_type in _JSON or success.content_type.endswith("+json")
-    if not json_body and t.kind == "str":
+        return "None", "None", "parse_none", "request"
+    if success.kind == "binary":
+        ann.runtime |= {("_responses", "BinaryResponse"), ("_responses", "AsyncBinaryResponse")}
+        return "BinaryResponse", "AsyncBinaryResponse", "", "download"
+    if success.kind == "text":
         http.add("parse_text")
-        return "str", "parse_text"
+        return "str", "str", "parse_text", "request"
+    annotation, parse = _json_parser(api, success.type or TypeRef("any"), ann, res, prefix)
+    if success.kind == "ndjson":
+        ann.runtime |= {("_responses", "LineStream"), ("_responses", "AsyncLineStream")}
+        return f"LineStream[{annotation}]", f"AsyncLineStream[{annotation}]", parse, "lines"
+    return annotation, annotation, parse, "request"
+
+
+def _json_parser(api: Api, t: TypeRef, ann: ArgAnnotator, res: ResourceView, prefix: str) -> tuple[str, str]:
+    """(annotation, parser of JSON text) for a JSON value of type `t`."""
     model = _model_of(api, t)
     if model:
         ann.classes.add(model)
@@ -516,6 +656,14 @@ def _parser(
     name = f"_{prefix}_RESPONSE"
     res.constants.append(ConstView(name, f"TypeAdapter[{annotation}]", f"TypeAdapter({annotation})"))
     return annotation, f"{name}.validate_json"
+
+
+def _raw_annotation(kinds: set[str], ann: ArgAnnotator, required: bool) -> str:
+    """A whole binary or text body: what the caller may pass."""
+    text = "str" if kinds == {"text"} else "BinaryContent"
+    if "binary" in kinds:
+        ann.runtime.add(("_payload", "BinaryContent"))
+    return text if required else f"{text} | Unset"
 
 
 def _decoder_expr(api: Api, names: PyNames, op: Operation, ann: ArgAnnotator, res: ResourceView) -> str:
@@ -584,12 +732,20 @@ def init_exports(view: ClientView) -> list[str]:
         *view.error_names,
         "EventStream",
         "AsyncEventStream",
+        "BinaryContent",
+        "BinaryResponse",
+        "AsyncBinaryResponse",
+        "FileTypes",
+        "LineStream",
+        "AsyncLineStream",
+        "RawResponse",
         "ResumeConfig",
         "RetryConfig",
         "UNSET",
         "Unset",
         "models",
         *(["SyncPage", "AsyncPage"] if view.pages else []),
+        *(["WebhookVerificationError"] if view.webhooks else []),
     ]
     return sorted(names, key=export_key)
 

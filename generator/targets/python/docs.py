@@ -18,7 +18,8 @@ from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Res
 from generator.targets.base import HEADER, Files
 from generator.targets.python.examples import Examples, Imports, literal
 from generator.targets.python.layout import Code, CodeBlocks
-from generator.targets.python.names import PyNames, module_name
+from generator.targets.python.names import WEBHOOKS_ATTRIBUTE, PyNames, module_name
+from generator.targets.python.webhooks import DOCS_PAGE, WEBHOOK_METHODS, docs_context, example_source
 from generator.targets.templating import Env
 
 MD_HEADER = f"<!-- {HEADER} -->"
@@ -66,9 +67,10 @@ class TypeText:
     """Type cells in the reference SDK's Python style: `*Optional[str]*`, `[components.X](...)`,
     `List[[components.X](...)]`, `*OptionalNullable[int]*`."""
 
-    def __init__(self, api: Api, prefix: str = PAGE_PREFIX) -> None:
+    def __init__(self, api: Api, prefix: str = PAGE_PREFIX, files: bool = False) -> None:
         self.api = api
         self.prefix = prefix
+        self.files = files  # a multipart body's fields: a binary string is a file
 
     def cell(self, t: TypeRef, required: bool = True) -> str:
         """The whole cell for a field or parameter of type `t`."""
@@ -93,6 +95,8 @@ class TypeText:
         return f"Nullable[{text}]" if t.nullable and t.kind not in ("null", "any") else text
 
     def _bare(self, t: TypeRef) -> str:
+        if t.kind == "bytes" and self.files:
+            return "FileTypes"
         if t.kind in _PRIMITIVES:
             return _PRIMITIVES[t.kind]
         if t.kind in ("model", "enum", "alias"):
@@ -195,6 +199,14 @@ class Docs:
             if p.required:
                 value = self.examples.wire_value(p.type, p.example, str(op.loc), p.default, p.wire)
                 args.append(f"{self.names.param(op, p)}={self.examples.source(value, p.type, imports)}")
+        if op.body is not None and not op.body.fields and op.body.required:
+            raw = b"example" if op.body.kind == "binary" else "example" if op.body.kind == "text" else None
+            value = raw if raw is not None else self.examples.wire_value(op.body.type, MISSING, str(op.loc))
+            args.append(
+                f"request_body={value!r}"
+                if raw is not None
+                else f"request_body={self.examples.source(value, op.body.type, imports)}"
+            )
         if op.body is not None:
             for f in op.body.fields:
                 if not f.required or f.type.kind == "literal" and f.default is not MISSING:
@@ -216,12 +228,35 @@ class Docs:
         a = "async " if async_ else ""
         pad = "    " if async_ else ""
         opener = f"{pad}{a}with {cls}({self.client_args()}) as sdk:"
-        if op.stream is not None:
+        kind = op.success.kind if op.success is not None and op.stream is None else ""
+        if op.dual is not None:
+            call, imports = self.call(op, async_)
+            body = [
+                f"{pad}    # The whole answer...",
+                f"{pad}    res = {call}",
+                "",
+                f"{pad}    print(res)",
+                "",
+                f"{pad}    # ...or streamed as it is produced.",
+                f"{pad}    {a}with {with_flag(call, self.flag(op))} as stream:",
+                f"{pad}        {a}for event in stream:",
+                f"{pad}            print(event.data)",
+            ]
+        elif kind == "binary":
+            call, imports = self.call(op, async_)
+            wait = "await " if async_ else ""
+            body = [
+                f"{pad}    {a}with {call} as res:",
+                f"{pad}        {wait}res.write_to_file({self.names.method(op) + '.out'!r})",
+            ]
+        elif op.stream is not None or kind == "ndjson":
             call, imports = self.call(op, async_)
             body = [
                 f"{pad}    {a}with {call} as stream:",
                 f"{pad}        {a}for event in stream:",
-                f"{pad}            print(event.data)",
+                f"{pad}            print(event.data)"
+                if op.stream is not None
+                else f"{pad}            print(event)",
             ]
         elif op.pagination is not None:
             call, imports = self.call(op, async_)
@@ -246,6 +281,11 @@ class Docs:
             lines += ["", opener, *body]
         return self.blocks.add("\n".join(lines))
 
+    def flag(self, op: Operation) -> str:
+        """The argument that switches a dual-mode method to the stream."""
+        assert op.dual is not None and op.body is not None
+        return self.names.body_field(op, next(f for f in op.body.fields if f.wire == op.dual.flag))
+
     def parameters(self, op: Operation, types: TypeText) -> str:
         """The Parameters table of a method."""
         names = self.names
@@ -253,18 +293,35 @@ class Docs:
             (names.param(op, p), p.type, p.required, p.description, p.example, p.deprecated)
             for p in op.params
         ]
-        if op.body is not None:
+        body = op.body
+        rows_text: dict[str, str] = {}  # parameter -> its Type cell, where not `types.cell`
+        if body is not None:
             fields += [
                 (names.body_field(op, f), f.type, f.required, f.doc, f.example, f.deprecated)
-                for f in op.body.fields
+                for f in body.fields
             ]
+            if not body.fields:
+                fields.append(("request_body", body.type, body.required, body.description, MISSING, False))
+                kinds = {kind for _, kind in body.offered}
+                if kinds and kinds <= {"binary", "text"}:
+                    raw = "str" if kinds == {"text"} else "BinaryContent"
+                    rows_text["request_body"] = f"*{raw}*" if body.required else f"*Optional[{raw}]*"
+            if len(body.offered) > 1:
+                choices = ", ".join(literal(m) for m, _ in body.offered)
+                fields.append(
+                    ("content_type", TypeRef("str"), False, "The request body's media type.", MISSING, False)
+                )
+                rows_text["content_type"] = f"*Optional[Literal[{choices}]]*"
         if not fields:
             return "This method takes no parameters."
+        if body is not None and any(kind == "multipart" for _, kind in body.offered):
+            types = TypeText(self.api, types.prefix, files=True)
         with_example = any(ex is not MISSING for *_, ex, _ in fields)
         headers = ["Parameter", "Type", "Required", "Description"] + (["Example"] if with_example else [])
         rows = []
         for name, t, required, doc, ex, dep in fields:
-            row = [f"`{name}`", types.cell(t, required), CHECK if required else MINUS, description(doc, dep)]
+            shown = rows_text.get(name) or types.cell(t, required)
+            row = [f"`{name}`", shown, CHECK if required else MINUS, description(doc, dep)]
             if with_example:
                 row.append(example_cell(ex))
             rows.append(row)
@@ -275,18 +332,33 @@ class Docs:
         if op.stream is not None:
             model = op.stream.model
             link = page_link(self.api, model, prefix)
-            return f"**[EventStream[{self.api.named(model).module}.{model}]]({link})**"
-        if op.success is None or op.success.type is None:
+            stream = f"**[EventStream[{self.api.named(model).module}.{model}]]({link})**"
+            if op.dual is None or op.dual.response.type is None:
+                return stream
+            whole = TypeText(self.api, prefix).cell(op.dual.response.type)
+            return f"**{whole}**; with `{self.flag(op)}=True`, {stream}"
+        success = op.success
+        if success is None or success.type is None and success.kind in ("", "json"):
             return "**None**"
         text = TypeText(self.api, prefix)
-        if op.pagination is not None:
+        if op.pagination is not None and success.type is not None:
             return (
                 f"**SyncPage** (`AsyncPage` when awaited) of {text.cell(op.pagination.item)}: iterating "
                 "it yields the items of every page. Each page reads as its response, "
-                f"{text.cell(op.success.type)}; `.iter_pages()`, `.has_next_page()` and `.next_page()` step "
+                f"{text.cell(success.type)}; `.iter_pages()`, `.has_next_page()` and `.next_page()` step "
                 "through the pages."
             )
-        return f"**{text.cell(op.success.type)}**"
+        if success.kind == "binary":
+            methods = "`read()`, `iter_bytes()`, `write_to_file()`"
+            return f"**BinaryResponse** ({methods}; async: `AsyncBinaryResponse`)"
+        if success.kind == "text":
+            return "***str***"
+        cell_text = text.cell(success.type or TypeRef("any"))
+        if success.kind == "ndjson":
+            return f"**LineStream[{cell_text.strip('*')}]** (one item per line; async: `AsyncLineStream`)"
+        if any(r.status.startswith("2") and not r.content_type for r in op.responses):
+            return f"**{cell_text}**, or **None** for a success status without content"
+        return f"**{cell_text}**"
 
     def errors(self, op: Operation) -> str:
         """The Errors table: status codes mapped to the error classes raised."""
@@ -327,6 +399,17 @@ class Docs:
             res.description.strip(),
             methods,
         )
+
+
+def with_flag(call: str, flag: str) -> str:
+    """`sdk.x.create(a=1)` with the stream flag on: `sdk.x.create(a=1, stream=True)`."""
+    return with_args(call, f"{flag}=True")
+
+
+def with_args(call: str, args: str) -> str:
+    """`sdk.x.create(a=1)` with more keyword arguments: `sdk.x.create(a=1, b=2)`."""
+    head = call[:-1]
+    return f"{head}{'' if head.endswith('(') else ', '}{args})"
 
 
 @dataclass
@@ -397,6 +480,8 @@ def readme_view(api: Api, docs: Docs) -> dict[str, Any]:
         )
         for r in api.resources
     ]
+    if api.webhooks:
+        resources.append((WEBHOOKS_ATTRIBUTE, DOCS_PAGE, list(WEBHOOK_METHODS)))
     errors: dict[str, list[str]] = {}
     for op in api.operations:
         for r in op.responses:
@@ -413,6 +498,10 @@ def readme_view(api: Api, docs: Docs) -> dict[str, Any]:
         "sync_example": docs.usage(first) if first else "",
         "async_example": docs.usage(first, async_=True) if first else "",
         "stream": stream_op is not None,
+        "uploads": any(op.body is not None and op.body.kind not in ("json", "form") for op in api.operations),
+        "downloads": any(
+            op.success is not None and op.success.kind in ("binary", "ndjson") for op in api.operations
+        ),
         "auth_table": table(["Name", "Type", "Environment Variable", "Description"], auth_rows)
         if auth_rows
         else "",
@@ -421,6 +510,7 @@ def readme_view(api: Api, docs: Docs) -> dict[str, Any]:
         "servers": api.servers,
         "error_table": error_table,
         "error_example": error_example(api, docs),
+        "raw_example": raw_example(api, docs),
         **readme_blocks(api, docs),
     }
 
@@ -452,12 +542,40 @@ def readme_blocks(api: Api, docs: Docs) -> dict[str, Code]:
     return {key: docs.blocks.add("\n".join(lines)) for key, lines in blocks.items()}
 
 
-def error_example(api: Api, docs: Docs) -> Code | str:
-    """A call with a wrong credential, catching the error it raises."""
+def simplest_plain(api: Api) -> Operation | None:
+    """The non-streaming operation with the fewest arguments: the README's small examples call it."""
     plain = [op for op in api.operations if op.stream is None]
     if not plain:
+        return None
+    return min(plain, key=lambda o: len(o.params) + len(o.body.fields if o.body else ()))
+
+
+def raw_example(api: Api, docs: Docs) -> Code | str:
+    """Default headers, a call's extra headers and query, and its raw response."""
+    op = simplest_plain(api)
+    if op is None:
         return ""
-    op = min(plain, key=lambda o: len(o.params) + len(o.body.fields if o.body else ()))
+    call, imports = docs.call(op, False)
+    owner, _, method = call.partition("(")[0].rpartition(".")
+    extras = 'extra_headers={"X-Trace": "docs"}, extra_query={"verbose": "true"}'
+    raw_call = with_args(f"{owner}.with_raw_response.{method}(" + call.partition("(")[2], extras)
+    lines = imports.lines({api.package: {api.sdk_class}})
+    code = [
+        *lines,
+        "",
+        f'with {api.sdk_class}(default_headers={{"X-Team": "docs"}}) as sdk:',
+        f"    raw = {raw_call}",
+        '    print(raw.status_code, raw.headers.get("content-type"), raw.request_id)',
+        "    res = raw.parse()",
+    ]
+    return docs.blocks.add("\n".join(code))
+
+
+def error_example(api: Api, docs: Docs) -> Code | str:
+    """A call with a wrong credential, catching the error it raises."""
+    op = simplest_plain(api)
+    if op is None:
+        return ""
     call, imports = docs.call(op, False)
     args = ", ".join(f'{n.param}="not-a-valid-key"' for n in docs.names.schemes)
     errors = {"APIError", "APIStatusError"}
@@ -499,6 +617,9 @@ def docs_pages(api: Api, names: PyNames) -> DocsPages:
         views[model_path(named)] = ("docs/model.md.jinja", {"page": docs.page(named)})
     for res in api.resources:
         views[resource_path(res, names)] = ("docs/resource.md.jinja", {"res": docs.resource(res)})
+    if api.webhooks:
+        example = docs.blocks.add(example_source(api))
+        views[DOCS_PAGE] = ("docs/webhooks.md.jinja", docs_context(api, example, docs.types.cell))
     views["README.md"] = ("docs/readme.md.jinja", readme_view(api, docs))
     return DocsPages(views, docs.blocks, tuple(dict.fromkeys(docs.examples.warnings)))
 

@@ -27,17 +27,25 @@ class Examples(ExampleValues):
 
     # -- Python source --------------------------------------------------------------------
 
-    def source(self, value: Any, t: TypeRef, imports: Imports, seen: frozenset[str] = frozenset()) -> str:
-        """Flat Python source (one line; ruff lays it out) that constructs `value`, a JSON value of `t`."""
+    def source(
+        self, value: Any, t: TypeRef, imports: Imports, seen: frozenset[str] = frozenset(), fit: bool = False
+    ) -> str:
+        """Flat Python source (one line; ruff lays it out) that constructs `value`, a JSON value of `t`.
+
+        `fit` says `value` is already known to fit `t` (an enclosing model was checked whole), so
+        nested models are not checked again: that made deep examples quadratic.
+        """
         if value is None:
             return "None"
         kind = t.kind
         if kind == "alias":
             step = values.follow(self.api, t, seen)
-            return self.source(value, step[0], imports, step[1]) if step is not None else literal(value)
+            return self.source(value, step[0], imports, step[1], fit) if step is not None else literal(value)
         if kind == "union":
             arg = values.member(self.api, value, t)
-            return self.source(value, arg, imports, seen) if arg is not None else literal(value)
+            # a member picked by its tag alone is not known to fit
+            fit = fit and not t.discriminator
+            return self.source(value, arg, imports, seen, fit) if arg is not None else literal(value)
         if kind == "enum":
             enum = self._enum(t.name)
             member = next((m for m in enum.members if values.same(m.value, value)), None)
@@ -46,9 +54,9 @@ class Examples(ExampleValues):
             imports.add(self.api, enum.name)
             return f"{enum.name}.{self.names.member(enum, member)}"
         if kind == "list" and isinstance(value, list):
-            return "[" + ", ".join(self.source(v, t.args[0], imports) for v in value) + "]"
+            return "[" + ", ".join(self.source(v, t.args[0], imports, fit=fit) for v in value) + "]"
         if kind == "map" and isinstance(value, dict):
-            items = (f"{literal(k)}: {self.source(v, t.args[0], imports)}" for k, v in value.items())
+            items = (f"{literal(k)}: {self.source(v, t.args[0], imports, fit=fit)}" for k, v in value.items())
             return "{" + ", ".join(items) + "}"
         if kind == "model" and isinstance(value, dict):
             model = self._model(t.name)
@@ -57,10 +65,10 @@ class Examples(ExampleValues):
             keyword_ok = all(
                 k in wires and not keyword.iskeyword(self.names.field(model, wires[k])) for k in value
             )
-            if not keyword_ok or not values.fits(self.api, value, t):
+            if not keyword_ok or not (fit or values.fits(self.api, value, t)):
                 return f"{model.name}.model_validate({json_source(value)})"
             args = [
-                f"{self.names.field(model, wires[k])}={self.source(v, wires[k].type, imports)}"
+                f"{self.names.field(model, wires[k])}={self.source(v, wires[k].type, imports, fit=True)}"
                 for k, v in value.items()
             ]
             return f"{model.name}(" + ", ".join(args) + ")"

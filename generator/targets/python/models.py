@@ -13,6 +13,25 @@ from generator.targets.python.names import PyNames, module_name
 from generator.targets.python.text import docstring
 from generator.targets.python.types import Annotator, default_source, is_mutable_default, py_literal
 
+# Model modules this many imports above the bottom of their chain import lazily (see
+# `_deferred_imports`): each nested import costs a dozen frames of the interpreter's stack.
+CHAIN_LIMIT = 16
+# Pydantic nests one validator per model level, in native code: beyond this many levels,
+# building one at import could overflow the stack, so taller chains stay unbuilt (and noted).
+BUILD_LIMIT = 500
+_CHAIN = [
+    "Imported once this class exists: a long chain of modules below this one loads one at",
+    "a time (and every few levels of it build), bottom up, not one nested import per link.",
+]
+_DEFERRED_COMMENTS = {
+    "cycle": [
+        "Mutually recursive models: bound once this class exists; pydantic resolves them when",
+        "the model is first used (its build is deferred).",
+    ],
+    "chain": _CHAIN,
+    "build": _CHAIN,
+}
+
 
 @dataclass
 class FieldView:
@@ -44,6 +63,8 @@ class ModuleView:
     pydantic: list[str] = field(default_factory=list)
     imports: list[tuple[str, str]] = field(default_factory=list)  # (relative module, class)
     deferred: list[tuple[str, str]] = field(default_factory=list)
+    chain: bool = False  # atop a long chain of modules: deferred imports build it bottom up
+    deferred_comment: list[str] = field(default_factory=list)  # why the imports are deferred
     fields: list[FieldView] = field(default_factory=list)
     members: list[tuple[str, str]] = field(default_factory=list)
     enum_base: str = ""
@@ -78,18 +99,19 @@ def _frozenset_src(names: list[str]) -> str:
 
 def module_views(api: Api, names: PyNames) -> list[ModuleView]:
     """A view per named type, in name order."""
-    cycles = _cycle_partners(api)
+    deferred = _deferred_imports(api, names.recursive_aliases)
     named: list[Named] = sorted([*api.models, *api.enums, *api.aliases], key=lambda n: n.name)
-    return [_view(api, names, n, cycles.get(n.name, set())) for n in named]
+    return [_view(api, names, n, *deferred.get(n.name, (set(), ""))) for n in named]
 
 
-def _view(api: Api, names: PyNames, named: Named, partners: set[str]) -> ModuleView:
+def _view(api: Api, names: PyNames, named: Named, partners: set[str], reason: str) -> ModuleView:
     view = ModuleView(
         kind="",
         name=named.name,
         module=module_name(named.name),
         package=named.module,
         doc=docstring(named.description),
+        chain=reason == "build",
     )
     ann = Annotator(api, names)
     if isinstance(named, Model):
@@ -98,6 +120,8 @@ def _view(api: Api, names: PyNames, named: Named, partners: set[str]) -> ModuleV
         view.kind, view.open_enum = "enum", named.open
         view.enum_base = {"str": "StrEnum", "int": "IntEnum"}.get(named.base, "Enum")
         view.members = [(names.member(named, m), py_literal(m.value)) for m in named.members]
+    elif named.name in names.recursive_aliases:
+        view.kind, view.target = "recursive_alias", py_literal(ann.annotation(named.target))
     else:
         view.kind, view.target = "alias", ann.annotation(named.target)
         ann.typing.add("TypeAlias")
@@ -110,6 +134,7 @@ def _view(api: Api, names: PyNames, named: Named, partners: set[str]) -> ModuleV
         (view.deferred if cls in partners else view.imports).append((rel, cls))
     if view.deferred:
         view.typing = sorted({*view.typing, "TYPE_CHECKING"})
+        view.deferred_comment = list(_DEFERRED_COMMENTS[reason])
     return view
 
 
@@ -123,7 +148,7 @@ def _model(api: Api, names: PyNames, model: Model, ann: Annotator, view: ModuleV
         explicit = default_source(f, api, names)
         if explicit is not None:
             default = explicit
-        if not f.required and default == "None" and not f.type.nullable and annotation not in ("Any", "None"):
+        if not f.required and default == "None" and not _admits_null(api, f.type):
             annotation += " | None"
             view.drop_none.append(name)
         args = []
@@ -154,38 +179,89 @@ def _model(api: Api, names: PyNames, model: Model, ann: Annotator, view: ModuleV
         ann.typing.add("ClassVar")
 
 
+def _admits_null(api: Api, t: TypeRef) -> bool:
+    """Whether the spec allows `null` for `t` (through aliases): an explicit null then stays."""
+    seen: set[str] = set()
+    while t.kind == "alias" and not t.nullable and t.name not in seen:
+        seen.add(t.name)
+        target = api.named(t.name)
+        assert isinstance(target, Alias)
+        t = target.target
+    return t.nullable or t.kind in ("null", "any")
+
+
 def _relative(src: str, dst: str, module: str) -> str:
     return f".{module}" if src == dst else f"..{dst}.{module}"
 
 
-def _deps(api: Api, t: TypeRef, out: set[str], seen: set[str]) -> None:
-    if t.kind == "model":
+def _deps(api: Api, t: TypeRef, out: set[str], seen: set[str], named: frozenset[str]) -> None:
+    """The models (and `named` aliases) a module must import for `t`."""
+    if t.kind == "model" or (t.kind == "alias" and t.name in named):
         out.add(t.name)
     elif t.kind == "alias" and t.name not in seen:
         seen.add(t.name)
         target = api.named(t.name)
         assert isinstance(target, Alias)
-        _deps(api, target.target, out, seen)
+        _deps(api, target.target, out, seen, named)
     for arg in t.args:
-        _deps(api, arg, out, seen)
+        _deps(api, arg, out, seen, named)
 
 
-def _cycle_partners(api: Api) -> dict[str, set[str]]:
-    """For each model in an import cycle, the other members of its strongly connected set."""
+def _deferred_imports(api: Api, named: frozenset[str]) -> dict[str, tuple[set[str], str]]:
+    """For each model, the models its module imports only once its class exists, and whether
+    it is atop a long chain: the other members of its import cycle, or every dependency of
+    a module with a long chain of modules below it (nested imports, one per link, would
+    overflow the stack). Chains taller than pydantic can build are not built at import."""
+    graph, height = _import_heights(api, named)
+    deferred: dict[str, tuple[set[str], str]] = {}
+    for scc in _sccs(graph):
+        for name in scc:
+            if height[name] >= CHAIN_LIMIT:
+                # Every CHAIN_LIMIT-th level is built at import (from the bottom up), so the
+                # first use of any model builds at most that many levels below it.
+                marks = any(height[d] % CHAIN_LIMIT == 0 for d in graph[name] if height[d])
+                build = marks and height[name] < BUILD_LIMIT
+                deferred[name] = (set(graph[name]), "build" if build else "chain")
+            elif len(scc) > 1:
+                deferred[name] = (set(scc) - {name}, "cycle")
+    return deferred
+
+
+def too_deep(api: Api, names: PyNames) -> list[str]:
+    """Notes for models nested deeper than pydantic validates (its validators nest as deep)."""
+    _, height = _import_heights(api, names.recursive_aliases)
+    tallest = max(height.values(), default=0)
+    if tallest < BUILD_LIMIT:
+        return []
+    count = sum(1 for h in height.values() if h >= BUILD_LIMIT)
+    tops: list[Model | Alias] = [*api.models, *api.aliases]
+    top = next(m for m in tops if height.get(m.name) == tallest)
+    return [
+        f"{top.loc}: models nested {tallest + 1} deep: pydantic builds validators at most"
+        f" {BUILD_LIMIT} levels deep, so {count} models above that depth raise RecursionError when used"
+    ]
+
+
+def _import_heights(api: Api, named: frozenset[str]) -> tuple[dict[str, set[str]], dict[str, int]]:
+    """The models (and `named` aliases) each model's (or named alias's) module imports, and the
+    longest chain of imports below it (members of an import cycle count as one)."""
     graph: dict[str, set[str]] = {}
     for m in api.models:
         deps: set[str] = set()
-        for f in m.fields:
-            _deps(api, f.type, deps, set())
-        if m.extra_type is not None:
-            _deps(api, m.extra_type, deps, set())
+        for t in [f.type for f in m.fields] + ([m.extra_type] if m.extra_type else []):
+            _deps(api, t, deps, set(), named)
         graph[m.name] = deps - {m.name}
-    partners: dict[str, set[str]] = {}
-    for scc in _sccs(graph):
-        if len(scc) > 1:
-            for name in scc:
-                partners[name] = set(scc) - {name}
-    return partners
+    for a in api.aliases:
+        if a.name in named:
+            deps = set()
+            _deps(api, a.target, deps, set(), named)
+            graph[a.name] = deps - {a.name}
+    height: dict[str, int] = {}
+    for scc in _sccs(graph):  # sinks first: every dependency's height is known
+        below = {d for name in scc for d in graph[name]} - set(scc)
+        level = 1 + max((height[d] for d in below if d in height), default=-1)
+        height.update(dict.fromkeys(scc, level))
+    return graph, height
 
 
 def _sccs(graph: dict[str, set[str]]) -> list[list[str]]:

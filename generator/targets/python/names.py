@@ -14,7 +14,19 @@ from dataclasses import dataclass
 
 from generator import naming
 from generator.errors import UsageError
-from generator.ir import Api, Enum, EnumMember, Field, Model, Operation, Param, Resource, SecurityScheme
+from generator.ir import (
+    Alias,
+    Api,
+    Enum,
+    EnumMember,
+    Field,
+    Model,
+    Operation,
+    Param,
+    Resource,
+    SecurityScheme,
+    TypeRef,
+)
 
 # Names the generated modules refer to at module or class scope; a field or member with
 # one of these names would shadow it (`str: int = 0` breaks a later `name: str`).
@@ -123,6 +135,9 @@ def member_name(value: object) -> str:
     return name
 
 
+WEBHOOKS_ATTRIBUTE = "webhooks"  # `sdk.webhooks`, when the spec declares webhooks
+
+
 def module_name(class_: str) -> str:
     """The module (and docs page) file stem for a class: its lowercased name, bounded."""
     name = naming.file_stem(class_)
@@ -163,6 +178,7 @@ class PyNames:
         self.levels: dict[tuple[str, ...], str] = {}
         self._resolve_resources()
         self._schemes = self._resolve_schemes()
+        self._recursive: frozenset[str] | None = None
 
     # -- models and enums --------------------------------------------------------------------
 
@@ -194,6 +210,16 @@ class PyNames:
             cached = {e.value: registry.claim(member_name(e.value)) for e in enum.members}
             self._members[enum.name] = cached
         return cached[m.value]
+
+    @property
+    def recursive_aliases(self) -> frozenset[str]:
+        """Aliases that reach themselves through aliases alone: they stay named
+        (`TypeAliasType`) where every other alias is written out in place."""
+        if self._recursive is None:
+            self._recursive = frozenset(
+                a.name for a in self.api.aliases if _reaches(self.api, a.target, a.name)
+            )
+        return self._recursive
 
     # -- operations --------------------------------------------------------------------------
 
@@ -242,8 +268,10 @@ class PyNames:
         # so attributes never collide; claiming them keeps that true should the rules drift.
         # A level's attribute is claimed once, where the level is first met: `beta` of
         # `beta.conversations` is the same attribute as a `beta` resource of its own.
-        # The SDK's own methods (`close`) are taken at the top level too.
-        levels: dict[tuple[str, ...], naming.Registry] = {(): naming.Registry(RESOURCE_METHODS)}
+        # `sdk.webhooks` is taken first: a tag or untagged operation of that name moves aside;
+        # so are the SDK's own methods (`close`), as on every resource.
+        hooks = {WEBHOOKS_ATTRIBUTE} if self.api.webhooks else set()
+        levels: dict[tuple[str, ...], naming.Registry] = {(): naming.Registry(hooks | RESOURCE_METHODS)}
         for res in self.api.resources:
             first = res.operations[0]
             spelled = res.tag.split(".") if len(res.path) > 1 else [res.tag]
@@ -255,9 +283,10 @@ class PyNames:
                     self.levels[key] = parent.claim(attribute_name(text, "resource"))
             attr = ".".join(self.levels[res.path[:d]] for d in range(1, len(res.path) + 1))
             self._resources[first.class_prefix] = attr
-            # A method never takes the name of a nested resource reached from here.
+            # A method never takes the name of a nested resource reached from here, nor (on
+            # the client itself) `webhooks`.
             methods = levels.setdefault(res.path, naming.Registry(RESOURCE_METHODS)) if res.path else None
-            methods = methods or naming.Registry(RESOURCE_METHODS)
+            methods = methods or naming.Registry({*RESOURCE_METHODS, *hooks})
             for op in res.operations:
                 wanted = attribute_name(op.name, "call")
                 self._methods[op.class_prefix] = methods.claim(wanted)
@@ -284,3 +313,21 @@ class PyNames:
             )
             for s in self.api.security
         }
+
+
+def _reaches(api: Api, start: TypeRef, name: str) -> bool:
+    """Whether the alias `name` occurs in `start`, following aliases (not models)."""
+    stack, seen = [start], set()
+    while stack:
+        t = stack.pop()
+        if t.kind == "alias":
+            if t.name == name:
+                return True
+            if t.name in seen:
+                continue
+            seen.add(t.name)
+            target = api.named(t.name)
+            assert isinstance(target, Alias)
+            stack.append(target.target)
+        stack.extend(t.args)
+    return False

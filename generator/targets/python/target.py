@@ -15,11 +15,12 @@ from generator.ir import Api
 from generator.targets.base import HEADER, Files, Rendered
 from generator.targets.python.client import render_client
 from generator.targets.python.docs import docs_pages
-from generator.targets.python.models import module_views
+from generator.targets.python.models import module_views, too_deep
 from generator.targets.python.names import PyNames, check_package
 from generator.targets.python.ruff import FormatJob
 from generator.targets.python.text import docstring
 from generator.targets.python.types import py_literal
+from generator.targets.python.webhooks import webhooks_view
 from generator.targets.templating import Env
 
 PY_HEADER = f"# {HEADER}"
@@ -33,6 +34,7 @@ class PythonTarget:
     """`render(api)`: the whole Python SDK distribution as a file map."""
 
     name = "python"
+    renders_webhooks = True  # `sdk.webhooks.unwrap` (the CLI notes targets without it)
 
     def __init__(self, templates: Path | None = None) -> None:
         filters = {"pyrepr": py_literal, "tomlstr": toml_string, "doc": docstring}
@@ -64,6 +66,9 @@ class PythonTarget:
         job = FormatJob(files, pkg)
         try:
             files.update(render_client(api, names, env))
+            hooks = webhooks_view(api)
+            if hooks is not None:
+                files[f"{pkg}/webhooks.py"] = env.render("client/webhooks.py.jinja", view=hooks)
             docs = docs_pages(api, names)
             # The docs' code blocks join the last batch, so examples and code share one layout.
             docs.blocks.lay_out(job.finish(files, docs.blocks.scratch()), job.format)
@@ -73,7 +78,7 @@ class PythonTarget:
         # The runtime ships byte for byte as written (its sources are ruff-formatted already).
         for name in env.ours("runtime", ".py"):
             files[f"{pkg}/{name}"] = f"{PY_HEADER}\n{env.source('runtime/' + name)}"
-        return Rendered(dict(sorted(files.items())), docs.warnings)
+        return Rendered(dict(sorted(files.items())), (*too_deep(api, names), *docs.warnings))
 
 
 def _models(api: Api, names: PyNames, env: Env, files: Files) -> None:

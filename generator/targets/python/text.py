@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from generator.printable import Escapes
+
 
 def docstring(text: str) -> str:
     """Escape `text` so that it can sit between triple double quotes and mean itself.
@@ -16,17 +18,16 @@ def docstring(text: str) -> str:
     out = []
     for line in text.split("\n"):
         escaped = line.rstrip().replace("\\", "\\\\").replace('"', '\\"')
-        if escaped.isprintable():  # the common case: nothing to escape character by character
-            out.append(escaped)
-            continue
-        out.append("".join(c if c.isprintable() or c == "\t" else _escape(c) for c in escaped))
+        out.append(_ESCAPES.apply(escaped))
     return "\n".join(out)
 
 
-def _escape(char: str) -> str:
-    code = ord(char)
+def _escape(code: int) -> str:
     if code < 0x100:
         return f"\\x{code:02x}"
     if code < 0x10000:
         return f"\\u{code:04x}"
     return f"\\U{code:08x}"
+
+
+_ESCAPES = Escapes(_escape)

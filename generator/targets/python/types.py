@@ -42,7 +42,6 @@ class Annotator:
         self.typing: set[str] = set()
         self.pydantic: set[str] = set()
         self.classes: set[str] = set()
-        self._expanding: list[str] = []
 
     def annotation(self, t: TypeRef) -> str:
         """The annotation for `t`, including `| None` when nullable."""
@@ -91,16 +90,12 @@ class Annotator:
         raise AssertionError(t.kind)
 
     def _alias(self, name: str) -> str:
-        if name in self._expanding:  # a recursive alias: no finite annotation exists
-            self.typing.add("Any")
-            return "Any"
+        if name in self.names.recursive_aliases:  # no finite annotation: the alias keeps its name
+            self.classes.add(name)
+            return name
         target = self.api.named(name)
         assert isinstance(target, Alias)
-        self._expanding.append(name)
-        try:
-            return self.annotation(target.target)
-        finally:
-            self._expanding.pop()
+        return self.annotation(target.target)
 
     def _discriminator_field(self, t: TypeRef) -> str:
         if not t.discriminator:

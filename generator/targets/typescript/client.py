@@ -11,12 +11,16 @@ from dataclasses import dataclass, field
 
 import generator.targets.typescript.deprecation as deprecation
 from generator.ir import Api, Model, Operation, Resource, Response
-from generator.targets.typescript.models import access
 from generator.targets.typescript.names import TsNames, param_key
+from generator.targets.typescript.params import params_view
 from generator.targets.typescript.text import doc_comment, ts_string, ts_value
 from generator.targets.typescript.types import TsTypes
 
 _JSON = ("application/json",)
+MULTIPART_NOTE = (
+    "the TypeScript SDK sends multipart bodies of object schemas only: the method throws TypeError "
+    "before sending"
+)
 
 
 @dataclass
@@ -30,13 +34,16 @@ class OperationView:
     request_optional: bool
     http_method: str
     path_expr: str
-    query: list[str]  # `["wire", request.prop, explode]` entries
+    query: list[str]  # `["wire", value, explode(, "style")]` entries
     headers: list[str]
+    cookies: list[str]
     body_expr: str
     content_type: str
+    encoding: str  # a form body's per-property encoding rows; "" when none
     accept: str
     security: str
     errors: str  # `errorModels({...})` or ""
+    warning: str  # the deprecation warning's string literal; "" when current
     returns: str
     result: str  # the statement turning `response` into the result
 
@@ -69,7 +76,7 @@ def _resource(api: Api, names: TsNames, res: Resource) -> ResourceView:
         file=names.resource_file(res),
         doc=doc_comment(res.description or res.tag),
     )
-    http = {"HTTPClient", "RequestOptions"}
+    http = {"HTTPClient", "RequestOptions", "RawMethods", "rawResponses"}
     stream: set[str] = set()
     methods = names.methods(res)
     for op in res.operations:
@@ -77,7 +84,7 @@ def _resource(api: Api, names: TsNames, res: Resource) -> ResourceView:
     view.namespaces = sorted({api.named(r).module for r in types.refs})
     view.lib_http = sorted(http)
     view.lib_stream = sorted(stream)
-    view.zod = any("z." in op.result or "z." in op.body_expr for op in view.operations)
+    view.zod = any("z." in _source(op) for op in view.operations)
     return view
 
 
@@ -117,42 +124,43 @@ def _operation(
     if params:
         parts.append("{\n" + "\n".join(params) + "\n}")
     request_type = names.request_type(op) if parts else ""
-    query = [
-        f"[{ts_string(p.wire)}, {access('request', props[param_key(p)])}, {str(p.explode).lower()}]"
-        for p in op.params
-        if p.location == "query"
-    ]
-    headers = [
-        f"[{ts_string(p.wire)}, {access('request', props[param_key(p)])}]"
-        for p in op.params
-        if p.location == "header"
-    ]
-    if any(p.location == "path" for p in op.params):
-        http.add("encodePath")
+    wire = params_view(api, types, op, props)
+    http.update(wire.helpers)
     returns, result = _result(api, types, op, http, stream)
+    notice = deprecation.notice(api, names, op)
+    warning = ""
+    if notice:
+        http.add("warnDeprecated")
+        warning = ts_string(f"{deprecation.method_path(api, names, op)} is deprecated: {notice}")
     errors = _errors(api, types, op)
     if errors:
         http.add("errorModels")
     return OperationView(
         name=name,
-        doc=doc_comment(
-            "\n\n".join(p for p in (op.summary, op.description, _deprecated(api, names, op)) if p), "  "
-        ),
+        doc=doc_comment("\n\n".join(p for p in _texts(api, names, op) if p), "  "),
         request_type=request_type,
         request_decl=" & ".join(parts),
         request_optional=not required_input,
         http_method=op.http_method,
-        path_expr=_path_expr(op, props),
-        query=query,
-        headers=headers,
+        path_expr=wire.path_expr,
+        query=wire.query,
+        headers=wire.headers,
+        cookies=wire.cookies,
         body_expr=body_expr,
         content_type=content_type,
+        encoding=wire.encoding,
         accept="text/event-stream" if op.stream is not None else "application/json",
         security="[" + ", ".join(ts_string(k) for k in op.security) + "]",
         errors=errors,
+        warning=warning,
         returns=returns,
         result=result,
     )
+
+
+def _source(op: OperationView) -> str:
+    """Every expression an operation prints (to see which imports it needs)."""
+    return "\n".join([op.result, op.body_expr, op.path_expr, *op.query, *op.headers, *op.cookies])
 
 
 def _outbound(types: TsTypes, op: Operation) -> str:
@@ -168,21 +176,6 @@ def _consts(names: TsNames, model: Model) -> list[tuple[str, str]]:
         for f in model.fields
         if f.required and f.type.kind == "literal" and len(f.type.values) == 1 and not f.type.nullable
     ]
-
-
-def _path_expr(op: Operation, props: dict[tuple[str, str], str]) -> str:
-    pieces: list[str] = []
-    rest = op.path
-    while "{" in rest and "}" in rest.split("{", 1)[1]:
-        head, tail = rest.split("{", 1)
-        wire, rest = tail.split("}", 1)
-        if head:
-            pieces.append(ts_string(head))
-        prop = props.get(("path", wire))
-        pieces.append(f"encodePath({access('request', prop)})" if prop else ts_string("{" + wire + "}"))
-    if rest or not pieces:
-        pieces.append(ts_string(rest))
-    return " + ".join(pieces)
 
 
 def _result(api: Api, types: TsTypes, op: Operation, http: set[str], stream: set[str]) -> tuple[str, str]:
@@ -246,6 +239,27 @@ def sdk_view(api: Api, names: TsNames, resources: list[ResourceView]) -> dict[st
         "resources": [r for r in resources if r.prop],
         "root": root,
     }
+
+
+def unsupported(api: Api) -> list[str]:
+    """Generation notes for what the TypeScript SDK refuses at call time (JSON pointers)."""
+    return [
+        f"{op.loc.child('requestBody')}: {op.body.content_type}: {MULTIPART_NOTE}"
+        for op in api.operations
+        if op.body is not None and _multipart(op)
+    ]
+
+
+def _multipart(op: Operation) -> bool:
+    """Whether `op` has a multipart body the SDK cannot send (one that is not an object)."""
+    body = op.body
+    return body is not None and body.content_type.startswith("multipart/") and not body.model
+
+
+def _texts(api: Api, names: TsNames, op: Operation) -> list[str]:
+    """The method's doc comment paragraphs: summary, description, an unsupported body, `@deprecated`."""
+    body = f"Not supported yet: {MULTIPART_NOTE}." if _multipart(op) else ""
+    return [op.summary, op.description, body, _deprecated(api, names, op)]
 
 
 def _deprecated(api: Api, names: TsNames, op: Operation) -> str:

@@ -18,6 +18,11 @@ def notice(api: Api, names: TsNames, op: Operation) -> str:
     return f"{text.rstrip('.')}. Use `{_method_path(api, names, op.replacement)}` instead."
 
 
+def method_path(api: Api, names: TsNames, op: Operation) -> str:
+    """`resource.method` (or `method` for an untagged operation) of `op`."""
+    return _method_path(api, names, op.operation_id)
+
+
 def _method_path(api: Api, names: TsNames, operation_id: str) -> str:
     """`resource.method` of the replacing operation, else its operationId as the spec wrote it."""
     for res in api.resources:

@@ -14,7 +14,7 @@ import generator.targets.typescript.deprecation as deprecation
 from generator.docs_format import CHECK, MINUS, cell, description, example_cell, json_text, table
 from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Resource, TypeRef, named_ref
 from generator.targets.typescript.examples import TsExamples, block
-from generator.targets.typescript.models import enum_keys
+from generator.targets.typescript.models import EXTRAS_DOC, enum_keys, multipart_models
 from generator.targets.typescript.names import TsNames
 from generator.targets.typescript.text import ts_value
 
@@ -38,10 +38,15 @@ _SCALARS = {
 class TypeCell:
     """Type cells in the reference SDK's TypeScript style."""
 
-    def __init__(self, api: Api, names: TsNames, prefix: str = PAGE_PREFIX) -> None:
+    def __init__(self, api: Api, names: TsNames, prefix: str = PAGE_PREFIX, binary: bool = False) -> None:
         self.api = api
         self.names = names
         self.prefix = prefix
+        self.binary = binary  # `format: binary` is file content (a multipart body's)
+
+    def file_parts(self) -> TypeCell:
+        """The same cells for a multipart body, whose `format: binary` values are file content."""
+        return TypeCell(self.api, self.names, self.prefix, binary=True)
 
     def link(self, ir_name: str) -> str:
         """The relative link to a named type's page."""
@@ -55,6 +60,8 @@ class TypeCell:
 
     def _bare(self, t: TypeRef) -> str:
         kind = t.kind
+        if kind == "bytes" and self.binary:
+            return "*Blob* | *Uint8Array* | *string*"
         if kind in _SCALARS:
             return f"*{_SCALARS[kind]}*"
         if kind == "datetime":
@@ -120,17 +127,23 @@ class TsDocs:
         props = self.names.fields(model, model.fields)
         with_example = any(f.example is not MISSING for f in model.fields)
         headers = ["Field", "Type", "Required", "Description"] + (["Example"] if with_example else [])
+        types = self.types.file_parts() if model.name in multipart_models(self.api) else self.types
         rows = []
         for f in model.fields:
             row = [
                 f"`{props[f.wire]}`",
-                cell(self.types.cell(f.type)),
+                cell(types.cell(f.type)),
                 CHECK if f.required else MINUS,
                 description(f.doc, f.deprecated),
             ]
             if with_example:
                 row.append(example_cell(f.example))
             rows.append(row)
+        bag = self.names.extras(model)
+        if bag:
+            value = self.types.cell(model.extra_type) if model.extra_type is not None else "*any*"
+            row = [f"`{bag}`", cell(f"Record<string, {value}>"), MINUS, EXTRAS_DOC]
+            rows.append(row + ([""] if with_example else []))
         return table(headers, rows)
 
     def _members(self, alias: Alias) -> str:
@@ -219,10 +232,11 @@ class Usage:
             return ""
         return block("{", "}", items, 1)
 
-    def call(self, op: Operation, res: Resource, options: str = "") -> str:
-        """The expression calling `op` on the client (with per-call `options` source, if any)."""
+    def call(self, op: Operation, res: Resource, options: str = "", raw: bool = False) -> str:
+        """The expression calling `op` on the client (with per-call `options` source, if any;
+        through `withRawResponse` when `raw`)."""
         prop = self.names.resource_prop(res)
-        method = self.names.methods(res)[id(op)]
+        method = ("withRawResponse." if raw else "") + self.names.methods(res)[id(op)]
         target = f"sdk.{prop}.{method}" if prop else f"sdk.{method}"
         request = self.request(op)
         if options and not request and (op.body is not None or op.params):
@@ -312,11 +326,13 @@ class ResourceDocs:
             rows_in.append(
                 ("request.requestBody", body.type, body.required, body.description, MISSING, False)
             )
+        multipart = body is not None and body.content_type.startswith("multipart/")
+        types = self.types.file_parts() if multipart else self.types
         with_example = any(ex is not MISSING for *_, ex, _ in rows_in)
         headers = ["Parameter", "Type", "Required", "Description"] + (["Example"] if with_example else [])
         rows = []
         for name, t, required, doc, ex, dep in rows_in:
-            row = [f"`{name}`", cell(self.types.cell(t)), CHECK if required else MINUS, description(doc, dep)]
+            row = [f"`{name}`", cell(types.cell(t)), CHECK if required else MINUS, description(doc, dep)]
             rows.append(row + ([example_cell(ex)] if with_example else []))
         options = [
             "`options`",
@@ -379,5 +395,6 @@ class ResourceDocs:
             "abort_call": self.usage.call(*plain[0], "{ signal: controller.signal, timeoutMs: 10_000 }")
             if plain
             else "",
+            "raw_call": self.usage.call(*plain[0], raw=True) if plain else "",
             "server": api.servers[0] if api.servers else "http://localhost:8080",
         }

@@ -54,8 +54,14 @@ class TsExamples(ExampleValues):
         types = {f.wire: f.type for f in model.fields}
         if not model.fields:
             return _json(value, depth)
-        # Keys the model does not declare have no property in its TypeScript type.
         items = [f"{props[k]}: {self.source(v, types[k], depth + 1)}" for k, v in value.items() if k in props]
+        # Keys the model does not declare go in its extras record, when it keeps one.
+        others = {k: v for k, v in value.items() if k not in props}
+        bag = self.names.extras(model)
+        if bag and others:
+            extra = model.extra_type or TypeRef("any")
+            inner = [f"{prop_key(k)}: {self.source(v, extra, depth + 2)}" for k, v in others.items()]
+            items.append(f"{prop_key(bag)}: {block('{', '}', inner, depth + 1)}")
         return block("{", "}", items, depth)
 
 

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from generator import naming
 from generator.ir import Alias, Api, Enum, Model, Named
-from generator.targets.typescript.names import TsNames
+from generator.targets.typescript.names import TsNames, keeps_extras
 from generator.targets.typescript.text import doc_comment, ts_string, ts_value
 from generator.targets.typescript.types import TsTypes
 
+EXTRAS_DOC = "Properties the spec does not name, under their wire names as sent."
 _IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
 
 
@@ -45,6 +46,18 @@ class PropView:
 
 
 @dataclass
+class ExtrasView:
+    """How a model keeps the properties it does not name: in one record property, wire keys as sent."""
+
+    doc: str
+    decl: str  # `additionalProperties?: { [k: string]: T } | undefined;`
+    catchall: str  # the inbound object's schema of every other property
+    to_sdk: str  # entry of the inbound transform's result
+    outbound: str  # the record's entry in the outbound object
+    bag: str  # `v.additionalProperties`: what the outbound transform adds to the wire keys
+
+
+@dataclass
 class ModuleView:
     """One model, enum or alias module."""
 
@@ -55,6 +68,7 @@ class ModuleView:
     lib: list[str] = field(default_factory=list)
     props: list[PropView] = field(default_factory=list)
     strict: bool = False
+    extras: ExtrasView | None = None  # a model that keeps the properties it does not name
     open_shape: str = ""  # the type of a model without fields (a free-form object)
     members: list[tuple[str, str]] = field(default_factory=list)
     enum_helper: str = ""
@@ -67,11 +81,21 @@ class ModuleView:
 def module_views(api: Api, names: TsNames) -> list[tuple[Named, ModuleView]]:
     """A view per named type, in name order."""
     named: list[Named] = sorted([*api.models, *api.enums, *api.aliases], key=lambda n: n.name)
-    return [(n, _view(api, names, n)) for n in named]
+    files = multipart_models(api)
+    return [(n, _view(api, names, n, n.name in files)) for n in named]
 
 
-def _view(api: Api, names: TsNames, named: Named) -> ModuleView:
-    types = TsTypes(api, names)
+def multipart_models(api: Api) -> set[str]:
+    """The models that are multipart bodies: their `format: binary` fields take file content."""
+    return {
+        op.body.model
+        for op in api.operations
+        if op.body is not None and op.body.model and op.body.content_type.startswith("multipart/")
+    }
+
+
+def _view(api: Api, names: TsNames, named: Named, binary: bool) -> ModuleView:
+    types = TsTypes(api, names, binary=binary)
     view = ModuleView("", names.type(named.name), doc_comment(named.description))
     if isinstance(named, Model):
         _model(names, named, types, view)
@@ -133,6 +157,26 @@ def _model(names: TsNames, model: Model, types: TsTypes, view: ModuleView) -> No
                 to_wire=to_wire,
             )
         )
+    if keeps_extras(model):
+        view.extras = _extras(names, model, types)
+
+
+def _extras(names: TsNames, model: Model, types: TsTypes) -> ExtrasView:
+    """The record property of a model whose spec allows other properties (`additionalProperties`)."""
+    bag = names.extras(model)
+    t = model.extra_type
+    value = types.type(t) if t is not None else "any"
+    types.helpers.update({"extras", "withExtras", "opt"})
+    known = "[" + ", ".join(ts_string(f.wire) for f in model.fields) + "]"
+    inbound, outbound = (types.schema(t), types.schema(t, True)) if t is not None else ("z.any()", "z.any()")
+    return ExtrasView(
+        doc=doc_comment(EXTRAS_DOC, "  "),
+        decl=f"{prop_key(bag)}?: {{ [k: string]: {value} }} | undefined;",
+        catchall=f".catchall({inbound})",
+        to_sdk=f"...opt({ts_string(bag)}, extras<{value}>(v, {known})),",
+        outbound=f"{prop_key(bag)}: z.record({outbound}).optional(),",
+        bag=access("v", bag),
+    )
 
 
 def _enum(enum: Enum, view: ModuleView) -> None:

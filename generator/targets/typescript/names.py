@@ -7,7 +7,9 @@ TypeScript SDK shows is decided in this module, so models, client and docs agree
 from __future__ import annotations
 
 from generator import naming
-from generator.ir import Api, Field, Named, Operation, Param, Resource
+from generator.ir import Api, Field, Model, Named, Operation, Param, Resource
+
+EXTRAS = "additionalProperties"  # the property holding a model's undeclared properties
 
 # Global names the generated modules use; a schema with one of these names is renamed rather
 # than shadowing the global inside the modules that import it.
@@ -60,6 +62,8 @@ RUNTIME_EXPORTS = frozenset(
         "ServerSentEvent",
         "RetryConfig",
         "RequestOptions",
+        "RawMethods",
+        "RawResponse",
         "ClientOptions",
         "Unrecognized",
         # lib names the resource and SDK modules import
@@ -99,6 +103,7 @@ class TsNames:
         self.sdk_class = taken.claim(naming.pascal(api.sdk_class) or "SDK")
         self._resources = {id(r): self._resource(r, taken) for r in api.resources}
         self._props: dict[int, dict[str, str]] = {}
+        self._extras: dict[int, str] = {}
         self._requests = {id(op): _request_name(taken, op) for op in api.operations}
 
     def type(self, ir_name: str) -> str:
@@ -132,7 +137,7 @@ class TsNames:
 
     def methods(self, res: Resource) -> dict[int, str]:
         """id(operation) -> method name, unique within the resource."""
-        taken = naming.Registry({"constructor", "options", "http"})
+        taken = naming.Registry({"constructor", "options", "http", "withRawResponse"})
         return {id(op): taken.claim(camel(op.name, "call")) for op in res.operations}
 
     def fields(self, owner: object, fields: tuple[Field, ...]) -> dict[str, str]:
@@ -143,7 +148,14 @@ class TsNames:
             self._props[key] = {
                 f.wire: taken.claim(camel(f.name_override or f.wire, "field")) for f in fields
             }
+            if isinstance(owner, Model) and keeps_extras(owner):
+                self._extras[key] = taken.claim(EXTRAS)
         return self._props[key]
+
+    def extras(self, model: Model) -> str:
+        """The property holding the properties `model` does not name; "" when it keeps none."""
+        self.fields(model, model.fields)
+        return self._extras.get(id(model), "")
 
     def params(self, op: Operation) -> dict[tuple[str, str], str]:
         """(location, wire) -> request property, unique with the body's fields."""
@@ -151,6 +163,9 @@ class TsNames:
         if op.body is not None:
             for f in op.body.fields:
                 taken.claim(camel(f.name_override or f.wire, "field"))
+            model = self.api.named(op.body.model) if op.body.model else None
+            if isinstance(model, Model) and self.extras(model):
+                taken.claim(self.extras(model))
         if op.body is not None and not op.body.fields:
             taken.claim("requestBody")
         return {(p.location, p.wire): taken.claim(camel(p.wire, "param")) for p in op.params}
@@ -163,6 +178,12 @@ class TsNames:
     def scheme_option(self, scheme_key: str) -> str:
         """The client option of a security scheme (`bearerAuth`)."""
         return camel(scheme_key, "auth")
+
+
+def keeps_extras(model: Model) -> bool:
+    """Whether a model with fields keeps the properties it does not name (the spec's
+    `additionalProperties: true` or a schema) rather than dropping them."""
+    return model.extra_declared and bool(model.fields)
 
 
 def _request_name(taken: naming.Registry, op: Operation) -> str:

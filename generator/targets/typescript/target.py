@@ -15,7 +15,7 @@ from generator.config import validate_npm_package
 from generator.ir import Api, Named
 from generator.targets.base import HEADER, Files, Rendered
 from generator.targets.templating import Env
-from generator.targets.typescript.client import resource_views, sdk_view
+from generator.targets.typescript.client import resource_views, sdk_view, unsupported
 from generator.targets.typescript.docs import ResourceDocs, TsDocs
 from generator.targets.typescript.models import module_views
 from generator.targets.typescript.names import TsNames
@@ -47,7 +47,7 @@ class TypeScriptTarget:
         _client(api, names, self.env, files)
         for name in self.env.ours("lib", ".ts"):
             files[f"src/lib/{name}"] = f"{TS_HEADER}\n\n{self.env.source('lib/' + name)}"
-        return Rendered(dict(sorted(files.items())), warnings)
+        return Rendered(dict(sorted(files.items())), (*warnings, *unsupported(api)))
 
 
 def _models(api: Api, names: TsNames, env: Env, files: Files) -> None:

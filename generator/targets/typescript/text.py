@@ -7,6 +7,8 @@ import json
 import math
 from typing import Any
 
+from generator.printable import Escapes
+
 # JSON escaping leaves these raw; inside a <script> or an old JS engine they end the literal or
 # the line, so they are escaped too.
 _EXTRA = {"\u2028": "\\u2028", "\u2029": "\\u2029", "</": "<\\/", "\x7f": "\\u007f"}
@@ -55,4 +57,7 @@ def _comment_safe(line: str) -> str:
     # `*/` would end the comment; line and paragraph separators would end the line in some
     # tools; other control characters are shown by their code point.
     line = line.replace("*/", "*\\/").replace("\u2028", " ").replace("\u2029", " ")
-    return "".join(c if c.isprintable() or c == "\t" else f"\\u{ord(c):04x}" for c in line)
+    return _ESCAPES.apply(line)
+
+
+_ESCAPES = Escapes(lambda code: f"\\u{code:04x}")

@@ -40,15 +40,17 @@ _ZOD = {
     "null": "z.null()",
 }
 NAMED = ("model", "enum", "alias")
+BINARY = "Blob | Uint8Array | string"  # what a multipart body's file part takes
 
 
 class TsTypes:
     """Type text and schemas for one module; `refs` collects the named types it uses."""
 
-    def __init__(self, api: Api, names: TsNames, qualified: bool = False) -> None:
+    def __init__(self, api: Api, names: TsNames, qualified: bool = False, binary: bool = False) -> None:
         self.api = api
         self.names = names
         self.qualified = qualified  # `components.X` (client modules import the namespaces)
+        self.binary = binary  # `format: binary` is file content (a multipart body's), not text
         self.refs: set[str] = set()
         self.helpers: set[str] = set()
 
@@ -63,6 +65,8 @@ class TsTypes:
 
     def _bare(self, t: TypeRef, outbound: bool) -> str:
         kind = t.kind
+        if kind == "bytes" and self.binary:
+            return BINARY
         if kind in _SCALARS:
             return "string" if outbound and kind == "datetime" else _SCALARS[kind]
         if kind in NAMED:
@@ -124,6 +128,9 @@ class TsTypes:
 
     def _schema(self, t: TypeRef, outbound: bool) -> str:
         kind = t.kind
+        if kind == "bytes" and self.binary:
+            self.helpers.add("binary")
+            return "binary"
         if kind in _ZOD:
             return _ZOD[kind]
         if kind == "decimal":

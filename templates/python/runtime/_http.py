@@ -29,11 +29,24 @@ from ._events import (
     _reconnectable,
     _Resume,
 )
+from ._log import log_request, log_response, mark_secrets
+from ._media import is_json
+from ._payload import encode_payload
+from ._raw import deliver
+from ._responses import (
+    AsyncBinaryResponse,
+    AsyncLineStream,
+    BinaryResponse,
+    LineStream,
+    check_media,
+    declared_media,
+)
 from .errors import (
     APIConnectionError,
     APIError,
     APIStatusError,
     APITimeoutError,
+    UnexpectedContentTypeError,
     default_error_class,
 )
 
@@ -41,6 +54,9 @@ __all__ = [
     "UNSET",
     "AsyncHTTP",
     "ErrorMap",
+    "ExtraBody",
+    "ExtraHeaders",
+    "ExtraQuery",
     "ResumeConfig",
     "RetryConfig",
     "SecurityDef",
@@ -54,6 +70,10 @@ __all__ = [
 T = TypeVar("T")
 
 TimeoutTypes = float | httpx.Timeout | None
+# A call's (or the client's) additions: headers, query values, JSON body fields.
+ExtraHeaders = Mapping[str, str]
+ExtraQuery = Mapping[str, Any]
+ExtraBody = Mapping[str, Any]
 _Params = list[tuple[str, str | int | float | bool | None]]
 # per body property: (wire name, style, explode, part content type), as the spec gives them
 _Encoding = tuple[tuple[str, str, bool | None, str], ...]
@@ -193,8 +213,13 @@ class Call:
     content_type: str = "application/json"
     encoding: _Encoding = ()  # the body's per-property `encoding` (form and multipart)
     accept: str = "application/json"
+    expect: tuple[str, ...] = ()  # the declared success media types; () checks none
     errors: ErrorMap | None = None
     resumable: bool = False  # the spec's `x-sdkgen-resumable`: safe to repeat
+    # The caller's escape hatches: sent as given, after (and over) what the SDK builds.
+    extra_headers: ExtraHeaders | None = None
+    extra_query: ExtraQuery | None = None
+    extra_body: ExtraBody | None = None
 
 
 def encode_path(value: Any, name: str = "") -> str:
@@ -443,6 +468,7 @@ def _exchange(
     started = time.monotonic()
     for attempt in itertools.count():
         last = config.exhausted(attempt)
+        log_request(request)
         try:
             response = yield _Send(request)
         except httpx.TransportError as exc:
@@ -453,6 +479,7 @@ def _exchange(
             yield _Sleep(wait)
             continue
         assert response is not None  # a core answers a send with its response
+        log_response(response)
         if response.is_success:
             # Handed out: from here on a stream is the caller's, never retried.
             return response
@@ -506,16 +533,24 @@ class _Base:
         retries: int | RetryConfig,
         user_agent: str,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
     ) -> None:
         self.server_url = server_url.rstrip("/")
         self._credentials = dict(credentials)
         self._schemes = dict(schemes)
+        # The header and query names the spec's schemes put credentials in: never logged.
+        self._secrets = frozenset(
+            s.name.lower() for s in self._schemes.values() if s.kind == "apikey"
+        )
         self.timeout: TimeoutTypes = (
             DEFAULT_TIMEOUT if isinstance(timeout, Unset) else timeout
         )
         self.retries = _retry_config(retries)
         self.resume = resume
         self._user_agent = user_agent
+        self.default_headers = dict(default_headers or {})
+        self.default_query = dict(default_query or {})
 
     def _timeout(self, timeout: TimeoutTypes | Unset) -> TimeoutTypes:
         return self.timeout if isinstance(timeout, Unset) else timeout
@@ -554,8 +589,11 @@ class _Base:
         headers: dict[str, str] = {
             "Accept": call.accept,
             "User-Agent": self._user_agent,
+            **self.default_headers,
         }
         params = _query(call.query)
+        if self.default_query:  # the operation's own parameters win over the defaults
+            params = _override(_query(_extra_query(self.default_query)), params)
         cookies: dict[str, str] = {}
         for name, value in call.headers:
             if value is not UNSET and value is not None:
@@ -566,23 +604,39 @@ class _Base:
         self._authenticate(call.security, headers, params, cookies)
         if cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
-        content: bytes | None = None
-        if call.json is not UNSET:
+        if call.extra_query:
+            params = _override(params, _query(_extra_query(call.extra_query)))
+        body = _with_extra_body(call.json, call.extra_body)
+        content: Any = None
+        files: Any = None
+        if body is not UNSET:
             headers["Content-Type"] = call.content_type
             if call.content_type.partition(";")[0].strip().lower() == FORM:
-                content = encode_form(call.json, call.encoding)
+                content = encode_form(body, call.encoding)
+            elif not is_json(call.content_type):  # multipart, binary, text
+                content, files = encode_payload(
+                    body,
+                    call.content_type,
+                    call.encoding,
+                    headers,
+                    is_async=isinstance(client, httpx.AsyncClient),
+                )
             else:
                 content = json.dumps(
-                    _jsonable(call.json), ensure_ascii=False, separators=(",", ":")
+                    _jsonable(body), ensure_ascii=False, separators=(",", ":")
                 ).encode()
-        return client.build_request(
+        headers.update(call.extra_headers or {})
+        request = client.build_request(
             call.method,
             self.server_url + call.path,
             params=params or None,
             headers=headers,
             content=content,
+            files=files,
             timeout=self._timeout(timeout),
         )
+        mark_secrets(request, self._secrets)
+        return request
 
     def _authenticate(
         self,
@@ -610,6 +664,71 @@ class _Base:
             else:
                 headers[scheme.name] = value
             return
+
+
+def _extra_query(values: Mapping[str, Any]) -> list[tuple[str, Any, bool]]:
+    """Extra query values as exploded form parameters (a list repeats the name)."""
+    return [(name, value, True) for name, value in values.items()]
+
+
+def _override(params: _Params, extra: _Params) -> _Params:
+    """`params` with every name `extra` sets replaced by the extra values."""
+    names = {name for name, _ in extra}
+    return [p for p in params if p[0] not in names] + extra
+
+
+def _with_extra_body(body: Any, extra: Mapping[str, Any] | None) -> Any:
+    """The body with the caller's extra fields merged in (they win); extra alone without one."""
+    if not extra:
+        return body
+    if body is UNSET:
+        return dict(extra)
+    if isinstance(
+        body, Mapping
+    ):  # the fields as the method built them (files stay files)
+        return {**body, **extra}
+    value = _jsonable(body)
+    if not isinstance(value, dict):
+        raise TypeError(
+            "extra_body needs an object body (JSON, form or multipart) to merge into"
+        )
+    return {**value, **_jsonable(dict(extra))}
+
+
+def _wrong_media(call: Call, response: httpx.Response) -> bool:
+    """A success in a media type the call cannot read: JSON for a stream, a stream for JSON."""
+    header: str = response.headers.get("content-type", "")
+    received = header.partition(";")[0].strip().lower()
+    if not received:
+        return False
+    if call.accept == SSE:
+        return received != SSE
+    return received == SSE and call.accept != SSE
+
+
+def _media_error(
+    call: Call, response: httpx.Response, expected: tuple[str, ...] = ()
+) -> UnexpectedContentTypeError:
+    """The error for a success the call cannot read, its body read and kept in the error."""
+    accepted = expected or tuple(a.strip() for a in call.accept.split(","))
+    return UnexpectedContentTypeError(
+        expected=accepted, response=response, body=_body_of(response)
+    )
+
+
+def _unreadable(
+    call: Call, response: httpx.Response
+) -> UnexpectedContentTypeError | None:
+    """For a read success body: the error when the call cannot read its media type (a stream
+    for JSON, or one the operation does not declare), else None."""
+    if _wrong_media(call, response):
+        return _media_error(call, response)
+    if not declared_media(response, call.expect):
+        return _media_error(call, response, call.expect)
+    return None
+
+
+SSE: Final = "text/event-stream"
 
 
 def _retry_config(retries: int | RetryConfig) -> RetryConfig:
@@ -684,7 +803,47 @@ class SyncHTTP(_Base):
     ) -> T:
         """A non-streaming call: the parsed success body."""
         response = self.send(call, stream=False, timeout=timeout, retries=retries)
-        return parse(response.content)
+        error = _unreadable(call, response)
+        if error is not None:
+            raise error
+        return deliver(response, lambda: parse(response.content))
+
+    def download(
+        self,
+        call: Call,
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> BinaryResponse:
+        """A binary success body, not read yet."""
+        response = self._unread(call, timeout, retries)
+        return deliver(response, lambda: BinaryResponse(response))
+
+    def lines(
+        self,
+        call: Call,
+        decode: Callable[[str], T],
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> LineStream[T]:
+        """A JSON lines success body, as typed items."""
+        response = self._unread(call, timeout, retries)
+        return deliver(response, lambda: LineStream(response, decode))
+
+    def _unread(
+        self,
+        call: Call,
+        timeout: TimeoutTypes | Unset,
+        retries: int | RetryConfig | Unset,
+    ) -> httpx.Response:
+        response = self.send(call, stream=True, timeout=timeout, retries=retries)
+        try:
+            check_media(response, call.expect)
+        except BaseException:
+            response.close()
+            raise
+        return response
 
     def stream(
         self,
@@ -703,14 +862,25 @@ class SyncHTTP(_Base):
             _call(request, self._retries(retries), call.errors), True
         )
         assert response is not None  # `_call` always hands a response out
+        if _wrong_media(call, response):
+            try:
+                response.read()
+            except httpx.TransportError as exc:
+                raise _connection_error(exc, request) from exc
+            finally:
+                response.close()
+            raise _media_error(call, response)
         if state is None:
-            return EventStream(response, decoder)
+            return deliver(response, lambda: EventStream(response, decoder))
 
         def reconnect(failure: APIError) -> httpx.Response | None:
             plan = _reconnection(state, request, call.errors, failure)
             return self._drive(plan, True)
 
-        return EventStream(response, decoder, resume=state, reconnect=reconnect)
+        return deliver(
+            response,
+            lambda: EventStream(response, decoder, resume=state, reconnect=reconnect),
+        )
 
 
 class AsyncHTTP(_Base):
@@ -776,7 +946,47 @@ class AsyncHTTP(_Base):
     ) -> T:
         """A non-streaming call: the parsed success body."""
         response = await self.send(call, stream=False, timeout=timeout, retries=retries)
-        return parse(response.content)
+        error = _unreadable(call, response)
+        if error is not None:
+            raise error
+        return deliver(response, lambda: parse(response.content))
+
+    async def download(
+        self,
+        call: Call,
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> AsyncBinaryResponse:
+        """A binary success body, not read yet."""
+        response = await self._unread(call, timeout, retries)
+        return deliver(response, lambda: AsyncBinaryResponse(response))
+
+    async def lines(
+        self,
+        call: Call,
+        decode: Callable[[str], T],
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> AsyncLineStream[T]:
+        """A JSON lines success body, as typed items."""
+        response = await self._unread(call, timeout, retries)
+        return deliver(response, lambda: AsyncLineStream(response, decode))
+
+    async def _unread(
+        self,
+        call: Call,
+        timeout: TimeoutTypes | Unset,
+        retries: int | RetryConfig | Unset,
+    ) -> httpx.Response:
+        response = await self.send(call, stream=True, timeout=timeout, retries=retries)
+        try:
+            check_media(response, call.expect)
+        except BaseException:
+            await response.aclose()
+            raise
+        return response
 
     async def stream(
         self,
@@ -794,14 +1004,27 @@ class AsyncHTTP(_Base):
         plan = _call(request, self._retries(retries), call.errors)
         response = await self._drive(plan, True)
         assert response is not None  # `_call` always hands a response out
+        if _wrong_media(call, response):
+            try:
+                await response.aread()
+            except httpx.TransportError as exc:
+                raise _connection_error(exc, request) from exc
+            finally:
+                await response.aclose()
+            raise _media_error(call, response)
         if state is None:
-            return AsyncEventStream(response, decoder)
+            return deliver(response, lambda: AsyncEventStream(response, decoder))
 
         async def reconnect(failure: APIError) -> httpx.Response | None:
             plan = _reconnection(state, request, call.errors, failure)
             return await self._drive(plan, True)
 
-        return AsyncEventStream(response, decoder, resume=state, reconnect=reconnect)
+        return deliver(
+            response,
+            lambda: AsyncEventStream(
+                response, decoder, resume=state, reconnect=reconnect
+            ),
+        )
 
 
 class _Lifecycle:

@@ -18,10 +18,12 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "InternalServerError",
+    "LineDecodeError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
     "StreamDecodeError",
+    "UnexpectedContentTypeError",
     "UnprocessableEntityError",
 ]
 
@@ -53,6 +55,16 @@ class APIError(Exception):
     def status(self) -> int | None:
         """Alias of `status_code`."""
         return self.status_code
+
+    @property
+    def request_id(self) -> str | None:
+        """The server's id of the request (`x-request-id` or `request-id`), for support tickets."""
+        if self.headers is None:
+            return None
+        found: str | None = self.headers.get("x-request-id") or self.headers.get(
+            "request-id"
+        )
+        return found
 
 
 class APIStatusError(APIError):
@@ -159,6 +171,48 @@ class StreamDecodeError(APIError):
         )
         self.data = data
         self.event = event
+
+
+class UnexpectedContentTypeError(APIError):
+    """A success response in a media type the call cannot read: one the operation does not
+    declare, or JSON where a stream was asked for (and the reverse).
+
+    `expected` lists the media types the call accepts, `received` the response's media type
+    ("" when it has none); `body` holds what came when it was read (the decoded JSON, else the
+    text), so nothing the server sent is lost.
+    """
+
+    def __init__(
+        self, *, expected: tuple[str, ...], response: httpx.Response, body: Any = None
+    ) -> None:
+        received = (
+            response.headers.get("content-type", "").partition(";")[0].strip().lower()
+        )
+        super().__init__(
+            f"expected a response of type {' or '.join(expected)}, received "
+            f"{received or 'no Content-Type'} (HTTP {response.status_code})",
+            status_code=response.status_code,
+            headers=response.headers,
+            body=body,
+            request=response.request,
+        )
+        self.expected = expected
+        self.received = received
+        self.response = response
+
+
+class LineDecodeError(APIError):
+    """A line of a JSON lines body could not be decoded: `line` is its raw text."""
+
+    def __init__(self, message: str, *, line: str, response: httpx.Response) -> None:
+        super().__init__(
+            message,
+            status_code=response.status_code,
+            headers=response.headers,
+            body=line,
+            request=response.request,
+        )
+        self.line = line
 
 
 STATUS_ERRORS: dict[int, type[APIStatusError]] = {

@@ -74,6 +74,46 @@ export function opt<K extends string, V>(key: K, value: V): { [P in K]?: Exclude
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: Exclude<V, undefined> };
 }
 
+/**
+ * The properties of a parsed object that its model does not name (the spec's
+ * `additionalProperties`), under their wire names as sent; `undefined` when there are none.
+ * The values were validated by the model's catchall schema.
+ */
+export function extras<T>(value: object, known: readonly string[]): { [k: string]: T } | undefined {
+  let out: { [k: string]: T } | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (!known.includes(key)) {
+      out ??= {};
+      // defineProperty: a `__proto__` key stays an own property instead of replacing the prototype.
+      Object.defineProperty(out, key, { value: item as T, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return out;
+}
+
+/**
+ * A model's wire object plus its other properties (`additionalProperties`), keys unchanged; a
+ * key the model names and the caller set keeps the named property's value.
+ */
+export function withExtras<T extends object>(
+  wire: T,
+  others: { readonly [k: string]: unknown } | undefined,
+): T & { [k: string]: unknown } {
+  for (const [key, item] of Object.entries(others ?? {})) {
+    if (!Object.hasOwn(wire, key) && item !== undefined) {
+      Object.defineProperty(wire, key, { value: item, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return wire as T & { [k: string]: unknown };
+}
+
+/** File content of a multipart part: a `Blob` (or `File`), bytes, or text. */
+export const binary: z.ZodType<Blob | Uint8Array | string, z.ZodTypeDef, Blob | Uint8Array | string> = z.custom<
+  Blob | Uint8Array | string
+>((v) => v instanceof Blob || v instanceof Uint8Array || typeof v === "string", {
+  message: "expected a Blob, a Uint8Array or a string",
+});
+
 /** A wire date-time string as a `Date`. */
 export const dateTimeIn: z.ZodType<Date, z.ZodTypeDef, unknown> = z.string().transform((text, ctx) => {
   const date = new Date(text);

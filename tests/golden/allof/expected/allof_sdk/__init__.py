@@ -4,6 +4,10 @@
 from . import models
 from ._events import AsyncEventStream, EventStream
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
+from ._multipart import FileTypes
+from ._payload import BinaryContent
+from ._raw import RawResponse
+from ._responses import AsyncBinaryResponse, AsyncLineStream, BinaryResponse, LineStream
 from .errors import (
     APIConnectionError,
     APIError,
@@ -17,6 +21,7 @@ from .errors import (
     PermissionDeniedError,
     RateLimitError,
     StreamDecodeError,
+    UnexpectedContentTypeError,
     UnprocessableEntityError,
 )
 from .sdk import AllofSdk, AsyncAllofSdk
@@ -29,18 +34,26 @@ __all__ = [
     "APITimeoutError",
     "AllofSdk",
     "AsyncAllofSdk",
+    "AsyncBinaryResponse",
     "AsyncEventStream",
+    "AsyncLineStream",
     "AuthenticationError",
     "BadRequestError",
+    "BinaryContent",
+    "BinaryResponse",
     "ConflictError",
     "EventStream",
+    "FileTypes",
     "InternalServerError",
+    "LineStream",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
     "ResumeConfig",
     "RetryConfig",
     "StreamDecodeError",
+    "UnexpectedContentTypeError",
     "UnprocessableEntityError",
     "Unset",
     "models",

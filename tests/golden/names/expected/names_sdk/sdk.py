@@ -8,6 +8,8 @@ import httpx
 from ._http import (
     UNSET,
     AsyncHTTP,
+    ExtraHeaders,
+    ExtraQuery,
     ResumeConfig,
     RetryConfig,
     SecurityDef,
@@ -35,6 +37,8 @@ class NamesSdk(_Lifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -43,7 +47,10 @@ class NamesSdk(_Lifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it.
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('names_sdk')`) logs each
+        request and response at DEBUG, credentials redacted.
         """
         self._http = SyncHTTP(
             server_url=server_url,
@@ -53,6 +60,8 @@ class NamesSdk(_Lifecycle):
             retries=retries,
             resume=resume,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )
 
@@ -67,6 +76,8 @@ class AsyncNamesSdk(_AsyncLifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -75,7 +86,10 @@ class AsyncNamesSdk(_AsyncLifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it.
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('names_sdk')`) logs each
+        request and response at DEBUG, credentials redacted.
         """
         self._http = AsyncHTTP(
             server_url=server_url,
@@ -85,5 +99,7 @@ class AsyncNamesSdk(_AsyncLifecycle):
             retries=retries,
             resume=resume,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )

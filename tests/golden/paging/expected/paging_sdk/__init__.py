@@ -4,7 +4,11 @@
 from . import models
 from ._events import AsyncEventStream, EventStream
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
+from ._multipart import FileTypes
 from ._pagination import AsyncPage, SyncPage
+from ._payload import BinaryContent
+from ._raw import RawResponse
+from ._responses import AsyncBinaryResponse, AsyncLineStream, BinaryResponse, LineStream
 from .errors import (
     APIConnectionError,
     APIError,
@@ -18,6 +22,7 @@ from .errors import (
     PermissionDeniedError,
     RateLimitError,
     StreamDecodeError,
+    UnexpectedContentTypeError,
     UnprocessableEntityError,
 )
 from .sdk import AsyncPagingSdk, PagingSdk
@@ -28,22 +33,30 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncBinaryResponse",
     "AsyncEventStream",
+    "AsyncLineStream",
     "AsyncPage",
     "AsyncPagingSdk",
     "AuthenticationError",
     "BadRequestError",
+    "BinaryContent",
+    "BinaryResponse",
     "ConflictError",
     "EventStream",
+    "FileTypes",
     "InternalServerError",
+    "LineStream",
     "NotFoundError",
     "PagingSdk",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
     "ResumeConfig",
     "RetryConfig",
     "StreamDecodeError",
     "SyncPage",
+    "UnexpectedContentTypeError",
     "UnprocessableEntityError",
     "Unset",
     "models",

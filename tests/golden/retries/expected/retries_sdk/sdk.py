@@ -11,6 +11,8 @@ import httpx
 from ._http import (
     UNSET,
     AsyncHTTP,
+    ExtraHeaders,
+    ExtraQuery,
     ResumeConfig,
     RetryConfig,
     SecurityDef,
@@ -56,6 +58,8 @@ class RetriesSdk(_Lifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = _RETRIES,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -64,7 +68,10 @@ class RetriesSdk(_Lifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it.
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('retries_sdk')`) logs each
+        request and response at DEBUG, credentials redacted.
         """
         self._http = SyncHTTP(
             server_url=server_url,
@@ -74,6 +81,8 @@ class RetriesSdk(_Lifecycle):
             retries=with_policy(retries, _RETRIES),
             resume=resume,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )
 
@@ -99,6 +108,8 @@ class AsyncRetriesSdk(_AsyncLifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = _RETRIES,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -107,7 +118,10 @@ class AsyncRetriesSdk(_AsyncLifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it.
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('retries_sdk')`) logs each
+        request and response at DEBUG, credentials redacted.
         """
         self._http = AsyncHTTP(
             server_url=server_url,
@@ -117,6 +131,8 @@ class AsyncRetriesSdk(_AsyncLifecycle):
             retries=with_policy(retries, _RETRIES),
             resume=resume,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )
 

@@ -12,6 +12,8 @@ import httpx
 from ._http import (
     UNSET,
     AsyncHTTP,
+    ExtraHeaders,
+    ExtraQuery,
     ResumeConfig,
     RetryConfig,
     SecurityDef,
@@ -46,6 +48,8 @@ class StreamsSdk(_Lifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -56,7 +60,10 @@ class StreamsSdk(_Lifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it.
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('streams_sdk')`) logs each
+        request and response at DEBUG, credentials redacted.
         """
         if api_key is None:
             api_key = os.environ.get("STREAMS_SDK_API_KEY")
@@ -70,6 +77,8 @@ class StreamsSdk(_Lifecycle):
             retries=retries,
             resume=resume,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )
 
@@ -93,6 +102,8 @@ class AsyncStreamsSdk(_AsyncLifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -103,7 +114,10 @@ class AsyncStreamsSdk(_AsyncLifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it.
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('streams_sdk')`) logs each
+        request and response at DEBUG, credentials redacted.
         """
         if api_key is None:
             api_key = os.environ.get("STREAMS_SDK_API_KEY")
@@ -117,6 +131,8 @@ class AsyncStreamsSdk(_AsyncLifecycle):
             retries=retries,
             resume=resume,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )
 

@@ -12,6 +12,8 @@ import httpx
 from ._http import (
     UNSET,
     AsyncHTTP,
+    ExtraHeaders,
+    ExtraQuery,
     ResumeConfig,
     RetryConfig,
     SecurityDef,
@@ -23,8 +25,11 @@ from ._http import (
 )
 
 if TYPE_CHECKING:
+    from .resources.blobs import AsyncBlobs, Blobs
     from .resources.charges import AsyncCharges, Charges
     from .resources.customers import AsyncCustomers, Customers
+    from .resources.files import AsyncFiles, Files
+    from .resources.texts import AsyncTexts, Texts
 
 
 SERVERS: tuple[str, ...] = ("https://api.example.com/v1",)
@@ -47,6 +52,8 @@ class WireSdk(_Lifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -57,7 +64,10 @@ class WireSdk(_Lifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it.
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('wire_sdk')`) logs each
+        request and response at DEBUG, credentials redacted.
         """
         if api_key is None:
             api_key = os.environ.get("WIRE_SDK_API_KEY")
@@ -71,6 +81,8 @@ class WireSdk(_Lifecycle):
             retries=retries,
             resume=resume,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )
 
@@ -90,6 +102,30 @@ class WireSdk(_Lifecycle):
 
         return Charges(self._http)
 
+    @cached_property
+    def files(self) -> Files:
+        """files"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.files import Files
+
+        return Files(self._http)
+
+    @cached_property
+    def blobs(self) -> Blobs:
+        """blobs"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.blobs import Blobs
+
+        return Blobs(self._http)
+
+    @cached_property
+    def texts(self) -> Texts:
+        """texts"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.texts import Texts
+
+        return Texts(self._http)
+
 
 class AsyncWireSdk(_AsyncLifecycle):
     """Wire client (async)."""
@@ -102,6 +138,8 @@ class AsyncWireSdk(_AsyncLifecycle):
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig = 2,
         resume: bool | ResumeConfig = False,
+        default_headers: ExtraHeaders | None = None,
+        default_query: ExtraQuery | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -112,7 +150,10 @@ class AsyncWireSdk(_AsyncLifecycle):
         apply to every call unless the call overrides them. A caller's `http_client` is used
         as is and left open on `close()`. `resume` (a flag or a `ResumeConfig`) reopens
         dropped streams with `Last-Event-ID`, for the operations where repeating the
-        request is safe; a call's own `resume=` overrides it.
+        request is safe; a call's own `resume=` overrides it. `default_headers` and
+        `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
+        win); the SDK's logger (`logging.getLogger('wire_sdk')`) logs each
+        request and response at DEBUG, credentials redacted.
         """
         if api_key is None:
             api_key = os.environ.get("WIRE_SDK_API_KEY")
@@ -126,6 +167,8 @@ class AsyncWireSdk(_AsyncLifecycle):
             retries=retries,
             resume=resume,
             user_agent=_USER_AGENT,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
         )
 
@@ -144,3 +187,27 @@ class AsyncWireSdk(_AsyncLifecycle):
         from .resources.charges import AsyncCharges
 
         return AsyncCharges(self._http)
+
+    @cached_property
+    def files(self) -> AsyncFiles:
+        """files"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.files import AsyncFiles
+
+        return AsyncFiles(self._http)
+
+    @cached_property
+    def blobs(self) -> AsyncBlobs:
+        """blobs"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.blobs import AsyncBlobs
+
+        return AsyncBlobs(self._http)
+
+    @cached_property
+    def texts(self) -> AsyncTexts:
+        """texts"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.texts import AsyncTexts
+
+        return AsyncTexts(self._http)

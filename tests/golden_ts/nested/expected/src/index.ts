@@ -8,7 +8,7 @@ export * from "./sdk/betaagents.js";
 export * from "./sdk/models.js";
 export * from "./sdk/labstools.js";
 export * from "./lib/errors.js";
-export type { RequestOptions, RetryConfig } from "./lib/http.js";
+export type { RawMethods, RawResponse, RequestOptions, RetryConfig } from "./lib/http.js";
 export { EventStream } from "./lib/stream.js";
 export { SSEDecoder, SSEError, SSEEventTooLargeError, iterSSE, type ServerSentEvent } from "./lib/sse.js";
 export type { ClosedEnum, OpenEnum, Unrecognized } from "./lib/schemas.js";

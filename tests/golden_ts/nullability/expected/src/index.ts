@@ -2,7 +2,7 @@
 
 export * from "./sdk/sdk.js";
 export * from "./lib/errors.js";
-export type { RequestOptions, RetryConfig } from "./lib/http.js";
+export type { RawMethods, RawResponse, RequestOptions, RetryConfig } from "./lib/http.js";
 export { EventStream } from "./lib/stream.js";
 export { SSEDecoder, SSEError, SSEEventTooLargeError, iterSSE, type ServerSentEvent } from "./lib/sse.js";
 export type { ClosedEnum, OpenEnum, Unrecognized } from "./lib/schemas.js";

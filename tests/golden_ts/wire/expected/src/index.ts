@@ -3,8 +3,11 @@
 export * from "./sdk/sdk.js";
 export * from "./sdk/customers.js";
 export * from "./sdk/charges.js";
+export * from "./sdk/files.js";
+export * from "./sdk/blobs.js";
+export * from "./sdk/texts.js";
 export * from "./lib/errors.js";
-export type { RequestOptions, RetryConfig } from "./lib/http.js";
+export type { RawMethods, RawResponse, RequestOptions, RetryConfig } from "./lib/http.js";
 export { EventStream } from "./lib/stream.js";
 export { SSEDecoder, SSEError, SSEEventTooLargeError, iterSSE, type ServerSentEvent } from "./lib/sse.js";
 export type { ClosedEnum, OpenEnum, Unrecognized } from "./lib/schemas.js";

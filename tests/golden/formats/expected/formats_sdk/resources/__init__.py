@@ -6,21 +6,7 @@ Classes are imported on first use, so importing one model does not load them all
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
-_EXPORTS: dict[str, str] = {}
-
-__all__ = []
-
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__all__: list[str] = []
 
 
 def __dir__() -> list[str]:

@@ -11,11 +11,15 @@ from .._http import (
     AsyncHTTP,
     Call,
     ErrorMap,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     RetryConfig,
     SyncHTTP,
     TimeoutTypes,
     Unset,
 )
+from .._raw import async_raw, raw
 from ..models.components.echo import Echo
 
 if TYPE_CHECKING:
@@ -47,9 +51,17 @@ class Beta:
 
         return BetaAgents(self._http)
 
+    @cached_property
+    def with_raw_response(self) -> BetaWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return BetaWithRawResponse(self)
+
     def status(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -58,11 +70,22 @@ class Beta:
             "/beta/status",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_STATUS_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class BetaWithRawResponse:
+    """`Beta`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: Beta) -> None:
+        self.status = raw(resource.status)
 
 
 class AsyncBeta:
@@ -87,9 +110,17 @@ class AsyncBeta:
 
         return AsyncBetaAgents(self._http)
 
+    @cached_property
+    def with_raw_response(self) -> AsyncBetaWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncBetaWithRawResponse(self)
+
     async def status(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -98,8 +129,19 @@ class AsyncBeta:
             "/beta/status",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_STATUS_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class AsyncBetaWithRawResponse:
+    """`AsyncBeta`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncBeta) -> None:
+        self.status = async_raw(resource.status)

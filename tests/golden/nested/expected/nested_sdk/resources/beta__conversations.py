@@ -11,11 +11,15 @@ from .._http import (
     AsyncHTTP,
     Call,
     ErrorMap,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     RetryConfig,
     SyncHTTP,
     TimeoutTypes,
     Unset,
 )
+from .._raw import async_raw, raw
 from ..models.components.echo import Echo
 
 if TYPE_CHECKING:
@@ -41,9 +45,17 @@ class BetaConversations:
 
         return BetaConversationsMessages(self._http)
 
+    @cached_property
+    def with_raw_response(self) -> BetaConversationsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return BetaConversationsWithRawResponse(self)
+
     def start(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -52,11 +64,22 @@ class BetaConversations:
             "/conversations",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_START_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class BetaConversationsWithRawResponse:
+    """`BetaConversations`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: BetaConversations) -> None:
+        self.start = raw(resource.start)
 
 
 class AsyncBetaConversations:
@@ -73,9 +96,17 @@ class AsyncBetaConversations:
 
         return AsyncBetaConversationsMessages(self._http)
 
+    @cached_property
+    def with_raw_response(self) -> AsyncBetaConversationsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncBetaConversationsWithRawResponse(self)
+
     async def start(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -84,8 +115,19 @@ class AsyncBetaConversations:
             "/conversations",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_START_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class AsyncBetaConversationsWithRawResponse:
+    """`AsyncBetaConversations`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncBetaConversations) -> None:
+        self.start = async_raw(resource.start)

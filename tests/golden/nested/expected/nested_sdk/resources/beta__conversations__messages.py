@@ -3,17 +3,23 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .._http import (
     UNSET,
     AsyncHTTP,
     Call,
     ErrorMap,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     RetryConfig,
     SyncHTTP,
     TimeoutTypes,
     Unset,
     encode_path,
 )
+from .._raw import async_raw, raw
 from ..models.components.echo import Echo
 
 _LIST_MESSAGES_ERRORS: ErrorMap = {}
@@ -25,10 +31,18 @@ class BetaConversationsMessages:
     def __init__(self, http: SyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> BetaConversationsMessagesWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return BetaConversationsMessagesWithRawResponse(self)
+
     def list_messages(
         self,
         *,
         id: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -37,11 +51,22 @@ class BetaConversationsMessages:
             "/conversations/" + encode_path(id, "id") + "/messages",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_MESSAGES_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class BetaConversationsMessagesWithRawResponse:
+    """`BetaConversationsMessages`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: BetaConversationsMessages) -> None:
+        self.list_messages = raw(resource.list_messages)
 
 
 class AsyncBetaConversationsMessages:
@@ -50,10 +75,18 @@ class AsyncBetaConversationsMessages:
     def __init__(self, http: AsyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> AsyncBetaConversationsMessagesWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncBetaConversationsMessagesWithRawResponse(self)
+
     async def list_messages(
         self,
         *,
         id: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -62,8 +95,19 @@ class AsyncBetaConversationsMessages:
             "/conversations/" + encode_path(id, "id") + "/messages",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_MESSAGES_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class AsyncBetaConversationsMessagesWithRawResponse:
+    """`AsyncBetaConversationsMessages`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncBetaConversationsMessages) -> None:
+        self.list_messages = async_raw(resource.list_messages)

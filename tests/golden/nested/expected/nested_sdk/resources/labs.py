@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .._http import AsyncHTTP, SyncHTTP
+from .._raw import async_raw, raw
 
 if TYPE_CHECKING:
     from .labs__tools import AsyncLabsTools, LabsTools
@@ -26,6 +27,18 @@ class Labs:
 
         return LabsTools(self._http)
 
+    @cached_property
+    def with_raw_response(self) -> LabsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return LabsWithRawResponse(self)
+
+
+class LabsWithRawResponse:
+    """`Labs`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: Labs) -> None:
+        del resource
+
 
 class AsyncLabs:
     """The labs resources."""
@@ -40,3 +53,15 @@ class AsyncLabs:
         from .labs__tools import AsyncLabsTools
 
         return AsyncLabsTools(self._http)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncLabsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncLabsWithRawResponse(self)
+
+
+class AsyncLabsWithRawResponse:
+    """`AsyncLabs`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncLabs) -> None:
+        del resource

@@ -3,16 +3,22 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .._http import (
     UNSET,
     AsyncHTTP,
     Call,
     ErrorMap,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     RetryConfig,
     SyncHTTP,
     TimeoutTypes,
     Unset,
 )
+from .._raw import async_raw, raw
 from ..models.components.echo import Echo
 
 _LIST_TOOLS_ERRORS: ErrorMap = {}
@@ -24,9 +30,17 @@ class LabsTools:
     def __init__(self, http: SyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> LabsToolsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return LabsToolsWithRawResponse(self)
+
     def list_tools(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -35,11 +49,22 @@ class LabsTools:
             "/labs/tools",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_TOOLS_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class LabsToolsWithRawResponse:
+    """`LabsTools`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: LabsTools) -> None:
+        self.list_tools = raw(resource.list_tools)
 
 
 class AsyncLabsTools:
@@ -48,9 +73,17 @@ class AsyncLabsTools:
     def __init__(self, http: AsyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> AsyncLabsToolsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncLabsToolsWithRawResponse(self)
+
     async def list_tools(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -59,8 +92,19 @@ class AsyncLabsTools:
             "/labs/tools",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_TOOLS_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class AsyncLabsToolsWithRawResponse:
+    """`AsyncLabsTools`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncLabsTools) -> None:
+        self.list_tools = async_raw(resource.list_tools)

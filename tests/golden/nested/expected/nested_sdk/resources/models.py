@@ -3,16 +3,22 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .._http import (
     UNSET,
     AsyncHTTP,
     Call,
     ErrorMap,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     RetryConfig,
     SyncHTTP,
     TimeoutTypes,
     Unset,
 )
+from .._raw import async_raw, raw
 from ..models.components.echo import Echo
 
 _LIST_MODELS_ERRORS: ErrorMap = {}
@@ -24,9 +30,17 @@ class Models:
     def __init__(self, http: SyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> ModelsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return ModelsWithRawResponse(self)
+
     def list_models(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -35,11 +49,22 @@ class Models:
             "/models",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_MODELS_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class ModelsWithRawResponse:
+    """`Models`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: Models) -> None:
+        self.list_models = raw(resource.list_models)
 
 
 class AsyncModels:
@@ -48,9 +73,17 @@ class AsyncModels:
     def __init__(self, http: AsyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> AsyncModelsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncModelsWithRawResponse(self)
+
     async def list_models(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -59,8 +92,19 @@ class AsyncModels:
             "/models",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_MODELS_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class AsyncModelsWithRawResponse:
+    """`AsyncModels`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncModels) -> None:
+        self.list_models = async_raw(resource.list_models)

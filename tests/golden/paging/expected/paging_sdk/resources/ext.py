@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .._http import (
     UNSET,
     AsyncHTTP,
     Call,
     ErrorMap,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     RetryConfig,
     SyncHTTP,
     TimeoutTypes,
@@ -15,6 +20,7 @@ from .._http import (
     strip_unset,
 )
 from .._pagination import AsyncPage, Paging, SyncPage
+from .._raw import async_raw, raw
 from ..models.components.linklist import LinkList
 from ..models.components.pagelist import PageList
 from ..models.components.thing import Thing
@@ -67,11 +73,19 @@ class Ext:
     def __init__(self, http: SyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> ExtWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return ExtWithRawResponse(self)
+
     def list_by_page(
         self,
         *,
         page: int | Unset = UNSET,
         size: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> SyncPage[PageList, Thing]:
@@ -84,7 +98,11 @@ class Ext:
                 ("size", size, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BY_PAGE_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return SyncPage[PageList, Thing].fetch(
             self._http,
@@ -100,6 +118,9 @@ class Ext:
         *,
         offset: int | Unset = UNSET,
         limit: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> SyncPage[ThingList, Thing]:
@@ -112,7 +133,11 @@ class Ext:
                 ("limit", limit, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BY_OFFSET_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return SyncPage[ThingList, Thing].fetch(
             self._http,
@@ -128,6 +153,9 @@ class Ext:
         *,
         page_token: str | None | Unset = UNSET,
         page_size: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> SyncPage[TokenList, Thing]:
@@ -140,7 +168,11 @@ class Ext:
                 ("page_size", page_size, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BY_CURSOR_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return SyncPage[TokenList, Thing].fetch(
             self._http,
@@ -156,6 +188,9 @@ class Ext:
         *,
         query: str,
         after: str | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> SyncPage[ThingList, Thing]:
@@ -168,7 +203,11 @@ class Ext:
             ),
             content_type="application/json",
             accept="application/json",
+            expect=("application/json",),
             errors=_SEARCH_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return SyncPage[ThingList, Thing].fetch(
             self._http,
@@ -182,6 +221,9 @@ class Ext:
     def list_by_link(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> SyncPage[LinkList, Thing]:
@@ -190,7 +232,11 @@ class Ext:
             "/links",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BY_LINK_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return SyncPage[LinkList, Thing].fetch(
             self._http,
@@ -204,6 +250,9 @@ class Ext:
     def list_broken(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> ThingList:
@@ -212,11 +261,27 @@ class Ext:
             "/broken",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BROKEN_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call, ThingList.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class ExtWithRawResponse:
+    """`Ext`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: Ext) -> None:
+        self.list_by_page = raw(resource.list_by_page)
+        self.list_by_offset = raw(resource.list_by_offset)
+        self.list_by_cursor = raw(resource.list_by_cursor)
+        self.search = raw(resource.search)
+        self.list_by_link = raw(resource.list_by_link)
+        self.list_broken = raw(resource.list_broken)
 
 
 class AsyncExt:
@@ -225,11 +290,19 @@ class AsyncExt:
     def __init__(self, http: AsyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> AsyncExtWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncExtWithRawResponse(self)
+
     async def list_by_page(
         self,
         *,
         page: int | Unset = UNSET,
         size: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncPage[PageList, Thing]:
@@ -242,7 +315,11 @@ class AsyncExt:
                 ("size", size, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BY_PAGE_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await AsyncPage[PageList, Thing].fetch(
             self._http,
@@ -258,6 +335,9 @@ class AsyncExt:
         *,
         offset: int | Unset = UNSET,
         limit: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncPage[ThingList, Thing]:
@@ -270,7 +350,11 @@ class AsyncExt:
                 ("limit", limit, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BY_OFFSET_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await AsyncPage[ThingList, Thing].fetch(
             self._http,
@@ -286,6 +370,9 @@ class AsyncExt:
         *,
         page_token: str | None | Unset = UNSET,
         page_size: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncPage[TokenList, Thing]:
@@ -298,7 +385,11 @@ class AsyncExt:
                 ("page_size", page_size, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BY_CURSOR_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await AsyncPage[TokenList, Thing].fetch(
             self._http,
@@ -314,6 +405,9 @@ class AsyncExt:
         *,
         query: str,
         after: str | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncPage[ThingList, Thing]:
@@ -326,7 +420,11 @@ class AsyncExt:
             ),
             content_type="application/json",
             accept="application/json",
+            expect=("application/json",),
             errors=_SEARCH_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await AsyncPage[ThingList, Thing].fetch(
             self._http,
@@ -340,6 +438,9 @@ class AsyncExt:
     async def list_by_link(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncPage[LinkList, Thing]:
@@ -348,7 +449,11 @@ class AsyncExt:
             "/links",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BY_LINK_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await AsyncPage[LinkList, Thing].fetch(
             self._http,
@@ -362,6 +467,9 @@ class AsyncExt:
     async def list_broken(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> ThingList:
@@ -370,8 +478,24 @@ class AsyncExt:
             "/broken",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_BROKEN_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, ThingList.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class AsyncExtWithRawResponse:
+    """`AsyncExt`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncExt) -> None:
+        self.list_by_page = async_raw(resource.list_by_page)
+        self.list_by_offset = async_raw(resource.list_by_offset)
+        self.list_by_cursor = async_raw(resource.list_by_cursor)
+        self.search = async_raw(resource.search)
+        self.list_by_link = async_raw(resource.list_by_link)
+        self.list_broken = async_raw(resource.list_broken)

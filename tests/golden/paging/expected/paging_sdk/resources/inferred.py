@@ -3,17 +3,23 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .._http import (
     UNSET,
     AsyncHTTP,
     Call,
     ErrorMap,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     RetryConfig,
     SyncHTTP,
     TimeoutTypes,
     Unset,
 )
 from .._pagination import AsyncPage, Paging, SyncPage
+from .._raw import async_raw, raw
 from ..models.components.thing import Thing
 from ..models.operations.listafterresponsebody import ListAfterResponseBody
 from ..models.operations.listnextcursorresponsebody import ListNextCursorResponseBody
@@ -58,11 +64,19 @@ class Inferred:
     def __init__(self, http: SyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> InferredWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return InferredWithRawResponse(self)
+
     def list_after(
         self,
         *,
         after: str | Unset = UNSET,
         limit: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> SyncPage[ListAfterResponseBody, Thing]:
@@ -75,7 +89,11 @@ class Inferred:
                 ("limit", limit, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_AFTER_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return SyncPage[ListAfterResponseBody, Thing].fetch(
             self._http,
@@ -91,6 +109,9 @@ class Inferred:
         *,
         starting_after: str | Unset = UNSET,
         limit: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> SyncPage[ListStartingAfterResponseBody, Thing]:
@@ -103,7 +124,11 @@ class Inferred:
                 ("limit", limit, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_STARTING_AFTER_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return SyncPage[ListStartingAfterResponseBody, Thing].fetch(
             self._http,
@@ -118,6 +143,9 @@ class Inferred:
         self,
         *,
         cursor: str | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> SyncPage[ListNextCursorResponseBody, Thing]:
@@ -127,7 +155,11 @@ class Inferred:
             security=(),
             query=(("cursor", cursor, True),),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_NEXT_CURSOR_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return SyncPage[ListNextCursorResponseBody, Thing].fetch(
             self._http,
@@ -141,6 +173,9 @@ class Inferred:
     def get_one(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Thing:
@@ -149,11 +184,25 @@ class Inferred:
             "/single",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_GET_ONE_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call, Thing.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class InferredWithRawResponse:
+    """`Inferred`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: Inferred) -> None:
+        self.list_after = raw(resource.list_after)
+        self.list_starting_after = raw(resource.list_starting_after)
+        self.list_next_cursor = raw(resource.list_next_cursor)
+        self.get_one = raw(resource.get_one)
 
 
 class AsyncInferred:
@@ -162,11 +211,19 @@ class AsyncInferred:
     def __init__(self, http: AsyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> AsyncInferredWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncInferredWithRawResponse(self)
+
     async def list_after(
         self,
         *,
         after: str | Unset = UNSET,
         limit: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncPage[ListAfterResponseBody, Thing]:
@@ -179,7 +236,11 @@ class AsyncInferred:
                 ("limit", limit, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_AFTER_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await AsyncPage[ListAfterResponseBody, Thing].fetch(
             self._http,
@@ -195,6 +256,9 @@ class AsyncInferred:
         *,
         starting_after: str | Unset = UNSET,
         limit: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncPage[ListStartingAfterResponseBody, Thing]:
@@ -207,7 +271,11 @@ class AsyncInferred:
                 ("limit", limit, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_STARTING_AFTER_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await AsyncPage[ListStartingAfterResponseBody, Thing].fetch(
             self._http,
@@ -222,6 +290,9 @@ class AsyncInferred:
         self,
         *,
         cursor: str | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncPage[ListNextCursorResponseBody, Thing]:
@@ -231,7 +302,11 @@ class AsyncInferred:
             security=(),
             query=(("cursor", cursor, True),),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_NEXT_CURSOR_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await AsyncPage[ListNextCursorResponseBody, Thing].fetch(
             self._http,
@@ -245,6 +320,9 @@ class AsyncInferred:
     async def get_one(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Thing:
@@ -253,8 +331,22 @@ class AsyncInferred:
             "/single",
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_GET_ONE_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, Thing.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class AsyncInferredWithRawResponse:
+    """`AsyncInferred`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncInferred) -> None:
+        self.list_after = async_raw(resource.list_after)
+        self.list_starting_after = async_raw(resource.list_starting_after)
+        self.list_next_cursor = async_raw(resource.list_next_cursor)
+        self.get_one = async_raw(resource.get_one)

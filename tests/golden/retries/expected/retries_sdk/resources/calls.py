@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .._http import (
     UNSET,
     AsyncHTTP,
     Call,
     ErrorMap,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     RetryConfig,
     SyncHTTP,
     TimeoutTypes,
@@ -16,6 +21,7 @@ from .._http import (
     parse_none,
     with_policy,
 )
+from .._raw import async_raw, raw
 from ..errors import APIStatusError
 from ..models.components.done import Done
 from ..models.components.problem import Problem
@@ -40,10 +46,18 @@ class Calls:
     def __init__(self, http: SyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> CallsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return CallsWithRawResponse(self)
+
     def global_policy(
         self,
         *,
         key: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Done:
@@ -52,7 +66,11 @@ class Calls:
             "/global/" + encode_path(key, "key"),
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_GLOBAL_POLICY_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call, Done.model_validate_json, timeout=timeout, retries=retries
@@ -62,6 +80,9 @@ class Calls:
         self,
         *,
         key: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Done:
@@ -70,7 +91,11 @@ class Calls:
             "/own/" + encode_path(key, "key"),
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_OWN_POLICY_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call,
@@ -82,6 +107,9 @@ class Calls:
     def odd_policy(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> None:
@@ -91,8 +119,20 @@ class Calls:
             security=(),
             accept="application/json",
             errors=_ODD_POLICY_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(call, parse_none, timeout=timeout, retries=retries)
+
+
+class CallsWithRawResponse:
+    """`Calls`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: Calls) -> None:
+        self.global_policy = raw(resource.global_policy)
+        self.own_policy = raw(resource.own_policy)
+        self.odd_policy = raw(resource.odd_policy)
 
 
 class AsyncCalls:
@@ -101,10 +141,18 @@ class AsyncCalls:
     def __init__(self, http: AsyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> AsyncCallsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncCallsWithRawResponse(self)
+
     async def global_policy(
         self,
         *,
         key: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Done:
@@ -113,7 +161,11 @@ class AsyncCalls:
             "/global/" + encode_path(key, "key"),
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_GLOBAL_POLICY_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, Done.model_validate_json, timeout=timeout, retries=retries
@@ -123,6 +175,9 @@ class AsyncCalls:
         self,
         *,
         key: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Done:
@@ -131,7 +186,11 @@ class AsyncCalls:
             "/own/" + encode_path(key, "key"),
             security=(),
             accept="application/json",
+            expect=("application/json",),
             errors=_OWN_POLICY_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call,
@@ -143,6 +202,9 @@ class AsyncCalls:
     async def odd_policy(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> None:
@@ -152,7 +214,19 @@ class AsyncCalls:
             security=(),
             accept="application/json",
             errors=_ODD_POLICY_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, parse_none, timeout=timeout, retries=retries
         )
+
+
+class AsyncCallsWithRawResponse:
+    """`AsyncCalls`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncCalls) -> None:
+        self.global_policy = async_raw(resource.global_policy)
+        self.own_policy = async_raw(resource.own_policy)
+        self.odd_policy = async_raw(resource.odd_policy)

@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .._events import AsyncEventStream, EventDecoder, EventStream, EventUnionDecoder
 from .._http import (
     UNSET,
     AsyncHTTP,
     Call,
     ErrorMap,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     ResumeConfig,
     RetryConfig,
     SyncHTTP,
@@ -17,6 +22,7 @@ from .._http import (
     encode_path,
     strip_unset,
 )
+from .._raw import async_raw, raw
 from ..errors import RateLimitError
 from ..models.components.error import Error
 from ..models.components.eventrequest import EventRequest
@@ -69,10 +75,18 @@ class Events:
     def __init__(self, http: SyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> EventsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return EventsWithRawResponse(self)
+
     def events_stream(
         self,
         *,
         topic: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
@@ -86,6 +100,9 @@ class Events:
             accept="text/event-stream",
             errors=_EVENTS_STREAM_ERRORS,
             resumable=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.stream(
             call, _EVENTS_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
@@ -96,6 +113,9 @@ class Events:
         *,
         room: str,
         since: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
@@ -107,6 +127,9 @@ class Events:
             query=(("since", since, True),),
             accept="text/event-stream",
             errors=_PLAIN_STREAM_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.stream(
             call, _PLAIN_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
@@ -115,6 +138,9 @@ class Events:
     def ticker_stream(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
@@ -125,10 +151,22 @@ class Events:
             security=("apiKey",),
             accept="text/event-stream",
             errors=_TICKER_STREAM_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.stream(
             call, _TICKER_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
         )
+
+
+class EventsWithRawResponse:
+    """`Events`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: Events) -> None:
+        self.events_stream = raw(resource.events_stream)
+        self.plain_stream = raw(resource.plain_stream)
+        self.ticker_stream = raw(resource.ticker_stream)
 
 
 class AsyncEvents:
@@ -137,10 +175,18 @@ class AsyncEvents:
     def __init__(self, http: AsyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> AsyncEventsWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncEventsWithRawResponse(self)
+
     async def events_stream(
         self,
         *,
         topic: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
@@ -154,6 +200,9 @@ class AsyncEvents:
             accept="text/event-stream",
             errors=_EVENTS_STREAM_ERRORS,
             resumable=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.stream(
             call, _EVENTS_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
@@ -164,6 +213,9 @@ class AsyncEvents:
         *,
         room: str,
         since: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
@@ -175,6 +227,9 @@ class AsyncEvents:
             query=(("since", since, True),),
             accept="text/event-stream",
             errors=_PLAIN_STREAM_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.stream(
             call, _PLAIN_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
@@ -183,6 +238,9 @@ class AsyncEvents:
     async def ticker_stream(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
@@ -193,7 +251,19 @@ class AsyncEvents:
             security=("apiKey",),
             accept="text/event-stream",
             errors=_TICKER_STREAM_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.stream(
             call, _TICKER_STREAM_EVENTS, timeout=timeout, retries=retries, resume=resume
         )
+
+
+class AsyncEventsWithRawResponse:
+    """`AsyncEvents`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncEvents) -> None:
+        self.events_stream = async_raw(resource.events_stream)
+        self.plain_stream = async_raw(resource.plain_stream)
+        self.ticker_stream = async_raw(resource.ticker_stream)

@@ -10,33 +10,54 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .blobs import AsyncBlobs as AsyncBlobs
+    from .blobs import Blobs as Blobs
     from .charges import AsyncCharges as AsyncCharges
     from .charges import Charges as Charges
     from .customers import AsyncCustomers as AsyncCustomers
     from .customers import Customers as Customers
+    from .files import AsyncFiles as AsyncFiles
+    from .files import Files as Files
+    from .texts import AsyncTexts as AsyncTexts
+    from .texts import Texts as Texts
 
 _EXPORTS: dict[str, str] = {
+    "AsyncBlobs": "blobs",
     "AsyncCharges": "charges",
     "AsyncCustomers": "customers",
+    "AsyncFiles": "files",
+    "AsyncTexts": "texts",
+    "Blobs": "blobs",
     "Charges": "charges",
     "Customers": "customers",
+    "Files": "files",
+    "Texts": "texts",
 }
 
 __all__ = [
+    "AsyncBlobs",
     "AsyncCharges",
     "AsyncCustomers",
+    "AsyncFiles",
+    "AsyncTexts",
+    "Blobs",
     "Charges",
     "Customers",
+    "Files",
+    "Texts",
 ]
 
+# Hidden from type checkers: a module `__getattr__` types every missing name as Any, so a
+# class removed from the spec would go unreported where user code still imports it.
+if not TYPE_CHECKING:
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+    def __getattr__(name: str) -> Any:
+        module = _EXPORTS.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from .._http import (
@@ -10,11 +11,15 @@ from .._http import (
     AsyncHTTP,
     Call,
     ErrorMap,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     RetryConfig,
     SyncHTTP,
     TimeoutTypes,
     Unset,
 )
+from .._raw import async_raw, raw
 from ..models.components.echo import Echo
 from ..models.components.range import Range
 
@@ -27,6 +32,11 @@ class Charges:
     def __init__(self, http: SyncHTTP) -> None:
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> ChargesWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return ChargesWithRawResponse(self)
+
     def list_charges(
         self,
         *,
@@ -35,6 +45,9 @@ class Charges:
         spread: Range | dict[str, Any] | Unset = UNSET,
         ids: list[int] | Unset = UNSET,
         tag: list[str] | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -51,11 +64,22 @@ class Charges:
                 ("tag", tag, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_CHARGES_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class ChargesWithRawResponse:
+    """`Charges`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: Charges) -> None:
+        self.list_charges = raw(resource.list_charges)
 
 
 class AsyncCharges:
@@ -63,6 +87,11 @@ class AsyncCharges:
 
     def __init__(self, http: AsyncHTTP) -> None:
         self._http = http
+
+    @cached_property
+    def with_raw_response(self) -> AsyncChargesWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncChargesWithRawResponse(self)
 
     async def list_charges(
         self,
@@ -72,6 +101,9 @@ class AsyncCharges:
         spread: Range | dict[str, Any] | Unset = UNSET,
         ids: list[int] | Unset = UNSET,
         tag: list[str] | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -88,8 +120,19 @@ class AsyncCharges:
                 ("tag", tag, True),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_LIST_CHARGES_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class AsyncChargesWithRawResponse:
+    """`AsyncCharges`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncCharges) -> None:
+        self.list_charges = async_raw(resource.list_charges)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from .._http import (
@@ -10,12 +11,16 @@ from .._http import (
     AsyncHTTP,
     Call,
     ErrorMap,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     RetryConfig,
     SyncHTTP,
     TimeoutTypes,
     Unset,
     strip_unset,
 )
+from .._raw import async_raw, raw
 from ..models.components.address import Address
 from ..models.components.customercreate import CustomerCreate
 from ..models.components.echo import Echo
@@ -28,6 +33,11 @@ class Customers:
 
     def __init__(self, http: SyncHTTP) -> None:
         self._http = http
+
+    @cached_property
+    def with_raw_response(self) -> CustomersWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return CustomersWithRawResponse(self)
 
     def create_customer(
         self,
@@ -42,6 +52,9 @@ class Customers:
         tags: list[str] | Unset = UNSET,
         ids: list[int] | Unset = UNSET,
         codes: list[str] | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -74,11 +87,22 @@ class Customers:
                 ("codes", "pipeDelimited", False, ""),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_CREATE_CUSTOMER_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class CustomersWithRawResponse:
+    """`Customers`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: Customers) -> None:
+        self.create_customer = raw(resource.create_customer)
 
 
 class AsyncCustomers:
@@ -86,6 +110,11 @@ class AsyncCustomers:
 
     def __init__(self, http: AsyncHTTP) -> None:
         self._http = http
+
+    @cached_property
+    def with_raw_response(self) -> AsyncCustomersWithRawResponse:
+        """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
+        return AsyncCustomersWithRawResponse(self)
 
     async def create_customer(
         self,
@@ -100,6 +129,9 @@ class AsyncCustomers:
         tags: list[str] | Unset = UNSET,
         ids: list[int] | Unset = UNSET,
         codes: list[str] | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
     ) -> Echo:
@@ -132,8 +164,19 @@ class AsyncCustomers:
                 ("codes", "pipeDelimited", False, ""),
             ),
             accept="application/json",
+            expect=("application/json",),
             errors=_CREATE_CUSTOMER_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
         return await self._http.request(
             call, Echo.model_validate_json, timeout=timeout, retries=retries
         )
+
+
+class AsyncCustomersWithRawResponse:
+    """`AsyncCustomers`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
+
+    def __init__(self, resource: AsyncCustomers) -> None:
+        self.create_customer = async_raw(resource.create_customer)

@@ -3,6 +3,9 @@
 import { env, HTTPClient, type RetryConfig, type SecurityScheme } from "../lib/http.js";
 import { Customers } from "./customers.js";
 import { Charges } from "./charges.js";
+import { Files } from "./files.js";
+import { Blobs } from "./blobs.js";
+import { Texts } from "./texts.js";
 
 /** The servers the spec lists; the first is the default `serverURL`. */
 export const SERVERS: readonly string[] = ["https://api.example.com/v1"];
@@ -35,6 +38,9 @@ export type ClientOptions = {
 export class WireSdk {
   readonly customers: Customers;
   readonly charges: Charges;
+  readonly files: Files;
+  readonly blobs: Blobs;
+  readonly texts: Texts;
 
   /**
    * Create a client.
@@ -56,5 +62,8 @@ export class WireSdk {
     });
     this.customers = new Customers(http);
     this.charges = new Charges(http);
+    this.files = new Files(http);
+    this.blobs = new Blobs(http);
+    this.texts = new Texts(http);
   }
 }

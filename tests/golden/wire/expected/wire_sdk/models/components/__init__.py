@@ -13,30 +13,45 @@ if TYPE_CHECKING:
     from .address import Address as Address
     from .customercreate import CustomerCreate as CustomerCreate
     from .echo import Echo as Echo
+    from .note import Note as Note
     from .range import Range as Range
+    from .record import Record as Record
+    from .upload import Upload as Upload
+    from .uploadpurpose import UploadPurpose as UploadPurpose
 
 _EXPORTS: dict[str, str] = {
     "Address": "address",
     "CustomerCreate": "customercreate",
     "Echo": "echo",
+    "Note": "note",
     "Range": "range",
+    "Record": "record",
+    "Upload": "upload",
+    "UploadPurpose": "uploadpurpose",
 }
 
 __all__ = [
     "Address",
     "CustomerCreate",
     "Echo",
+    "Note",
     "Range",
+    "Record",
+    "Upload",
+    "UploadPurpose",
 ]
 
+# Hidden from type checkers: a module `__getattr__` types every missing name as Any, so a
+# class removed from the spec would go unreported where user code still imports it.
+if not TYPE_CHECKING:
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+    def __getattr__(name: str) -> Any:
+        module = _EXPORTS.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

@@ -1,0 +1,62 @@
+"""Every TypeScript tree the tests use, written under one folder and compiled by one tsc run:
+the golden cases with their runtime from templates/typescript/lib, the committed generated-ts/,
+and the hostile and wire specs' trees."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.config import Settings
+from tests.helpers import render_spec
+from tests.typescript.support import (
+    SPECS,
+    embedded_settings,
+    ensure_toolchain,
+    link_node_modules,
+    ts_settings,
+)
+from tests.typescript.typecheck import typecheck
+
+HOSTILE_PACKAGE = "@evil/hostile-sdk"
+WIRE_PACKAGE = "wire-ts-sdk"
+
+
+@dataclass
+class TsBuild:
+    """The trees (package -> folder under `work`) and the one tsc run over them."""
+
+    work: Path
+    trees: dict[str, Path]
+    proc: subprocess.CompletedProcess[str]
+
+    def dist(self, package: str) -> Path:
+        """The compiled `src/` of one tree (holding `index.js`)."""
+        assert self.proc.returncode == 0, (self.proc.stdout + self.proc.stderr)[-6000:]
+        return self.work / "dist" / self.trees[package].relative_to(self.work) / "src"
+
+
+def _write(files: dict[str, str], folder: Path) -> Path:
+    for rel, text in files.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(text, encoding="utf-8")
+    return folder
+
+
+def build_all(rendered: dict[str, dict[str, str]], work: Path) -> TsBuild:
+    """Write every tree under `work` (golden cases from `rendered`, by case) and compile them."""
+    ensure_toolchain()
+    trees = {ts_settings(c).package: _write(files, work / "trees" / c) for c, files in rendered.items()}
+    embedded = work / "trees" / "generated-ts"
+    shutil.copytree(embedded_settings().out, embedded, ignore=shutil.ignore_patterns(".sdkgen-manifest.json"))
+    trees["atoma-sdk"] = embedded
+    for package, spec, folder in (
+        (HOSTILE_PACKAGE, SPECS / "hostile.yaml", "hostile"),
+        (WIRE_PACKAGE, SPECS / "wire.yaml", "wire-ts"),
+    ):
+        settings = Settings(spec=spec, out=work / "unused", package=package, target="typescript")
+        trees[package] = _write(render_spec(settings), work / "trees" / folder)
+    link_node_modules(work)
+    return TsBuild(work, trees, typecheck(trees, work))

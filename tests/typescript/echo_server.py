@@ -1,0 +1,101 @@
+"""A real HTTP server on 127.0.0.1 for the TypeScript wire tests: it records every request
+exactly as received (method, request target, headers, body bytes) under the request's
+`x-scenario` header, and answers the routes of tests/typescript/specs/wire.yaml."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+# What GET /labels/{id} answers: known fields in spec order, then properties the spec does not
+# name (nested, non-ASCII, a key that looks like a camelCase property), compact JSON.
+LABEL = (
+    '{"display_name":"Zoë","color_code":"#fff","child":{"short_name":"c","hits":3,"maxHits":9},'
+    '"x_extra":{"nested_key":[1,{"deep_key":null}]},"camelCase":"kept","ünï":"ç"}'
+)
+TICKS = b"".join(b'data: {"price":%d}\n\n' % i for i in range(3)) + b"data: [DONE]\n\n"
+
+
+@dataclass
+class Received:
+    """One request as it arrived."""
+
+    method: str
+    target: str  # path and query, as sent
+    headers: list[tuple[str, str]]
+    body: bytes
+
+    def header(self, name: str) -> str | None:
+        """The value of a header (first one), by case-insensitive name."""
+        return next((v for k, v in self.headers if k.lower() == name.lower()), None)
+
+
+@dataclass
+class EchoServer:
+    """The server's address and what it received, by scenario."""
+
+    url: str
+    received: dict[str, list[Received]] = field(default_factory=dict)
+
+    def only(self, scenario: str) -> Received:
+        """The one request a scenario sent."""
+        got = self.received.get(scenario, [])
+        assert len(got) == 1, f"{scenario}: {len(got)} requests"
+        return got[0]
+
+
+def _handler(server: EchoServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base's name
+            pass
+
+        def _answer(self) -> None:
+            length = int(self.headers.get("content-length") or 0)
+            body = self.rfile.read(length) if length else b""
+            got = Received(self.command, self.path, list(self.headers.items()), body)
+            server.received.setdefault(self.headers.get("x-scenario", ""), []).append(got)
+            path = self.path.split("?", 1)[0]
+            if path.startswith("/labels/"):
+                self._send(200, "application/json", LABEL.encode())
+            elif path == "/ticks":
+                self._send(200, "text/event-stream", TICKS)
+            else:
+                self._send(200, "application/json", b'{"ok":true}')
+
+        def _send(self, status: int, ctype: str, payload: bytes) -> None:
+            self.send_response(status)
+            self.send_header("content-type", ctype)
+            self.send_header("content-length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _answer
+
+    return Handler
+
+
+@contextmanager
+def echo_server() -> Iterator[EchoServer]:
+    """Run the server on a free port of 127.0.0.1 until the block ends."""
+    state = EchoServer("")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    state.url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
+def compact(text: str) -> bytes:
+    """JSON text re-serialised the way `JSON.stringify` writes it."""
+    return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")).encode()

@@ -1,0 +1,270 @@
+"""The TypeScript SDK of tests/typescript/specs/wire.yaml, compiled and run under node against a
+real local server (tests/typescript/echo_server.py): the exact bytes it sends, by scenario,
+for the same rules the Python runtime follows (forms, query and path styles, headers, cookies),
+and models that keep the properties their spec does not name (`additionalProperties`)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.cli import render_for
+from generator.config import Settings
+from tests.helpers import ROOT
+from tests.typescript.build import WIRE_PACKAGE, TsBuild
+from tests.typescript.echo_server import LABEL, EchoServer, compact, echo_server
+from tests.typescript.support import SPECS, node
+
+SCRIPT = Path(__file__).resolve().parent / "node" / "wire_scenarios.mjs"
+pytestmark = pytest.mark.xdist_group("ts")
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[EchoServer]:
+    with echo_server() as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def results(ts_build: TsBuild, server: EchoServer) -> dict[str, Any]:
+    """Every scenario of node/wire_scenarios.mjs, run by one node process."""
+    proc = subprocess.run(
+        [node(), str(SCRIPT), str(ts_build.dist(WIRE_PACKAGE)), server.url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0 and proc.stdout, proc.stderr[-3000:]
+    out: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return out
+
+
+def ok(results: dict[str, Any], name: str) -> dict[str, Any]:
+    """A scenario's result, which must have succeeded."""
+    result = dict(results[name])
+    assert result.pop("ok"), result
+    return result
+
+
+# -- additionalProperties ----------------------------------------------------------------------
+
+
+def test_extras_are_kept_inbound_under_their_wire_names(results: dict[str, Any]) -> None:
+    label = ok(results, "extrasRoundTrip")["label"]
+    assert label == {
+        "displayName": "Zoë",
+        "colorCode": "#fff",
+        "child": {"shortName": "c", "additionalProperties": {"hits": 3, "maxHits": 9}},
+        "additionalProperties": {
+            "x_extra": {"nested_key": [1, {"deep_key": None}]},
+            "camelCase": "kept",
+            "ünï": "ç",
+        },
+    }
+
+
+def test_extras_round_trip_to_the_same_bytes(results: dict[str, Any], server: EchoServer) -> None:
+    ok(results, "extrasRoundTrip")
+    get, put = server.received["extrasRoundTrip"]
+    assert get.method == "GET" and put.method == "POST"
+    assert put.body == LABEL.encode() == compact(LABEL)
+
+
+def test_extras_from_the_caller_are_sent_as_given_and_named_fields_win(
+    results: dict[str, Any], server: EchoServer
+) -> None:
+    ok(results, "extrasFromCaller")
+    body = server.only("extrasFromCaller").body
+    assert body == (b'{"display_name":"n","child":{"short_name":"s","hits":1},"raw_key":{"innerKey":1}}')
+
+
+def test_extras_are_validated_by_their_schema(results: dict[str, Any]) -> None:
+    assert ok(results, "extrasRejectedByTheirSchema") == {"success": False}
+
+
+# -- forms: the bytes tests/runtime/test_client_wire.py expects from the Python runtime ----------
+
+FORM_FULL = (
+    "name=Ada+L&balance=0&tax_exempt=false&metadata%5Bk+1%5D=v%26x"
+    "&expand%5B0%5D=a&expand%5B1%5D=b.c&address%5Bcity%5D=Z%C3%BCrich&address%5Bline%5D%5B0%5D=1"
+)
+
+
+@pytest.mark.parametrize(
+    "scenario,body",
+    [
+        ("formFull", FORM_FULL),
+        ("formMinimal", "name=x&tax_exempt=true"),
+        # each property's encoding: deepObject, exploded form, joined form, pipes, spaces, spread
+        (
+            "formEncodings",
+            "name=n&expand%5B0%5D=a&tags=x&tags=y&ids=1%2C2&codes=p%7Cq&words=u+v+w&gt=1&lte=2",
+        ),
+    ],
+)
+def test_form_bodies(results: dict[str, Any], server: EchoServer, scenario: str, body: str) -> None:
+    ok(results, scenario)
+    got = server.only(scenario)
+    assert got.header("content-type") == "application/x-www-form-urlencoded"
+    assert got.body == body.encode()
+
+
+@pytest.mark.parametrize(
+    "scenario,target",
+    [
+        (
+            "queryStyles",
+            "/charges?created%5Bgt%5D=1&created%5Blte%5D=5&window=gt%2C2&lte=3&ids=1%7C2&tag=a&tag=b",
+        ),
+        (
+            "queryScalars",
+            "/charges?words=a+b+c&cols=x%2Cy&q=a%26b%3Dc+d%2F%C3%A9%2A~%21&live=false"
+            "&since=2024-01-02T03%3A04%3A05.000Z",
+        ),
+        ("queryNone", "/charges"),
+        ("pathStyles", "/files/a%2Fb%20c/.x,y/;semi=m;semi=n/1,2"),
+        ("pathExploded", "/files/a%2Fb%20c/.%C3%A9/;semi=1/1,2"),
+    ],
+)
+def test_query_and_path_styles(
+    results: dict[str, Any], server: EchoServer, scenario: str, target: str
+) -> None:
+    ok(results, scenario)
+    assert server.only(scenario).target == target
+
+
+@pytest.mark.parametrize(
+    "scenario,message",
+    [
+        ("pathEmpty", 'path parameter "plain" must not be empty'),
+        ("pathEmptyList", 'path parameter "list" must not be empty'),
+        ("pathDotDot", 'path parameter "plain" must not make a "." or ".." segment'),
+        ("pathDotLabel", 'path parameter "dotted" must not make a "." or ".." segment'),
+    ],
+)
+def test_bad_path_values_throw_before_sending(
+    results: dict[str, Any], server: EchoServer, scenario: str, message: str
+) -> None:
+    assert results[scenario] == {"ok": False, "name": "RangeError", "message": message}
+    assert scenario not in server.received
+
+
+def test_header_and_cookie_parameters(results: dict[str, Any], server: EchoServer) -> None:
+    ok(results, "headersAndCookies")
+    got = server.only("headersAndCookies")
+    assert (got.header("x-trace-id"), got.header("x-flags")) == ("t-1", "a,b")
+    assert got.header("cookie") == "session=s%201%3Bx; prefs=p,q"
+    ok(results, "headersOmitted")
+    omitted = server.only("headersOmitted")
+    assert omitted.header("x-flags") is None and omitted.header("cookie") is None
+
+
+def test_done_ends_a_data_only_json_stream_without_a_declared_sentinel(results: dict[str, Any]) -> None:
+    assert ok(results, "doneEndsTheStream") == {"prices": [0, 1, 2]}
+
+
+def test_a_deprecated_method_warns_once_at_call_time(results: dict[str, Any], server: EchoServer) -> None:
+    assert ok(results, "deprecatedWarnsOnce")["warnings"] == [
+        "DeprecationWarning: ticks.oldCall is deprecated: this method will be removed in a future "
+        "release. Use `ticks.streamTicks` instead."
+    ]
+    assert len(server.received["deprecatedWarnsOnce"]) == 2
+
+
+def _parts(body: bytes, content_type: str) -> list[tuple[bytes, bytes]]:
+    """(part headers, part content) of a multipart/form-data body, in order."""
+    assert content_type.startswith("multipart/form-data; boundary=")
+    boundary = b"--" + content_type.split("boundary=", 1)[1].encode()
+    chunks = body.split(boundary)
+    assert chunks[0] == b"" and chunks[-1] == b"--\r\n", body
+    parts = []
+    for chunk in chunks[1:-1]:
+        head, _, content = chunk.removeprefix(b"\r\n").partition(b"\r\n\r\n")
+        parts.append((head, content.removesuffix(b"\r\n")))
+    return parts
+
+
+def test_multipart_body_sends_one_part_per_property(results: dict[str, Any], server: EchoServer) -> None:
+    ok(results, "multipartBytes")
+    got = server.only("multipartBytes")
+    assert _parts(got.body, got.header("content-type") or "") == [
+        (
+            b'Content-Disposition: form-data; name="file"; filename="file"\r\nContent-Type: image/png',
+            b"\x00\x01\x02\xff",
+        ),
+        (b'Content-Disposition: form-data; name="title"', "t é".encode()),
+        (b'Content-Disposition: form-data; name="tags"', b"a"),
+        (b'Content-Disposition: form-data; name="tags"', b"b"),
+        (b'Content-Disposition: form-data; name="meta"', b'{"gt":1}'),
+    ]
+
+
+def test_multipart_file_keeps_its_name_and_takes_the_encoding_media_type(
+    results: dict[str, Any], server: EchoServer
+) -> None:
+    ok(results, "multipartFile")
+    got = server.only("multipartFile")
+    assert _parts(got.body, got.header("content-type") or "") == [
+        (
+            b'Content-Disposition: form-data; name="file"; filename="note.txt"\r\nContent-Type: image/png',
+            b"hi\r\n",
+        ),
+    ]
+
+
+def test_multipart_file_part_refuses_other_values_before_sending(
+    results: dict[str, Any], server: EchoServer
+) -> None:
+    result = results["multipartRejectsNumbers"]
+    assert not result["ok"] and "expected a Blob, a Uint8Array or a string" in result["message"]
+    assert "multipartRejectsNumbers" not in server.received
+
+
+def test_multipart_body_that_is_not_an_object_throws_and_gets_a_generation_note(
+    results: dict[str, Any], server: EchoServer
+) -> None:
+    assert results["multipartNotAnObject"] == {
+        "ok": False,
+        "name": "TypeError",
+        "message": "a multipart/form-data body must be an object",
+    }
+    assert "multipartNotAnObject" not in server.received
+    settings = Settings(
+        spec=SPECS / "wire.yaml", out=ROOT / "unused", package=WIRE_PACKAGE, target="typescript"
+    )
+    _, notes = render_for(settings)
+    assert (
+        "wire.yaml#/paths/~1upload-many/post/requestBody: multipart/form-data: the TypeScript SDK sends "
+        "multipart bodies of object schemas only: the method throws TypeError before sending"
+    ) in notes
+
+
+def test_with_raw_response_gives_status_headers_and_the_parsed_value(results: dict[str, Any]) -> None:
+    assert ok(results, "rawResponse") == {
+        "status": 200,
+        "contentType": "application/json",
+        "displayName": "Zoë",
+        "streamType": "text/event-stream",
+        "prices": [0, 1, 2],
+        "methods": ["getLabel", "putLabel"],
+    }
+
+
+def test_multipart_file_fields_are_documented_as_file_content() -> None:
+    settings = Settings(
+        spec=SPECS / "wire.yaml", out=ROOT / "unused", package=WIRE_PACKAGE, target="typescript"
+    )
+    files, _ = render_for(settings)
+    cell = "*Blob* \\| *Uint8Array* \\| *string*"
+    for page, row in (
+        ("docs/models/operations/uploadrequestbody.md", "`file`"),
+        ("docs/sdks/files/README.md", "`request.file`"),
+    ):
+        line = next(ln for ln in files[page].splitlines() if ln.startswith(f"| {row} "))
+        assert cell in line, line
+    assert "file: Blob | Uint8Array | string;" in files["src/models/operations/uploadrequestbody.ts"]
