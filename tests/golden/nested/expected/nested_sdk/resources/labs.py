@@ -7,7 +7,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .._http import AsyncHTTP, SyncHTTP
-from .._raw import async_raw, raw
 
 if TYPE_CHECKING:
     from .labs__tools import AsyncLabsTools, LabsTools
