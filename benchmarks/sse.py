@@ -12,6 +12,7 @@ Peers (the `bench` extra): httpx-sse, sseclient-py, openai, anthropic, atoma-sdk
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gc
 import importlib.metadata
@@ -21,6 +22,7 @@ import os
 import platform
 import signal
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -249,6 +251,22 @@ PEERS: dict[str, tuple[Callable[[httpx.Response], list[Any]], Callable[[list[Any
 }
 
 # --------------------------------------------------------------------------- timing
+
+
+@contextlib.contextmanager
+def background_load(on: bool) -> Iterator[str]:
+    """With `on`, a child process that keeps one core busy for the duration (`--load`):
+    every decoder then runs on a machine as loaded as a busy client's. Yields its label."""
+    if not on:
+        yield "none"
+        return
+    busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        time.sleep(0.2)  # let it reach the spin
+        yield "one core kept busy by a spinning process (--load)"
+    finally:
+        busy.kill()
+        busy.wait()
 
 
 class Timeout(Exception):
@@ -484,6 +502,7 @@ def main() -> None:
     parser.add_argument("--only", default="", help="comma-separated variants")
     parser.add_argument("--skip-sizes", action="store_true", help="skip the event-size table")
     parser.add_argument("--output", default=str(ROOT / "BENCHMARKS.md"))
+    parser.add_argument("--load", action="store_true", help="keep one core busy meanwhile")
     args = parser.parse_args()
     if args.quick:
         args.events, args.runs, args.budget, args.no_append = 600, 3, 5.0, True
@@ -492,12 +511,13 @@ def main() -> None:
     chunkings = ["64KiB", "event", "7B"]
     command = "python benchmarks/sse.py " + " ".join(sys.argv[1:])
     print(f"# {command.strip()}\n# {machine()}\n# {versions()}", flush=True)
-    rows, notes, misses = bench_matrix(args.events, args.runs, args.budget, variants, chunkings)
-    size_rows: list[str] = []
-    if not args.skip_sizes:
-        sizes = [KIB, 4 * KIB, 16 * KIB, 64 * KIB, 256 * KIB, KIB * KIB]
-        total = (1 if args.quick else 4) * KIB * KIB
-        size_rows = bench_sizes(args.runs, args.budget, sizes, total)
+    with background_load(args.load) as load:
+        rows, notes, misses = bench_matrix(args.events, args.runs, args.budget, variants, chunkings)
+        size_rows: list[str] = []
+        if not args.skip_sizes:
+            sizes = [KIB, 4 * KIB, 16 * KIB, 64 * KIB, 256 * KIB, KIB * KIB]
+            total = (1 if args.quick else 4) * KIB * KIB
+            size_rows = bench_sizes(args.runs, args.budget, sizes, total)
     for note in notes:
         print("note:", note)
     for miss in misses:
@@ -512,6 +532,7 @@ def main() -> None:
         f"- command: `{command.strip()}`",
         f"- machine: {machine()}",
         f"- versions: {versions()}",
+        f"- background load: {load}; load average before the run: {os.getloadavg()[0]:.2f}",
         f"- median CPU time (`time.process_time`) of {args.runs} runs per cell, decoders "
         "interleaved round-robin; events/s = events ÷ that time. Streams: OpenAI-style "
         f"`chat.completion.chunk` events ({args.events} per stream; `large` has a quarter as "

@@ -27,6 +27,7 @@ OTHER_ERRORS = (
     "APITimeoutError",
     "StreamDecodeError",
     "UnexpectedContentTypeError",
+    "LineDecodeError",
 )
 
 ERROR_CLASSES: tuple[str, ...] = tuple(

@@ -403,8 +403,14 @@ class _Response(Protocol):
     @property
     def headers(self) -> Mapping[str, str]: ...
 
+    is_stream_consumed: bool
+
     @property
-    def is_stream_consumed(self) -> bool: ...
+    def is_closed(self) -> bool: ...
+
+    @property
+    def stream(self) -> object:
+        """The transport's byte stream, under httpx's own iterators."""
 
 
 class _SyncResponse(_Response, Protocol):
@@ -428,9 +434,29 @@ def _reads_raw(response: _Response) -> bool:
 
 def iter_body(response: _SyncResponse) -> Iterator[bytes]:
     """The body of an httpx-like response, chunk by chunk as it arrives."""
-    return response.iter_raw() if _reads_raw(response) else response.iter_bytes()
+    if not _reads_raw(response):
+        return response.iter_bytes()
+    stream = response.stream
+    if isinstance(stream, Iterable) and not response.is_closed:
+        # The transport's chunks themselves: `iter_raw` only counts and re-lists each one,
+        # at a cost per chunk above our decoder's. The caller closes the response.
+        response.is_stream_consumed = True
+        return filter(None, stream)
+    return response.iter_raw()
 
 
 def aiter_body(response: _AsyncResponse) -> AsyncIterator[bytes]:
     """The body of an async httpx-like response, chunk by chunk as it arrives."""
-    return response.aiter_raw() if _reads_raw(response) else response.aiter_bytes()
+    if not _reads_raw(response):
+        return response.aiter_bytes()
+    stream = response.stream
+    if isinstance(stream, AsyncIterable) and not response.is_closed:
+        response.is_stream_consumed = True  # as in `iter_body`
+        return _nonempty(stream)
+    return response.aiter_raw()
+
+
+async def _nonempty(chunks: AsyncIterable[bytes]) -> AsyncIterator[bytes]:
+    async for chunk in chunks:
+        if chunk:
+            yield chunk

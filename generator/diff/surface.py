@@ -13,6 +13,7 @@ from typing import Any, Literal
 from generator.diff import pynames
 from generator.diff.terms import NONE, Term, stream_term, term, with_none
 from generator.ir import Api, Enum, Field, Model, Operation, Param, Resource
+from generator.targets.python import streams
 from generator.targets.python.client import ArgAnnotator
 from generator.targets.python.types import Annotator, default_source
 
@@ -125,7 +126,8 @@ def _flag(value: bool) -> str:
 def _returns(api: Api, op: Operation) -> tuple[str, Term]:
     """The return annotation and term, as the client view decides them."""
     if op.stream is not None:
-        return f"EventStream[{op.stream.model}]", stream_term(op.stream.model)
+        item = streams.item_annotation(api, op.stream)
+        return f"EventStream[{item}]", stream_term(op.stream.model, item != op.stream.model)
     success = op.success
     if success is None or success.type is None:
         return "None", NONE

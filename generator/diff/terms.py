@@ -61,9 +61,11 @@ def _atoms(api: Api, t: TypeRef, arg: bool, seen: tuple[str, ...]) -> Term:
     return frozenset({("scalar", kind)})
 
 
-def stream_term(model: str) -> Term:
-    """`EventStream[model]`: a generic class, invariant in its parameter."""
-    return frozenset({("generic", "EventStream", frozenset({("class", model)}))})
+def stream_term(model: str, unknown: bool = False) -> Term:
+    """`EventStream[model]` (`EventStream[model | UnknownEvent]` when `unknown`): a generic
+    class, invariant in its parameter."""
+    items = {("class", model), ("class", "UnknownEvent")} if unknown else {("class", model)}
+    return frozenset({("generic", "EventStream", frozenset(items))})
 
 
 def with_none(t: Term) -> Term:

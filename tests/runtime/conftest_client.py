@@ -8,7 +8,8 @@ the same server without custom headers:
   keep-alives, then `data: [DONE]`;
 - `flaky-<key>-<k>`: fail k times with 503 (Retry-After: 0) / 429, then succeed;
 - `cut-<key>`: stream two chunks, then drop the connection;
-- `malformed`: a chunk whose data is not JSON; `error-event`: an `event: error`;
+- `malformed`: a chunk whose data is not JSON; `deviant-<seed>`: see `deviant_body` (seed 0:
+  one write); `error-event`: an `event: error`;
   `error-payload`: a `data: {"error": ...}` event;
 - `endless-<key>`: chunks forever until the client hangs up (recorded in `disconnected`);
 - `status-<code>`: that status with an ErrorResponse body;
@@ -35,6 +36,7 @@ for the wire golden SDK (`tests/golden/wire`).
 from __future__ import annotations
 
 import asyncio
+import importlib
 import json
 import random
 import re
@@ -45,6 +47,7 @@ import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -162,6 +165,24 @@ def cut_offset(body: bytes, rng: random.Random, floor: int = 1) -> int:
     return rng.choice([p for p in places if floor <= p < len(body)] or [len(body) - 1])
 
 
+def deviant_chunk() -> dict[str, Any]:
+    """Chunk 1 as a server that deviates from the spec sends it: `created` (required)
+    missing, an index that is not an integer, a key the spec does not have."""
+    out = chunk(1, 0, 3)
+    del out["created"]
+    out["choices"][0]["index"] = "zero"
+    out["service_tier"] = "flex"
+    return out
+
+
+def deviant_body() -> bytes:
+    """`deviant-<seed>`: a valid chunk, a deviant one, data that is not JSON, a valid one, `[DONE]`."""
+    events = [chunk(0, 0, 3), deviant_chunk()]
+    parts = [f"data: {json.dumps(e)}\n\n" for e in events]
+    parts += ["data: {not json\n\n", f"data: {json.dumps(chunk(2, 0, 3))}\n\n", "data: [DONE]\n\n"]
+    return "".join(parts).encode()
+
+
 def error_body(status: int, message: str = "boom") -> dict[str, Any]:
     return {"error": {"message": message, "type": f"status_{status}", "param": None, "code": None}}
 
@@ -222,6 +243,10 @@ def make_app(state: State) -> Starlette:
         if model == "malformed":
             body_ = f"data: {json.dumps(chunk(0, 0, 3))}\n\ndata: {{not json\n\ndata: [DONE]\n\n"
             return _stream(_once(body_.encode()))
+        if model.startswith("deviant-"):
+            seed = int(model.split("-")[1])
+            body_ = deviant_body()
+            return _stream(_once(body_) if seed == 0 else _random_writes(body_, seed))
         if model == "error-event":
             body_ = f"data: {json.dumps(chunk(0, 0, 3))}\n\nevent: error\ndata: "
             body_ += json.dumps(error_body(500, "overloaded")) + "\n\n"
@@ -464,8 +489,26 @@ def _free_socket() -> socket.socket:
     return sock
 
 
+def generated_package(spec: Path, package: str, out: Path) -> Iterator[ModuleType]:
+    """The SDK generated from `spec` into `out`, imported (for a module fixture to yield)."""
+    from generator.cli import render_for  # noqa: PLC0415 - only the tests that generate need it
+    from generator.config import Settings  # noqa: PLC0415
+
+    files, _ = render_for(Settings(spec=spec, out=out, package=package))
+    for name, text in files.items():
+        if name.startswith(f"{package}/"):
+            path = out / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(out))
+    try:
+        yield importlib.import_module(package)
+    finally:
+        sys.path.remove(str(out))
+
+
 def serve(app: Starlette) -> Iterator[str]:
-    """Run `app` with uvicorn in a thread on a free 127.0.0.1 port; yield its base URL."""
+    """Run `app` on 127.0.0.1 (a free port) in a thread; yield its base URL, then stop it."""
     sock = _free_socket()
     config = uvicorn.Config(app, log_level="warning", lifespan="off", timeout_graceful_shutdown=1)
     srv = uvicorn.Server(config)
@@ -476,8 +519,7 @@ def serve(app: Starlette) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("test server did not start")
         time.sleep(0.01)
-    port = sock.getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
     srv.should_exit = True
     thread.join(timeout=5)
 

@@ -1,8 +1,9 @@
 """Event-name unions: the streams golden SDK against a real local server (sync and async).
 
 `ticker_stream` declares a oneOf of envelopes told apart by `event:` (`tick` with a JSON
-`Tick`, `notice` with a string). The client dispatches on the event name, skips names the
-spec does not declare, raises on `error` events and stops at the `[DONE]` sentinel.
+`Tick`, `notice` with a string). The client dispatches on the event name, yields names the
+spec does not declare as `UnknownEvent`, raises on `error` events and stops at the `[DONE]`
+sentinel.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ BODY = (
     'event: halt\ndata: {"reason": "a future event kind"}\n\n'
     ": keep-alive\n\n"
     'id: 7\r\nevent: tick\r\ndata: {"price": 2, "venue": "XNYS"}\r\n\r\n'
-    'data: {"price": 3}\n\n'  # no event name: "message", undeclared, skipped
+    'data: {"price": 3}\n\n'  # no event name: "message", undeclared, unknown
     "event: notice\rdata: line one\rdata: läne two ✓\r\r"
     "data: [DONE]\n\n"
     'event: tick\ndata: {"price": 99}\n\n'
@@ -101,8 +102,18 @@ def base_url() -> Iterator[str]:
 
 
 def check(events: list[Any]) -> None:
-    assert [type(e) for e in events] == [TickEvent, NoticeEvent, TickEvent, NoticeEvent]
-    first, notice, second, multi = events
+    Unknown = streams_sdk.UnknownEvent
+    kinds = [TickEvent, NoticeEvent, Unknown, TickEvent, Unknown, NoticeEvent]
+    assert [type(e) for e in events] == kinds
+    first, notice, halt, second, message, multi = events
+    assert (halt.event, halt.data) == ("halt", '{"reason": "a future event kind"}')
+    assert halt.json == {"reason": "a future event kind"} and "halt" in halt.reason
+    assert (message.event, message.json, message.id) == ("message", {"price": 3}, "7")
+    match halt:
+        case streams_sdk.UnknownEvent(event="halt", data=data):
+            assert "future" in data
+        case _:
+            raise AssertionError(halt)
     assert first.event == "tick" and isinstance(first.data, Tick) and first.data.price == 1.5
     assert first.id is None
     assert notice.event == "notice" and notice.data == "market closes soon"
@@ -112,7 +123,7 @@ def check(events: list[Any]) -> None:
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4, 5, 6])
-def test_sync_union_dispatches_skips_and_stops(base_url: str, seed: int) -> None:
+def test_sync_union_dispatches_and_yields_unknown(base_url: str, seed: int) -> None:
     with streams_sdk.StreamsSdk(server_url=f"{base_url}/seed-{seed}", api_key="k") as sdk:
         with sdk.events.ticker_stream() as stream:
             assert isinstance(stream, streams_sdk.EventStream)
@@ -122,7 +133,7 @@ def test_sync_union_dispatches_skips_and_stops(base_url: str, seed: int) -> None
 
 
 @pytest.mark.parametrize("seed", [7, 8, 9])
-def test_async_union_dispatches_skips_and_stops(base_url: str, seed: int) -> None:
+def test_async_union_dispatches_and_yields_unknown(base_url: str, seed: int) -> None:
     async def run() -> list[Any]:
         async with streams_sdk.AsyncStreamsSdk(server_url=f"{base_url}/seed-{seed}", api_key="k") as sdk:
             stream = await sdk.events.ticker_stream()

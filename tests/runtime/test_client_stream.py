@@ -203,8 +203,8 @@ def test_connection_cut_mid_stream_async(server: Server) -> None:
     assert asyncio.run(run()) == 2
 
 
-def test_malformed_json_raises_stream_decode_error(server: Server) -> None:
-    with sdk(server) as client:
+def test_malformed_json_raises_stream_decode_error_when_strict(server: Server) -> None:
+    with sdk(server, strict=True) as client:
         stream = client.chat.chat_completions_create_stream(model="malformed", messages=MESSAGES)
         it = iter(stream)
         assert next(it).data.id == "chatcmpl-0"
@@ -216,9 +216,9 @@ def test_malformed_json_raises_stream_decode_error(server: Server) -> None:
         assert stream.response.is_closed
 
 
-def test_malformed_json_async(server: Server) -> None:
+def test_malformed_json_async_when_strict(server: Server) -> None:
     async def run() -> atoma_sdk.StreamDecodeError:
-        async with asdk(server) as client:
+        async with asdk(server, strict=True) as client:
             stream = await client.chat.chat_completions_create_stream(model="malformed", messages=MESSAGES)
             with pytest.raises(atoma_sdk.StreamDecodeError) as info:
                 async for _ in stream:

@@ -69,7 +69,7 @@ _CHAT_COMPLETIONS_CREATE_STREAM_EVENTS: EventDecoder[
     ChatCompletionsCreateStreamResponseBody
 ] = EventDecoder(
     ChatCompletionsCreateStreamResponseBody,
-    ChatCompletionChunk.model_validate_json,
+    ChatCompletionChunk,
     sentinel="[DONE]",
     data="data",
 )

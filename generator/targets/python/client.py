@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import generator.targets.python.deprecation as deprecation
+import generator.targets.python.streams as streams
 from generator import naming
 from generator.ir import Api, Field, Model, Operation, Param, Resource, Response, TypeRef
 from generator.statuses import ERROR_CLASSES
@@ -407,11 +408,18 @@ def _operation(
         model = op.stream.model
         ann.classes.add(model)
         kind = "EventUnionDecoder" if op.stream.events else "EventDecoder"
+        item = streams.item_annotation(api, op.stream)
+        if item != model:
+            res.event_names.append(streams.UNKNOWN)
+        if item != model and kind == "EventDecoder":
+            kind = "Decoder"  # typed as what it yields: `Model | UnknownEvent`
+            res.event_names.append("EventDecoder")
         res.event_names.append(kind)
-        res.constants.append(ConstView(decoder, f"{kind}[{model}]", _decoder_expr(api, names, op, ann, res)))
+        typed = f"{kind}[{item if kind == 'Decoder' else model}]"
+        res.constants.append(ConstView(decoder, typed, _decoder_expr(api, names, op, ann, res)))
         http.add("ResumeConfig")
-        returns = f"EventStream[{model}]"
-        async_returns = f"AsyncEventStream[{model}]"
+        returns = f"EventStream[{item}]"
+        async_returns = f"AsyncEventStream[{item}]"
         res.event_names.extend(["EventStream", "AsyncEventStream"])
         accept = "text/event-stream"
     else:
@@ -693,25 +701,20 @@ def _envelope_decoder(api: Api, names: PyNames, name: str, ann: ArgAnnotator, se
         expected = _ENVELOPE_FIELDS.get(f.wire)
         if sentinel is None and f.wire == "event" and f.type.kind == "literal":
             found["event"] = attributes[f.wire]  # a union member: dispatch already matched its one value
-        elif expected is None or f.type.kind != expected or f.required:
+            continue
+        if expected is not None:
+            found[f.wire] = attributes[f.wire]  # the decoder fills it from the event, typed or not
+        if expected is None or f.type.kind != expected or f.required:
             plain = False
-        else:
-            found[f.wire] = attributes[f.wire]
     payload = "None"
     if "data" in model.json_fields:
-        inner = _model_of(api, data.type)
-        if inner:
-            ann.classes.add(inner)
-            payload = f"{inner}.model_validate_json"
-        else:
-            ann.pydantic.add("TypeAdapter")
-            payload = f"TypeAdapter({Annotator(api, names).annotation(data.type)}).validate_json"
-            plain_ann = Annotator(api, names)
-            plain_ann.annotation(data.type)
-            ann.classes |= plain_ann.classes
-            ann.modules |= plain_ann.modules
-            ann.typing |= plain_ann.typing
-            ann.pydantic |= plain_ann.pydantic
+        # The payload's type: the runtime builds its validators on first use.
+        plain_ann = Annotator(api, names)
+        payload = plain_ann.annotation(data.type)
+        ann.classes |= plain_ann.classes
+        ann.modules |= plain_ann.modules
+        ann.typing |= plain_ann.typing
+        ann.pydantic |= plain_ann.pydantic
     else:
         plain = False
     args = [name, payload]
@@ -721,6 +724,11 @@ def _envelope_decoder(api: Api, names: PyNames, name: str, ann: ArgAnnotator, se
     args += [f"{k}={py_literal(v)}" for k, v in found.items() if v]
     if not plain:
         args.append("plain=False")
+    if streams.envelope_is_open(api, name, member=sentinel is None):
+        args.append("open=True")
+    key = streams.resolved(api, data.type).discriminator
+    if key and "data" in model.json_fields:
+        args.append(f"discriminator={py_literal(key)}")
     return "EventDecoder(" + ", ".join(args) + ")"
 
 
@@ -740,6 +748,7 @@ def init_exports(view: ClientView) -> list[str]:
         "AsyncLineStream",
         "RawResponse",
         "ResumeConfig",
+        streams.UNKNOWN,
         "RetryConfig",
         "UNSET",
         "Unset",

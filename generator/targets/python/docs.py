@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import generator.targets.python.deprecation as deprecation
+import generator.targets.python.streams as streams
 from generator import naming
 from generator.docs_format import CHECK, MINUS, cell, description, example_cell, table
 from generator.docs_format import json_text as _json
@@ -332,7 +333,8 @@ class Docs:
         if op.stream is not None:
             model = op.stream.model
             link = page_link(self.api, model, prefix)
-            stream = f"**[EventStream[{self.api.named(model).module}.{model}]]({link})**"
+            unknown = f" | {streams.UNKNOWN}" if streams.is_open(self.api, op.stream) else ""
+            stream = f"**[EventStream[{self.api.named(model).module}.{model}{unknown}]]({link})**"
             if op.dual is None or op.dual.response.type is None:
                 return stream
             whole = TypeText(self.api, prefix).cell(op.dual.response.type)

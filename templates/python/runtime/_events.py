@@ -6,17 +6,20 @@ decoding, leaving the `with` block (by `break`, an exception or its end), `close
 the stream being dropped, started or not. They share every decision (`_Reading`) and
 differ only in how they fetch a chunk and close.
 
-When the spec declares an event-name union (one envelope per `event:` name), an
-`EventUnionDecoder` dispatches each event on its name. An event whose name the spec does
-not declare is skipped, not an error: servers add event kinds over time, and an older SDK
-should keep streaming the ones it knows. `error` events still raise `APIError`, and the
-sentinel still ends the stream.
+Forward compatible: servers add event kinds over time, and an older SDK keeps streaming.
+An event whose `event:` name (in an event-name union) or discriminator value (in a union
+of payloads) the SDK does not know is yielded as an `UnknownEvent`, with its raw text and
+parsed JSON; such streams are typed `EventStream[Model | UnknownEvent]`. An event that
+deviates from the spec (a missing required field, a value of another type) is still
+delivered as its model, built leniently (`_lenient`), and the deviation is logged as a
+warning on the SDK's logger; `strict=True` (on the client) raises `StreamDecodeError`
+instead. `error` events and `{"error": ...}` payloads raise `APIError`, and the sentinel
+(or `[DONE]` in a JSON stream without one) ends the stream.
 """
 
 from __future__ import annotations
 
 import asyncio
-import enum
 import json
 import logging
 import random
@@ -31,10 +34,10 @@ from collections.abc import (
 )
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Generic, Literal, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 import httpx
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ._streaming import (
     ServerSentEvent,
@@ -47,69 +50,149 @@ from .errors import APIConnectionError, APIError, APITimeoutError, StreamDecodeE
 
 __all__ = [
     "AsyncEventStream",
+    "Decoder",
     "EventDecoder",
     "EventStream",
     "EventUnionDecoder",
     "ResumeConfig",
+    "UnknownEvent",
 ]
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 M = TypeVar("M", bound=BaseModel)
 
-
-class _Skip(enum.Enum):
-    SKIP = enum.auto()
-
-
-SKIP: Literal[_Skip.SKIP] = _Skip.SKIP  # what a decoder returns for an event it skips
 DONE = "[DONE]"  # ends a JSON stream whose spec declares no sentinel (never valid JSON)
+
+Decode = Callable[[ServerSentEvent, "httpx.Response | None"], T_co]
 
 
 class Decoder(Protocol[T_co]):
-    """What a stream needs from its decoder: a `decode` callable and the sentinel."""
+    """What a stream needs from its decoder.
+
+    `decode` types one event or raises `StreamDecodeError` (`APIError` for error events);
+    `recover` gives the item for an event `decode` could not type (an `UnknownEvent`, or
+    the model built leniently) or raises when `strict`.
+    """
 
     @property
-    def decode(
-        self,
-    ) -> Callable[
-        [ServerSentEvent, httpx.Response | None], T_co | Literal[_Skip.SKIP]
-    ]: ...
+    def decode(self) -> Decode[T_co]: ...
 
     @property
     def sentinel(self) -> str | None: ...
+
+    def recover(
+        self,
+        sse: ServerSentEvent,
+        response: httpx.Response | None,
+        error: StreamDecodeError,
+        strict: bool,
+    ) -> T_co: ...
 
 
 # Named after the package, so `logging.getLogger("<package>")` configures it.
 _log = logging.getLogger(__package__ or __name__)
 _new = object.__new__
 _CLOSING: set[asyncio.Task[None]] = set()
-_set = object.__setattr__
+
+
+def _slot_setter(name: str) -> Callable[[Any, Any], None]:
+    # A pydantic slot's own setter: cheaper per event than `object.__setattr__`.
+    slot = BaseModel.__dict__.get(name)
+    setter: Callable[[Any, Any], None] | None = getattr(slot, "__set__", None)
+    return setter or (lambda obj, value: object.__setattr__(obj, name, value))
+
+
+_set_fields = _slot_setter("__pydantic_fields_set__")
+_set_extra = _slot_setter("__pydantic_extra__")
+_set_private = _slot_setter("__pydantic_private__")
+
+
+def _assemble(model: type[M], values: dict[str, Any], fields_set: set[str]) -> M:
+    """An instance of `model` holding already validated `values`, as pydantic makes one."""
+    obj = _new(model)
+    vars(obj).update(values)
+    _set_fields(obj, fields_set)
+    _set_extra(obj, {})
+    _set_private(obj, None)
+    return obj
+
+
+class UnknownEvent:
+    """An event this SDK does not know: a kind added by a newer server, or one it cannot
+    type. `event`, `data`, `id` and `retry` are the event's own; `json` is `data` parsed
+    (None when it is not JSON); `reason` says why it is unknown, and `error` holds the
+    validation error when there was one. Match on it with `isinstance` or `case
+    UnknownEvent(event=name)`.
+    """
+
+    __slots__ = ("data", "error", "event", "id", "json", "reason", "retry")
+    __match_args__ = ("event", "data")
+
+    def __init__(
+        self,
+        sse: ServerSentEvent,
+        reason: str,
+        *,
+        json: Any = None,
+        error: ValidationError | None = None,
+    ) -> None:
+        self.event = sse.event
+        self.data = sse.data
+        self.id = sse.id
+        self.retry = sse.retry
+        self.json = json
+        self.reason = reason
+        self.error = error
+
+    def __repr__(self) -> str:
+        return f"UnknownEvent(event={self.event!r}, data={self.data!r}, reason={self.reason!r})"
+
+
+def _parsed(data: str) -> Any:
+    """`data` as JSON, or the text itself when it is not JSON."""
+    try:
+        return json.loads(data)
+    except ValueError:
+        return data
+
+
+def _lenient(tp: Any, value: Any) -> Any:
+    from ._lenient import lenient  # loaded with the first deviating event only
+
+    return lenient(tp, value)
 
 
 class EventDecoder(Generic[M]):
     """Turns one `ServerSentEvent` into the event model `M`.
 
-    `payload` validates the `data` text (JSON) into the payload type. When the envelope is
-    plain (its fields are `data` plus any of `event`/`id`/`retry`, all decoder-typed), the
-    model is assembled around the validated payload without a second validation pass;
-    otherwise the whole envelope goes through one `model_validate_json` call.
+    `payload` is the type of the `data` text (JSON), None when `data` is plain text. When
+    the envelope is plain (its fields are `data` plus any of `event`/`id`/`retry`, all
+    decoder-typed), the model is assembled around the validated payload without a second
+    validation pass; otherwise the whole envelope goes through one `model_validate_json`
+    call. `open`: an event whose envelope `event` or payload `discriminator` value no
+    member declares is an `UnknownEvent`, not a deviation (the stream is typed for it).
     """
 
     __slots__ = (
+        "_built",
         "_defaults",
+        "_discriminator",
         "_fast",
         "_model",
         "_names",
+        "_open",
         "_payload",
-        "decode",
+        "_payload_type",
+        "_plain_data",
+        "_tags",
         "sentinel",
     )
 
     def __init__(
         self,
         model: type[M],
-        payload: Callable[[str], Any] | None,
+        payload: Any = None,
         *,
         sentinel: str = "",
         data: str = "data",
@@ -117,9 +200,11 @@ class EventDecoder(Generic[M]):
         id: str = "",
         retry: str = "",
         plain: bool = True,
+        open: bool = False,
+        discriminator: str = "",
     ) -> None:
         self._model = model
-        self._payload = payload
+        self._payload_type = payload
         self.sentinel: str | None = sentinel or None
         self._names = (data, event, id, retry)
         self._fast = (
@@ -128,16 +213,13 @@ class EventDecoder(Generic[M]):
             and model.__pydantic_post_init__ is None
             and not model.__private_attributes__
         )
-        self._defaults: dict[str, Any] = {
-            name: field.get_default(call_default_factory=True)
-            for name, field in model.model_fields.items()
-            if not field.is_required()
-        }
-        self.decode: Callable[[ServerSentEvent, httpx.Response | None], M] = (
-            self._general
-        )
-        if self._fast and not (event or id or retry):
-            self.decode = self._data_only(model, payload, data)  # type: ignore[arg-type]
+        self._plain_data = self._fast and not (event or id or retry)
+        self._open = open
+        self._discriminator = discriminator
+        self._built: Decode[M] | None = None
+        self._payload: Callable[[str], Any] | None = None
+        self._tags: frozenset[Any] | None = None
+        self._defaults: dict[str, Any] = {}
 
     def __call__(
         self, sse: ServerSentEvent, response: httpx.Response | None = None
@@ -145,11 +227,37 @@ class EventDecoder(Generic[M]):
         """The event model for `sse`; raises `APIError` for error events and payloads."""
         return self.decode(sse, response)
 
+    @property
+    def decode(self) -> Decode[M]:
+        """Types one event; built on first use, so importing an SDK builds no validator."""
+        built = self._built
+        if built is None:
+            built = self._built = self._build()
+        return built
+
+    def _build(self) -> Decode[M]:
+        payload = self._payload_type
+        if isinstance(payload, type) and issubclass(payload, BaseModel):
+            # The model's validator itself (built now if deferred): `model_validate_json`
+            # is a Python wrapper around the same call, paid once per event.
+            self._payload = payload.__pydantic_validator__.validate_json
+        elif payload is not None:
+            self._payload = TypeAdapter(payload).validate_json
+        self._defaults = {
+            name: field.get_default(call_default_factory=True)
+            for name, field in self._model.model_fields.items()
+            if not field.is_required()
+        }
+        if self._plain_data:
+            return self._data_only(self._model, self._payload, self._names[0])  # type: ignore[arg-type]
+        return self._general
+
     def _data_only(
         self, model: type[M], payload: Callable[[str], Any], name: str
-    ) -> Callable[[ServerSentEvent, httpx.Response | None], M]:
-        # The hot path of every chat stream: one validation, four slot writes, no lookups.
-        new, put = _new, _set
+    ) -> Decode[M]:
+        # The hot path of every chat stream: one validation, four slot writes, no lookups
+        # (`_assemble` inlined: a call per event costs more than the writes).
+        new, fields, extra, private = _new, _set_fields, _set_extra, _set_private
 
         def decode(sse: ServerSentEvent, response: httpx.Response | None) -> M:
             data = sse.data
@@ -160,10 +268,10 @@ class EventDecoder(Generic[M]):
             except ValidationError as exc:
                 raise _decode_failure(sse, response, exc) from exc
             obj = new(model)
-            put(obj, "__dict__", {name: value})
-            put(obj, "__pydantic_fields_set__", {name})
-            put(obj, "__pydantic_extra__", {})
-            put(obj, "__pydantic_private__", None)
+            vars(obj)[name] = value
+            fields(obj, {name})
+            extra(obj, {})
+            private(obj, None)
             return obj
 
         return decode
@@ -197,12 +305,7 @@ class EventDecoder(Generic[M]):
         else:
             values = {data_name: payload}
             fields_set = {data_name}
-        obj = _new(self._model)
-        _set(obj, "__dict__", values)
-        _set(obj, "__pydantic_fields_set__", fields_set)
-        _set(obj, "__pydantic_extra__", {})
-        _set(obj, "__pydantic_private__", None)
-        return obj
+        return _assemble(self._model, values, fields_set)
 
     def _slow(self, sse: ServerSentEvent, response: httpx.Response | None) -> M:
         data_name, event_name, id_name, retry_name = self._names
@@ -219,13 +322,88 @@ class EventDecoder(Generic[M]):
         except ValidationError as exc:
             raise _decode_failure(sse, response, exc) from exc
 
+    def recover(
+        self,
+        sse: ServerSentEvent,
+        response: httpx.Response | None,
+        error: StreamDecodeError,
+        strict: bool,
+    ) -> M:
+        """The item for an event that did not validate: an `UnknownEvent` for a kind an
+        open stream does not know; else, unless `strict`, the model built leniently."""
+        cause = error.__cause__
+        invalid = cause if isinstance(cause, ValidationError) else None
+        value = _parsed(sse.data) if self._payload_type is not None else sse.data
+        reason = self._unknown(sse, value, invalid)
+        if reason:
+            _log.debug("unknown stream event (%s): %r", reason, sse.data)
+            unknown: Any = UnknownEvent(
+                sse,
+                reason,
+                json=None if value is sse.data else value,
+                error=invalid,
+            )
+            return cast(
+                M, unknown
+            )  # only open streams get here, typed `M | UnknownEvent`
+        if strict:
+            raise error
+        _log.warning(
+            "stream event %r deviates from the spec; delivered unvalidated: %s; data: %r",
+            sse.event,
+            _summary(invalid) if invalid is not None else error.message,
+            sse.data,
+        )
+        data_name, event_name, id_name, retry_name = self._names
+        raw: dict[str, Any] = {data_name: value}
+        if event_name:
+            raw[event_name] = sse.event
+        if id_name and sse.id:
+            raw[id_name] = sse.id
+        if retry_name and sse.retry is not None:
+            raw[retry_name] = sse.retry
+        aliases = {f.alias or n: n for n, f in self._model.model_fields.items()}
+        built: M = _lenient(self._model, {aliases.get(k, k): v for k, v in raw.items()})
+        return built
+
+    def _unknown(
+        self, sse: ServerSentEvent, value: Any, invalid: ValidationError | None
+    ) -> str:
+        """Why the event is of a kind this open stream does not know ("" when it is not)."""
+        if not self._open or invalid is None:
+            return ""
+        event_name = self._names[1]
+        locs = {error["loc"][:1] for error in invalid.errors()}
+        if event_name and locs == {(event_name,)}:
+            return f"unknown event name {sse.event!r}"
+        key = self._discriminator
+        if key and isinstance(value, dict):
+            if self._tags is None:
+                from ._lenient import union_tags
+
+                self._tags = union_tags(self._payload_type, key) or frozenset()
+            if self._tags and value.get(key) not in self._tags:
+                return f"unknown {key} {value.get(key)!r}"
+        return ""
+
+
+def _summary(error: ValidationError, shown: int = 3) -> str:
+    """The first few of a validation error's problems, one line."""
+    problems = error.errors()
+    parts = [
+        f"{'.'.join(map(str, p['loc'])) or 'value'}: {p['msg']}"
+        for p in problems[:shown]
+    ]
+    more = len(problems) - shown
+    return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
+
 
 class EventUnionDecoder(Generic[T]):
     """Dispatches each event on its `event:` name to that member's `EventDecoder`.
 
     `T` is the union of the member models. An `error` event raises `APIError`; an event
-    name the spec does not declare is skipped (forward compatible: new server event kinds
-    do not break older SDKs).
+    name the spec does not declare is an `UnknownEvent` (forward compatible: new server
+    event kinds do not break older SDKs).
     """
 
     __slots__ = ("_members", "sentinel")
@@ -233,22 +411,39 @@ class EventUnionDecoder(Generic[T]):
     def __init__(
         self, members: dict[str, EventDecoder[Any]], *, sentinel: str = ""
     ) -> None:
-        self._members = {name: member.decode for name, member in members.items()}
+        self._members = members
         self.sentinel: str | None = sentinel or None
 
     def decode(
         self, sse: ServerSentEvent, response: httpx.Response | None = None
-    ) -> T | Literal[_Skip.SKIP]:
-        """The member model for `sse`, or `SKIP` for an undeclared event name."""
+    ) -> T | UnknownEvent:
+        """The member model for `sse`, or an `UnknownEvent` for an undeclared name."""
         member = self._members.get(sse.event)
         if member is not None:
-            value: T = member(sse, response)
+            value: T = member.decode(sse, response)
             return value
         if sse.event == "error":
             raise _error_event(sse, response)
-        return SKIP
+        _log.debug("unknown stream event name %r", sse.event)
+        value_json = _parsed(sse.data)
+        return UnknownEvent(
+            sse,
+            f"unknown event name {sse.event!r}",
+            json=None if value_json is sse.data else value_json,
+        )
 
     __call__ = decode
+
+    def recover(
+        self,
+        sse: ServerSentEvent,
+        response: httpx.Response | None,
+        error: StreamDecodeError,
+        strict: bool,
+    ) -> T | UnknownEvent:
+        """The member's recovery of an event it could not type."""
+        recovered: T = self._members[sse.event].recover(sse, response, error, strict)
+        return recovered
 
 
 def _error_event(sse: ServerSentEvent, response: httpx.Response | None) -> APIError:
@@ -463,7 +658,9 @@ class _Reading(Generic[T]):
     __slots__ = (
         "_decode",
         "_parser",
+        "_recover",
         "_sentinel",
+        "_strict",
         "ended",
         "feed",
         "response",
@@ -471,10 +668,16 @@ class _Reading(Generic[T]):
     )
 
     def __init__(
-        self, response: httpx.Response, decoder: Decoder[T], resume: _Resume | None
+        self,
+        response: httpx.Response,
+        decoder: Decoder[T],
+        resume: _Resume | None,
+        strict: bool = False,
     ) -> None:
         self._decode = decoder.decode
+        self._recover = decoder.recover
         self._sentinel = decoder.sentinel
+        self._strict = strict
         self.resume = resume
         self.restart(response)
 
@@ -498,7 +701,9 @@ class _Reading(Generic[T]):
         """The items of `events`, in order.
 
         Lazily: an event that fails to decode raises only once the items before it were
-        taken, as if the events had arrived one chunk each.
+        taken, as if the events had arrived one chunk each. (A generator rather than a
+        list: each item is freed as soon as the caller drops it, which keeps the garbage
+        collector's young generation small; measured faster than building the list.)
         """
         decode, sentinel, response = self._decode, self._sentinel, self.response
         admit = self.resume.admit if self.resume is not None else None
@@ -510,15 +715,16 @@ class _Reading(Generic[T]):
                 continue
             try:
                 item = decode(sse, response)
-            except StreamDecodeError:
+            except StreamDecodeError as exc:
                 # Without a declared sentinel, `[DONE]` (never valid JSON) ends a JSON stream:
                 # OpenAI-style APIs end this way whether or not their spec says so.
-                if sentinel is None and sse.data == DONE:
-                    self.ended = True
-                    return
-                raise
-            if item is not SKIP:
-                yield item
+                if sse.data == DONE:
+                    if sentinel is None:
+                        self.ended = True
+                        return
+                    raise
+                item = self._recover(sse, response, exc, self._strict)
+            yield item
 
     def dropped(self, exc: httpx.TransportError) -> APIError:
         """The error for a connection that failed mid-stream."""
@@ -570,6 +776,9 @@ class _Visible:
 class EventStream(_Visible, Generic[T]):
     """A stream of typed events: iterate it, ideally inside `with`.
 
+    `strict=True` raises `StreamDecodeError` for an event that deviates from the spec
+    (by default it is delivered, built leniently, and logged).
+
     With resume on, a dropped connection is reopened with `Last-Event-ID` and the
     stream goes on: no event twice, none lost, in order.
     """
@@ -581,9 +790,10 @@ class EventStream(_Visible, Generic[T]):
         *,
         resume: _Resume | None = None,
         reconnect: Callable[[APIError], httpx.Response | None] | None = None,
+        strict: bool = False,
     ) -> None:
         self.response = response
-        self._reading = _Reading(response, decoder, resume)
+        self._reading = _Reading(response, decoder, resume, strict)
         self._reconnect = reconnect  # the core's reconnect; None: a drop is final
         self._iterator = self._events()
 
@@ -601,7 +811,7 @@ class EventStream(_Visible, Generic[T]):
             try:
                 for chunk in iter_body(response):
                     events = feed(chunk)
-                    if events:  # most small chunks complete none: skip the generator
+                    if events:  # most small chunks complete none
                         yield from reading.items(events)
                         if reading.ended:
                             return
@@ -650,6 +860,9 @@ class EventStream(_Visible, Generic[T]):
 class AsyncEventStream(_Visible, Generic[T]):
     """An async stream of typed events: iterate it, ideally inside `async with`.
 
+    `strict=True` raises `StreamDecodeError` for an event that deviates from the spec
+    (by default it is delivered, built leniently, and logged).
+
     With resume on, a dropped connection is reopened with `Last-Event-ID` and the
     stream goes on: no event twice, none lost, in order.
     """
@@ -661,9 +874,10 @@ class AsyncEventStream(_Visible, Generic[T]):
         *,
         resume: _Resume | None = None,
         reconnect: Callable[[APIError], Awaitable[httpx.Response | None]] | None = None,
+        strict: bool = False,
     ) -> None:
         self.response = response
-        self._reading = _Reading(response, decoder, resume)
+        self._reading = _Reading(response, decoder, resume, strict)
         self._reconnect = reconnect  # the core's reconnect; None: a drop is final
         self._iterator = self._events()
 
@@ -681,7 +895,7 @@ class AsyncEventStream(_Visible, Generic[T]):
             try:
                 async for chunk in aiter_body(response):
                     events = feed(chunk)
-                    if events:  # most small chunks complete none: skip the generator
+                    if events:  # most small chunks complete none
                         for item in reading.items(events):
                             yield item
                         if reading.ended:

@@ -535,6 +535,7 @@ class _Base:
         resume: bool | ResumeConfig = False,
         default_headers: ExtraHeaders | None = None,
         default_query: ExtraQuery | None = None,
+        strict: bool = False,
     ) -> None:
         self.server_url = server_url.rstrip("/")
         self._credentials = dict(credentials)
@@ -548,6 +549,7 @@ class _Base:
         )
         self.retries = _retry_config(retries)
         self.resume = resume
+        self.strict = strict  # streams raise on events that deviate from the spec
         self._user_agent = user_agent
         self.default_headers = dict(default_headers or {})
         self.default_query = dict(default_query or {})
@@ -871,7 +873,9 @@ class SyncHTTP(_Base):
                 response.close()
             raise _media_error(call, response)
         if state is None:
-            return deliver(response, lambda: EventStream(response, decoder))
+            return deliver(
+                response, lambda: EventStream(response, decoder, strict=self.strict)
+            )
 
         def reconnect(failure: APIError) -> httpx.Response | None:
             plan = _reconnection(state, request, call.errors, failure)
@@ -879,7 +883,9 @@ class SyncHTTP(_Base):
 
         return deliver(
             response,
-            lambda: EventStream(response, decoder, resume=state, reconnect=reconnect),
+            lambda: EventStream(
+                response, decoder, resume=state, reconnect=reconnect, strict=self.strict
+            ),
         )
 
 
@@ -1013,7 +1019,10 @@ class AsyncHTTP(_Base):
                 await response.aclose()
             raise _media_error(call, response)
         if state is None:
-            return deliver(response, lambda: AsyncEventStream(response, decoder))
+            return deliver(
+                response,
+                lambda: AsyncEventStream(response, decoder, strict=self.strict),
+            )
 
         async def reconnect(failure: APIError) -> httpx.Response | None:
             plan = _reconnection(state, request, call.errors, failure)
@@ -1022,7 +1031,7 @@ class AsyncHTTP(_Base):
         return deliver(
             response,
             lambda: AsyncEventStream(
-                response, decoder, resume=state, reconnect=reconnect
+                response, decoder, resume=state, reconnect=reconnect, strict=self.strict
             ),
         )
 

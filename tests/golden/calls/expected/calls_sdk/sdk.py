@@ -53,6 +53,7 @@ class CallsSdk(_Lifecycle):
         resume: bool | ResumeConfig = False,
         default_headers: ExtraHeaders | None = None,
         default_query: ExtraQuery | None = None,
+        strict: bool = False,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -67,7 +68,9 @@ class CallsSdk(_Lifecycle):
         request is safe; a call's own `resume=` overrides it. `default_headers` and
         `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
         win); the SDK's logger (`logging.getLogger('calls_sdk')`) logs each
-        request and response at DEBUG, credentials redacted.
+        request and response at DEBUG, credentials redacted. `strict=True` makes a stream
+        raise `StreamDecodeError` on an event that deviates from the spec, rather than
+        deliver it built leniently and log a warning.
         """
         if api_key is None:
             api_key = os.environ.get("CALLS_SDK_API_KEY")
@@ -83,6 +86,7 @@ class CallsSdk(_Lifecycle):
             timeout=timeout,
             retries=retries,
             resume=resume,
+            strict=strict,
             user_agent=_USER_AGENT,
             default_headers=default_headers,
             default_query=default_query,
@@ -120,6 +124,7 @@ class AsyncCallsSdk(_AsyncLifecycle):
         resume: bool | ResumeConfig = False,
         default_headers: ExtraHeaders | None = None,
         default_query: ExtraQuery | None = None,
+        strict: bool = False,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -134,7 +139,9 @@ class AsyncCallsSdk(_AsyncLifecycle):
         request is safe; a call's own `resume=` overrides it. `default_headers` and
         `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
         win); the SDK's logger (`logging.getLogger('calls_sdk')`) logs each
-        request and response at DEBUG, credentials redacted.
+        request and response at DEBUG, credentials redacted. `strict=True` makes a stream
+        raise `StreamDecodeError` on an event that deviates from the spec, rather than
+        deliver it built leniently and log a warning.
         """
         if api_key is None:
             api_key = os.environ.get("CALLS_SDK_API_KEY")
@@ -150,6 +157,7 @@ class AsyncCallsSdk(_AsyncLifecycle):
             timeout=timeout,
             retries=retries,
             resume=resume,
+            strict=strict,
             user_agent=_USER_AGENT,
             default_headers=default_headers,
             default_query=default_query,

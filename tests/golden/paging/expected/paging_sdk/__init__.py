@@ -2,7 +2,7 @@
 """Paging SDK."""
 
 from . import models
-from ._events import AsyncEventStream, EventStream
+from ._events import AsyncEventStream, EventStream, UnknownEvent
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
 from ._multipart import FileTypes
 from ._pagination import AsyncPage, SyncPage
@@ -18,6 +18,7 @@ from .errors import (
     BadRequestError,
     ConflictError,
     InternalServerError,
+    LineDecodeError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -46,6 +47,7 @@ __all__ = [
     "EventStream",
     "FileTypes",
     "InternalServerError",
+    "LineDecodeError",
     "LineStream",
     "NotFoundError",
     "PagingSdk",
@@ -57,6 +59,7 @@ __all__ = [
     "StreamDecodeError",
     "SyncPage",
     "UnexpectedContentTypeError",
+    "UnknownEvent",
     "UnprocessableEntityError",
     "Unset",
     "models",

@@ -50,6 +50,7 @@ class PagingSdk(_Lifecycle):
         resume: bool | ResumeConfig = False,
         default_headers: ExtraHeaders | None = None,
         default_query: ExtraQuery | None = None,
+        strict: bool = False,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -61,7 +62,9 @@ class PagingSdk(_Lifecycle):
         request is safe; a call's own `resume=` overrides it. `default_headers` and
         `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
         win); the SDK's logger (`logging.getLogger('paging_sdk')`) logs each
-        request and response at DEBUG, credentials redacted.
+        request and response at DEBUG, credentials redacted. `strict=True` makes a stream
+        raise `StreamDecodeError` on an event that deviates from the spec, rather than
+        deliver it built leniently and log a warning.
         """
         self._http = SyncHTTP(
             server_url=server_url,
@@ -70,6 +73,7 @@ class PagingSdk(_Lifecycle):
             timeout=timeout,
             retries=retries,
             resume=resume,
+            strict=strict,
             user_agent=_USER_AGENT,
             default_headers=default_headers,
             default_query=default_query,
@@ -108,6 +112,7 @@ class AsyncPagingSdk(_AsyncLifecycle):
         resume: bool | ResumeConfig = False,
         default_headers: ExtraHeaders | None = None,
         default_query: ExtraQuery | None = None,
+        strict: bool = False,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -119,7 +124,9 @@ class AsyncPagingSdk(_AsyncLifecycle):
         request is safe; a call's own `resume=` overrides it. `default_headers` and
         `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
         win); the SDK's logger (`logging.getLogger('paging_sdk')`) logs each
-        request and response at DEBUG, credentials redacted.
+        request and response at DEBUG, credentials redacted. `strict=True` makes a stream
+        raise `StreamDecodeError` on an event that deviates from the spec, rather than
+        deliver it built leniently and log a warning.
         """
         self._http = AsyncHTTP(
             server_url=server_url,
@@ -128,6 +135,7 @@ class AsyncPagingSdk(_AsyncLifecycle):
             timeout=timeout,
             retries=retries,
             resume=resume,
+            strict=strict,
             user_agent=_USER_AGENT,
             default_headers=default_headers,
             default_query=default_query,

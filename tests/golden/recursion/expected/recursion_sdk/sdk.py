@@ -39,6 +39,7 @@ class RecursionSdk(_Lifecycle):
         resume: bool | ResumeConfig = False,
         default_headers: ExtraHeaders | None = None,
         default_query: ExtraQuery | None = None,
+        strict: bool = False,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -50,7 +51,9 @@ class RecursionSdk(_Lifecycle):
         request is safe; a call's own `resume=` overrides it. `default_headers` and
         `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
         win); the SDK's logger (`logging.getLogger('recursion_sdk')`) logs each
-        request and response at DEBUG, credentials redacted.
+        request and response at DEBUG, credentials redacted. `strict=True` makes a stream
+        raise `StreamDecodeError` on an event that deviates from the spec, rather than
+        deliver it built leniently and log a warning.
         """
         self._http = SyncHTTP(
             server_url=server_url,
@@ -59,6 +62,7 @@ class RecursionSdk(_Lifecycle):
             timeout=timeout,
             retries=retries,
             resume=resume,
+            strict=strict,
             user_agent=_USER_AGENT,
             default_headers=default_headers,
             default_query=default_query,
@@ -78,6 +82,7 @@ class AsyncRecursionSdk(_AsyncLifecycle):
         resume: bool | ResumeConfig = False,
         default_headers: ExtraHeaders | None = None,
         default_query: ExtraQuery | None = None,
+        strict: bool = False,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -89,7 +94,9 @@ class AsyncRecursionSdk(_AsyncLifecycle):
         request is safe; a call's own `resume=` overrides it. `default_headers` and
         `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
         win); the SDK's logger (`logging.getLogger('recursion_sdk')`) logs each
-        request and response at DEBUG, credentials redacted.
+        request and response at DEBUG, credentials redacted. `strict=True` makes a stream
+        raise `StreamDecodeError` on an event that deviates from the spec, rather than
+        deliver it built leniently and log a warning.
         """
         self._http = AsyncHTTP(
             server_url=server_url,
@@ -98,6 +105,7 @@ class AsyncRecursionSdk(_AsyncLifecycle):
             timeout=timeout,
             retries=retries,
             resume=resume,
+            strict=strict,
             user_agent=_USER_AGENT,
             default_headers=default_headers,
             default_query=default_query,

@@ -2,7 +2,7 @@
 """Retries SDK."""
 
 from . import models
-from ._events import AsyncEventStream, EventStream
+from ._events import AsyncEventStream, EventStream, UnknownEvent
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
 from ._multipart import FileTypes
 from ._payload import BinaryContent
@@ -17,6 +17,7 @@ from .errors import (
     BadRequestError,
     ConflictError,
     InternalServerError,
+    LineDecodeError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -44,6 +45,7 @@ __all__ = [
     "EventStream",
     "FileTypes",
     "InternalServerError",
+    "LineDecodeError",
     "LineStream",
     "NotFoundError",
     "PermissionDeniedError",
@@ -54,6 +56,7 @@ __all__ = [
     "RetryConfig",
     "StreamDecodeError",
     "UnexpectedContentTypeError",
+    "UnknownEvent",
     "UnprocessableEntityError",
     "Unset",
     "models",

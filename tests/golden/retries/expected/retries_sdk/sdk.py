@@ -60,6 +60,7 @@ class RetriesSdk(_Lifecycle):
         resume: bool | ResumeConfig = False,
         default_headers: ExtraHeaders | None = None,
         default_query: ExtraQuery | None = None,
+        strict: bool = False,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -71,7 +72,9 @@ class RetriesSdk(_Lifecycle):
         request is safe; a call's own `resume=` overrides it. `default_headers` and
         `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
         win); the SDK's logger (`logging.getLogger('retries_sdk')`) logs each
-        request and response at DEBUG, credentials redacted.
+        request and response at DEBUG, credentials redacted. `strict=True` makes a stream
+        raise `StreamDecodeError` on an event that deviates from the spec, rather than
+        deliver it built leniently and log a warning.
         """
         self._http = SyncHTTP(
             server_url=server_url,
@@ -80,6 +83,7 @@ class RetriesSdk(_Lifecycle):
             timeout=timeout,
             retries=with_policy(retries, _RETRIES),
             resume=resume,
+            strict=strict,
             user_agent=_USER_AGENT,
             default_headers=default_headers,
             default_query=default_query,
@@ -110,6 +114,7 @@ class AsyncRetriesSdk(_AsyncLifecycle):
         resume: bool | ResumeConfig = False,
         default_headers: ExtraHeaders | None = None,
         default_query: ExtraQuery | None = None,
+        strict: bool = False,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -121,7 +126,9 @@ class AsyncRetriesSdk(_AsyncLifecycle):
         request is safe; a call's own `resume=` overrides it. `default_headers` and
         `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
         win); the SDK's logger (`logging.getLogger('retries_sdk')`) logs each
-        request and response at DEBUG, credentials redacted.
+        request and response at DEBUG, credentials redacted. `strict=True` makes a stream
+        raise `StreamDecodeError` on an event that deviates from the spec, rather than
+        deliver it built leniently and log a warning.
         """
         self._http = AsyncHTTP(
             server_url=server_url,
@@ -130,6 +137,7 @@ class AsyncRetriesSdk(_AsyncLifecycle):
             timeout=timeout,
             retries=with_policy(retries, _RETRIES),
             resume=resume,
+            strict=strict,
             user_agent=_USER_AGENT,
             default_headers=default_headers,
             default_query=default_query,

@@ -50,6 +50,7 @@ class StreamsSdk(_Lifecycle):
         resume: bool | ResumeConfig = False,
         default_headers: ExtraHeaders | None = None,
         default_query: ExtraQuery | None = None,
+        strict: bool = False,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -63,7 +64,9 @@ class StreamsSdk(_Lifecycle):
         request is safe; a call's own `resume=` overrides it. `default_headers` and
         `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
         win); the SDK's logger (`logging.getLogger('streams_sdk')`) logs each
-        request and response at DEBUG, credentials redacted.
+        request and response at DEBUG, credentials redacted. `strict=True` makes a stream
+        raise `StreamDecodeError` on an event that deviates from the spec, rather than
+        deliver it built leniently and log a warning.
         """
         if api_key is None:
             api_key = os.environ.get("STREAMS_SDK_API_KEY")
@@ -76,6 +79,7 @@ class StreamsSdk(_Lifecycle):
             timeout=timeout,
             retries=retries,
             resume=resume,
+            strict=strict,
             user_agent=_USER_AGENT,
             default_headers=default_headers,
             default_query=default_query,
@@ -104,6 +108,7 @@ class AsyncStreamsSdk(_AsyncLifecycle):
         resume: bool | ResumeConfig = False,
         default_headers: ExtraHeaders | None = None,
         default_query: ExtraQuery | None = None,
+        strict: bool = False,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -117,7 +122,9 @@ class AsyncStreamsSdk(_AsyncLifecycle):
         request is safe; a call's own `resume=` overrides it. `default_headers` and
         `default_query` are sent with every call (a call's `extra_headers` and `extra_query`
         win); the SDK's logger (`logging.getLogger('streams_sdk')`) logs each
-        request and response at DEBUG, credentials redacted.
+        request and response at DEBUG, credentials redacted. `strict=True` makes a stream
+        raise `StreamDecodeError` on an event that deviates from the spec, rather than
+        deliver it built leniently and log a warning.
         """
         if api_key is None:
             api_key = os.environ.get("STREAMS_SDK_API_KEY")
@@ -130,6 +137,7 @@ class AsyncStreamsSdk(_AsyncLifecycle):
             timeout=timeout,
             retries=retries,
             resume=resume,
+            strict=strict,
             user_agent=_USER_AGENT,
             default_headers=default_headers,
             default_query=default_query,

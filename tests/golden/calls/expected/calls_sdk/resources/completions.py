@@ -38,18 +38,15 @@ from ..models.operations.watchresponsebody import WatchResponseBody
 
 _CREATE_COMPLETION_ERRORS: ErrorMap = {"404": (NotFoundError, Problem)}
 _CREATE_COMPLETION_EVENTS: EventDecoder[CreateCompletionResponseBody] = EventDecoder(
-    CreateCompletionResponseBody,
-    ChunkData.model_validate_json,
-    sentinel="[DONE]",
-    data="data",
+    CreateCompletionResponseBody, ChunkData, sentinel="[DONE]", data="data"
 )
 _GENERATE_ERRORS: ErrorMap = {}
 _GENERATE_EVENTS: EventDecoder[GenerateResponseBody] = EventDecoder(
-    GenerateResponseBody, ChunkData.model_validate_json, sentinel="", data="data"
+    GenerateResponseBody, ChunkData, sentinel="", data="data"
 )
 _WATCH_ERRORS: ErrorMap = {}
 _WATCH_EVENTS: EventDecoder[WatchResponseBody] = EventDecoder(
-    WatchResponseBody, ChunkData.model_validate_json, sentinel="", data="data"
+    WatchResponseBody, ChunkData, sentinel="", data="data"
 )
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .._events import AsyncEventStream, EventDecoder, EventStream, EventUnionDecoder
+from .._events import (
+    AsyncEventStream,
+    EventDecoder,
+    EventStream,
+    EventUnionDecoder,
+    UnknownEvent,
+)
 from .._http import (
     UNSET,
     AsyncHTTP,
@@ -35,16 +41,12 @@ from ..models.operations.tickerstreamtickevent import TickerStreamTickEvent
 
 _EVENTS_STREAM_ERRORS: ErrorMap = {"429": (RateLimitError, Error)}
 _EVENTS_STREAM_EVENTS: EventDecoder[EventsStreamResponseBody] = EventDecoder(
-    EventsStreamResponseBody,
-    Tick.model_validate_json,
-    sentinel="[DONE]",
-    data="data",
-    event="event",
+    EventsStreamResponseBody, Tick, sentinel="[DONE]", data="data", event="event"
 )
 _PLAIN_STREAM_ERRORS: ErrorMap = {}
 _PLAIN_STREAM_EVENTS: EventDecoder[PlainStreamResponseBody] = EventDecoder(
     PlainStreamResponseBody,
-    Tick.model_validate_json,
+    Tick,
     sentinel="",
     data="data",
     event="event",
@@ -55,11 +57,7 @@ _TICKER_STREAM_ERRORS: ErrorMap = {}
 _TICKER_STREAM_EVENTS: EventUnionDecoder[TickerStreamResponseBody] = EventUnionDecoder(
     {
         "tick": EventDecoder(
-            TickerStreamTickEvent,
-            Tick.model_validate_json,
-            data="data",
-            event="event",
-            id="id",
+            TickerStreamTickEvent, Tick, data="data", event="event", id="id"
         ),
         "notice": EventDecoder(
             TickerStreamNoticeEvent, None, data="data", event="event", plain=False
@@ -144,7 +142,7 @@ class Events:
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
-    ) -> EventStream[TickerStreamResponseBody]:
+    ) -> EventStream[TickerStreamResponseBody | UnknownEvent]:
         call = Call(
             "GET",
             "/ticker",
@@ -244,7 +242,7 @@ class AsyncEvents:
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
         resume: bool | ResumeConfig | Unset = UNSET,
-    ) -> AsyncEventStream[TickerStreamResponseBody]:
+    ) -> AsyncEventStream[TickerStreamResponseBody | UnknownEvent]:
         call = Call(
             "GET",
             "/ticker",
