@@ -90,3 +90,13 @@ def test_a_small_untagged_spec_stays_on_the_client(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(spec), encoding="utf-8")
     api = build_api(load_spec(path), Settings(package="s_sdk"))
     assert [r.path for r in api.resources] == [()]
+
+
+def test_a_resource_never_takes_the_name_of_a_client_method(tmp_path: Path) -> None:
+    op = {"operationId": "shut", "tags": ["close"], "responses": {"200": {"description": "ok"}}}
+    spec = {"openapi": "3.1.0", "info": {"title": "S", "version": "1"}, "paths": {"/close": {"post": op}}}
+    path = tmp_path / "close.yaml"
+    path.write_text(yaml.safe_dump(spec), encoding="utf-8")
+    api = build_api(load_spec(path), Settings(package="s_sdk"))
+    attribute = PyNames(api).resource(api.resources[0])
+    assert attribute.startswith("close") and attribute != "close"  # `sdk.close()` stays the client's

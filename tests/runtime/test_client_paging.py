@@ -4,12 +4,17 @@ that pages seven items three at a time, checking each request the server receive
 from __future__ import annotations
 
 import asyncio
+import importlib
+import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from conftest import import_golden_package
 from local_server import LocalServer, serving
+
+from generator.config import Settings
+from tests.helpers import render_spec, shared_path
 
 paging_sdk = import_golden_package("paging")
 pytestmark = pytest.mark.timeout(20)
@@ -191,3 +196,49 @@ def test_a_failing_next_page_raises_while_iterating(sdk: Any, server: LocalServe
     assert [next(items).id for _ in range(3)] == IDS[:3]
     with pytest.raises(paging_sdk.InternalServerError):
         next(items)
+
+
+# -- the real Mistral spec: its x-speakeasy-pagination method pages on the wire ----------------
+
+MISTRAL = shared_path("specs", "mistral-openapi.yaml")
+AGENT = {
+    "model": "mistral-small",
+    "name": "a",
+    "version": 1,
+    "versions": [1],
+    "created_at": "2025-01-01T00:00:00Z",
+    "updated_at": "2025-01-01T00:00:00Z",
+    "deployment_chat": False,
+    "source": "api",
+}
+
+
+def _agents(path: str, q: dict[str, str], body: Any, base: str) -> tuple[int, Any]:
+    start = int(q.get("page_token") or 0)
+    end = start + int(q["page_size"])
+    page = [{**AGENT, "id": f"ag{i}"} for i in range(start, min(end, 5))]
+    return 200, {"object": "list", "data": page, "next_page_token": str(end) if end < 5 else None}
+
+
+@pytest.mark.timeout(180)  # renders the whole Mistral SDK (seconds; more on a loaded machine)
+def test_mistral_agents_page_by_its_cursor(tmp_path_factory: pytest.TempPathFactory) -> None:
+    if not MISTRAL.exists():
+        pytest.skip("the shared Mistral spec is not here")
+    out = tmp_path_factory.mktemp("mistral")
+    files = render_spec(Settings(spec=MISTRAL, out=out, package="mistral_paging_sdk"))
+    for rel, text in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(out))
+    try:
+        sdk_module = importlib.import_module("mistral_paging_sdk")
+        with serving(_agents) as srv, sdk_module.MistralPagingSdk(server_url=srv.url, api_key="k") as sdk:
+            page = sdk.beta.agents.agents_api_v_1_agents_list_pages(page_size=2)
+            assert [a.id for a in page] == [f"ag{i}" for i in range(5)]
+            assert [line.split()[1] for line in srv.take()] == [
+                "/v1/agents/pages?page_size=2",
+                "/v1/agents/pages?page_size=2&page_token=2",
+                "/v1/agents/pages?page_size=2&page_token=4",
+            ]
+    finally:
+        sys.path.remove(str(out))

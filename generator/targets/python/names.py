@@ -268,9 +268,10 @@ class PyNames:
         # so attributes never collide; claiming them keeps that true should the rules drift.
         # A level's attribute is claimed once, where the level is first met: `beta` of
         # `beta.conversations` is the same attribute as a `beta` resource of its own.
-        # `sdk.webhooks` is taken first: a tag or untagged operation of that name moves aside.
+        # `sdk.webhooks` is taken first: a tag or untagged operation of that name moves aside;
+        # so are the SDK's own methods (`close`), as on every resource.
         hooks = {WEBHOOKS_ATTRIBUTE} if self.api.webhooks else set()
-        levels: dict[tuple[str, ...], naming.Registry] = {(): naming.Registry(hooks)}
+        levels: dict[tuple[str, ...], naming.Registry] = {(): naming.Registry(hooks | RESOURCE_METHODS)}
         for res in self.api.resources:
             first = res.operations[0]
             spelled = res.tag.split(".") if len(res.path) > 1 else [res.tag]
