@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from generator import values
-from generator.ir import MISSING, Alias, Api, Enum, Model, Named, TypeRef, named_ref
+from generator.ir import MISSING, Alias, Api, Enum, Field, Model, Named, TypeRef, named_ref
 
 _T = TypeVar("_T")
 
@@ -124,7 +124,7 @@ class ExampleValues:
                 if f.wire in out:
                     out[f.wire] = self._complete(out[f.wire], f.type)
                 elif f.required and f.type.kind != "literal":
-                    out[f.wire] = self.wire_value(f.type, f.example, str(f.loc), f.default, f.wire)
+                    out[f.wire] = self.wire_value(f.type, f.example, _pointer(f), f.default, f.wire)
                 elif f.required:
                     out[f.wire] = t_literal(f.type)
             return out
@@ -209,7 +209,7 @@ class ExampleValues:
             for f in model.fields:
                 shown = f.example is not MISSING or _has_example(self.api, f.type)
                 if f.required or shown:
-                    out[f.wire] = self.wire_value(f.type, f.example, str(f.loc), f.default, f.wire)
+                    out[f.wire] = self.wire_value(f.type, f.example, _pointer(f), f.default, f.wire)
             return out
         finally:
             self._stack.pop()
@@ -246,6 +246,11 @@ class ExampleValues:
             return step(self._alias(t.name).target)
         finally:
             self._via.discard(key)
+
+
+def _pointer(f: Field) -> str:
+    """Where a field's example is, for warnings: only formatted when it has one."""
+    return str(f.loc) if f.example is not MISSING else ""
 
 
 def t_literal(t: TypeRef) -> Any:
