@@ -7,6 +7,7 @@ every tool alike; the table quotes medians. Run by hand:
 
     .venv/bin/python benchmarks/generate.py                       # full run, appends to BENCHMARKS.md
     .venv/bin/python benchmarks/generate.py --scales 100 --runs 1 --no-append   # smoke test
+    .venv/bin/python benchmarks/generate.py --quick        # regression guard, < 60 s, CPU time
 
 Synthetic specs come from `benchmarks/synth_spec.py` (written on demand). The floor is a
 whole `python` process that reads the spec and parses it with PyYAML's C loader (the
@@ -21,6 +22,7 @@ import datetime as dt
 import importlib.metadata
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -45,6 +47,7 @@ FLOOR = (
 )
 TOOLS = ("floor", "generate", "check", "datamodel-codegen", "openapi-python-client")
 PEERS = ("datamodel-codegen", "openapi-python-client")
+QUICK_SCALE = 300
 
 
 @dataclass
@@ -204,6 +207,76 @@ def run_tool(tool: str, spec: Path, scratch: Path) -> Sample:
     raise ValueError(tool)
 
 
+def cpu_run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Sample:
+    """Run `cmd` and return the CPU seconds (user + system) of it and the children it waited
+    for (sdkgen's ruff): on a shared machine CPU time moves far less with load than wall time."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    note = "" if proc.returncode == 0 else f"exit {proc.returncode}: {_last_line(proc.stdout + proc.stderr)}"
+    return Sample(cpu, 0.0, proc.returncode == 0, note)
+
+
+def quick(scale: int, runs: int, fail_above: float | None) -> int:
+    """The regression guard (< 60 s): CPU seconds of `sdkgen generate` on one synthetic spec
+    against the YAML floor (medians of `runs`, interleaved), and, when datamodel-codegen is
+    installed, one run of each on the 100-schema spec (the peer is too slow for more in a
+    minute). Exit 1 when generate/floor exceeds `fail_above`."""
+    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    floor: list[float] = []
+    gen: list[float] = []
+    path = _synth(scale)
+    with tempfile.TemporaryDirectory(prefix="sdkgen-quick-") as tmp:
+        scratch = Path(tmp)
+        for _ in range(runs):
+            floor.append(_ok(cpu_run([sys.executable, "-c", FLOOR, str(path)], scratch)))
+            gen.append(_generate_cpu(path, scratch))
+        peer = None
+        if shutil.which("datamodel-codegen", path=env["PATH"]):
+            small = _synth(100)
+            cmd = ["datamodel-codegen", "--input", str(small), "--input-file-type", "openapi"]
+            cmd += ["--output", str(scratch / "m.py"), "--output-model-type", "pydantic_v2.BaseModel"]
+            peer = (_generate_cpu(small, scratch), _ok(cpu_run(cmd, scratch, env)))
+    f, g = statistics.median(floor), statistics.median(gen)
+    print(f"synth-{scale} ({path.stat().st_size / 1e6:.2f} MB), CPU seconds (user+sys, children incl.)")
+    print(f"  YAML floor (CSafeLoader) {f:.2f}   generate {g:.2f}   generate/floor {g / f:.2f}")
+    print(f"  runs: floor {_list(floor)}  generate {_list(gen)}")
+    if peer is not None:
+        print(
+            f"synth-100, one run each: generate {peer[0]:.2f}   datamodel-codegen (models only) {peer[1]:.2f}"
+        )
+        print(f"  generate/dmcg {peer[0] / peer[1]:.2f}")
+    else:
+        print("datamodel-codegen not installed (pip install -e '.[dev,bench]'): no peer ratio")
+    if fail_above is not None and g / f > fail_above:
+        print(f"REGRESSION: generate/floor {g / f:.2f} > {fail_above}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _synth(scale: int) -> Path:
+    path = WORK / f"synth-{scale}.yaml"
+    return path if path.exists() else synth_spec.write_spec(scale)
+
+
+def _generate_cpu(spec: Path, scratch: Path) -> float:
+    out = scratch / "sdk"
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [str(BIN / "sdkgen"), "generate", str(spec), "--package", "bench_sdk", "--quiet", "--out", str(out)]
+    return _ok(cpu_run(cmd, ROOT))
+
+
+def _ok(sample: Sample) -> float:
+    if not sample.ok:
+        raise SystemExit(f"benchmark run failed: {sample.note}")
+    return sample.wall
+
+
+def _list(values: list[float]) -> str:
+    return " ".join(f"{v:.2f}" for v in values)
+
+
 def spec_paths(scales: list[int]) -> list[tuple[str, Path, int | None]]:
     specs: list[tuple[str, Path, int | None]] = [("spec/openapi.yaml", ROOT / "spec" / "openapi.yaml", None)]
     for n in scales:
@@ -303,7 +376,17 @@ def main() -> None:
     parser.add_argument("--big-runs", type=int, default=3, help="runs per tool at 2,000+ schemas")
     parser.add_argument("--tools", nargs="+", default=list(TOOLS), choices=TOOLS)
     parser.add_argument("--no-append", action="store_true", help="print only; leave BENCHMARKS.md")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="regression guard (< 60 s, prints only): CPU time of generate vs the YAML floor and "
+        "datamodel-codegen on one synthetic spec (--scales N picks it; default 300)",
+    )
+    parser.add_argument("--fail-above", type=float, help="--quick: exit 1 when generate/floor exceeds this")
     args = parser.parse_args()
+    if args.quick:
+        scale = args.scales[0] if args.scales != list(synth_spec.SCALES) else QUICK_SCALE
+        raise SystemExit(quick(scale, min(args.runs, 3), args.fail_above))
 
     specs = spec_paths(args.scales)
     results: dict[str, Result] = {}

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from generator import values
-from generator.ir import MISSING, Alias, Api, Enum, Model, Named, TypeRef, named_ref
+from generator.ir import MISSING, Alias, Api, Enum, Field, Model, Named, TypeRef, named_ref
 
 _T = TypeVar("_T")
 
@@ -57,14 +57,16 @@ class ExampleValues:
 
     def _check(self, value: Any, t: TypeRef, pointer: str) -> bool:
         """Whether a spec example fits its schema; warn (once per pointer) when it does not."""
+        if values.fits(self.api, value, t):
+            return True  # the common case: no messages to build
         found = values.problems(self.api, value, t)
-        if found and pointer not in self._checked:
+        if pointer not in self._checked:
             self._checked.add(pointer)
             more = f" (and {len(found) - 4} more)" if len(found) > 4 else ""
             self.warnings.append(
                 f"{pointer}: example does not validate against its schema: " + "; ".join(found[:4]) + more
             )
-        return not found
+        return False
 
     def check_all(self) -> None:
         """Check every example the spec gives (schemas, properties, parameters) once."""
@@ -122,7 +124,7 @@ class ExampleValues:
                 if f.wire in out:
                     out[f.wire] = self._complete(out[f.wire], f.type)
                 elif f.required and f.type.kind != "literal":
-                    out[f.wire] = self.wire_value(f.type, f.example, str(f.loc), f.default, f.wire)
+                    out[f.wire] = self.wire_value(f.type, f.example, _pointer(f), f.default, f.wire)
                 elif f.required:
                     out[f.wire] = t_literal(f.type)
             return out
@@ -207,7 +209,7 @@ class ExampleValues:
             for f in model.fields:
                 shown = f.example is not MISSING or _has_example(self.api, f.type)
                 if f.required or shown:
-                    out[f.wire] = self.wire_value(f.type, f.example, str(f.loc), f.default, f.wire)
+                    out[f.wire] = self.wire_value(f.type, f.example, _pointer(f), f.default, f.wire)
             return out
         finally:
             self._stack.pop()
@@ -244,6 +246,11 @@ class ExampleValues:
             return step(self._alias(t.name).target)
         finally:
             self._via.discard(key)
+
+
+def _pointer(f: Field) -> str:
+    """Where a field's example is, for warnings: only formatted when it has one."""
+    return str(f.loc) if f.example is not MISSING else ""
 
 
 def t_literal(t: TypeRef) -> Any:

@@ -151,14 +151,39 @@ def read_document(path: Path, shown: str) -> Any:
         raise where.error(f"invalid YAML: {_yaml_message(exc)}") from None
     except RecursionError:
         raise where.error("nesting too deep to parse") from None
-    _check_aliases(data, where)
-    _normalise(data)
+    _check_tree(data, where)
     return data
 
 
 # YAML anchors let a small file describe a huge (or infinite) tree; every later stage
 # walks the expanded tree, so its size is bounded here, once, in time linear in the file.
 MAX_EXPANDED_NODES = 2_000_000
+
+
+def _check_tree(data: Any, where: Loc) -> None:
+    """`_check_aliases`, then `_normalise`, in one walk when no node is shared (a plain tree,
+    the usual spec): then nothing recurses, and the expanded size is the node count."""
+    containers, nodes = 0, 1
+    seen: set[int] = set()
+    keyed: list[dict[Any, Any]] = []  # mappings with non-string keys, normalised after the check
+    stack = [data] if isinstance(data, dict | list) else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an alias: the full check, then the general walk
+            _check_aliases(data, where)
+            _normalise(data)
+            return
+        seen.add(id(node))
+        containers += 1
+        children = node.values() if isinstance(node, dict) else node
+        nodes += len(children)
+        stack.extend(c for c in children if isinstance(c, dict | list))
+        if isinstance(node, dict) and any(not isinstance(k, str) for k in node):
+            keyed.append(node)
+    if containers and min(nodes, MAX_EXPANDED_NODES + 1) > max(MAX_EXPANDED_NODES, 4 * containers):
+        raise where.error(f"YAML aliases expand to more than {MAX_EXPANDED_NODES} nodes")
+    for node in keyed:
+        _normalise_keys(node)
 
 
 def _check_aliases(data: Any, where: Loc) -> None:
@@ -207,13 +232,17 @@ def _normalise(data: Any) -> None:
             continue
         seen.add(id(node))
         if isinstance(node, dict):
-            if any(not isinstance(k, str) for k in node):
-                items = [(_key(k), v) for k, v in node.items()]
-                node.clear()
-                node.update(items)
+            _normalise_keys(node)
             stack.extend(v for v in node.values() if isinstance(v, dict | list))
         elif isinstance(node, list):
             stack.extend(v for v in node if isinstance(v, dict | list))
+
+
+def _normalise_keys(node: dict[Any, Any]) -> None:
+    if any(not isinstance(k, str) for k in node):
+        items = [(_key(k), v) for k, v in node.items()]
+        node.clear()
+        node.update(items)
 
 
 def _key(key: Any) -> str:
@@ -231,27 +260,37 @@ def check_refs(spec: Spec, file: str) -> None:
     default, enum, const or extension (`x-...`) value.
     """
     seen: set[int] = set()
-    # (node, where, whether the node is a name map whose keys are not keywords)
-    stack: list[tuple[Any, Loc, bool]] = [(spec.documents[file], Loc(file, ""), False)]
+    # (node, where, whether the node is a name map whose keys are not keywords); where is
+    # (parent's where, key), None at the root: the pointer is only joined for a `$ref`.
+    stack: list[tuple[Any, Any, bool]] = [(spec.documents[file], None, False)]
     while stack:
-        node, loc, name_map = stack.pop()
+        node, at, name_map = stack.pop()
         if id(node) in seen:
             continue
         seen.add(id(node))
         if isinstance(node, list):
-            stack.extend((v, loc.child(i), False) for i, v in enumerate(node) if isinstance(v, dict | list))
+            stack.extend((v, (at, i), False) for i, v in enumerate(node) if isinstance(v, dict | list))
             continue
         if not isinstance(node, dict):
             continue
-        if not name_map:
-            ref = node.get("$ref")
-            if "$ref" in node and not isinstance(ref, str):
+        if not name_map and "$ref" in node:
+            ref, loc = node["$ref"], _loc(file, at)
+            if not isinstance(ref, str):
                 raise loc.child("$ref").error("$ref must be a string")
-            if isinstance(ref, str):
-                spec.deref(node, loc)
+            spec.deref(node, loc)
+        nested = at is not None
         for key, value in node.items():
-            if isinstance(value, dict | list) and (name_map or not is_data_key(key, loc)):
-                stack.append((value, loc.child(key), not name_map and key in NAME_MAPS))
+            if isinstance(value, dict | list) and (name_map or not _data_key(key, nested)):
+                stack.append((value, (at, key), not name_map and key in NAME_MAPS))
+
+
+def _loc(file: str, at: Any) -> Loc:
+    """The location of a (parent, key) chain from `check_refs`."""
+    parts = []
+    while at is not None:
+        at, key = at
+        parts.append(key)
+    return Loc(file, pointer_join("", *reversed(parts)))
 
 
 # Values under these keys are data, not schema: a `$ref` key inside an example is just a key.
@@ -262,7 +301,11 @@ NAME_MAPS = frozenset({"properties", "patternProperties"})
 
 def is_data_key(key: str, loc: Loc) -> bool:
     """Whether the value under `key` is data (never a schema or reference) at `loc`."""
-    return key.startswith("x-") or (key in DATA_KEYS and bool(loc.pointer))
+    return _data_key(key, bool(loc.pointer))
+
+
+def _data_key(key: str, nested: bool) -> bool:
+    return key.startswith("x-") or (key in DATA_KEYS and nested)
 
 
 def load_spec(

@@ -13,10 +13,10 @@ date-time, uuid or byte string.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from generator.ir import MISSING, Alias, Api, Enum, Model, TypeRef
+from generator.ir import MISSING, Alias, Api, Enum, Field, Model, TypeRef
 
 _N = TypeVar("_N", Model, Enum, Alias)
 
@@ -24,8 +24,8 @@ _NOTHING: frozenset[str] = frozenset()
 
 
 def fits(api: Api, value: Any, t: TypeRef) -> bool:
-    """Whether the JSON `value` fits `t`."""
-    return not problems(api, value, t)
+    """Whether the JSON `value` fits `t` (the rules of `problems`, stopping at the first)."""
+    return not _check(api, value, t, "", _NOTHING, False)
 
 
 def problems(api: Api, value: Any, t: TypeRef, path: str = "", seen: frozenset[str] = _NOTHING) -> list[str]:
@@ -33,28 +33,36 @@ def problems(api: Api, value: Any, t: TypeRef, path: str = "", seen: frozenset[s
 
     `seen` holds the aliases followed since the last step into the value's structure.
     """
+    return _check(api, value, t, path, seen, True)
+
+
+def _check(api: Api, value: Any, t: TypeRef, path: str, seen: frozenset[str], explain: bool) -> list[str]:
+    """The problems of `value` against `t`. Without `explain` only whether there is one matters:
+    the check stops at the first and returns `_NO`, and no path or message is ever built (most
+    checks only ask yes or no, and formatting a pointer at every node cost more than the check)."""
     if value is None:
-        return _null(api, t, path, seen)
+        return _null(api, t, path, seen, explain)
     kind = t.kind
     if kind == "alias":
         step = follow(api, t, seen)
         if step is None:
-            return [f"{_where(path)}: no finite type (the alias refers to itself)"]
-        return problems(api, value, step[0], path, step[1])
+            return _say(explain, path, lambda: "no finite type (the alias refers to itself)")
+        return _check(api, value, step[0], path, step[1], explain)
     if kind == "union":
-        return _union(api, value, t, path, seen)
+        return _union(api, value, t, path, seen, explain)
     if kind == "list":
         if not isinstance(value, list):
-            return [f"{_where(path)}: expected an array, got {show(value)}"]
-        return [p for i, item in enumerate(value) for p in problems(api, item, t.args[0], f"{path}/{i}")]
+            return _say(explain, path, lambda: f"expected an array, got {show(value)}")
+        return _items(api, enumerate(value), t.args[0], path, explain)
     if kind == "map":
         if not isinstance(value, dict):
-            return [f"{_where(path)}: expected an object, got {show(value)}"]
-        return [p for k, v in value.items() for p in problems(api, v, t.args[0], f"{path}/{escape(k)}")]
+            return _say(explain, path, lambda: f"expected an object, got {show(value)}")
+        return _items(api, value.items(), t.args[0], path, explain)
     if kind == "model":
-        return _model(api, value, _named(api, t.name, Model), path)
-    expected = _scalar(api, value, t)
-    return [] if expected is None else [f"{_where(path)}: {expected}"]
+        return _model(api, value, _named(api, t.name, Model), path, explain)
+    if _scalar_fits(api, value, t):
+        return []
+    return _say(explain, path, lambda: _scalar_expected(api, value, t))
 
 
 def follow(api: Api, t: TypeRef, seen: frozenset[str]) -> tuple[TypeRef, frozenset[str]] | None:
@@ -82,22 +90,24 @@ def same(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b
 
 
-def _null(api: Api, t: TypeRef, path: str, seen: frozenset[str]) -> list[str]:
+def _null(api: Api, t: TypeRef, path: str, seen: frozenset[str], explain: bool) -> list[str]:
     if t.nullable or t.kind in ("null", "any") or (t.kind == "literal" and None in t.values):
         return []
     if t.kind == "alias":
         step = follow(api, t, seen)
-        if step is not None and not problems(api, None, step[0], path, step[1]):
+        if step is not None and not _check(api, None, step[0], path, step[1], False):
             return []
-    if t.kind == "union" and any(not _null(api, a, path, seen) for a in t.args):
+    if t.kind == "union" and any(not _null(api, a, path, seen, False) for a in t.args):
         return []
-    return [f"{_where(path)}: null is not allowed"]
+    return _say(explain, path, lambda: "null is not allowed")
 
 
-def _union(api: Api, value: Any, t: TypeRef, path: str, seen: frozenset[str]) -> list[str]:
+def _union(api: Api, value: Any, t: TypeRef, path: str, seen: frozenset[str], explain: bool) -> list[str]:
+    if not explain:
+        return [] if any(not _check(api, value, a, path, seen, False) for a in t.args) else _NO
     results = []
     for arg in t.args:
-        found = problems(api, value, arg, path, seen)
+        found = _check(api, value, arg, path, seen, True)
         if not found:
             return []
         results.append(found)
@@ -109,41 +119,92 @@ def _union(api: Api, value: Any, t: TypeRef, path: str, seen: frozenset[str]) ->
     return min(results, key=lambda found: (all(p.startswith(root) for p in found), len(found)))
 
 
-def _model(api: Api, value: Any, model: Model, path: str) -> list[str]:
-    where = _where(path)
-    if not isinstance(value, dict):
-        return [f"{where}: expected an object, got {show(value)}"]
+def _items(api: Api, items: Iterable[tuple[Any, Any]], t: TypeRef, path: str, explain: bool) -> list[str]:
+    """The problems of the items of an array (by index) or a map (by key), all of type `t`."""
     out: list[str] = []
-    wires = {f.wire: f for f in model.fields}
-    for f in model.fields:
-        if f.required and f.wire not in value and f.default is MISSING:
-            out.append(f"{where}: required property {f.wire!r} is missing")
-    for key, item in value.items():
-        known = wires.get(key)
-        if known is not None:
-            out.extend(problems(api, item, known.type, f"{path}/{escape(key)}"))
-        elif model.extra == "forbid":
-            out.append(f"{where}: additional property {key!r} is not allowed")
-        elif model.extra_type is not None:
-            out.extend(problems(api, item, model.extra_type, f"{path}/{escape(key)}"))
+    for key, item in items:
+        found = _check(api, item, t, f"{path}/{escape(key)}" if explain else path, _NOTHING, explain)
+        if found:
+            if not explain:
+                return _NO
+            out.extend(found)
     return out
 
 
-def _scalar(api: Api, value: Any, t: TypeRef) -> str | None:
-    """What a scalar kind expected instead of `value`, or None when it fits."""
+def _model(api: Api, value: Any, model: Model, path: str, explain: bool) -> list[str]:
+    if not isinstance(value, dict):
+        return _say(explain, path, lambda: f"expected an object, got {show(value)}")
+    out: list[str] = []
+    for f in model.fields:
+        if f.required and f.wire not in value and f.default is MISSING:
+            if not explain:
+                return _NO
+            out.append(f"{_where(path)}: required property {f.wire!r} is missing")
+    wires = _wires(model)
+    for key, item in value.items():
+        known = wires.get(key)
+        if known is not None:
+            found = _check(
+                api, item, known.type, f"{path}/{escape(key)}" if explain else path, _NOTHING, explain
+            )
+        elif model.extra == "forbid":
+            found = [f"{_where(path)}: additional property {key!r} is not allowed"] if explain else _NO
+        elif model.extra_type is not None:
+            found = _check(
+                api, item, model.extra_type, f"{path}/{escape(key)}" if explain else path, _NOTHING, explain
+            )
+        else:
+            continue
+        if found:
+            if not explain:
+                return _NO
+            out.extend(found)
+    return out
+
+
+def _wires(model: Model) -> dict[str, Field]:
+    """The model's fields by wire name, built once per model (checks run per example node)."""
+    cached = _WIRES.get(id(model))
+    if cached is None or cached[0] is not model:
+        if len(_WIRES) > 50_000:  # a long-lived process checking many specs
+            _WIRES.clear()
+        cached = _WIRES[id(model)] = (model, {f.wire: f for f in model.fields})
+    return cached[1]
+
+
+_WIRES: dict[int, tuple[Model, dict[str, Field]]] = {}
+
+
+def _scalar_fits(api: Api, value: Any, t: TypeRef) -> bool:
+    """Whether `value` fits a scalar kind (anything but alias, union, list, map, model)."""
     kind = t.kind
     if kind == "any":
-        return None
+        return True
     if kind == "literal":
-        ok = any(same(value, v) for v in t.values)
-        return None if ok else f"expected {' or '.join(show(v) for v in t.values)}, got {show(value)}"
+        return any(same(value, v) for v in t.values)
     if kind == "enum":
-        members = _named(api, t.name, Enum).members
-        allowed = ", ".join(show(m.value) for m in members)
-        ok = any(same(value, m.value) for m in members)
-        return None if ok else f"{show(value)} is not one of {allowed}"
-    test, expected = _SCALARS[kind]
-    return None if test(value) else f"expected {expected}, got {show(value)}"
+        return any(same(value, m.value) for m in _named(api, t.name, Enum).members)
+    return _SCALARS[kind][0](value)
+
+
+def _scalar_expected(api: Api, value: Any, t: TypeRef) -> str:
+    """What a scalar kind expected instead of `value` (which does not fit it)."""
+    kind = t.kind
+    if kind == "literal":
+        return f"expected {' or '.join(show(v) for v in t.values)}, got {show(value)}"
+    if kind == "enum":
+        allowed = ", ".join(show(m.value) for m in _named(api, t.name, Enum).members)
+        return f"{show(value)} is not one of {allowed}"
+    return f"expected {_SCALARS[kind][1]}, got {show(value)}"
+
+
+def _say(explain: bool, path: str, message: Callable[[], str]) -> list[str]:
+    """One problem at `path`; its message is only built when the caller wants it explained."""
+    return [f"{_where(path)}: {message()}"] if explain else _NO
+
+
+# What a yes/no check returns at its first problem (never shown, never mutated).
+_NO = ["does not fit"]
 
 
 def _named(api: Api, name: str, cls: type[_N]) -> _N:

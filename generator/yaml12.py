@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -35,6 +36,16 @@ _RESOLVERS = [
 
 class CoreLoader(_Base):  # type: ignore[misc,valid-type]
     """Safe loading, YAML 1.2 core schema for plain scalars (no timestamps, no yes/no)."""
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        """The document's value, built by `_construct` (PyYAML's own constructors for the rest)."""
+        try:
+            return _construct(self, node)
+        finally:
+            self.constructed_objects: dict[Any, Any] = {}
+            self.recursive_objects: dict[Any, Any] = {}
+            self.deep_construct = False
+            self.state_generators: list[Any] = []
 
 
 def _resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
@@ -65,6 +76,10 @@ def _float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
     return float(text)
 
 
+def _null(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> None:
+    return None
+
+
 def _bool(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> bool:
     return str(loader.construct_scalar(node)).lower() == "true"
 
@@ -73,3 +88,62 @@ CoreLoader.yaml_implicit_resolvers = _resolvers()
 CoreLoader.add_constructor(_TAG + "int", _int)
 CoreLoader.add_constructor(_TAG + "float", _float)
 CoreLoader.add_constructor(_TAG + "bool", _bool)
+
+
+_STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
+_SCALARS: dict[str, Callable[[yaml.SafeLoader, yaml.ScalarNode], Any]] = {
+    _TAG + "int": _int,
+    _TAG + "float": _float,
+    _TAG + "bool": _bool,
+    _TAG + "null": _null,
+}
+_KEY_TAGS = frozenset({_STR, *_SCALARS})
+
+
+def _construct(loader: CoreLoader, root: yaml.Node) -> Any:
+    """The value of `root`: plain maps, sequences and core scalars built in one loop.
+
+    PyYAML's generic constructor spends most of a large spec's load in per-node dispatch
+    (generators, deep/shallow bookkeeping). The nodes a spec is made of are built here the
+    same way (containers registered before they are filled, so an alias gets the very same
+    object and a recursive one a recursive structure, as with PyYAML); any other node (an
+    explicit tag, a merge key, a non-scalar key) goes to PyYAML's constructor as before.
+    Iterative, so nesting depth costs no Python stack, as with PyYAML's deferred filling.
+    """
+    built = loader.constructed_objects
+    todo: list[tuple[Any, yaml.Node]] = []
+
+    def make(node: yaml.Node) -> Any:
+        found = built.get(node)
+        if found is not None:
+            return found
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            if tag == _STR:
+                return node.value
+            scalar = _SCALARS.get(tag)
+            if scalar is not None:
+                return scalar(loader, node)
+        elif (isinstance(node, yaml.MappingNode) and tag == _MAP and _plain_keys(node)) or (
+            isinstance(node, yaml.SequenceNode) and tag == _SEQ
+        ):
+            data: Any = {} if tag == _MAP else []
+            built[node] = data
+            todo.append((data, node))
+            return data
+        return loader.construct_object(node, deep=True)
+
+    value = make(root)
+    while todo:
+        data, node = todo.pop()
+        if isinstance(data, dict):
+            for key_node, value_node in node.value:
+                data[make(key_node)] = make(value_node)
+        else:
+            data.extend([make(item) for item in node.value])
+    return value
+
+
+def _plain_keys(node: yaml.MappingNode) -> bool:
+    """Whether every key of a mapping is a core scalar (no merge key, no explicit tag)."""
+    return all(isinstance(k, yaml.ScalarNode) and k.tag in _KEY_TAGS for k, _v in node.value)

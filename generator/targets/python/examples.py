@@ -13,7 +13,7 @@ from typing import Any
 
 from generator import values
 from generator.example_values import ExampleValues
-from generator.ir import Api, TypeRef
+from generator.ir import Api, Model, TypeRef
 from generator.targets.python.names import PyNames
 from generator.targets.python.types import py_literal
 
@@ -24,6 +24,21 @@ class Examples(ExampleValues):
     def __init__(self, api: Api, names: PyNames) -> None:
         super().__init__(api)
         self.names = names
+        self._keyword_cache: dict[str, dict[str, tuple[str, TypeRef]]] = {}
+
+    def _keywords(self, model: Model) -> dict[str, tuple[str, TypeRef]]:
+        """The attribute and type of each field that can be a constructor keyword (its attribute
+        is no Python keyword), by wire name; built once per model."""
+        found = self._keyword_cache.get(model.name)
+        if found is None:
+            attributes = self.names.fields(model)
+            found = {
+                f.wire: (attributes[f.wire], f.type)
+                for f in model.fields
+                if not keyword.iskeyword(attributes[f.wire])
+            }
+            self._keyword_cache[model.name] = found
+        return found
 
     # -- Python source --------------------------------------------------------------------
 
@@ -61,16 +76,13 @@ class Examples(ExampleValues):
         if kind == "model" and isinstance(value, dict):
             model = self._model(t.name)
             imports.add(self.api, model.name)
-            wires = {f.wire: f for f in model.fields}
-            keyword_ok = all(
-                k in wires and not keyword.iskeyword(self.names.field(model, wires[k])) for k in value
-            )
-            if not keyword_ok or not (fit or values.fits(self.api, value, t)):
+            keywords = self._keywords(model)
+            if not keywords.keys() >= value.keys() or not (fit or values.fits(self.api, value, t)):
                 return f"{model.name}.model_validate({json_source(value)})"
-            args = [
-                f"{self.names.field(model, wires[k])}={self.source(v, wires[k].type, imports, fit=True)}"
-                for k, v in value.items()
-            ]
+            args = []
+            for k, v in value.items():
+                attribute, field_type = keywords[k]
+                args.append(f"{attribute}={self.source(v, field_type, imports, fit=True)}")
             return f"{model.name}(" + ", ".join(args) + ")"
         if kind in ("datetime", "date", "time") and isinstance(value, str):
             imports.modules.add("datetime")
