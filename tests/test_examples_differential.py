@@ -23,11 +23,10 @@ from generator.config import Settings
 from generator.ir import Alias, Api, Model, Named, TypeRef, named_ref
 from generator.load import load_spec
 from tests.batch import run_batch
-from tests.corpus_support import Outcome, generate
-from tests.helpers import shared_path
+from tests.corpus_support import Outcome
+from tests.shared_sdks import SPECS, shared_sdk_tree
 
 pytestmark = pytest.mark.xdist_group("corpus")
-SHARED = {"mistral": "mistral-openapi.yaml", "together": "together-openapi.yaml"}
 
 PROBE = r"""
 import datetime, json
@@ -113,15 +112,9 @@ def _member(union: TypeRef, name: str) -> bool:
 
 @pytest.fixture(scope="module")
 def shared_trees(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path, str]]:
-    """The real specs generated once: name -> (spec, output folder, package)."""
-    root = tmp_path_factory.mktemp("differential")
-    trees = {}
-    for name, file in SHARED.items():
-        spec = shared_path("specs", file)
-        code, stderr, _ = generate(spec, root / name, f"d_{name}")
-        assert code == 0, stderr
-        trees[name] = (spec, root / name, f"d_{name}")
-    return trees
+    """The real specs generated once per session (tests/shared_sdks.py): name -> (spec, output
+    folder, package)."""
+    return {name: shared_sdk_tree(name, tmp_path_factory) for name in SPECS}
 
 
 def test_every_component_example_parses_as_its_class_and_round_trips(

@@ -5,9 +5,8 @@ the local server's capture route; the multipart bytes the server received, check
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -15,9 +14,7 @@ import pytest
 from conftest_client import Server, blob, server_fixture  # noqa: F401
 from test_client_bodies import disposition, parts
 
-from generator import emit
-from generator.config import Settings
-from tests.helpers import render_spec, shared_path
+from tests.shared_sdks import shared_sdk
 
 pytestmark = pytest.mark.timeout(60)
 FILE_REPLY = {
@@ -34,21 +31,9 @@ FILE_REPLY = {
 
 
 @pytest.fixture(scope="module")
-def together(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
-    """The Together SDK, generated once into a scratch folder and imported from there."""
-    out = tmp_path_factory.mktemp("together")
-    settings = Settings(
-        spec=shared_path("specs", "together-openapi.yaml"),
-        out=out,
-        package="together_sdk",
-        sdk_class="Together",
-    )
-    emit.generate(render_spec(settings), out, force=True)
-    sys.path.insert(0, str(out))
-    try:
-        return importlib.import_module("together_sdk")
-    finally:
-        sys.path.remove(str(out))
+def together(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    """The Together SDK, generated once per session (tests/shared_sdks.py) and imported."""
+    yield from shared_sdk("together", tmp_path_factory)
 
 
 def test_file_upload_sends_the_file_and_fields(together: ModuleType, server: Server, tmp_path: Path) -> None:

@@ -6,9 +6,7 @@ empty stream."""
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
-import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,9 +17,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from generator import emit
-from generator.config import Settings
-from tests.helpers import render_spec, shared_path
+from tests.shared_sdks import shared_sdk
 
 pytestmark = pytest.mark.timeout(120)
 MESSAGES = [{"role": "user", "content": "Hi"}]
@@ -43,18 +39,9 @@ def _chunk(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def mistral(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    spec = shared_path("specs", "mistral-openapi.yaml")
-    if not spec.exists():
-        pytest.skip("../shared/specs is not here")
-    out = tmp_path_factory.mktemp("mistral")
-    settings = Settings(spec=spec, out=out, package="mistral_calls", sdk_class="Mistral")
-    emit.generate(render_spec(settings), out, force=True)
-    sys.path.insert(0, str(out))
-    try:
-        yield importlib.import_module("mistral_calls")
-    finally:
-        sys.path.remove(str(out))
+def mistral(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The Mistral SDK, generated once per session (tests/shared_sdks.py) and imported."""
+    yield from shared_sdk("mistral", tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,6 @@ that pages seven items three at a time, checking each request the server receive
 from __future__ import annotations
 
 import asyncio
-import importlib
-import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,8 +11,8 @@ import pytest
 from conftest import import_golden_package
 from local_server import LocalServer, serving
 
-from generator.config import Settings
-from tests.helpers import render_spec, shared_path
+from tests.helpers import shared_path
+from tests.shared_sdks import shared_sdk
 
 paging_sdk = import_golden_package("paging")
 pytestmark = pytest.mark.timeout(20)
@@ -222,17 +220,8 @@ def _agents(path: str, q: dict[str, str], body: Any, base: str) -> tuple[int, An
 
 @pytest.mark.timeout(180)  # renders the whole Mistral SDK (seconds; more on a loaded machine)
 def test_mistral_agents_page_by_its_cursor(tmp_path_factory: pytest.TempPathFactory) -> None:
-    if not MISTRAL.exists():
-        pytest.skip("the shared Mistral spec is not here")
-    out = tmp_path_factory.mktemp("mistral")
-    files = render_spec(Settings(spec=MISTRAL, out=out, package="mistral_paging_sdk"))
-    for rel, text in files.items():
-        (out / rel).parent.mkdir(parents=True, exist_ok=True)
-        (out / rel).write_text(text, encoding="utf-8")
-    sys.path.insert(0, str(out))
-    try:
-        sdk_module = importlib.import_module("mistral_paging_sdk")
-        with serving(_agents) as srv, sdk_module.MistralPagingSdk(server_url=srv.url, api_key="k") as sdk:
+    for sdk_module in shared_sdk("mistral", tmp_path_factory):
+        with serving(_agents) as srv, sdk_module.Mistral(server_url=srv.url, api_key="k") as sdk:
             page = sdk.beta.agents.agents_api_v_1_agents_list_pages(page_size=2)
             assert [a.id for a in page] == [f"ag{i}" for i in range(5)]
             assert [line.split()[1] for line in srv.take()] == [
@@ -240,5 +229,3 @@ def test_mistral_agents_page_by_its_cursor(tmp_path_factory: pytest.TempPathFact
                 "/v1/agents/pages?page_size=2&page_token=2",
                 "/v1/agents/pages?page_size=2&page_token=4",
             ]
-    finally:
-        sys.path.remove(str(out))

@@ -15,16 +15,16 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest_client import generated_package, serve
+from conftest_client import serve
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
-from tests.helpers import shared_path
+from tests.shared_sdks import shared_sdk
 
 pytestmark = pytest.mark.timeout(60)
-PACKAGE = "mistral_streams_sdk"
+PACKAGE = "mistral_sdk"
 BODY = (
     b'event: message.output.delta\ndata: {"type": "message.output.delta", "id": "m1", "content": "Hi"}\n\n'
     b'event: conversation.response.thinking\ndata: {"type": "conversation.response.thinking", "x": 1}\n\n'
@@ -36,8 +36,7 @@ BODY = (
 
 @pytest.fixture(scope="module")
 def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    spec = shared_path("specs", "mistral-openapi.yaml")
-    yield from generated_package(spec, PACKAGE, tmp_path_factory.mktemp("mistral"))
+    yield from shared_sdk("mistral", tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +70,7 @@ def check(sdk: ModuleType, events: list[Any], records: list[logging.LogRecord]) 
 
 def test_conversation_stream(sdk: ModuleType, base_url: str, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.WARNING, logger=PACKAGE)
-    with sdk.MistralStreamsSdk(server_url=base_url, api_key="k") as client:
+    with sdk.Mistral(server_url=base_url, api_key="k") as client:
         with client.beta.conversations.agents_api_v_1_conversations_start_stream(inputs="Hi") as stream:
             events = list(stream)
     check(sdk, events, caplog.records)
@@ -81,7 +80,7 @@ def test_conversation_stream_async(sdk: ModuleType, base_url: str, caplog: pytes
     caplog.set_level(logging.WARNING, logger=PACKAGE)
 
     async def run() -> list[Any]:
-        async with sdk.AsyncMistralStreamsSdk(server_url=base_url, api_key="k") as client:
+        async with sdk.AsyncMistral(server_url=base_url, api_key="k") as client:
             stream = await client.beta.conversations.agents_api_v_1_conversations_start_stream(inputs="Hi")
             async with stream:
                 return [e async for e in stream]
