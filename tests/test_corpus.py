@@ -30,7 +30,9 @@ def test_corpus_covers_both_versions_and_formats() -> None:
 def test_generates_deterministically(corpus: dict[str, Outcome], name: str) -> None:
     outcome = corpus[name]
     assert outcome.code == 0, outcome.stderr
-    assert outcome.identical, "two runs on the same spec gave different trees"
+    assert outcome.identical, (
+        "a second render in the same process differs from the tree written (sdkgen check failed)"
+    )
     assert compile_all(outcome.out) == []
 
 
