@@ -48,7 +48,9 @@ _UNTAGGED: set[str] = set()
 # The longest single tests (measured): scheduled first, so none of them is the last to finish.
 # Only the order changes; a name that no longer exists is simply not matched.
 LONG_FIRST = (
+    "tests/test_corpus.py::",  # the corpus group: generation, imports and the one mypy run
     "tests/typescript/test_ts_golden.py::test_every_tree_and_docs_example_passes_tsc_strict",
+    "tests/test_diff_groundtruth.py::",
     "tests/test_hostile.py::test_5mb_description_is_bounded",
     "tests/test_fuzz.py::",
     "tests/test_overlay.py::test_overlay_on_the_real_mistral_spec",
