@@ -12,6 +12,7 @@ import enum
 import itertools
 import json
 import random
+import re
 import time
 from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass
@@ -223,14 +224,53 @@ class Call:
     extra_body: ExtraBody | None = None
 
 
-def encode_path(value: Any, name: str = "") -> str:
-    """A path parameter, percent-encoded (a `/` inside it stays data).
+def encode_path(
+    value: Any, name: str = "", style: str = "simple", explode: bool = False
+) -> str:
+    """A path parameter in its OpenAPI style (simple, label, matrix), percent-encoded (a `/`
+    inside it stays data).
 
-    An empty one raises `ValueError`: `/customers/{id}` with `id=""` would call another URL."""
-    text = "" if value is None else _scalar(value)
-    if not text:
+    An empty value raises `ValueError` (`/customers/{id}` with `id=""` would call another
+    URL), and so does one that makes a `.` or `..` segment (the URL would resolve to another
+    path)."""
+    value = _jsonable(value)
+    if value is None or value == "" or (isinstance(value, list | dict) and not value):
         raise ValueError(f"path parameter {name or 'value'!r} must not be empty")
-    return quote(text, safe="")
+    text = _expand_path(value, name, style, explode)
+    if re.fullmatch(r"(?:\.|%2e){1,2}", text, re.IGNORECASE):
+        raise ValueError(
+            f"path parameter {name or 'value'!r} must not make a '.' or '..' segment"
+        )
+    return text
+
+
+def _expand_path(value: Any, name: str, style: str, explode: bool) -> str:
+    """RFC 6570 expansion of one path parameter (OpenAPI's simple, label, matrix styles)."""
+
+    def enc(item: Any) -> str:
+        return quote(_scalar(item), safe="")
+
+    lead = {"label": ".", "matrix": ";"}.get(style, "")
+    # Items of an exploded list or object are joined by the style's prefix (`.a.b`, `;x=a;x=b`).
+    sep = lead if explode and lead else ","
+
+    def named(text: str) -> str:
+        if style == "matrix":
+            return f";{name}{'=' if text else ''}{text}"
+        return lead + text
+
+    if isinstance(value, list):
+        if style == "matrix" and explode:
+            return "".join(named(enc(v)) for v in value)
+        return named(sep.join(enc(v) for v in value))
+    if isinstance(value, dict):
+        entries = [
+            (quote(str(k), safe=""), enc(v)) for k, v in value.items() if v is not None
+        ]
+        if explode:
+            return lead + sep.join(f"{k}={v}" for k, v in entries)
+        return named(",".join(f"{k},{v}" for k, v in entries))
+    return named(enc(value))
 
 
 def _scalar(value: Any) -> str:

@@ -602,7 +602,9 @@ def _path_expr(op: Operation, args: list[ArgView], http: set[str]) -> str:
             pieces.append(py_literal("{" + wire + "}"))
         else:
             http.add("encode_path")
-            pieces.append(f"encode_path({arg.name}, {arg.wire!r})")
+            styled = arg.style not in ("", "simple") or arg.explode
+            style = f", {arg.style or 'simple'!r}, {arg.explode}" if styled else ""
+            pieces.append(f"encode_path({arg.name}, {arg.wire!r}{style})")
     if rest or not pieces:
         pieces.append(py_literal(rest))
     return " + ".join(pieces)
