@@ -73,3 +73,15 @@ def test_callbacks_are_noted_webhooks_generated(corpus: dict[str, Outcome]) -> N
     assert "callbacks are not generated" in notes
     assert "webhooks are not generated" not in notes  # sdk.webhooks (tests/test_webhooks.py)
     assert "webhooks/ping/post: no JSON request body" in corpus["webhooks_only"].stderr
+
+
+def test_methods_keep_builtin_type_names(corpus: dict[str, Outcome]) -> None:
+    """Issue 12: a method called `list` keeps its name; the class spells the types it shadows
+    `builtins.list` / `builtins.dict` (the one mypy run type-checks the tree)."""
+    outcome = corpus["methods_builtins"]
+    assert outcome.code == 0, outcome.stderr
+    text = (outcome.out / outcome.case.package / "resources" / "items.py").read_text()
+    assert "    def list(\n" in text and "    def dict(\n" in text and "async def list(\n" in text
+    assert "ids: builtins.list[str] | Unset = UNSET," in text
+    assert ") -> builtins.dict[str, builtins.list[str]]:" in text
+    assert 'kind: Literal["list"] | Unset = UNSET,' in text  # a string literal is never qualified

@@ -7,6 +7,7 @@ the success parser or stream decoder, the per-status error map and each module's
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import generator.targets.python.deprecation as deprecation
@@ -15,7 +16,7 @@ from generator import naming
 from generator.ir import Api, Field, Model, Operation, Param, Resource, Response, TypeRef
 from generator.statuses import ERROR_CLASSES
 from generator.targets.base import Files
-from generator.targets.python.names import PyNames, module_name
+from generator.targets.python.names import SHADOWABLE_BUILTINS, PyNames, module_name
 from generator.targets.python.nesting import bare_levels, link
 from generator.targets.python.paging import paging_view
 from generator.targets.python.retries import retry_source
@@ -309,7 +310,11 @@ def _resource(api: Api, names: PyNames, resource: Resource, taken: set[str]) -> 
     errors: set[str] = set()
     for op in resource.operations:
         view.operations.append(_operation(api, names, op, ann, view, http, errors))
-    view.stdlib = sorted(ann.modules | ({"warnings"} if any(o.warning for o in view.operations) else set()))
+    shadowing = _qualify_shadowed(view)
+    extra = ({"warnings"} if any(o.warning for o in view.operations) else set()) | (
+        {"builtins"} if shadowing else set()
+    )
+    view.stdlib = sorted(ann.modules | extra)
     view.typing = sorted(ann.typing)
     view.pydantic = sorted(ann.pydantic)
     view.http_names = sorted(http)
@@ -320,6 +325,36 @@ def _resource(api: Api, names: PyNames, resource: Resource, taken: set[str]) -> 
         named = api.named(cls)
         view.imports.append((f"..models.{named.module}.{module_name(cls)}", cls))
     return view
+
+
+_QUOTED = re.compile(r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")""")
+
+
+def _qualify_shadowed(view: ResourceView) -> bool:
+    """A method named after a builtin type (`list`) shadows it in the class body, so the class's
+    annotations spell those types `builtins.list`; whether any annotation needed it."""
+    shadowed = sorted({op.name for op in view.operations} & SHADOWABLE_BUILTINS)
+    if not shadowed:
+        return False
+    word = re.compile(rf"(?<![.\w])({'|'.join(shadowed)})\b")
+    changed: list[str] = []
+
+    def qualify(text: str) -> str:
+        # Only outside string literals: `Literal["list"]` stays as it is.
+        parts = _QUOTED.split(text)
+        out = "".join(p if i % 2 else word.sub(r"builtins.\1", p) for i, p in enumerate(parts))
+        if out != text:
+            changed.append(out)
+        return out
+
+    for op in view.operations:
+        op.returns, op.async_returns = qualify(op.returns), qualify(op.async_returns)
+        for arg in op.args:
+            arg.annotation = qualify(arg.annotation)
+        if op.dual is not None:
+            op.dual.json_returns = qualify(op.dual.json_returns)
+            op.dual.overloads = tuple((qualify(f), qualify(s), qualify(a)) for f, s, a in op.dual.overloads)
+    return bool(changed)
 
 
 def _operation(

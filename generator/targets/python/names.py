@@ -118,6 +118,21 @@ def attribute_name(raw: str, fallback: str = "field") -> str:
     return naming.bounded(name).lower()
 
 
+# Builtin types a method may be named after (`list` is the most common verb of real APIs): a
+# resource module then spells the type `builtins.list` in that class's annotations (client.py).
+# `int` and `bool` stay escaped: the method template's fixed annotations use them.
+SHADOWABLE_BUILTINS = frozenset(
+    {"list", "dict", "str", "bytes", "float", "tuple", "set", "frozenset", "type", "object"}
+)
+
+
+def method_name(raw: str) -> str:
+    """A method name for an operation: an attribute name, except that a builtin type's name
+    stays as it is (a method may shadow `list`; its class spells the type `builtins.list`)."""
+    name = attribute_name(raw, "call")
+    return name[:-1] if name.endswith("_") and name[:-1] in SHADOWABLE_BUILTINS else name
+
+
 def member_name(value: object) -> str:
     """An enum member name for a value: `"chat.completion"` -> `CHAT_COMPLETION`."""
     if isinstance(value, bool):
@@ -288,7 +303,7 @@ class PyNames:
             methods = levels.setdefault(res.path, naming.Registry(RESOURCE_METHODS)) if res.path else None
             methods = methods or naming.Registry({*RESOURCE_METHODS, *hooks})
             for op in res.operations:
-                wanted = attribute_name(op.name, "call")
+                wanted = method_name(op.name)
                 self._methods[op.class_prefix] = methods.claim(wanted)
                 self._of[op.class_prefix] = attr
 

@@ -35,7 +35,7 @@ class BetaAgents:
         """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
         return BetaAgentsWithRawResponse(self)
 
-    def list_(
+    def list(
         self,
         *,
         extra_headers: ExtraHeaders | None = None,
@@ -64,7 +64,7 @@ class BetaAgentsWithRawResponse:
     """`BetaAgents`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
 
     def __init__(self, resource: BetaAgents) -> None:
-        self.list_ = raw(resource.list_)
+        self.list = raw(resource.list)
 
 
 class AsyncBetaAgents:
@@ -78,7 +78,7 @@ class AsyncBetaAgents:
         """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
         return AsyncBetaAgentsWithRawResponse(self)
 
-    async def list_(
+    async def list(
         self,
         *,
         extra_headers: ExtraHeaders | None = None,
@@ -107,4 +107,4 @@ class AsyncBetaAgentsWithRawResponse:
     """`AsyncBetaAgents`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
 
     def __init__(self, resource: AsyncBetaAgents) -> None:
-        self.list_ = async_raw(resource.list_)
+        self.list = async_raw(resource.list)
