@@ -229,3 +229,23 @@ def test_mistral_agents_page_by_its_cursor(tmp_path_factory: pytest.TempPathFact
                 "/v1/agents/pages?page_size=2&page_token=2",
                 "/v1/agents/pages?page_size=2&page_token=4",
             ]
+
+
+def test_raw_response_of_a_paging_method_parses_as_the_page(sdk: Any, server: LocalServer) -> None:
+    raw = sdk.ext.with_raw_response.list_by_page(size=3)
+    assert raw.status_code == 200
+    assert server.take() == ["GET /v1/pages?size=3"]
+    page = raw.parse()
+    assert [t.id for t in page] == IDS  # the page, iterating on to the next pages
+    assert server.take() == ["GET /v1/pages?page=2&size=3", "GET /v1/pages?page=3&size=3"]
+
+
+def test_raw_response_of_a_paging_method_async(server: LocalServer) -> None:
+    async def run() -> list[str]:
+        server.take()
+        async with paging_sdk.AsyncPagingSdk(server_url=server.url + "/v1", retries=0) as client:
+            raw = await client.ext.with_raw_response.list_by_page(size=3)
+            assert raw.status_code == 200
+            return [t.id async for t in raw.parse()]
+
+    assert asyncio.run(run()) == IDS

@@ -195,14 +195,18 @@ class SyncPage(_Page[R, T]):
         retries: int | RetryConfig | Unset = UNSET,
     ) -> SyncPage[R, T]:
         """Request the page `call` describes."""
-        response, body = http.request(
-            call, _reader(parse), timeout=timeout, retries=retries
-        )
-        page: SyncPage[R, T] = cls(
-            response, body, call, paging, http.server_url, (timeout, retries)
-        )
-        page._http, page._parse = http, parse
-        return page
+
+        # The page is built by the parser the core calls, so a raw view's `.parse()` (which
+        # calls it later) gives the page too.
+        def page_of(content: bytes) -> SyncPage[R, T]:
+            response, body = _reader(parse)(content)
+            page: SyncPage[R, T] = cls(
+                response, body, call, paging, http.server_url, (timeout, retries)
+            )
+            page._http, page._parse = http, parse
+            return page
+
+        return http.request(call, page_of, timeout=timeout, retries=retries)
 
     def next_page(self) -> SyncPage[R, T] | None:
         """The next page (one request), or None after the last."""
@@ -248,14 +252,16 @@ class AsyncPage(_Page[R, T]):
         retries: int | RetryConfig | Unset = UNSET,
     ) -> AsyncPage[R, T]:
         """Request the page `call` describes."""
-        response, body = await http.request(
-            call, _reader(parse), timeout=timeout, retries=retries
-        )
-        page: AsyncPage[R, T] = cls(
-            response, body, call, paging, http.server_url, (timeout, retries)
-        )
-        page._http, page._parse = http, parse
-        return page
+
+        def page_of(content: bytes) -> AsyncPage[R, T]:
+            response, body = _reader(parse)(content)
+            page: AsyncPage[R, T] = cls(
+                response, body, call, paging, http.server_url, (timeout, retries)
+            )
+            page._http, page._parse = http, parse
+            return page
+
+        return await http.request(call, page_of, timeout=timeout, retries=retries)
 
     async def next_page(self) -> AsyncPage[R, T] | None:
         """The next page (one request), or None after the last."""
