@@ -315,3 +315,15 @@ def test_bad_body_input_is_a_note_naming_the_pointer() -> None:
     assert "/paths/~1files/post/requestBody/content/multipart~1form-data/encoding/ghost" in pointers
     assert "/paths/~1notes/post/requestBody/content/application~1xml" in pointers
     assert "/paths/~1report/get/responses/200/content/application~1xml" in pointers
+
+
+def test_raw_response_of_a_download_and_a_line_stream(server: Server) -> None:
+    with sdk(server) as client:
+        raw = client.blobs.with_raw_response.get_blob(name="1000")
+        assert raw.status_code == 200 and raw.headers["content-type"] == "application/octet-stream"
+        with raw.parse() as body:  # the unread BinaryResponse, as the plain call returns it
+            assert body.read() == blob(1000)
+        lines = client.texts.with_raw_response.list_records(n=3)
+        assert lines.status_code == 200
+        with lines.parse() as stream:
+            assert len(list(stream)) == 3
