@@ -34,6 +34,7 @@ RUNTIME_NAMES = ERROR_CLASSES + (
     "Operations",
     "SyncPage",  # the pagination runtime's names, imported by paging resources
     "AsyncPage",
+    "AsyncPager",
     "Paging",
     "WebhookVerificationError",
     "SDKError",  # exported by earlier runtimes: reserved still, so no SDK's class names move

@@ -249,3 +249,21 @@ def test_raw_response_of_a_paging_method_async(server: LocalServer) -> None:
             return [t.id async for t in raw.parse()]
 
     assert asyncio.run(run()) == IDS
+
+
+def test_async_paging_iterates_without_an_await(server: LocalServer) -> None:
+    async def run() -> tuple[list[str], list[str]]:
+        server.take()
+        async with paging_sdk.AsyncPagingSdk(server_url=server.url + "/v1", retries=0) as client:
+            every = [t.id async for t in client.ext.list_by_page(size=3)]  # no await: the pager
+            first = await client.ext.list_by_page(size=3)  # awaited: the first page
+            return every, [t.id for t in first.items]
+
+    every, first = asyncio.run(run())
+    assert every == IDS and first == IDS[:3]
+    assert server.take() == [
+        "GET /v1/pages?size=3",
+        "GET /v1/pages?page=2&size=3",
+        "GET /v1/pages?page=3&size=3",
+        "GET /v1/pages?size=3",
+    ]

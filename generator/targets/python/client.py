@@ -143,6 +143,7 @@ class OperationView:
     deprecated: bool
     warning: str = ""  # the DeprecationWarning's text (a Python literal), "" when not deprecated
     paging: str = ""  # module-level Paging constant: the method returns a page
+    async_page: str = ""  # `AsyncPage[R, T]`: its `pager` is what the async twin returns
     retries_expr: str = ""  # what `retries=` passes on: the argument, or it read by the op's policy
     extras: tuple[str, str, str] = ("extra_headers", "extra_query", "extra_body")  # argument names
     dual: DualView | None = None  # JSON or stream by a body flag: overloads
@@ -436,7 +437,7 @@ def _operation(
     errors_name = f"_{prefix}_ERRORS"
     res.constants.append(ConstView(errors_name, "ErrorMap", _error_map(api, op, ann, errors)))
     http.add("ErrorMap")
-    parser = decoder = paging = expect = ""
+    parser = decoder = paging = expect = async_page = ""
     call = "request"
     if op.stream is not None:
         decoder = f"_{prefix}_EVENTS"
@@ -471,7 +472,8 @@ def _operation(
             pages = paging_view(api, names, op.pagination, returns, ann)
             paging = f"_{prefix}_PAGING"
             res.constants.append(ConstView(paging, "Paging", pages.constant))
-            res.paging_names = ["AsyncPage", "Paging", "SyncPage"]
+            res.paging_names = ["AsyncPage", "AsyncPager", "Paging", "SyncPage"]
+            async_page = pages.async_page
             returns, async_returns = pages.returns, pages.async_returns
         elif call == "request" and returns != "None" and bodiless:
             # Another success status (204, say) has no content: it reads as None.
@@ -516,6 +518,7 @@ def _operation(
         deprecated=op.deprecated,
         warning=py_literal(f"{method} is deprecated: {notice}") if notice else "",
         paging=paging,
+        async_page=async_page,
         retries_expr=_retries_expr(op, res, http, prefix, retries_arg),
         extras=extras,
         dual=dual,
@@ -790,7 +793,7 @@ def init_exports(view: ClientView) -> list[str]:
         "UNSET",
         "Unset",
         "models",
-        *(["SyncPage", "AsyncPage"] if view.pages else []),
+        *(["SyncPage", "AsyncPage", "AsyncPager"] if view.pages else []),
         *(["WebhookVerificationError"] if view.webhooks else []),
     ]
     return sorted(names, key=export_key)

@@ -345,8 +345,9 @@ class Docs:
         text = TypeText(self.api, prefix)
         if op.pagination is not None and success.type is not None:
             return (
-                f"**SyncPage** (`AsyncPage` when awaited) of {text.cell(op.pagination.item)}: iterating "
-                "it yields the items of every page. Each page reads as its response, "
+                f"**SyncPage** of {text.cell(op.pagination.item)} (async: an `AsyncPager`, iterated with "
+                "`async for` or awaited for the first `AsyncPage`): iterating it yields the items of "
+                "every page. Each page reads as its response, "
                 f"{text.cell(success.type)}; `.iter_pages()`, `.has_next_page()` and `.next_page()` step "
                 "through the pages."
             )

@@ -15,7 +15,8 @@ class PagingView:
 
     constant: str  # `Paging(...)`
     returns: str  # `SyncPage[Response, Item]`
-    async_returns: str
+    async_returns: str  # `AsyncPager[Response, Item]`: awaited for a page, or iterated
+    async_page: str  # `AsyncPage[Response, Item]`, whose `pager` the async method returns
 
 
 def paging_view(
@@ -47,7 +48,9 @@ def paging_view(
     if pagination.has_more:
         args.append(f"has_more={_steps(pagination.has_more)}")
     pair = f"[{response}, {item}]"
-    return PagingView(f"Paging({', '.join(args)})", "SyncPage" + pair, "AsyncPage" + pair)
+    return PagingView(
+        f"Paging({', '.join(args)})", "SyncPage" + pair, "AsyncPager" + pair, "AsyncPage" + pair
+    )
 
 
 def _steps(path: tuple[PathStep, ...]) -> str:

@@ -2,13 +2,14 @@
 
 `Paging` says how one operation pages (the spec's `x-speakeasy-pagination`, or a shape
 sdkgen recognised); `_next_call` decides the next request from the last response. The
-twins `SyncPage` and `AsyncPage` only perform the requests.
+twins `SyncPage` and `AsyncPage` only perform the requests. An async paging method returns
+an `AsyncPager`: `await` it for the first page, or `async for` over it for every item.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from dataclasses import dataclass, replace
 from typing import Any, Generic, Literal, TypeVar
 from urllib.parse import urljoin
@@ -24,7 +25,7 @@ from ._http import (
     _jsonable,
 )
 
-__all__ = ["AsyncPage", "Paging", "SyncPage"]
+__all__ = ["AsyncPage", "AsyncPager", "Paging", "SyncPage"]
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -263,6 +264,24 @@ class AsyncPage(_Page[R, T]):
 
         return await http.request(call, page_of, timeout=timeout, retries=retries)
 
+    @classmethod
+    def pager(
+        cls,
+        http: AsyncHTTP,
+        call: Call,
+        parse: Callable[[bytes], R],
+        paging: Paging,
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> AsyncPager[R, T]:
+        """The page `call` describes, requested when awaited or iterated."""
+        return AsyncPager(
+            lambda: cls.fetch(
+                http, call, parse, paging, timeout=timeout, retries=retries
+            )
+        )
+
     async def next_page(self) -> AsyncPage[R, T] | None:
         """The next page (one request), or None after the last."""
         if self._call is None:
@@ -288,3 +307,19 @@ class AsyncPage(_Page[R, T]):
         async for page in self.iter_pages():
             for item in page.items:
                 yield item
+
+
+class AsyncPager(Generic[R, T]):
+    """What an async paging method returns: `await` it for the first page (an `AsyncPage`),
+    or `async for` over it, no await needed, for the items of every page."""
+
+    def __init__(self, fetch: Callable[[], Awaitable[AsyncPage[R, T]]]) -> None:
+        self._fetch = fetch
+
+    def __await__(self) -> Generator[Any, None, AsyncPage[R, T]]:
+        return self._fetch().__await__()
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        page = await self._fetch()
+        async for item in page:
+            yield item

@@ -5,7 +5,7 @@ from . import models
 from ._events import AsyncEventStream, EventStream, UnknownEvent
 from ._http import UNSET, ResumeConfig, RetryConfig, Unset
 from ._multipart import FileTypes
-from ._pagination import AsyncPage, SyncPage
+from ._pagination import AsyncPage, AsyncPager, SyncPage
 from ._payload import BinaryContent
 from ._raw import RawResponse
 from ._responses import AsyncBinaryResponse, AsyncLineStream, BinaryResponse, LineStream
@@ -38,6 +38,7 @@ __all__ = [
     "AsyncEventStream",
     "AsyncLineStream",
     "AsyncPage",
+    "AsyncPager",
     "AsyncPagingSdk",
     "AuthenticationError",
     "BadRequestError",

@@ -19,7 +19,7 @@ from .._http import (
     Unset,
     strip_unset,
 )
-from .._pagination import AsyncPage, Paging, SyncPage
+from .._pagination import AsyncPage, AsyncPager, Paging, SyncPage
 from .._raw import async_raw, raw
 from ..models.components.linklist import LinkList
 from ..models.components.pagelist import PageList
@@ -295,7 +295,7 @@ class AsyncExt:
         """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
         return AsyncExtWithRawResponse(self)
 
-    async def list_by_page(
+    def list_by_page(
         self,
         *,
         page: int | Unset = UNSET,
@@ -305,7 +305,7 @@ class AsyncExt:
         extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
-    ) -> AsyncPage[PageList, Thing]:
+    ) -> AsyncPager[PageList, Thing]:
         call = Call(
             "GET",
             "/pages",
@@ -321,7 +321,7 @@ class AsyncExt:
             extra_query=extra_query,
             extra_body=extra_body,
         )
-        return await AsyncPage[PageList, Thing].fetch(
+        return AsyncPage[PageList, Thing].pager(
             self._http,
             call,
             PageList.model_validate_json,
@@ -330,7 +330,7 @@ class AsyncExt:
             retries=retries,
         )
 
-    async def list_by_offset(
+    def list_by_offset(
         self,
         *,
         offset: int | Unset = UNSET,
@@ -340,7 +340,7 @@ class AsyncExt:
         extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
-    ) -> AsyncPage[ThingList, Thing]:
+    ) -> AsyncPager[ThingList, Thing]:
         call = Call(
             "GET",
             "/offsets",
@@ -356,7 +356,7 @@ class AsyncExt:
             extra_query=extra_query,
             extra_body=extra_body,
         )
-        return await AsyncPage[ThingList, Thing].fetch(
+        return AsyncPage[ThingList, Thing].pager(
             self._http,
             call,
             ThingList.model_validate_json,
@@ -365,7 +365,7 @@ class AsyncExt:
             retries=retries,
         )
 
-    async def list_by_cursor(
+    def list_by_cursor(
         self,
         *,
         page_token: str | None | Unset = UNSET,
@@ -375,7 +375,7 @@ class AsyncExt:
         extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
-    ) -> AsyncPage[TokenList, Thing]:
+    ) -> AsyncPager[TokenList, Thing]:
         call = Call(
             "GET",
             "/cursors",
@@ -391,7 +391,7 @@ class AsyncExt:
             extra_query=extra_query,
             extra_body=extra_body,
         )
-        return await AsyncPage[TokenList, Thing].fetch(
+        return AsyncPage[TokenList, Thing].pager(
             self._http,
             call,
             TokenList.model_validate_json,
@@ -400,7 +400,7 @@ class AsyncExt:
             retries=retries,
         )
 
-    async def search(
+    def search(
         self,
         *,
         query: str,
@@ -410,7 +410,7 @@ class AsyncExt:
         extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
-    ) -> AsyncPage[ThingList, Thing]:
+    ) -> AsyncPager[ThingList, Thing]:
         call = Call(
             "POST",
             "/search",
@@ -426,7 +426,7 @@ class AsyncExt:
             extra_query=extra_query,
             extra_body=extra_body,
         )
-        return await AsyncPage[ThingList, Thing].fetch(
+        return AsyncPage[ThingList, Thing].pager(
             self._http,
             call,
             ThingList.model_validate_json,
@@ -435,7 +435,7 @@ class AsyncExt:
             retries=retries,
         )
 
-    async def list_by_link(
+    def list_by_link(
         self,
         *,
         extra_headers: ExtraHeaders | None = None,
@@ -443,7 +443,7 @@ class AsyncExt:
         extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
-    ) -> AsyncPage[LinkList, Thing]:
+    ) -> AsyncPager[LinkList, Thing]:
         call = Call(
             "GET",
             "/links",
@@ -455,7 +455,7 @@ class AsyncExt:
             extra_query=extra_query,
             extra_body=extra_body,
         )
-        return await AsyncPage[LinkList, Thing].fetch(
+        return AsyncPage[LinkList, Thing].pager(
             self._http,
             call,
             LinkList.model_validate_json,

@@ -18,7 +18,7 @@ from .._http import (
     TimeoutTypes,
     Unset,
 )
-from .._pagination import AsyncPage, Paging, SyncPage
+from .._pagination import AsyncPage, AsyncPager, Paging, SyncPage
 from .._raw import async_raw, raw
 from ..models.components.thing import Thing
 from ..models.operations.listafterresponsebody import ListAfterResponseBody
@@ -216,7 +216,7 @@ class AsyncInferred:
         """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
         return AsyncInferredWithRawResponse(self)
 
-    async def list_after(
+    def list_after(
         self,
         *,
         after: str | Unset = UNSET,
@@ -226,7 +226,7 @@ class AsyncInferred:
         extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
-    ) -> AsyncPage[ListAfterResponseBody, Thing]:
+    ) -> AsyncPager[ListAfterResponseBody, Thing]:
         call = Call(
             "GET",
             "/openai",
@@ -242,7 +242,7 @@ class AsyncInferred:
             extra_query=extra_query,
             extra_body=extra_body,
         )
-        return await AsyncPage[ListAfterResponseBody, Thing].fetch(
+        return AsyncPage[ListAfterResponseBody, Thing].pager(
             self._http,
             call,
             ListAfterResponseBody.model_validate_json,
@@ -251,7 +251,7 @@ class AsyncInferred:
             retries=retries,
         )
 
-    async def list_starting_after(
+    def list_starting_after(
         self,
         *,
         starting_after: str | Unset = UNSET,
@@ -261,7 +261,7 @@ class AsyncInferred:
         extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
-    ) -> AsyncPage[ListStartingAfterResponseBody, Thing]:
+    ) -> AsyncPager[ListStartingAfterResponseBody, Thing]:
         call = Call(
             "GET",
             "/stripe",
@@ -277,7 +277,7 @@ class AsyncInferred:
             extra_query=extra_query,
             extra_body=extra_body,
         )
-        return await AsyncPage[ListStartingAfterResponseBody, Thing].fetch(
+        return AsyncPage[ListStartingAfterResponseBody, Thing].pager(
             self._http,
             call,
             ListStartingAfterResponseBody.model_validate_json,
@@ -286,7 +286,7 @@ class AsyncInferred:
             retries=retries,
         )
 
-    async def list_next_cursor(
+    def list_next_cursor(
         self,
         *,
         cursor: str | Unset = UNSET,
@@ -295,7 +295,7 @@ class AsyncInferred:
         extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
-    ) -> AsyncPage[ListNextCursorResponseBody, Thing]:
+    ) -> AsyncPager[ListNextCursorResponseBody, Thing]:
         call = Call(
             "GET",
             "/next-cursor",
@@ -308,7 +308,7 @@ class AsyncInferred:
             extra_query=extra_query,
             extra_body=extra_body,
         )
-        return await AsyncPage[ListNextCursorResponseBody, Thing].fetch(
+        return AsyncPage[ListNextCursorResponseBody, Thing].pager(
             self._http,
             call,
             ListNextCursorResponseBody.model_validate_json,
