@@ -577,6 +577,7 @@ class _Base:
         default_headers: ExtraHeaders | None = None,
         default_query: ExtraQuery | None = None,
         strict: bool = False,
+        retries_given: int | RetryConfig | Unset = UNSET,
     ) -> None:
         self.server_url = server_url.rstrip("/")
         self._credentials = dict(credentials)
@@ -589,6 +590,8 @@ class _Base:
             DEFAULT_TIMEOUT if isinstance(timeout, Unset) else timeout
         )
         self.retries = _retry_config(retries)
+        # What the client's caller chose, if anything: it outranks an operation's spec policy.
+        self.retries_given = retries_given
         self.resume = resume
         self.strict = strict  # streams raise on events that deviate from the spec
         self._user_agent = user_agent
@@ -600,6 +603,16 @@ class _Base:
 
     def _retries(self, retries: int | RetryConfig | Unset) -> RetryConfig:
         return self.retries if isinstance(retries, Unset) else _retry_config(retries)
+
+    def policy(
+        self, retries: int | RetryConfig | Unset, policy: RetryConfig
+    ) -> RetryConfig:
+        """A call's retries under its operation's own spec policy: the call's `retries`, else
+        what the client's caller gave, else the policy (a count keeps the policy's backoff and
+        status codes, a `RetryConfig` replaces it whole)."""
+        return with_policy(
+            self.retries_given if isinstance(retries, Unset) else retries, policy
+        )
 
     def _resume(
         self, call: Call, resume: bool | ResumeConfig | Unset

@@ -145,3 +145,19 @@ def test_an_unusable_policy_is_a_note_and_the_default_applies() -> None:
     assert any("/paths/~1odd/get/x-speakeasy-retries: only `strategy: backoff`" in n for n in api.notes)
     odd = next(op for op in api.operations if op.operation_id == "odd_policy")
     assert odd.retries is None and api.retries is not None and api.retries.status_codes == ("5XX",)
+
+
+def test_a_client_config_outranks_the_operation_policy(server: LocalServer) -> None:
+    server.take()
+    none = retries_sdk.RetryConfig(max_retries=0)
+    with retries_sdk.RetriesSdk(server_url=server.url, timeout=5, retries=none) as client:
+        with pytest.raises(retries_sdk.RateLimitError):
+            client.calls.own_policy(key=_key("429", 2))  # the spec's own policy would retry 429
+        assert len(server.take()) == 1
+        # a call's own retries still come first
+        assert client.calls.own_policy(key=_key("429", 2), retries=2).attempts == 3
+        assert len(server.take()) == 3
+    with retries_sdk.RetriesSdk(server_url=server.url, timeout=5, retries=1) as client:
+        with pytest.raises(retries_sdk.RateLimitError):  # a count keeps the operation's policy
+            client.calls.own_policy(key=_key("429", 5))
+        assert len(server.take()) == 2

@@ -211,6 +211,7 @@ class ResourceView:
         return self.attr.rsplit(".", 1)[-1]
 
     runtime: list[tuple[str, str]] = field(default_factory=list)  # (runtime module, names)
+    op_policies: bool = False  # some method has its operation's own retry policy
 
 
 @dataclass
@@ -247,6 +248,12 @@ class ClientView:
     def attached(self) -> list[ResourceView]:
         """Resources reached as attributes of the SDK (`sdk.chat`); deeper ones through them."""
         return [r for r in self.resources if len(r.path) == 1]
+
+    @property
+    def op_policies(self) -> bool:
+        """Whether some method has its operation's own retry policy (the client then tells the
+        core which retries its caller chose, since those outrank such a policy)."""
+        return any(r.op_policies for r in self.resources)
 
     @property
     def pages(self) -> bool:
@@ -575,8 +582,8 @@ def _retries_expr(op: Operation, res: ResourceView, http: set[str], prefix: str,
         return arg
     name = f"_{prefix}_RETRIES"
     res.constants.append(ConstView(name, "RetryConfig", retry_source(op.retries)))
-    http.add("with_policy")
-    return f"with_policy({arg}, {name})"
+    res.op_policies = True
+    return f"self._http.policy({arg}, {name})"
 
 
 def _encoding(op: Operation) -> str:

@@ -19,7 +19,6 @@ from .._http import (
     Unset,
     encode_path,
     parse_none,
-    with_policy,
 )
 from .._raw import async_raw, raw
 from ..errors import APIStatusError
@@ -101,7 +100,7 @@ class Calls:
             call,
             Done.model_validate_json,
             timeout=timeout,
-            retries=with_policy(retries, _OWN_POLICY_RETRIES),
+            retries=self._http.policy(retries, _OWN_POLICY_RETRIES),
         )
 
     def odd_policy(
@@ -196,7 +195,7 @@ class AsyncCalls:
             call,
             Done.model_validate_json,
             timeout=timeout,
-            retries=with_policy(retries, _OWN_POLICY_RETRIES),
+            retries=self._http.policy(retries, _OWN_POLICY_RETRIES),
         )
 
     async def odd_policy(
