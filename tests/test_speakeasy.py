@@ -76,7 +76,7 @@ def test_top_level_list_names_methods_and_operation_level_wins(tmp_path: Path) -
         "chat_completions_create_stream",
     ]
     py, ts = PyNames(api), TsNames(api)
-    assert [py.method(op) for op in api.operations] == ["create", "create_stream", "list_", "mine", "other"]
+    assert [py.method(op) for op in api.operations] == ["create", "create_stream", "list", "mine", "other"]
     (chat,) = api.resources
     assert list(ts.methods(chat).values())[:3] == ["create", "createStream", "list"]
 

@@ -30,7 +30,7 @@ def _calls(sdk: Any) -> list[Any]:
         sdk.beta.conversations.start,
         lambda: sdk.beta.conversations.messages.list_messages(id="c1"),
         sdk.beta.status,
-        sdk.beta.agents.list_,
+        sdk.beta.agents.list,
         sdk.labs.tools.list_tools,
         sdk.models.list_models,
     ]
