@@ -268,6 +268,13 @@ class OperationBuilder:
                 )
             else:
                 first = schema if not offered else first
+                encoding = media.get("encoding") if isinstance(media, dict) else None
+                if offered and encoding is not None and encoding != content[offered[0][0]].get("encoding"):
+                    # One `encoding` travels with the body, whichever media type the caller picks.
+                    self.schemas.note(
+                        f"{where.child('encoding')}: only {offered[0][0]}'s encoding is applied; this "
+                        "media type's own encoding is ignored"
+                    )
                 offered.append((str(ctype), kind))
         return offered
 

@@ -327,3 +327,45 @@ def test_raw_response_of_a_download_and_a_line_stream(server: Server) -> None:
         assert lines.status_code == 200
         with lines.parse() as stream:
             assert len(list(stream)) == 3
+
+
+def test_an_alternative_media_types_own_encoding_is_a_note(tmp_path: Path) -> None:
+    from generator.build import build_api
+    from generator.config import Settings
+    from generator.load import load_spec
+
+    schema = {"type": "object", "properties": {"tags": {"type": "array", "items": {"type": "string"}}}}
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/x": {
+                "post": {
+                    "operationId": "send",
+                    "requestBody": {
+                        "content": {
+                            "multipart/form-data": {
+                                "schema": schema,
+                                "encoding": {"tags": {"contentType": "text/plain"}},
+                            },
+                            "application/x-www-form-urlencoded": {
+                                "schema": schema,
+                                "encoding": {"tags": {"style": "form", "explode": False}},
+                            },
+                        }
+                    },
+                    "responses": {"204": {"description": "done"}},
+                }
+            }
+        },
+    }
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec))
+    api = build_api(load_spec(path), Settings(spec=path, package="p"))
+    where = "/paths/~1x/post/requestBody/content/application~1x-www-form-urlencoded/encoding"
+    wanted = f"{where}: only multipart/form-data's encoding is applied"
+    assert any(wanted in note for note in api.notes), api.notes
+    assert [m for m, _ in api.operations[0].body.offered] == [
+        "multipart/form-data",
+        "application/x-www-form-urlencoded",
+    ]
