@@ -1,0 +1,254 @@
+"""`sdkgen mock`: a real HTTP server answering every operation of a spec from its IR.
+
+Each request is checked against its operation (required parameters, the body's presence,
+media type and, for JSON, its schema through the one checker `values.problems`) and answered
+400 `{"error": reason}` when it does not match; otherwise the first 2xx response is answered
+with example values from the shared engine (`ExampleValues`) in its media kind: JSON, SSE
+events ending with the stream's sentinel, NDJSON lines, text, bytes, or 204 without content.
+
+Starlette and uvicorn are imported only when a server is built: they are not dependencies
+of the generator itself.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs
+
+from generator import media, values
+from generator.errors import UsageError
+from generator.example_values import ExampleValues
+from generator.ir import Api, Model, Operation, Response, TypeRef
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response as WebResponse
+
+MISSING_WEB = "sdkgen mock needs starlette and uvicorn: pip install starlette uvicorn"
+EVENTS = 3  # events of an SSE answer, lines of an NDJSON one
+BINARY = b"sdkgen mock bytes\x00\xff"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the mock sends back: status, media type ("" without content) and the body bytes."""
+
+    status: int
+    content_type: str = ""
+    body: bytes = b""
+
+
+def app(api: Api) -> Starlette:
+    """The starlette application serving every operation of `api` (one route per path and method)."""
+    try:
+        from starlette.applications import Starlette
+        from starlette.routing import Route
+    except ImportError as exc:
+        raise UsageError(MISSING_WEB) from exc
+    answers = Answers(api)
+    groups: dict[tuple[str, str], list[Operation]] = {}
+    for op in api.operations:
+        groups.setdefault((op.http_method.upper(), op.path), []).append(op)
+    routes = [
+        Route(_template(ops[0]), _endpoint(api, answers, ops), methods=[method])
+        for (method, _), ops in groups.items()
+    ]
+    return Starlette(routes=routes)
+
+
+def _template(op: Operation) -> str:
+    """The starlette path of `op`: parameters renamed `p0`, `p1`... (any wire name routes)."""
+    out, index = [], 0
+    for text, is_param in op.path_parts():
+        if is_param:
+            out.append(f"{{p{index}}}")
+            index += 1
+        else:
+            out.append(text)
+    return "".join(out)
+
+
+def _endpoint(
+    api: Api, answers: Answers, ops: list[Operation]
+) -> Callable[[Request], Awaitable[WebResponse]]:
+    from starlette.responses import Response as WebResponse
+
+    async def endpoint(request: Request) -> WebResponse:
+        raw = await request.body()
+        ctype = request.headers.get("content-type", "")
+        parsed: Any = None
+        if raw and media.is_json(ctype):
+            try:
+                parsed = json.loads(raw)
+            except ValueError as exc:
+                return _error(f"request body: not JSON ({exc})")
+        op = _variant(ops, parsed)
+        reason = _param_problem(op, request) or _body_problem(api, op, ctype, raw, parsed)
+        if reason:
+            return _error(reason)
+        flag = op.dual.flag if op.dual is not None else ""
+        asked = bool(flag) and isinstance(parsed, dict) and parsed.get(flag) is True
+        answer = answers.of(op, streamed=asked or op.dual is None)
+        headers = {"content-type": answer.content_type} if answer.content_type else {}
+        return WebResponse(answer.body, status_code=answer.status, headers=headers)
+
+    return endpoint
+
+
+def _error(reason: str) -> WebResponse:
+    from starlette.responses import JSONResponse
+
+    return JSONResponse({"error": reason}, status_code=400)
+
+
+def _variant(ops: list[Operation], body: Any) -> Operation:
+    """Of the operations sharing a path and method (Speakeasy's `#stream` variants), the one the
+    body asks for: the stream when its flag is true, else the other."""
+    flagged = isinstance(body, dict)
+    chosen = next((op for op in ops if op.stream_flag and flagged and body.get(op.stream_flag) is True), None)
+    return chosen or next((op for op in ops if not op.stream_flag), ops[0])
+
+
+def _param_problem(op: Operation, request: Request) -> str:
+    """Why the request lacks a required parameter ("" when it does not)."""
+    for p in op.params:
+        if not p.required or p.location == "path":  # the route only matches with every path value
+            continue
+        if p.location == "query":
+            keys = request.query_params.keys()
+            present = any(k == p.wire or k.startswith(p.wire + "[") for k in keys)
+        elif p.location == "header":
+            present = p.wire in request.headers
+        else:
+            present = p.wire in request.cookies
+        if not present:
+            return f"required {p.location} parameter {p.wire!r} is missing"
+    return ""
+
+
+def _body_problem(api: Api, op: Operation, ctype: str, raw: bytes, parsed: Any) -> str:
+    """Why the request body does not match the operation's ("" when it does)."""
+    body = op.body
+    if body is None:
+        return ""
+    if not raw:
+        return "request body is required" if body.required else ""
+    offered = body.offered or ((body.content_type, body.kind),)
+    kind = next((k for m, k in offered if _matches(ctype, m)), None)
+    if kind is None:
+        declared = ", ".join(m for m, _ in offered)
+        return f"Content-Type {ctype or '(none)'!r} is not one of the declared {declared}"
+    if kind == "json":
+        found = values.problems(api, parsed, body.type)
+        return "request body: " + "; ".join(found[:4]) if found else ""
+    if kind == "form":
+        keys = parse_qs(raw.decode("latin-1"), keep_blank_values=True).keys()
+        missing = [f.wire for f in body.fields if f.required and not _has_key(keys, f.wire)]
+        return f"request body: required field {missing[0]!r} is missing" if missing else ""
+    if kind == "multipart" and "boundary=" not in ctype:
+        return "request body: multipart Content-Type without a boundary"
+    return ""
+
+
+def _has_key(keys: Any, wire: str) -> bool:
+    """Whether a form body holds `wire`, plainly or in the bracket convention (`wire[k]`)."""
+    return any(k == wire or k.startswith(wire + "[") for k in keys)
+
+
+def _matches(ctype: str, declared: str) -> bool:
+    """Whether the request's media type is the declared one (`type/*` and `*/*` match a family)."""
+    got, want = media.essence(ctype), media.essence(declared)
+    if want in ("*/*", got):
+        return True
+    return want.endswith("/*") and got.startswith(want[:-1])
+
+
+class Answers:
+    """The answer of each operation, built once from the shared example engine."""
+
+    def __init__(self, api: Api) -> None:
+        self.api = api
+        self.examples = ExampleValues(api)
+        self._cache: dict[tuple[int, bool], Answer] = {}
+
+    def of(self, op: Operation, streamed: bool = True) -> Answer:
+        """The answer to a valid call of `op` (its JSON mode unless `streamed`, for dual operations)."""
+        key = (id(op), streamed)
+        if key not in self._cache:
+            response = op.dual.response if op.dual is not None and not streamed else op.success
+            self._cache[key] = self._answer(op, response)
+        return self._cache[key]
+
+    def _answer(self, op: Operation, response: Response | None) -> Answer:
+        if response is None or not response.kind and not response.content_type:
+            return Answer(204)
+        status = int(response.status) if response.status.isdigit() else 200
+        ctype = response.content_type
+        if response.kind == "sse" and op.stream is not None:
+            return Answer(status, ctype, self._events(op))
+        value = self.examples.wire_value(response.type) if response.type is not None else {}
+        if response.kind == "json":
+            return Answer(status, ctype, _json(value))
+        if response.kind == "ndjson":
+            return Answer(status, ctype, b"".join(_json(value) + b"\n" for _ in range(EVENTS)))
+        if response.kind == "text":
+            return Answer(status, ctype, str(value if isinstance(value, str) else "example").encode())
+        concrete = ctype if "*" not in ctype else "application/octet-stream"
+        return Answer(status, concrete, BINARY)
+
+    def _events(self, op: Operation) -> bytes:
+        """A few SSE events whose data is an example payload, then the sentinel when declared."""
+        assert op.stream is not None
+        named = op.stream.events or (("", ""),)
+        blocks = []
+        for i in range(EVENTS):
+            event, envelope = named[i % len(named)]
+            head = f"event: {event}\n" if event else ""
+            data = self._data(self._payload_type(envelope) or op.stream.data)
+            lines = "".join(f"data: {line}\n" for line in data.split("\n"))
+            blocks.append(f"{head}{lines}\n")
+        if op.stream.sentinel:
+            blocks.append(f"data: {op.stream.sentinel}\n\n")
+        return "".join(blocks).encode()
+
+    def _payload_type(self, envelope: str) -> TypeRef | None:
+        """The `data` type of one event-union member's envelope model."""
+        if not envelope:
+            return None
+        model = self.api.named(envelope)
+        fields = model.fields if isinstance(model, Model) else ()
+        return next((f.type for f in fields if f.wire == "data"), None)
+
+    def _data(self, t: TypeRef) -> str:
+        value = self.examples.wire_value(t)
+        return value if isinstance(value, str) and t.kind == "str" else json.dumps(value)
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode()
+
+
+def serve(api: Api, host: str, port: int, announce: Callable[[str], None]) -> None:
+    """Run the mock of `api` on host:port (0: a free port) until interrupted; `announce` gets its URL."""
+    import socket
+
+    try:
+        import uvicorn
+    except ImportError as exc:
+        raise UsageError(MISSING_WEB) from exc
+    application = app(api)
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        raise UsageError(f"--host {host} --port {port}: cannot listen ({exc.strerror})") from exc
+    bound = sock.getsockname()[1]
+    shown = f"[{host}]" if ":" in host else host
+    announce(f"http://{shown}:{bound}")
+    config = uvicorn.Config(application, log_level="warning", lifespan="off")
+    uvicorn.Server(config).run(sockets=[sock])
