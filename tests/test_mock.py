@@ -91,6 +91,16 @@ def test_unknown_route_and_method_are_not_served(wire: str) -> None:
     assert httpx.post(f"{wire}/records").status_code == 405
 
 
+@pytest.fixture(scope="module")
+def calls() -> Iterator[str]:
+    yield from _mocked(ROOT / "tests" / "golden" / "calls" / "spec.yaml", "calls_sdk")
+
+
+@pytest.fixture(scope="module")
+def streams() -> Iterator[str]:
+    yield from _mocked(ROOT / "tests" / "golden" / "streams" / "spec.yaml", "streams_sdk")
+
+
 # -- answers, through the generated SDKs ----------------------------------------------------
 
 
@@ -185,3 +195,24 @@ def test_mock_command_without_starlette_is_one_line_exit_2(tmp_path: Path) -> No
     )
     assert done.returncode == 2
     assert done.stderr == f"sdkgen: error: {mock.MISSING_WEB}\n"
+
+
+def test_dual_mode_answers_json_unless_the_flag_is_true(calls: str) -> None:
+    calls_sdk = import_golden_package("calls")
+    with calls_sdk.CallsSdk(server_url=calls, api_key="k", timeout=5) as sdk:
+        whole = sdk.completions.create_completion(model="m", prompt="p")
+        with sdk.completions.create_completion(model="m", prompt="p", stream=True) as stream:
+            events = list(stream)
+    assert isinstance(whole, calls_sdk.models.components.Completion)
+    assert len(events) == mock.EVENTS
+
+
+def test_event_union_stream_yields_each_declared_event_typed(streams: str) -> None:
+    streams_sdk = import_golden_package("streams")
+    ops = streams_sdk.models.operations
+    with streams_sdk.StreamsSdk(server_url=streams, api_key="k", timeout=5) as sdk:
+        with sdk.events.ticker_stream() as stream:
+            events = list(stream)
+    kinds = [ops.TickerStreamTickEvent, ops.TickerStreamNoticeEvent, ops.TickerStreamTickEvent]
+    assert [type(e) for e in events] == kinds
+    assert isinstance(events[0].data, streams_sdk.models.components.Tick)
