@@ -21,7 +21,7 @@ from urllib.parse import parse_qs
 from generator import media, values
 from generator.errors import UsageError
 from generator.example_values import ExampleValues
-from generator.ir import Api, Model, Operation, Response, TypeRef
+from generator.ir import Api, Enum, Model, Operation, Response, TypeRef
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -87,7 +87,7 @@ def _endpoint(
             except ValueError as exc:
                 return _error(f"request body: not JSON ({exc})")
         op = _variant(ops, parsed)
-        reason = _param_problem(op, request) or _body_problem(api, op, ctype, raw, parsed)
+        reason = _param_problem(api, op, request) or _body_problem(api, op, ctype, raw, parsed)
         if reason:
             return _error(reason)
         flag = op.dual.flag if op.dual is not None else ""
@@ -113,21 +113,63 @@ def _variant(ops: list[Operation], body: Any) -> Operation:
     return chosen or next((op for op in ops if not op.stream_flag), ops[0])
 
 
-def _param_problem(op: Operation, request: Request) -> str:
-    """Why the request lacks a required parameter ("" when it does not)."""
+def _param_problem(api: Api, op: Operation, request: Request) -> str:
+    """Why a parameter is missing or its value does not fit its (scalar) type ("" when none)."""
+    slots = [wire for wire, is_param in op.path_parts() if is_param]
     for p in op.params:
-        if not p.required or p.location == "path":  # the route only matches with every path value
-            continue
-        if p.location == "query":
-            keys = request.query_params.keys()
-            present = any(k == p.wire or k.startswith(p.wire + "[") for k in keys)
+        if p.location == "path":
+            text = request.path_params.get(f"p{slots.index(p.wire)}") if p.wire in slots else None
+            text = _unstyled(text, p.style, p.wire)
+        elif p.location == "query":
+            text = request.query_params.get(p.wire)
+            if text is None and any(k.startswith(p.wire + "[") for k in request.query_params.keys()):
+                continue  # deepObject: an object, not checked further
         elif p.location == "header":
-            present = p.wire in request.headers
+            text = request.headers.get(p.wire)
         else:
-            present = p.wire in request.cookies
-        if not present:
-            return f"required {p.location} parameter {p.wire!r} is missing"
+            text = request.cookies.get(p.wire)
+        if text is None:
+            if p.required:
+                return f"required {p.location} parameter {p.wire!r} is missing"
+            continue
+        found = values.problems(api, _scalar(api, text, p.type), p.type) if _is_scalar(p.type) else []
+        if found:
+            return f"{p.location} parameter {p.wire!r}: {found[0].removeprefix('/: ')}"
     return ""
+
+
+def _unstyled(text: str | None, style: str, wire: str) -> str | None:
+    """A scalar path value without its label (`.v`) or matrix (`;name=v`) prefix."""
+    if text is not None and style == "label":
+        return text.removeprefix(".")
+    if text is not None and style == "matrix":
+        return text.removeprefix(f";{wire}=")
+    return text
+
+
+_SCALAR_KINDS = frozenset({"str", "int", "float", "bool", "enum", "literal", "uuid", "date", "datetime"})
+
+
+def _is_scalar(t: TypeRef) -> bool:
+    """Whether a parameter's value is one plain string on the wire (whatever its style)."""
+    return t.kind in _SCALAR_KINDS
+
+
+def _scalar(api: Api, text: str, t: TypeRef) -> Any:
+    """The JSON value a parameter's text stands for, read by its type (as it came when unreadable)."""
+    named = api.named(t.name) if t.kind == "enum" else None
+    kind = named.base if isinstance(named, Enum) else t.kind
+    if t.kind == "literal" and t.values and not isinstance(t.values[0], str):
+        kind = "bool" if isinstance(t.values[0], bool) else "float"
+    try:
+        if kind == "int":
+            return int(text)
+        if kind == "float":
+            number = float(text)
+            return int(number) if number.is_integer() else number
+    except ValueError:
+        return text
+    return {"true": True, "false": False}.get(text, text) if kind == "bool" else text
 
 
 def _body_problem(api: Api, op: Operation, ctype: str, raw: bytes, parsed: Any) -> str:

@@ -57,6 +57,12 @@ def test_missing_required_query_parameter_is_refused_naming_it(wire: str) -> Non
     assert httpx.get(f"{wire}/records", params={"n": "2"}).status_code == 200
 
 
+def test_parameter_value_not_fitting_its_type_is_refused(wire: str) -> None:
+    answer = httpx.get(f"{wire}/records", params={"n": "two"})
+    assert answer.status_code == 400
+    assert answer.json() == {"error": "query parameter 'n': expected an integer, got \"two\""}
+
+
 def test_undeclared_content_type_is_refused(wire: str) -> None:
     answer = httpx.post(f"{wire}/notes", content=b"a,b", headers={"content-type": "text/csv"})
     assert answer.status_code == 400
