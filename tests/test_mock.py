@@ -143,7 +143,7 @@ def test_atoma_stream_async(atoma: str) -> None:
     assert all(isinstance(c, atoma_sdk.models.components.ChatCompletionChunk) for c in chunks)
 
 
-def test_wire_sdk_calls_pass_validation_in_every_media_kind(wire: str) -> None:
+def test_every_wire_operation_passes_validation_through_the_sdk(wire: str) -> None:
     wire_sdk = import_golden_package("wire")
     Echo = wire_sdk.models.components.Echo  # noqa: N806
     with wire_sdk.WireSdk(server_url=wire, api_key="k", timeout=5) as sdk:
@@ -161,6 +161,11 @@ def test_wire_sdk_calls_pass_validation_in_every_media_kind(wire: str) -> None:
         assert len(records) == mock.EVENTS and all(
             isinstance(r, wire_sdk.models.components.Record) for r in records
         )
+        ranged = sdk.charges.list_charges(created={"gt": 1}, window={"gt": 2}, ids=[1, 2], tag=["a"])
+        assert isinstance(ranged, Echo)
+        assert isinstance(sdk.files.delete_note(id="n 1"), wire_sdk.models.components.Note)
+        assert sdk.blobs.get_anything().read() == mock.BINARY
+        assert sdk.texts.get_report().read() == mock.BINARY
 
 
 def test_mock_command_prints_its_url_and_serves(tmp_path: Path) -> None:
