@@ -191,9 +191,28 @@ def _body_problem(api: Api, op: Operation, ctype: str, raw: bytes, parsed: Any) 
         keys = parse_qs(raw.decode("latin-1"), keep_blank_values=True).keys()
         missing = [f.wire for f in body.fields if f.required and not _has_key(keys, f.wire)]
         return f"request body: required field {missing[0]!r} is missing" if missing else ""
-    if kind == "multipart" and "boundary=" not in ctype:
-        return "request body: multipart Content-Type without a boundary"
+    if kind == "multipart":
+        names = _part_names(ctype, raw)
+        if names is None:
+            return "request body: not a multipart/form-data body (no boundary or no parts)"
+        missing = [f.wire for f in body.fields if f.required and f.wire not in names]
+        return f"request body: required part {missing[0]!r} is missing" if missing else ""
     return ""
+
+
+def _part_names(ctype: str, raw: bytes) -> set[str] | None:
+    """The field names of a multipart/form-data body; None when it is not one."""
+    from email import message_from_bytes, policy
+
+    if "boundary=" not in ctype:
+        return None
+    message = message_from_bytes(
+        b"Content-Type: " + ctype.encode("latin-1") + b"\r\n\r\n" + raw, policy=policy.HTTP
+    )
+    if not message.is_multipart():
+        return None
+    names = (part.get_param("name", header="content-disposition") for part in message.iter_parts())
+    return {name for name in names if isinstance(name, str)}
 
 
 def _has_key(keys: Any, wire: str) -> bool:

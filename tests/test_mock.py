@@ -92,6 +92,16 @@ def test_form_body_missing_a_required_field_is_refused(wire: str) -> None:
     assert answer.json() == {"error": "request body: required field 'name' is missing"}
 
 
+def test_multipart_body_missing_a_required_part_is_refused(wire: str) -> None:
+    answer = httpx.post(f"{wire}/files", data={"purpose": "batch"}, files={"image": b"x"})
+    assert answer.status_code == 400
+    assert answer.json() == {"error": "request body: required part 'file' is missing"}
+    whole = httpx.post(f"{wire}/files", data={"purpose": "batch"}, files={"file": b"x"})
+    assert whole.status_code == 200
+    unbounded = httpx.post(f"{wire}/files", content=b"x", headers={"content-type": "multipart/form-data"})
+    assert unbounded.json()["error"].startswith("request body: not a multipart/form-data body")
+
+
 def test_unknown_route_and_method_are_not_served(wire: str) -> None:
     assert httpx.get(f"{wire}/nowhere").status_code == 404
     assert httpx.post(f"{wire}/records").status_code == 405
