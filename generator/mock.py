@@ -13,7 +13,11 @@ of the generator itself.
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable
+import socket
+import threading
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
@@ -24,6 +28,7 @@ from generator.example_values import ExampleValues
 from generator.ir import Api, Enum, Model, Operation, Response, TypeRef
 
 if TYPE_CHECKING:
+    import uvicorn
     from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import Response as WebResponse
@@ -53,11 +58,19 @@ def app(api: Api) -> Starlette:
     groups: dict[tuple[str, str], list[Operation]] = {}
     for op in api.operations:
         groups.setdefault((op.http_method.upper(), op.path), []).append(op)
+    # A concrete path wins over a template that would also match it (`/agents/pages` before
+    # `/agents/{id}`), as OpenAPI requires; starlette tries routes in order.
+    ordered = sorted(groups.items(), key=lambda item: _specificity(item[0][1]))
     routes = [
         Route(_template(ops[0]), _endpoint(api, answers, ops), methods=[method])
-        for (method, _), ops in groups.items()
+        for (method, _), ops in ordered
     ]
     return Starlette(routes=routes)
+
+
+def _specificity(path: str) -> tuple[int, ...]:
+    """Sorts paths so that at the first segment where two differ, a literal comes first."""
+    return tuple(int("{" in segment) for segment in path.split("/"))
 
 
 def _template(op: Operation) -> str:
@@ -295,21 +308,53 @@ def _json(value: Any) -> bytes:
 
 def serve(api: Api, host: str, port: int, announce: Callable[[str], None]) -> None:
     """Run the mock of `api` on host:port (0: a free port) until interrupted; `announce` gets its URL."""
-    import socket
+    server, sock = _server(api), listen(host, port)
+    announce(url_of(sock))
+    server.run(sockets=[sock])
 
+
+@contextmanager
+def running(api: Api, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """The mock of `api` served from a thread while the block runs (e.g. a test fixture); gives its URL."""
+    server, sock = _server(api), listen(host, port)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the mock server did not start")
+        time.sleep(0.01)
     try:
-        import uvicorn
-    except ImportError as exc:
-        raise UsageError(MISSING_WEB) from exc
-    application = app(api)
+        yield url_of(sock)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port, sending small answers at once (Nagle's delay off)."""
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    # Accepted connections inherit it: without it a header write and a body write wait for
+    # the client's delayed ACK, some 40 ms a request.
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     try:
         sock.bind((host, port))
     except OSError as exc:
         raise UsageError(f"--host {host} --port {port}: cannot listen ({exc.strerror})") from exc
-    bound = sock.getsockname()[1]
-    shown = f"[{host}]" if ":" in host else host
-    announce(f"http://{shown}:{bound}")
-    config = uvicorn.Config(application, log_level="warning", lifespan="off")
-    uvicorn.Server(config).run(sockets=[sock])
+    return sock
+
+
+def url_of(sock: socket.socket) -> str:
+    """The base URL of a bound socket."""
+    host, port = sock.getsockname()[:2]
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def _server(api: Api) -> uvicorn.Server:
+    try:
+        import uvicorn
+    except ImportError as exc:
+        raise UsageError(MISSING_WEB) from exc
+    config = uvicorn.Config(app(api), log_level="warning", lifespan="off", timeout_graceful_shutdown=1)
+    return uvicorn.Server(config)

@@ -7,21 +7,27 @@ and the golden `wire` spec) for the answers, which must parse as the declared ty
 from __future__ import annotations
 
 import asyncio
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
 
-from generator import mock
+from generator import mock, values
 from generator.build import build_api
 from generator.config import Settings
+from generator.example_values import ExampleValues
+from generator.ir import Api, Operation
 from generator.load import load_spec
+from tests.helpers import shared_path
 from tests.runtime.conftest import import_golden_package
-from tests.runtime.conftest_client import atoma_sdk, serve
+from tests.runtime.conftest_client import atoma_sdk
 
 ROOT = Path(__file__).resolve().parents[1]
 WIRE_SPEC = ROOT / "tests" / "golden" / "wire" / "spec.yaml"
@@ -34,7 +40,8 @@ pytestmark = [pytest.mark.timeout(30), pytest.mark.xdist_group("mock")]
 def _mocked(spec: Path, package: str) -> Iterator[str]:
     settings = replace(Settings(), spec=spec, package=package)
     api = build_api(load_spec(spec, (), ()), settings)
-    yield from serve(mock.app(api))
+    with mock.running(api) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -237,3 +244,58 @@ def test_event_union_stream_yields_each_declared_event_typed(streams: str) -> No
     kinds = [ops.TickerStreamTickEvent, ops.TickerStreamNoticeEvent, ops.TickerStreamTickEvent]
     assert [type(e) for e in events] == kinds
     assert isinstance(events[0].data, streams_sdk.models.components.Tick)
+
+
+# -- every operation of the real specs: a request made of the spec's own examples passes --------
+
+REAL_SPECS = sorted(shared_path("specs").glob("*.yaml")) if shared_path("specs").is_dir() else []
+
+
+def _request(api: Api, op: Operation, examples: ExampleValues) -> dict[str, Any]:
+    """httpx.request arguments for a call of `op` made of example values (required ones only)."""
+    path, params, headers = op.path, {}, {}
+    for p in op.params:
+        value = examples.wire_value(p.type, p.example, default=p.default, hint=p.wire)
+        text = json.dumps(value) if not isinstance(value, str) else value
+        if p.location == "path":
+            path = path.replace(f"{{{p.wire}}}", quote(text if "/" not in text else "x", safe=""))
+        elif p.required and p.location == "query":
+            params[p.wire] = value if isinstance(value, list) else text
+        elif p.required and p.location == "header":
+            headers[p.wire] = text
+    out: dict[str, Any] = {"method": op.http_method, "url": path, "params": params, "headers": headers}
+    body = op.body
+    if body is not None:
+        value = examples.wire_value(body.type)
+        if body.kind == "json":
+            out["json"] = value
+        elif body.kind in ("form", "multipart"):
+            fields = {f.wire: value[f.wire] for f in body.fields if f.required}
+            out["data"] = {k: v if isinstance(v, str) else json.dumps(v) for k, v in fields.items()}
+            if body.kind == "multipart":
+                out["files"] = {"_": b"x"}
+        else:
+            out["content"] = b"example"
+        headers["content-type"] = headers.get("content-type", body.content_type)
+        if body.kind == "multipart":
+            del headers["content-type"]
+    return out
+
+
+@pytest.mark.parametrize("spec", REAL_SPECS, ids=lambda p: p.stem)
+def test_every_operation_of_the_real_specs_answers_a_request_made_of_its_examples(spec: Path) -> None:
+    api = build_api(load_spec(spec, (), ()), replace(Settings(), spec=spec, package="real_sdk"))
+    examples = ExampleValues(api)
+    kinds: dict[str, int] = {}
+    with mock.running(api) as url, httpx.Client(base_url=url, timeout=5) as client:
+        for op in api.operations:
+            answer = client.request(**_request(api, op, examples))
+            assert answer.status_code < 300, (op.operation_id, answer.text[:300])
+            response = op.dual.response if op.dual is not None else op.success
+            kind = response.kind if response is not None else ""
+            kinds[kind] = kinds.get(kind, 0) + 1
+            if kind == "json" and response is not None and response.type is not None:
+                assert values.fits(api, answer.json(), response.type), op.operation_id
+            if kind == "sse" and op.stream is not None and op.stream.sentinel:
+                assert answer.text.endswith(f"data: {op.stream.sentinel}\n\n"), op.operation_id
+    assert kinds.get("json", 0) > 10, kinds
