@@ -48,7 +48,19 @@ def _parser() -> argparse.ArgumentParser:
                 "(DIR/.sdkgen-surface.json) and prepend the changes to DIR/CHANGELOG.md",
             )
     _diff_parser(sub)
+    _mock_parser(sub)
     return parser
+
+
+def _mock_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    text = "serve every operation of SPEC with example answers, checking each request against it"
+    cmd = sub.add_parser("mock", help=text, description=text)
+    cmd.add_argument("spec", nargs="?", type=Path, help="OpenAPI 3.0/3.1 YAML or JSON file")
+    cmd.add_argument("--port", type=int, default=4010, help="port to listen on (default 4010; 0: any free)")
+    cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    cmd.add_argument(
+        "--overlay", dest="overlays", action="append", type=Path, help="OpenAPI Overlay applied first"
+    )
 
 
 def _diff_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -116,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = settings_from(args, Path.cwd())
         if args.command == "diff":
             return _diff(args, settings)
+        if args.command == "mock":
+            return _mock(settings, args.host, args.port)
         start = time.perf_counter()
         files, notes = render_for(settings, bump=getattr(args, "bump", False))
         for note in notes if not args.quiet else ():
@@ -144,6 +158,16 @@ def _diff(args: argparse.Namespace, settings: Settings) -> int:
     outcome = run(args.old, args.new, settings, args.format, args.fail_on)
     sys.stdout.write(outcome.text)
     return outcome.exit_code
+
+
+def _mock(settings: Settings, host: str, port: int) -> int:
+    from generator import mock
+    from generator.build import build_api
+    from generator.load import load_spec
+
+    api = build_api(load_spec(settings.spec, settings.overlays, settings.operation_names), settings)
+    mock.serve(api, host, port, lambda url: print(f"sdkgen: mock of {api.title} on {url}", flush=True))
+    return 0
 
 
 def _check(files: dict[str, str], out: Path, quiet: bool) -> int:

@@ -1,0 +1,301 @@
+"""`sdkgen mock` (issue 10 §6): a real server on 127.0.0.1 answering every operation from the
+spec's examples and refusing requests that do not match the spec with 400 and the reason.
+
+Called with httpx for the refusals, and through the committed SDKs (the embedded Atoma spec
+and the golden `wire` spec) for the answers, which must parse as the declared types."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import pytest
+
+from generator import mock, values
+from generator.build import build_api
+from generator.config import Settings
+from generator.example_values import ExampleValues
+from generator.ir import Api, Operation
+from generator.load import load_spec
+from tests.helpers import shared_path
+from tests.runtime.conftest import import_golden_package
+from tests.runtime.conftest_client import atoma_sdk
+
+ROOT = Path(__file__).resolve().parents[1]
+WIRE_SPEC = ROOT / "tests" / "golden" / "wire" / "spec.yaml"
+ATOMA_SPEC = ROOT / "spec" / "openapi.yaml"
+MESSAGES = [{"role": "user", "content": "Hi"}]
+
+pytestmark = [pytest.mark.timeout(30), pytest.mark.xdist_group("mock")]
+
+
+def _mocked(spec: Path, package: str) -> Iterator[str]:
+    settings = replace(Settings(), spec=spec, package=package)
+    api = build_api(load_spec(spec, (), ()), settings)
+    with mock.running(api) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def atoma() -> Iterator[str]:
+    yield from _mocked(ATOMA_SPEC, "atoma_sdk")
+
+
+@pytest.fixture(scope="module")
+def wire() -> Iterator[str]:
+    yield from _mocked(WIRE_SPEC, "wire_sdk")
+
+
+# -- refusals: 400 with the reason ----------------------------------------------------------
+
+
+def test_missing_required_query_parameter_is_refused_naming_it(wire: str) -> None:
+    answer = httpx.get(f"{wire}/records")
+    assert answer.status_code == 400
+    assert answer.json() == {"error": "required query parameter 'n' is missing"}
+    assert httpx.get(f"{wire}/records", params={"n": "2"}).status_code == 200
+
+
+def test_parameter_value_not_fitting_its_type_is_refused(wire: str) -> None:
+    answer = httpx.get(f"{wire}/records", params={"n": "two"})
+    assert answer.status_code == 400
+    assert answer.json() == {"error": "query parameter 'n': expected an integer, got \"two\""}
+
+
+def test_undeclared_content_type_is_refused(wire: str) -> None:
+    answer = httpx.post(f"{wire}/notes", content=b"a,b", headers={"content-type": "text/csv"})
+    assert answer.status_code == 400
+    assert "text/csv" in answer.json()["error"]
+    assert "application/json, application/x-www-form-urlencoded" in answer.json()["error"]
+
+
+def test_json_body_failing_the_schema_is_refused_naming_the_pointer(atoma: str) -> None:
+    bad = {"model": "m", "messages": [{"role": "user", "content": 5}]}
+    answer = httpx.post(f"{atoma}/v1/chat/completions", json=bad)
+    assert answer.status_code == 400
+    assert answer.json()["error"].startswith("request body: /messages/0")
+    missing = httpx.post(f"{atoma}/v1/chat/completions", json={"model": "m"})
+    assert missing.json() == {"error": "request body: /: required property 'messages' is missing"}
+
+
+def test_missing_body_and_bad_json_are_refused(atoma: str) -> None:
+    url = f"{atoma}/v1/chat/completions"
+    assert httpx.post(url).json() == {"error": "request body is required"}
+    broken = httpx.post(url, content=b"{", headers={"content-type": "application/json"})
+    assert broken.status_code == 400 and broken.json()["error"].startswith("request body: not JSON")
+
+
+def test_form_body_missing_a_required_field_is_refused(wire: str) -> None:
+    answer = httpx.post(f"{wire}/customers", data={"balance": "1"})
+    assert answer.status_code == 400
+    assert answer.json() == {"error": "request body: required field 'name' is missing"}
+
+
+def test_multipart_body_missing_a_required_part_is_refused(wire: str) -> None:
+    answer = httpx.post(f"{wire}/files", data={"purpose": "batch"}, files={"image": b"x"})
+    assert answer.status_code == 400
+    assert answer.json() == {"error": "request body: required part 'file' is missing"}
+    whole = httpx.post(f"{wire}/files", data={"purpose": "batch"}, files={"file": b"x"})
+    assert whole.status_code == 200
+    unbounded = httpx.post(f"{wire}/files", content=b"x", headers={"content-type": "multipart/form-data"})
+    assert unbounded.json()["error"].startswith("request body: not a multipart/form-data body")
+
+
+def test_unknown_route_and_method_are_not_served(wire: str) -> None:
+    assert httpx.get(f"{wire}/nowhere").status_code == 404
+    assert httpx.post(f"{wire}/records").status_code == 405
+
+
+@pytest.fixture(scope="module")
+def calls() -> Iterator[str]:
+    yield from _mocked(ROOT / "tests" / "golden" / "calls" / "spec.yaml", "calls_sdk")
+
+
+@pytest.fixture(scope="module")
+def streams() -> Iterator[str]:
+    yield from _mocked(ROOT / "tests" / "golden" / "streams" / "spec.yaml", "streams_sdk")
+
+
+# -- answers, through the generated SDKs ----------------------------------------------------
+
+
+def test_atoma_chat_create_returns_the_typed_model(atoma: str) -> None:
+    with atoma_sdk.AtomaSdk(server_url=atoma, bearer_auth="t", timeout=5) as sdk:
+        done = sdk.chat.chat_completions_create(model="m", messages=MESSAGES)
+        listed = sdk.models.models_list()
+    assert isinstance(done, atoma_sdk.models.components.ChatCompletionResponse)
+    assert done.choices and isinstance(listed, atoma_sdk.models.components.ModelList)
+
+
+def test_atoma_stream_yields_typed_chunks_until_done(atoma: str) -> None:
+    with atoma_sdk.AtomaSdk(server_url=atoma, bearer_auth="t", timeout=5) as sdk:
+        with sdk.chat.chat_completions_create_stream(model="m", messages=MESSAGES) as stream:
+            events = list(stream)
+    assert len(events) == mock.EVENTS
+    assert all(isinstance(e.data, atoma_sdk.models.components.ChatCompletionChunk) for e in events)
+    raw = httpx.post(
+        f"{atoma}/v1/chat/completions", json={"model": "m", "messages": MESSAGES, "stream": True}
+    )
+    assert raw.headers["content-type"].startswith("text/event-stream")
+    assert raw.text.endswith("data: [DONE]\n\n")
+
+
+def test_atoma_stream_async(atoma: str) -> None:
+    async def run() -> list[object]:
+        async with atoma_sdk.AsyncAtomaSdk(server_url=atoma, bearer_auth="t", timeout=5) as sdk:
+            stream = await sdk.chat.chat_completions_create_stream(model="m", messages=MESSAGES)
+            async with stream:
+                return [e.data async for e in stream]
+
+    chunks = asyncio.run(run())
+    assert len(chunks) == mock.EVENTS
+    assert all(isinstance(c, atoma_sdk.models.components.ChatCompletionChunk) for c in chunks)
+
+
+def test_every_wire_operation_passes_validation_through_the_sdk(wire: str) -> None:
+    wire_sdk = import_golden_package("wire")
+    Echo = wire_sdk.models.components.Echo  # noqa: N806
+    with wire_sdk.WireSdk(server_url=wire, api_key="k", timeout=5) as sdk:
+        echo = sdk.customers.create_customer(name="Ada", balance=0, tax_exempt=False)
+        assert isinstance(echo, Echo)
+        assert isinstance(sdk.files.upload_file(purpose="fine-tune", file=b"\x00\xff"), Echo)
+        assert isinstance(sdk.files.create_note(title="t"), Echo)
+        form = sdk.files.create_note(title="t", content_type="application/x-www-form-urlencoded")
+        assert isinstance(form, Echo)
+        assert isinstance(sdk.blobs.put_blob(name="a b", request_body=b"\x00\xff"), Echo)
+        assert sdk.blobs.get_blob(name="a b").read() == mock.BINARY
+        assert isinstance(sdk.texts.echo_text(request_body="hi"), str)
+        with sdk.texts.list_records(n=2) as lines:
+            records = list(lines)
+        assert len(records) == mock.EVENTS and all(
+            isinstance(r, wire_sdk.models.components.Record) for r in records
+        )
+        ranged = sdk.charges.list_charges(created={"gt": 1}, window={"gt": 2}, ids=[1, 2], tag=["a"])
+        assert isinstance(ranged, Echo)
+        assert isinstance(sdk.files.delete_note(id="n 1"), wire_sdk.models.components.Note)
+        assert sdk.blobs.get_anything().read() == mock.BINARY
+        assert sdk.texts.get_report().read() == mock.BINARY
+
+
+def test_mock_command_prints_its_url_and_serves(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "generator", "mock", str(WIRE_SPEC), "--port", "0"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=tmp_path) as proc:
+        try:
+            assert proc.stdout is not None
+            line = proc.stdout.readline()
+            assert line.startswith("sdkgen: mock of Wire on http://127.0.0.1:")
+            url = line.split(" on ", 1)[1].strip()
+            assert httpx.get(f"{url}/records", params={"n": "1"}).status_code == 200
+        finally:
+            proc.terminate()
+
+
+def test_mock_command_bad_spec_is_one_line_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("openapi: 3.1.0\npaths: 5\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "mock", str(bad)], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("sdkgen: error: ") and done.stderr.count("\n") == 1
+
+
+def test_mock_command_without_starlette_is_one_line_exit_2(tmp_path: Path) -> None:
+    # `None` in sys.modules makes the import fail as when the package is not installed.
+    code = (
+        "import sys; sys.modules['starlette'] = sys.modules['uvicorn'] = None; "
+        f"from generator.cli import main; sys.exit(main(['mock', {str(WIRE_SPEC)!r}, '--port', '0']))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 2
+    assert done.stderr == f"sdkgen: error: {mock.MISSING_WEB}\n"
+
+
+def test_dual_mode_answers_json_unless_the_flag_is_true(calls: str) -> None:
+    calls_sdk = import_golden_package("calls")
+    with calls_sdk.CallsSdk(server_url=calls, api_key="k", timeout=5) as sdk:
+        whole = sdk.completions.create_completion(model="m", prompt="p")
+        with sdk.completions.create_completion(model="m", prompt="p", stream=True) as stream:
+            events = list(stream)
+    assert isinstance(whole, calls_sdk.models.components.Completion)
+    assert len(events) == mock.EVENTS
+
+
+def test_event_union_stream_yields_each_declared_event_typed(streams: str) -> None:
+    streams_sdk = import_golden_package("streams")
+    ops = streams_sdk.models.operations
+    with streams_sdk.StreamsSdk(server_url=streams, api_key="k", timeout=5) as sdk:
+        with sdk.events.ticker_stream() as stream:
+            events = list(stream)
+    kinds = [ops.TickerStreamTickEvent, ops.TickerStreamNoticeEvent, ops.TickerStreamTickEvent]
+    assert [type(e) for e in events] == kinds
+    assert isinstance(events[0].data, streams_sdk.models.components.Tick)
+
+
+# -- every operation of the real specs: a request made of the spec's own examples passes --------
+
+REAL_SPECS = sorted(shared_path("specs").glob("*.yaml")) if shared_path("specs").is_dir() else []
+
+
+def _request(api: Api, op: Operation, examples: ExampleValues) -> dict[str, Any]:
+    """httpx.request arguments for a call of `op` made of example values (required ones only)."""
+    path, params, headers = op.path, {}, {}
+    for p in op.params:
+        value = examples.wire_value(p.type, p.example, default=p.default, hint=p.wire)
+        text = json.dumps(value) if not isinstance(value, str) else value
+        if p.location == "path":
+            path = path.replace(f"{{{p.wire}}}", quote(text if "/" not in text else "x", safe=""))
+        elif p.required and p.location == "query":
+            params[p.wire] = value if isinstance(value, list) else text
+        elif p.required and p.location == "header":
+            headers[p.wire] = text
+    out: dict[str, Any] = {"method": op.http_method, "url": path, "params": params, "headers": headers}
+    body = op.body
+    if body is not None:
+        value = examples.wire_value(body.type)
+        if body.kind == "json":
+            out["json"] = value
+        elif body.kind in ("form", "multipart"):
+            fields = {f.wire: value[f.wire] for f in body.fields if f.required}
+            out["data"] = {k: v if isinstance(v, str) else json.dumps(v) for k, v in fields.items()}
+            if body.kind == "multipart":
+                out["files"] = {"_": b"x"}
+        else:
+            out["content"] = b"example"
+        headers["content-type"] = headers.get("content-type", body.content_type)
+        if body.kind == "multipart":
+            del headers["content-type"]
+    return out
+
+
+@pytest.mark.parametrize("spec", REAL_SPECS, ids=lambda p: p.stem)
+def test_every_operation_of_the_real_specs_answers_a_request_made_of_its_examples(spec: Path) -> None:
+    api = build_api(load_spec(spec, (), ()), replace(Settings(), spec=spec, package="real_sdk"))
+    examples = ExampleValues(api)
+    kinds: dict[str, int] = {}
+    with mock.running(api) as url, httpx.Client(base_url=url, timeout=5) as client:
+        for op in api.operations:
+            answer = client.request(**_request(api, op, examples))
+            assert answer.status_code < 300, (op.operation_id, answer.text[:300])
+            response = op.dual.response if op.dual is not None else op.success
+            kind = response.kind if response is not None else ""
+            kinds[kind] = kinds.get(kind, 0) + 1
+            if kind == "json" and response is not None and response.type is not None:
+                assert values.fits(api, answer.json(), response.type), op.operation_id
+            if kind == "sse" and op.stream is not None and op.stream.sentinel:
+                assert answer.text.endswith(f"data: {op.stream.sentinel}\n\n"), op.operation_id
+    assert kinds.get("json", 0) > 10, kinds
