@@ -267,3 +267,16 @@ def test_async_paging_iterates_without_an_await(server: LocalServer) -> None:
         "GET /v1/pages?page=3&size=3",
         "GET /v1/pages?size=3",
     ]
+
+
+def test_items_that_are_not_a_list_raise_instead_of_an_empty_page() -> None:
+    import importlib
+
+    pagination = importlib.import_module("paging_sdk._pagination")
+    http = importlib.import_module("paging_sdk._http")
+    paging = pagination.Paging("cursor", results=("data",), items=("data",), input="after")
+    call = http.Call("GET", "/things", security=())
+    empty = pagination.SyncPage({"data": None}, {"data": None}, call, paging, "http://x", (http.UNSET, 0))
+    assert empty.items == []  # an absent list is no items
+    with pytest.raises(TypeError, match="items at data are a str, not a list"):
+        pagination.SyncPage({"data": "x"}, {"data": "x"}, call, paging, "http://x", (http.UNSET, 0))

@@ -256,6 +256,14 @@ class ClientView:
         return any(r.op_policies for r in self.resources)
 
     @property
+    def retries_given(self) -> str:
+        """The expression telling the core what retries the client's caller chose (UNSET when
+        they kept the default: the spec's policy, or the count 2)."""
+        if self.retries:
+            return "UNSET if retries is _RETRIES else retries"
+        return "UNSET if retries == 2 and not isinstance(retries, RetryConfig) else retries"
+
+    @property
     def pages(self) -> bool:
         """Whether some method returns a page (the package then exports the page types)."""
         return any(r.paging_names for r in self.resources)

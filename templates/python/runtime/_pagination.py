@@ -159,7 +159,13 @@ class _Page(Generic[R, T]):
     ) -> None:
         self.response = response
         found = dig(response, paging.items)
-        self.items = list(found) if isinstance(found, list) else []
+        if found is not None and not isinstance(found, list):
+            # Never an empty page in place of items the SDK cannot read.
+            raise TypeError(
+                f"the page's items at {'.'.join(map(str, paging.items))} are a "
+                f"{type(found).__name__}, not a list"
+            )
+        self.items = list(found or ())
         self._call = _next_call(paging, call, body, server_url)
         self._paging = paging
         self._options = options
