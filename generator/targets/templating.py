@@ -12,6 +12,8 @@ from typing import Any
 
 import jinja2
 
+from generator.targets.template_cache import bytecode_cache
+
 _PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 # An installed wheel ships the templates inside the package (see pyproject's force-include).
 TEMPLATES = (
@@ -41,6 +43,7 @@ class Env:
             trim_blocks=True,
             lstrip_blocks=True,
             autoescape=False,
+            bytecode_cache=bytecode_cache(),
         )
         self.jinja.filters.update(filters)
         self.globals = globals_
