@@ -50,7 +50,7 @@ class OperationBuilder:
         paths = self.spec.root.get("paths") or {}
         base = Loc(self.spec.main_file, "/paths")
         ops: list[Operation] = []
-        keys: list[tuple[str, str]] = []  # per operation: its path key, its flag's wire name
+        keys: list[tuple[str, str]] = []  # per operation: its path key, the flag its node names
         for path, item in paths.items():
             loc = base.child(path)
             if not isinstance(item, dict):
@@ -66,7 +66,7 @@ class OperationBuilder:
                     )
                 elif isinstance(node, dict):
                     ops.append(self._operation(path, method, node, loc.child(method), shared, loc))
-                    keys.append((str(path), _flag_name(node)))
+                    keys.append((str(path), nodes.text(node, "x-speakeasy-stream-request-field")))
                     if node.get("callbacks"):
                         where = loc.child(method, "callbacks")
                         self.schemas.note(f"{where}: callbacks are not generated")

@@ -23,8 +23,9 @@ def pair(
 ) -> list[Operation]:
     """`ops` with each base operation of a `#stream` variant made dual-mode.
 
-    `keys[i]` is (the path key as the spec spells it, the flag's wire name its node names) of
-    `ops[i]`. A variant that cannot be paired is left as it is, with a note naming it.
+    `keys[i]` is (the path key as the spec spells it, the flag its
+    `x-speakeasy-stream-request-field` names or "") of `ops[i]`. A variant that cannot be
+    paired is left as it is, with a note naming it.
     """
     bases = {
         (key, op.http_method): i
@@ -42,7 +43,8 @@ def pair(
                 f"{key[: -len(FRAGMENT)]!r} to pair this #stream variant with; it is a method of its own"
             )
             continue
-        base, flag = out[at], keys[at][1]
+        # The flag the base names, else the one the variant names (its own flag), else `stream`.
+        base, flag = out[at], keys[at][1] or variant.stream_flag or "stream"
         reason = _why_not(base, variant, flag)
         if reason:
             note(f"{variant.loc}: not the stream mode of {base.loc}: {reason}; both are methods of their own")

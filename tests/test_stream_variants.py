@@ -120,11 +120,12 @@ def test_the_extension_names_the_flag(tmp_path: Path) -> None:
         schemas[name]["allOf"][1]["properties"]["live"] = schemas[name]["allOf"][1]["properties"].pop(
             "stream"
         )
-    paths = _paths()
-    for item in paths.values():
-        item["post"]["x-speakeasy-stream-request-field"] = "live"
-    say = _ops(_build(tmp_path, paths, schemas))["say"]
-    assert say.dual is not None and say.dual.flag == "live"
+    for named in (("/rooms/{room}/say", "/rooms/{room}/say#stream"), ("/rooms/{room}/say#stream",)):
+        paths = _paths()
+        for key in named:  # on both, or on the variant alone
+            paths[key]["post"]["x-speakeasy-stream-request-field"] = "live"
+        say = _ops(_build(tmp_path, paths, schemas))["say"]
+        assert say.dual is not None and say.dual.flag == "live"
 
 
 def _unpaired(api: Api) -> None:
