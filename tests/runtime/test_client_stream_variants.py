@@ -171,6 +171,20 @@ def test_the_overloads_type_each_mode(small: tuple[ModuleType, Api, Path]) -> No
     assert run.returncode == 0, run.stdout[-3000:]
 
 
+def test_the_docs_show_both_forms(small: tuple[ModuleType, Api, Path]) -> None:
+    _, _, out = small
+    page = (out / "docs" / "sdks" / "rooms" / "README.md").read_text(encoding="utf-8")
+    say, variant = page.split("\n## say\n", 1)[1].split("\n## say_stream\n", 1)
+    assert '    res = sdk.rooms.say(room="lobby", text="hello")\n' in say
+    assert '    with sdk.rooms.say(room="lobby", text="hello", stream=True) as stream:\n' in say
+    assert " ".join(next(ln for ln in say.splitlines() if ln.startswith("| `stream`")).split()) == (
+        "| `stream` | *Optional[bool]* | :heavy_minus_sign: | | |"
+    )
+    reply, events = "components.Reply", "EventStream[operations.SayStreamResponseBody]"
+    assert f"**[{reply}](../../models/components/reply.md)**; with `stream=True`, **[{events}]" in say
+    assert 'with sdk.rooms.say_stream(room="lobby", text="hello") as stream:' in variant
+
+
 def _collect(sdk: ModuleType, url: str, twin: str) -> tuple[Any, list[Any], list[Any]]:
     """(say(), the events of say(stream=True), the events of say_stream()) made sync or async."""
     if twin == "sync":
