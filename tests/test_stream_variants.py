@@ -11,6 +11,10 @@ import pytest
 
 from generator.build import build_api
 from generator.config import Settings
+from generator.diff import snapshot
+from generator.diff.compare import compare
+from generator.diff.surface import surface
+from generator.diff.terms import dual_term, equivalent, is_subtype, stream_term
 from generator.ir import Api, Operation, TypeRef
 from generator.load import load_spec
 from tests.helpers import shared_path
@@ -205,3 +209,46 @@ def test_the_mistral_variants_pair_with_their_bases() -> None:
         "/v1/audio/transcriptions": "audio_api_v1_transcriptions_post_stream",
     }
     assert not [n for n in api.notes if "#stream" in n]
+
+
+# -- sdkgen diff: a method gaining its stream mode keeps its return ----------------------------
+
+
+def _changes(tmp_path: Path, old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    before = surface(_build(tmp_path / "old", old))
+    after = surface(_build(tmp_path / "new", new))
+    return [(c.level, c.key, c.action, c.detail) for c in compare(before, after)]
+
+
+def test_gaining_a_stream_variant_is_a_feature_and_losing_it_breaks(tmp_path: Path) -> None:
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    alone = _paths()
+    del alone["/rooms/{room}/say#stream"]
+    gained = _changes(tmp_path, alone, _paths())
+    # `say` keeps its return (its default mode); the stream mode is the flag widened to bool.
+    assert gained == [
+        ("feature", "client.say_stream", "added", ""),
+        ("feature", "client.say(stream=)", "changed", "type widened"),
+        ("feature", "operations.SayStreamResponseBody", "added", ""),
+        ("feature", "operations.SayStream422ResponseBody", "added", ""),
+    ]
+    dual = surface(_build(tmp_path / "new", _paths()))
+    assert snapshot.loads(snapshot.dumps("1.0.0", dual), "surface")[1] == dual  # `generate --bump`
+    lost = _changes(tmp_path, _paths(), alone)
+    assert {(level, key) for level, key, _, _ in lost} == {
+        ("breaking", "client.say_stream"),
+        ("breaking", "client.say(stream=)"),
+        ("breaking", "operations.SayStreamResponseBody"),
+        ("breaking", "operations.SayStream422ResponseBody"),
+    }
+
+
+def test_a_dual_methods_modes_are_compared_each() -> None:
+    whole, other = frozenset({("class", "Reply")}), frozenset({("class", "Other")})
+    dual = dual_term(whole, stream_term("Event"))
+    assert equivalent(dual, whole)  # its default mode is the plain return
+    assert not is_subtype(dual, other) and not is_subtype(other, dual)
+    assert not equivalent(dual, dual_term(whole, stream_term("Changed")))
+    assert is_subtype(dual_term(whole, stream_term("E")), dual_term(whole | other, stream_term("E")))
+    assert not is_subtype(dual_term(whole | other, stream_term("E")), dual_term(whole, stream_term("E")))
