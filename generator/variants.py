@@ -68,8 +68,12 @@ def _why_not(base: Operation, variant: Operation, flag: str) -> str:
     field = next((f for f in base.body.fields if f.wire == flag), None)
     if field is None or not _boolean(field.type):
         return f"the base request has no boolean {flag!r} field"
-    if variant.stream_flag != flag:
-        return f"the variant's request has no {flag!r} field that may be true"
+    declared = any(f.wire == flag for f in variant.body.fields)
+    if declared and variant.stream_flag != flag:
+        return f"the variant's request has a {flag!r} field that may not be true"
+    # Without the flag in the variant's request, only the base's own model can carry it true.
+    if not declared and field.type.kind != "bool":
+        return f"the base request's {flag!r} may not be true and the variant's request has none"
     return _incompatible(base, variant, flag)
 
 
@@ -123,4 +127,4 @@ def _needs_own(base: RequestBody | None, variant: RequestBody | None, flag: str)
     """Whether the stream mode must send the variant's body model: the base's refuses a true flag."""
     assert base is not None and variant is not None
     field: Field = next(f for f in base.fields if f.wire == flag)
-    return field.type.kind != "bool" and variant.model != base.model
+    return field.type.kind != "bool" and variant.model not in ("", base.model)

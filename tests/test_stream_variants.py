@@ -172,6 +172,21 @@ def test_a_base_without_a_boolean_flag_is_not_paired(tmp_path: Path) -> None:
     _refused(tmp_path, _paths(), schemas, "the base request has no boolean 'stream' field")
 
 
+def test_a_variant_request_without_the_flag_pairs_when_the_base_can_send_it_true(tmp_path: Path) -> None:
+    schemas = copy.deepcopy(SCHEMAS)
+    del schemas["SayStreamRequest"]["allOf"][1]["properties"]["stream"]
+    _refused(tmp_path, _paths(), schemas, "the base request's 'stream' may not be true and the variant's")
+    schemas["SayRequest"]["allOf"][1]["properties"]["stream"] = {"type": "boolean"}
+    say = _ops(_build(tmp_path, _paths(), schemas))["say"]
+    assert say.dual is not None and say.dual.request is None  # the base's model sends it true
+
+
+def test_a_variant_flag_that_cannot_be_true_is_not_paired(tmp_path: Path) -> None:
+    schemas = copy.deepcopy(SCHEMAS)
+    schemas["SayStreamRequest"]["allOf"][1]["properties"]["stream"] = {"type": "string"}
+    _refused(tmp_path, _paths(), schemas, "the variant's request has a 'stream' field that may not be true")
+
+
 @pytest.mark.parametrize(
     ("change", "reason"),
     [
