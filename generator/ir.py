@@ -8,7 +8,7 @@ target derives its identifiers (attributes, methods, parameters) from those.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from generator.load import Loc
@@ -259,10 +259,18 @@ class RetryPolicy:
 
 @dataclass(frozen=True)
 class DualMode:
-    """An operation whose success answers JSON or an SSE stream, chosen by a boolean body field."""
+    """An operation whose success answers JSON or an SSE stream, chosen by a boolean body field.
+
+    From Speakeasy's `#stream` path variants too: the operation at `/path#stream` (`variant`,
+    its operationId) is the stream mode of the one at `/path`, whose request carries the flag.
+    """
 
     flag: str  # the body field's wire name (`stream`): true asks for the stream
     response: Response  # the JSON success response; the stream is `Operation.stream`
+    # A `#stream` variant's request body: what the stream mode sends (its flag may allow only
+    # true where the base's allows only false); None when one body serves both modes.
+    request: RequestBody | None = None
+    variant: str = ""  # the paired `#stream` variant's operationId, "" for a flag in one operation
 
 
 @dataclass(frozen=True)
@@ -292,6 +300,15 @@ class Operation:
     retries: RetryPolicy | None = None  # the operation's own policy; it replaces the document's
     dual: DualMode | None = None  # JSON or stream by a body flag; `stream` is the stream mode
     stream_flag: str = ""  # a stream operation's body flag asking for the stream (sent true)
+
+    def unpaired(self) -> Operation:
+        """The operation as it was before its `#stream` variant made it dual: its JSON mode alone
+        (for a target without overloads, where the variant's own method streams)."""
+        if self.dual is None or not self.dual.variant:
+            return self
+        whole = self.dual.response
+        responses = tuple(whole if r == self.success else r for r in self.responses)
+        return replace(self, responses=responses, success=whole, stream=None, dual=None)
 
     def path_parts(self) -> list[tuple[str, bool]]:
         """The path template as (text, is a `{parameter}` wire name) pieces, in order."""

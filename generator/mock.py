@@ -99,12 +99,14 @@ def _endpoint(
                 parsed = json.loads(raw)
             except ValueError as exc:
                 return _error(f"request body: not JSON ({exc})")
-        op = _variant(ops, parsed)
+        # The stream flag may travel in a JSON body or as a form field or part (`stream=true`).
+        fields = parsed if isinstance(parsed, dict) else _true_fields(ctype, raw)
+        op = _variant(ops, fields)
         reason = _param_problem(api, op, request) or _body_problem(api, op, ctype, raw, parsed)
         if reason:
             return _error(reason)
         flag = op.dual.flag if op.dual is not None else ""
-        asked = bool(flag) and isinstance(parsed, dict) and parsed.get(flag) is True
+        asked = bool(flag) and isinstance(fields, dict) and fields.get(flag) is True
         answer = answers.of(op, streamed=asked or op.dual is None)
         headers = {"content-type": answer.content_type} if answer.content_type else {}
         return WebResponse(answer.body, status_code=answer.status, headers=headers)
@@ -211,6 +213,23 @@ def _body_problem(api: Api, op: Operation, ctype: str, raw: bytes, parsed: Any) 
         missing = [f.wire for f in body.fields if f.required and f.wire not in names]
         return f"request body: required part {missing[0]!r} is missing" if missing else ""
     return ""
+
+
+def _true_fields(ctype: str, raw: bytes) -> dict[str, bool] | None:
+    """The fields of a form or multipart body whose value is `true` (flags asking for a stream)."""
+    if media.essence(ctype) == "application/x-www-form-urlencoded":
+        pairs = parse_qs(raw.decode("latin-1"), keep_blank_values=True).items()
+        return {k: True for k, v in pairs if v == ["true"]}
+    if media.essence(ctype) != "multipart/form-data" or "boundary=" not in ctype:
+        return None
+    from email import message_from_bytes, policy
+
+    message = message_from_bytes(
+        b"Content-Type: " + ctype.encode("latin-1") + b"\r\n\r\n" + raw, policy=policy.HTTP
+    )
+    parts = message.iter_parts() if message.is_multipart() else ()
+    named = ((p.get_param("name", header="content-disposition"), p.get_payload(decode=True)) for p in parts)
+    return {n: True for n, v in named if isinstance(n, str) and v == b"true"}
 
 
 def _part_names(ctype: str, raw: bytes) -> set[str] | None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator import media as media_kind
-from generator import naming, nodes
+from generator import naming, nodes, variants
 from generator.ir import (
     Alias,
     DualMode,
@@ -50,6 +50,7 @@ class OperationBuilder:
         paths = self.spec.root.get("paths") or {}
         base = Loc(self.spec.main_file, "/paths")
         ops: list[Operation] = []
+        keys: list[tuple[str, str]] = []  # per operation: its path key, the flag its node names
         for path, item in paths.items():
             loc = base.child(path)
             if not isinstance(item, dict):
@@ -65,9 +66,11 @@ class OperationBuilder:
                     )
                 elif isinstance(node, dict):
                     ops.append(self._operation(path, method, node, loc.child(method), shared, loc))
+                    keys.append((str(path), nodes.text(node, "x-speakeasy-stream-request-field")))
                     if node.get("callbacks"):
                         where = loc.child(method, "callbacks")
                         self.schemas.note(f"{where}: callbacks are not generated")
+        ops = variants.pair(ops, keys, self.schemas.note)
         return ops, self._resources(ops)
 
     def _resources(self, ops: list[Operation]) -> list[Resource]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import importlib
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,8 +30,11 @@ def shared_sdk_tree(name: str, tmp_path_factory: pytest.TempPathFactory) -> tupl
     spec = shared_path("specs", SPECS[name])
     if not spec.exists():
         pytest.skip("../shared/specs is not here")
-    # The parent of a worker's base temp folder is shared by every worker of the session.
-    root = tmp_path_factory.getbasetemp().parent / "shared-sdks"
+    # The parent of a worker's base temp folder is shared by every worker of the session;
+    # without workers (-n 0) the base folder is the session's own (its parent holds every
+    # session on the machine, other checkouts' included: an SDK there may be stale).
+    base = tmp_path_factory.getbasetemp()
+    root = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared-sdks"
     root.mkdir(exist_ok=True)
     out, package = root / name, f"{name}_sdk"
     with open(root / f"{name}.lock", "w") as lock:

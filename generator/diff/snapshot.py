@@ -11,7 +11,7 @@ from generator.errors import UsageError
 
 SCHEMA = "sdkgen-surface/1"
 # Which positions of an atom hold a nested term (the others are plain JSON values).
-_NESTED = {"list": (1,), "dict": (1,), "generic": (2,)}
+_NESTED = {"list": (1,), "dict": (1,), "generic": (2,), "dual": (1, 2)}
 
 
 def _term_out(t: Term) -> list[Any]:

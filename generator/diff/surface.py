@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from generator.diff import pynames
-from generator.diff.terms import NONE, Term, stream_term, term, with_none
-from generator.ir import Api, Enum, Field, Model, Operation, Param, Resource
+from generator.diff.terms import NONE, Term, dual_term, stream_term, term, with_none
+from generator.ir import Api, Enum, Field, Model, Operation, Param, Resource, TypeRef
 from generator.targets.python import streams
 from generator.targets.python.client import ArgAnnotator
 from generator.targets.python.types import Annotator, default_source
@@ -127,7 +127,11 @@ def _returns(api: Api, op: Operation) -> tuple[str, Term]:
     """The return annotation and term, as the client view decides them."""
     if op.stream is not None:
         item = streams.item_annotation(api, op.stream)
-        return f"EventStream[{item}]", stream_term(op.stream.model, item != op.stream.model)
+        stream = f"EventStream[{item}]", stream_term(op.stream.model, item != op.stream.model)
+        if op.dual is None:
+            return stream
+        whole = _returns(api, replace(op, success=op.dual.response, stream=None, dual=None))
+        return f"{whole[0]} | {stream[0]}", dual_term(whole[1], stream[1])
     success = op.success
     if success is None or success.type is None:
         return "None", NONE
@@ -143,8 +147,13 @@ def _args(api: Api, op: Operation, method: str, ann: ArgAnnotator) -> list[Entry
     out = []
     body = op.body
     if body is not None and body.fields:
+        flag = op.dual.flag if op.dual is not None else None
         for f in body.fields:
-            if not f.read_only:  # the server sets these; the client view leaves them out
+            if f.wire == flag:  # a dual-mode method's flag: `bool = False`, as the client has it
+                name = pynames.body_field(api, op, f)
+                f = replace(f, type=TypeRef("bool"))
+                out.append(_arg(api, ann, method, name, f"body:{f.wire}", f, False, "False"))
+            elif not f.read_only:  # the server sets these; the client view leaves them out
                 name = pynames.body_field(api, op, f)
                 out.append(_arg(api, ann, method, name, f"body:{f.wire}", f, f.required, None))
     elif body is not None:

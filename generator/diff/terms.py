@@ -68,6 +68,16 @@ def stream_term(model: str, unknown: bool = False) -> Term:
     return frozenset({("generic", "EventStream", frozenset(items))})
 
 
+def dual_term(whole: Term, stream: Term) -> Term:
+    """A dual-mode method's return: `whole` by default, `stream` with the flag true (overloads).
+
+    Its default mode stands where a plain return is expected and the other way round, so a
+    method gaining a stream mode (a `#stream` variant, say) keeps its return; the new mode is
+    the flag argument's change.
+    """
+    return frozenset({("dual", whole, stream)})
+
+
 def with_none(t: Term) -> Term:
     """`t | None`."""
     return t if t == ANY else t | NONE
@@ -77,7 +87,16 @@ def is_subtype(a: Term, b: Term) -> bool:
     """Whether every value of `a` may stand where `b` is expected."""
     if a == ANY or ANY_ATOM in b:
         return True
-    return all(any(_atom_le(x, y) for y in b) for x in a)
+    return all(_fits(x, b) for x in a)
+
+
+def _fits(x: Atom, b: Term) -> bool:
+    duals = [y for y in b if y[0] == "dual"]
+    if x[0] == "dual" and not duals:
+        return is_subtype(x[1], b)  # the default mode's return
+    if x[0] != "dual" and duals:
+        return any(is_subtype(frozenset({x}), y[1]) for y in duals) or any(_atom_le(x, y) for y in b)
+    return any(_atom_le(x, y) for y in b)
 
 
 def equivalent(a: Term, b: Term) -> bool:
@@ -93,6 +112,8 @@ def _atom_le(x: Atom, y: Atom) -> bool:
             return equivalent(x[1], y[1])
         if x[0] == y[0] == "generic":
             return bool(x[1] == y[1] and equivalent(x[2], y[2]))
+        if x[0] == y[0] == "dual":
+            return is_subtype(x[1], y[1]) and is_subtype(x[2], y[2])
         return False
     if x[0] == "scalar":
         return y[1] in _SCALAR_UP.get(x[1], set())

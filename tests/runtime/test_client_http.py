@@ -20,8 +20,10 @@ def test_non_stream_call_returns_model(server: Server) -> None:
     comps = atoma_sdk.models.components
     assert isinstance(result, comps.ChatCompletionResponse)
     assert result.choices[0].message.content == "Hi there"
-    # Only the arguments passed go on the wire; models and dicts are both accepted.
-    assert server.state.last_body == {"model": "plain", "messages": MESSAGES, "temperature": 0.5}
+    # Only the arguments passed go on the wire, and the stream flag (the method is dual-mode,
+    # its `#stream` variant's stream when true); models and dicts are both accepted.
+    whole = {"model": "plain", "messages": MESSAGES, "temperature": 0.5, "stream": False}
+    assert server.state.last_body == whole
     assert server.state.last_headers["content-type"] == "application/json"
 
 
@@ -32,7 +34,7 @@ def test_model_arguments_and_list_resource(server: Server) -> None:
             model="plain", messages=[comps.UserMessage(role="user", content="Hi")]
         )
         listed = sdk.models.models_list()
-    assert server.state.last_body == {"model": "plain", "messages": MESSAGES}
+    assert server.state.last_body == {"model": "plain", "messages": MESSAGES, "stream": False}
     assert [m.id for m in listed.data] == ["m1"]
 
 

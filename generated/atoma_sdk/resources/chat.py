@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from .._events import AsyncEventStream, EventDecoder, EventStream
 from .._http import (
@@ -59,6 +59,14 @@ _CHAT_COMPLETIONS_CREATE_ERRORS: ErrorMap = {
     "429": (RateLimitError, ErrorResponse),
     "500": (InternalServerError, ErrorResponse),
 }
+_CHAT_COMPLETIONS_CREATE_EVENTS: EventDecoder[
+    ChatCompletionsCreateStreamResponseBody
+] = EventDecoder(
+    ChatCompletionsCreateStreamResponseBody,
+    ChatCompletionChunk,
+    sentinel="[DONE]",
+    data="data",
+)
 _CHAT_COMPLETIONS_CREATE_STREAM_ERRORS: ErrorMap = {
     "400": (BadRequestError, ErrorResponse),
     "401": (AuthenticationError, ErrorResponse),
@@ -86,6 +94,7 @@ class Chat:
         """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
         return ChatWithRawResponse(self)
 
+    @overload
     def chat_completions_create(
         self,
         *,
@@ -100,7 +109,7 @@ class Chat:
         temperature: float | Unset = UNSET,
         top_p: float | Unset = UNSET,
         n: int | Unset = UNSET,
-        stream: bool | Unset = UNSET,
+        stream: Literal[False] = False,
         stop: str | list[str] | Unset = UNSET,
         max_tokens: int | None | Unset = UNSET,
         max_completion_tokens: int | None | Unset = UNSET,
@@ -121,7 +130,126 @@ class Chat:
         extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
-    ) -> ChatCompletionResponse:
+        resume: bool | ResumeConfig | Unset = UNSET,
+    ) -> ChatCompletionResponse: ...
+
+    @overload
+    def chat_completions_create(
+        self,
+        *,
+        model: str,
+        messages: list[
+            SystemMessage
+            | UserMessage
+            | AssistantMessage
+            | ToolMessage
+            | dict[str, Any]
+        ],
+        temperature: float | Unset = UNSET,
+        top_p: float | Unset = UNSET,
+        n: int | Unset = UNSET,
+        stream: Literal[True],
+        stop: str | list[str] | Unset = UNSET,
+        max_tokens: int | None | Unset = UNSET,
+        max_completion_tokens: int | None | Unset = UNSET,
+        presence_penalty: float | Unset = UNSET,
+        frequency_penalty: float | Unset = UNSET,
+        logit_bias: dict[str, float] | Unset = UNSET,
+        user: str | Unset = UNSET,
+        seed: int | None | Unset = UNSET,
+        tools: list[ChatCompletionTool | dict[str, Any]] | Unset = UNSET,
+        tool_choice: ChatCompletionToolChoiceOptionEnum
+        | ChatCompletionNamedToolChoice
+        | dict[str, Any]
+        | Unset = UNSET,
+        response_format: ResponseFormat | dict[str, Any] | Unset = UNSET,
+        stream_options: StreamOptions | dict[str, Any] | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
+    ) -> EventStream[ChatCompletionsCreateStreamResponseBody]: ...
+
+    @overload
+    def chat_completions_create(
+        self,
+        *,
+        model: str,
+        messages: list[
+            SystemMessage
+            | UserMessage
+            | AssistantMessage
+            | ToolMessage
+            | dict[str, Any]
+        ],
+        temperature: float | Unset = UNSET,
+        top_p: float | Unset = UNSET,
+        n: int | Unset = UNSET,
+        stream: bool,
+        stop: str | list[str] | Unset = UNSET,
+        max_tokens: int | None | Unset = UNSET,
+        max_completion_tokens: int | None | Unset = UNSET,
+        presence_penalty: float | Unset = UNSET,
+        frequency_penalty: float | Unset = UNSET,
+        logit_bias: dict[str, float] | Unset = UNSET,
+        user: str | Unset = UNSET,
+        seed: int | None | Unset = UNSET,
+        tools: list[ChatCompletionTool | dict[str, Any]] | Unset = UNSET,
+        tool_choice: ChatCompletionToolChoiceOptionEnum
+        | ChatCompletionNamedToolChoice
+        | dict[str, Any]
+        | Unset = UNSET,
+        response_format: ResponseFormat | dict[str, Any] | Unset = UNSET,
+        stream_options: StreamOptions | dict[str, Any] | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
+    ) -> (
+        ChatCompletionResponse | EventStream[ChatCompletionsCreateStreamResponseBody]
+    ): ...
+
+    def chat_completions_create(
+        self,
+        *,
+        model: str,
+        messages: list[
+            SystemMessage
+            | UserMessage
+            | AssistantMessage
+            | ToolMessage
+            | dict[str, Any]
+        ],
+        temperature: float | Unset = UNSET,
+        top_p: float | Unset = UNSET,
+        n: int | Unset = UNSET,
+        stream: bool = False,
+        stop: str | list[str] | Unset = UNSET,
+        max_tokens: int | None | Unset = UNSET,
+        max_completion_tokens: int | None | Unset = UNSET,
+        presence_penalty: float | Unset = UNSET,
+        frequency_penalty: float | Unset = UNSET,
+        logit_bias: dict[str, float] | Unset = UNSET,
+        user: str | Unset = UNSET,
+        seed: int | None | Unset = UNSET,
+        tools: list[ChatCompletionTool | dict[str, Any]] | Unset = UNSET,
+        tool_choice: ChatCompletionToolChoiceOptionEnum
+        | ChatCompletionNamedToolChoice
+        | dict[str, Any]
+        | Unset = UNSET,
+        response_format: ResponseFormat | dict[str, Any] | Unset = UNSET,
+        stream_options: StreamOptions | dict[str, Any] | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
+    ) -> ChatCompletionResponse | EventStream[ChatCompletionsCreateStreamResponseBody]:
         """Create chat completion
 
         Creates a model response for the given chat conversation.
@@ -156,13 +284,20 @@ class Chat:
                 )
             ),
             content_type="application/json",
-            accept="application/json",
-            expect=("application/json",),
+            accept="text/event-stream" if stream else "application/json",
             errors=_CHAT_COMPLETIONS_CREATE_ERRORS,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
         )
+        if stream:
+            return self._http.stream(
+                call,
+                _CHAT_COMPLETIONS_CREATE_EVENTS,
+                timeout=timeout,
+                retries=retries,
+                resume=resume,
+            )
         return self._http.request(
             call,
             ChatCompletionResponse.model_validate_json,
@@ -279,6 +414,7 @@ class AsyncChat:
         """These methods, returning a `RawResponse` (status, headers, `.parse()`)."""
         return AsyncChatWithRawResponse(self)
 
+    @overload
     async def chat_completions_create(
         self,
         *,
@@ -293,7 +429,7 @@ class AsyncChat:
         temperature: float | Unset = UNSET,
         top_p: float | Unset = UNSET,
         n: int | Unset = UNSET,
-        stream: bool | Unset = UNSET,
+        stream: Literal[False] = False,
         stop: str | list[str] | Unset = UNSET,
         max_tokens: int | None | Unset = UNSET,
         max_completion_tokens: int | None | Unset = UNSET,
@@ -314,7 +450,130 @@ class AsyncChat:
         extra_body: ExtraBody | None = None,
         timeout: TimeoutTypes | Unset = UNSET,
         retries: int | RetryConfig | Unset = UNSET,
-    ) -> ChatCompletionResponse:
+        resume: bool | ResumeConfig | Unset = UNSET,
+    ) -> ChatCompletionResponse: ...
+
+    @overload
+    async def chat_completions_create(
+        self,
+        *,
+        model: str,
+        messages: list[
+            SystemMessage
+            | UserMessage
+            | AssistantMessage
+            | ToolMessage
+            | dict[str, Any]
+        ],
+        temperature: float | Unset = UNSET,
+        top_p: float | Unset = UNSET,
+        n: int | Unset = UNSET,
+        stream: Literal[True],
+        stop: str | list[str] | Unset = UNSET,
+        max_tokens: int | None | Unset = UNSET,
+        max_completion_tokens: int | None | Unset = UNSET,
+        presence_penalty: float | Unset = UNSET,
+        frequency_penalty: float | Unset = UNSET,
+        logit_bias: dict[str, float] | Unset = UNSET,
+        user: str | Unset = UNSET,
+        seed: int | None | Unset = UNSET,
+        tools: list[ChatCompletionTool | dict[str, Any]] | Unset = UNSET,
+        tool_choice: ChatCompletionToolChoiceOptionEnum
+        | ChatCompletionNamedToolChoice
+        | dict[str, Any]
+        | Unset = UNSET,
+        response_format: ResponseFormat | dict[str, Any] | Unset = UNSET,
+        stream_options: StreamOptions | dict[str, Any] | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
+    ) -> AsyncEventStream[ChatCompletionsCreateStreamResponseBody]: ...
+
+    @overload
+    async def chat_completions_create(
+        self,
+        *,
+        model: str,
+        messages: list[
+            SystemMessage
+            | UserMessage
+            | AssistantMessage
+            | ToolMessage
+            | dict[str, Any]
+        ],
+        temperature: float | Unset = UNSET,
+        top_p: float | Unset = UNSET,
+        n: int | Unset = UNSET,
+        stream: bool,
+        stop: str | list[str] | Unset = UNSET,
+        max_tokens: int | None | Unset = UNSET,
+        max_completion_tokens: int | None | Unset = UNSET,
+        presence_penalty: float | Unset = UNSET,
+        frequency_penalty: float | Unset = UNSET,
+        logit_bias: dict[str, float] | Unset = UNSET,
+        user: str | Unset = UNSET,
+        seed: int | None | Unset = UNSET,
+        tools: list[ChatCompletionTool | dict[str, Any]] | Unset = UNSET,
+        tool_choice: ChatCompletionToolChoiceOptionEnum
+        | ChatCompletionNamedToolChoice
+        | dict[str, Any]
+        | Unset = UNSET,
+        response_format: ResponseFormat | dict[str, Any] | Unset = UNSET,
+        stream_options: StreamOptions | dict[str, Any] | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
+    ) -> (
+        ChatCompletionResponse
+        | AsyncEventStream[ChatCompletionsCreateStreamResponseBody]
+    ): ...
+
+    async def chat_completions_create(
+        self,
+        *,
+        model: str,
+        messages: list[
+            SystemMessage
+            | UserMessage
+            | AssistantMessage
+            | ToolMessage
+            | dict[str, Any]
+        ],
+        temperature: float | Unset = UNSET,
+        top_p: float | Unset = UNSET,
+        n: int | Unset = UNSET,
+        stream: bool = False,
+        stop: str | list[str] | Unset = UNSET,
+        max_tokens: int | None | Unset = UNSET,
+        max_completion_tokens: int | None | Unset = UNSET,
+        presence_penalty: float | Unset = UNSET,
+        frequency_penalty: float | Unset = UNSET,
+        logit_bias: dict[str, float] | Unset = UNSET,
+        user: str | Unset = UNSET,
+        seed: int | None | Unset = UNSET,
+        tools: list[ChatCompletionTool | dict[str, Any]] | Unset = UNSET,
+        tool_choice: ChatCompletionToolChoiceOptionEnum
+        | ChatCompletionNamedToolChoice
+        | dict[str, Any]
+        | Unset = UNSET,
+        response_format: ResponseFormat | dict[str, Any] | Unset = UNSET,
+        stream_options: StreamOptions | dict[str, Any] | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+        resume: bool | ResumeConfig | Unset = UNSET,
+    ) -> (
+        ChatCompletionResponse
+        | AsyncEventStream[ChatCompletionsCreateStreamResponseBody]
+    ):
         """Create chat completion
 
         Creates a model response for the given chat conversation.
@@ -349,13 +608,20 @@ class AsyncChat:
                 )
             ),
             content_type="application/json",
-            accept="application/json",
-            expect=("application/json",),
+            accept="text/event-stream" if stream else "application/json",
             errors=_CHAT_COMPLETIONS_CREATE_ERRORS,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
         )
+        if stream:
+            return await self._http.stream(
+                call,
+                _CHAT_COMPLETIONS_CREATE_EVENTS,
+                timeout=timeout,
+                retries=retries,
+                resume=resume,
+            )
         return await self._http.request(
             call,
             ChatCompletionResponse.model_validate_json,

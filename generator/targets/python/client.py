@@ -413,7 +413,7 @@ def _operation(
             else:
                 ann.classes.add(op.body.model)
                 pairs = ", ".join(f"{py_literal(a.name)}: {a.name}" for a in args)
-                body_expr = f"{op.body.model}.model_validate(strip_unset({{{pairs}}}))"
+                body_expr = f"{_body_model(op, args, ann)}.model_validate(strip_unset({{{pairs}}}))"
             ann.files = False
         else:
             arg = _arg(
@@ -538,6 +538,16 @@ def _operation(
         extras=extras,
         dual=dual,
     )
+
+
+def _body_model(op: Operation, args: list[ArgView], ann: ArgAnnotator) -> str:
+    """The model validating the body: a `#stream` variant's own in the stream mode."""
+    assert op.body is not None
+    if op.dual is None or op.dual.request is None or not op.dual.request.model:
+        return op.body.model
+    ann.classes.add(op.dual.request.model)
+    flag = next(a.name for a in args if a.location == "body" and a.wire == op.dual.flag)
+    return f"({op.dual.request.model} if {flag} else {op.body.model})"
 
 
 def _ask_for_stream(wire: str, args: list[ArgView], ann: ArgAnnotator) -> None:

@@ -297,8 +297,18 @@ class Docs:
         body = op.body
         rows_text: dict[str, str] = {}  # parameter -> its Type cell, where not `types.cell`
         if body is not None:
+            # A dual-mode method's flag is a plain bool, even where the JSON mode's schema fixes it
+            # to false (a `#stream` variant's base).
+            flag = op.dual.flag if op.dual is not None else None
             fields += [
-                (names.body_field(op, f), f.type, f.required, f.doc, f.example, f.deprecated)
+                (
+                    names.body_field(op, f),
+                    TypeRef("bool") if f.wire == flag else f.type,
+                    f.required,
+                    f.doc,
+                    f.example,
+                    f.deprecated,
+                )
                 for f in body.fields
             ]
             if not body.fields:
