@@ -36,9 +36,6 @@ pytestmark = [
 EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("c_content_types", "upload"): "a required multipart body whose fields are all optional: "
     "called without fields the SDK sends no body and the mock answers 400 'request body is required'",
-    ("mistral_sdk", "audio_api_v1_transcriptions_post_stream"): "a `#stream` variant with a "
-    "multipart body: the SDK sends the part stream=true, the mock reads the flag from JSON "
-    "bodies only and answers the JSON variant",
     ("c_readonly_writeonly", "createUser"): "the mock's answer omits the required readOnly `id` "
     "(ExampleValues treats it as optional) and the generated `User` model requires it",
 }
