@@ -1,10 +1,13 @@
 """`sdkgen mock`: a real HTTP server answering every operation of a spec from its IR.
 
-Each request is checked against its operation (required parameters, the body's presence,
-media type and, for JSON, its schema through the one checker `values.problems`) and answered
-400 `{"error": reason}` when it does not match; otherwise the first 2xx response is answered
-with example values from the shared engine (`ExampleValues`) in its media kind: JSON, SSE
-events ending with the stream's sentinel, NDJSON lines, text, bytes, or 204 without content.
+Each request is checked against its operation: credentials for its `security` (401 naming
+the schemes when no alternative is met), then required parameters, the body's presence and
+media type, and every value (parameters by style and explode, JSON, form and multipart
+bodies) read by its type and judged by the one checker `values.problems`; a mismatch is
+answered 400 `{"error": reason}`. Otherwise the first 2xx response is answered with its own
+example when it has one that fits, else values from the shared engine (`ExampleValues`), in
+its media kind: JSON, SSE events ending with the stream's sentinel, NDJSON lines, text,
+bytes, or 204 without content.
 
 Starlette and uvicorn are imported only when a server is built: they are not dependencies
 of the generator itself.
@@ -228,7 +231,7 @@ def _delimited(text: str | None, sep: str, shape: str, explode: bool) -> Raw | N
     `k,v,k,v` (or, exploded, `k=v,k=v`)."""
     if text is None or shape == "scalar":
         return text
-    items = text.split(sep) if text else []
+    items = [item.strip() if sep == "," else item for item in text.split(sep)] if text else []
     if shape == "list":
         return list(items)
     if explode:
@@ -290,11 +293,14 @@ def _model_of(api: Api, t: TypeRef) -> Model | None:
 
 def _brackets(pairs: Iterable[tuple[str, str]]) -> dict[str, Raw]:
     """Form pairs in the bracket convention (`a[b]=v`, `x[0]=v`) nested as objects; a key given
-    more than once (`a=1&a=2`) collects its values in a list."""
+    more than once (`a=1&a=2`, or `a[]=1&a[]=2`) collects its values in a list."""
     out: dict[str, Raw] = {}
     for key, value in pairs:
         head, _, rest = key.partition("[")
-        path = [head, *(rest.rstrip("]").split("][") if rest else [])]
+        path = [head, *(rest.removesuffix("]").split("][") if rest else [])]
+        listed = len(path) > 1 and path[-1] == ""
+        if listed:
+            path.pop()
         node: dict[str, Raw] = out
         for step in path[:-1]:
             child = node.get(step)
@@ -302,9 +308,8 @@ def _brackets(pairs: Iterable[tuple[str, str]]) -> dict[str, Raw]:
                 child = node[step] = {}
             node = child
         last = path[-1]
-        if last == "" or last not in node:  # `a[]=v` appends, as a repeated key does
-            before = node.get(last) if last == "" else None
-            node[last] = [*before, value] if isinstance(before, list) else value if last else [value]
+        if last not in node:
+            node[last] = [value] if listed else value
         else:
             before = node[last]
             node[last] = [*before, value] if isinstance(before, list) else [before, value]
@@ -363,7 +368,8 @@ def _scalar(api: Api, text: str, t: TypeRef) -> Any:
         kind = "bool" if isinstance(t.values[0], bool) else "float"
     try:
         if kind == "int":
-            return int(text)
+            number = float(text)  # `2.0` is an integer, as in JSON Schema
+            return int(number) if number.is_integer() else text
         if kind == "float":
             number = float(text)
             return int(number) if number.is_integer() else number
@@ -389,14 +395,14 @@ def _body_problem(api: Api, op: Operation, ctype: str, raw: bytes, parsed: Any) 
         return "request body: " + "; ".join(found[:4]) if found else ""
     if kind == "form":
         fields = _form_fields(body, raw)
-        missing = [f.wire for f in body.fields if f.required and f.wire not in fields and travels(f)]
+        missing = [f.wire for f in body.fields if f.required and f.wire not in fields and _sent(f)]
         if missing:
             return f"request body: required field {missing[0]!r} is missing"
     elif kind == "multipart":
         parts = _parts(ctype, raw)
         if parts is None:
             return "request body: not a multipart/form-data body (no boundary or no parts)"
-        missing = [f.wire for f in body.fields if f.required and f.wire not in parts and travels(f)]
+        missing = [f.wire for f in body.fields if f.required and f.wire not in parts and _sent(f)]
         if missing:
             return f"request body: required part {missing[0]!r} is missing"
         fields = _part_fields(api, body, parts)
@@ -406,7 +412,7 @@ def _body_problem(api: Api, op: Operation, ctype: str, raw: bytes, parsed: Any) 
     return "request body: " + "; ".join(found[:4]) if found else ""
 
 
-def travels(f: Field) -> bool:
+def _sent(f: Field) -> bool:
     """Whether a body property is part of a request (a `readOnly` one is not)."""
     return values.travels(f, "request")
 
@@ -464,23 +470,31 @@ def _parts(ctype: str, raw: bytes) -> dict[str, list[Part]] | None:
 
 def _part_fields(api: Api, body: RequestBody, parts: dict[str, list[Part]]) -> dict[str, Raw]:
     """A multipart body's fields as wire values: a binary field takes any part (a file or
-    text), an array one part per item, an object one JSON part."""
+    text), an array one part per item (or one JSON part), an object one JSON part."""
     types = {f.wire: f.type for f in body.fields}
     out: dict[str, Raw] = {}
     for name, given in parts.items():
         t = types.get(name)
+        listed = t is not None and _shape(api, t) == "list"
         if t is not None and _binary(api, t):
-            out[name] = [p.text for p in given] if _shape(api, t) == "list" else given[0].text
-        elif (
-            t is not None
-            and _shape(api, t) == "list"
-            and len(given) == 1
-            and media.is_json(given[0].content_type)
-        ):
-            out[name] = given[0].text  # the whole array as one JSON part
+            items: list[Raw] = [p.text for p in given]
         else:
-            out[name] = [p.text for p in given] if len(given) > 1 else given[0].text
+            items = [_part_value(p) for p in given]
+        if listed and len(items) == 1 and isinstance(items[0], list):
+            out[name] = items[0]
+        else:
+            out[name] = items if listed or len(items) > 1 else items[0]
     return out
+
+
+def _part_value(part: Part) -> Raw:
+    """A part's text, or the value of a JSON part."""
+    if media.is_json(part.content_type):
+        try:
+            return json.loads(part.text)
+        except ValueError:
+            return part.text
+    return part.text
 
 
 def _binary(api: Api, t: TypeRef) -> bool:
@@ -541,8 +555,8 @@ class Answers:
 
     def _value(self, response: Response) -> Any:
         """The response's own example when it fits its schema, else one derived from the schema."""
-        if response.type is None:
-            return response.example if isinstance(response.example, str) else {}
+        if response.type is None:  # no schema: the example as it is, if any
+            return response.example if response.example is not MISSING else {}
         if given_example(self.api, response)[0]:
             return response.example
         return self.examples.wire_value(response.type)

@@ -380,6 +380,22 @@ paths:
         - {name: X-Ids, in: header, schema: {type: array, items: {type: integer}}}
         - {name: flags, in: cookie, explode: false, schema: {type: array, items: {type: boolean}}}
       responses: {'204': {description: ok}}
+  /styled/{a}/{b}/{c}:
+    get:
+      operationId: styled
+      security: []
+      parameters:
+        - name: a
+          in: path
+          required: true
+          style: label
+          explode: true
+          schema: &ints {type: array, items: {type: integer}}
+        - {name: b, in: path, required: true, style: matrix, explode: true, schema: *ints}
+        - {name: c, in: path, required: true, style: matrix, schema: {$ref: '#/components/schemas/Ints'}}
+        - {name: spread, in: query, schema: {$ref: '#/components/schemas/Range'}}
+        - {name: pair, in: query, explode: false, schema: {$ref: '#/components/schemas/Range'}}
+      responses: {'204': {description: ok}}
   /form:
     post:
       operationId: form
@@ -465,6 +481,7 @@ components:
   schemas:
     Color: {type: string, enum: [red, blue]}
     Colors: {type: array, items: {$ref: '#/components/schemas/Color'}}
+    Ints: {type: array, items: {type: integer}}
     Range:
       type: object
       properties:
@@ -576,6 +593,8 @@ def test_form_values_are_checked_in_the_bracket_convention(checks: str) -> None:
     good = "name=a&count=2&metadata[k]=3&expand[0]=true&expand[1]=false&codes=1|2&color=red"
     headers = {"content-type": "application/x-www-form-urlencoded"}
     assert httpx.post(f"{checks}/form", content=good, headers=headers).status_code == 204
+    appended = "name=a&expand[]=true&expand[]=false"  # the empty-bracket spelling of an array
+    assert httpx.post(f"{checks}/form", content=appended, headers=headers).status_code == 204
     for body, reason in [
         ("name=a&count=two", 'request body: /count: expected an integer, got "two"'),
         ("name=a&metadata[k]=x", 'request body: /metadata/k: expected an integer, got "x"'),
@@ -590,6 +609,8 @@ def test_multipart_fields_are_checked_and_file_parts_accepted(checks: str) -> No
     fields = {"count": "2", "flag": "true", "tags": ["1", "2"], "meta": '{"gt": 1}'}
     answer = httpx.post(f"{checks}/upload", data=fields, files={"file": ("a.bin", b"\x00\xff")})
     assert answer.status_code == 204, answer.text
+    tags_as_json = {"file": b"x", "tags": (None, b"[1, 2]", "application/json")}
+    assert httpx.post(f"{checks}/upload", files=tags_as_json).status_code == 204  # one JSON part
     as_text = httpx.post(f"{checks}/upload", data={"file": "plain"}, files={"other": b"x"})
     assert as_text.status_code == 204, as_text.text  # a binary field may come as a text part
     for data, reason in [
