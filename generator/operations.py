@@ -139,6 +139,7 @@ class OperationBuilder:
             success=success,
             stream=stream,
             security=schemes,
+            security_requirements=tuple(tuple(r) for r in security if isinstance(r, dict)),
             loc=loc,
             # Speakeasy's deprecation extensions imply `deprecated: true`.
             deprecated=nodes.flag(node, "deprecated") or bool(message or replacement),
@@ -335,7 +336,10 @@ class OperationBuilder:
                 )
             kind = kind or ("binary" if ctype else "")
             declared = tuple(str(c) for c in content) if isinstance(content, dict) else ()
-            out.append(Response(status, description, ctype, rtype, error, kind, declared))
+            example, at = nodes.media_example(
+                media, rloc.child("content", ctype), self.spec.deref, self.schemas.note
+            )
+            out.append(Response(status, description, ctype, rtype, error, kind, declared, example, str(at)))
         return tuple(out), stream, alternative
 
     def _json_alternative(
@@ -348,7 +352,10 @@ class OperationBuilder:
             return None
         where = loc.child("content", ctype, "schema")
         rtype = self.schemas.type_of(media["schema"], where, prefix + "ResponseBody")
-        return Response(status, description, ctype, rtype, kind="json", content_types=(ctype,))
+        example, at = nodes.media_example(
+            media, loc.child("content", ctype), self.spec.deref, self.schemas.note
+        )
+        return Response(status, description, ctype, rtype, "", "json", (ctype,), example, str(at))
 
     def _stream(self, schema: Any, loc: Loc, prefix: str, description: str, sentinel: str) -> StreamBody:
         """The per-event model: the spec's envelope (with `data`), or one we wrap around it."""

@@ -210,8 +210,8 @@ class Docs:
             )
         if op.body is not None:
             for f in op.body.fields:
-                if not f.required or f.type.kind == "literal" and f.default is not MISSING:
-                    continue
+                if not f.required or f.read_only or f.type.kind == "literal" and f.default is not MISSING:
+                    continue  # a readOnly property is not an argument: the server sets it
                 value = self.examples.wire_value(f.type, f.example, str(f.loc), f.default, f.wire)
                 args.append(f"{self.names.body_field(op, f)}={self.examples.source(value, f.type, imports)}")
         prefix = "await " if async_ else ""
