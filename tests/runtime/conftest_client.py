@@ -398,11 +398,27 @@ def body_routes(echo: Any, state: State) -> list[Route]:
     async def report(request: Request) -> Response:
         return Response("<note><title>t</title></note>", media_type="application/xml")
 
+    async def charset(request: Request) -> Response:
+        # `/charset/<name>/text`: the text back in the charset named, which the Content-Type
+        # names too ("none": no charset named; "bad-utf-8": bytes that are not UTF-8).
+        name = request.path_params["name"]
+        text = (await request.body()).decode()
+        if name == "none":
+            return Response(text.encode(), headers={"Content-Type": "text/plain"})
+        if name == "bad-utf-8":
+            return Response(b"ok \xff\xfe end", headers={"Content-Type": "text/plain; charset=utf-8"})
+        data = text.encode(name) if name != "x-unknown" else text.encode()
+        return Response(data, headers={"Content-Type": f'text/plain; charset="{name}"'})
+
     async def html(request: Request) -> Response:
         return Response("<html>maintenance</html>", media_type="text/html")
 
     return [
         Route("/wire/files", echo, methods=["POST"]),
+        Route("/wire/uploads", echo, methods=["POST"]),
+        Route("/wire/options", echo, methods=["POST"]),
+        Route("/wire/options/maybe", echo, methods=["POST"]),
+        Route("/charset/{name}/text", charset, methods=["POST"]),
         Route("/wire/notes", echo, methods=["POST"]),
         Route("/wire/notes/{id}", delete_note, methods=["DELETE"]),
         Route("/flaky/{key}/files", flaky, methods=["POST"]),

@@ -108,6 +108,9 @@ def _operation(
         parts.append(base)
         filled = "".join(f", {k}: {v}" for k, v in consts)
         body_expr = f"{types.name(model.name)}$outboundSchema.parse({{ ...request{filled} }})"
+        if not op.body.required:  # an optional body without any field is not sent
+            http.add("optionalBody")
+            body_expr = f"optionalBody({body_expr})"
         required_input = True
     elif op.body is not None:
         mark = "" if op.body.required else "?"
@@ -198,7 +201,8 @@ def _result(api: Api, types: TsTypes, op: Operation, http: set[str], stream: set
         return "void", "await response.body?.cancel();"
     ct = success.content_type
     if not (ct in _JSON or ct.endswith("+json")) and success.type.kind == "str":
-        return "string", "return await response.text();"
+        http.add("parseText")  # by the response's charset; `response.text()` replaces bad bytes
+        return "string", "return await parseText(response);"
     http.add("parseJSON")
     t = success.type
     named = t.kind in ("model", "enum", "alias") and not t.nullable and not types.direct_cycle_ref(t)

@@ -47,6 +47,7 @@ from .errors import (
     APIError,
     APIStatusError,
     APITimeoutError,
+    ResponseDecodeError,
     UnexpectedContentTypeError,
     default_error_class,
 )
@@ -211,6 +212,9 @@ class Call:
     headers: tuple[tuple[str, Any], ...] = ()
     cookies: tuple[tuple[str, Any], ...] = ()
     json: Any = UNSET
+    # The spec's body is optional: one without any field (nor extra field) is not sent. A
+    # required one always is: `{}`, an empty form, a multipart body without parts.
+    optional_body: bool = False
     content_type: str = "application/json"
     encoding: _Encoding = ()  # the body's per-property `encoding` (form and multipart)
     accept: str = "application/json"
@@ -662,6 +666,8 @@ class _Base:
         if call.extra_query:
             params = _override(params, _query(_extra_query(call.extra_query)))
         body = _with_extra_body(call.json, call.extra_body)
+        if call.optional_body and _no_fields(body):
+            body = UNSET
         content: Any = None
         files: Any = None
         if body is not UNSET:
@@ -748,6 +754,13 @@ def _with_extra_body(body: Any, extra: Mapping[str, Any] | None) -> Any:
             "extra_body needs an object body (JSON, form or multipart) to merge into"
         )
     return {**value, **_jsonable(dict(extra))}
+
+
+def _no_fields(body: Any) -> bool:
+    """Whether a body built from keyword arguments carries no field at all."""
+    if isinstance(body, BaseModel):
+        return not body.model_fields_set and not body.model_extra
+    return isinstance(body, Mapping) and not body
 
 
 def _wrong_media(call: Call, response: httpx.Response) -> bool:
@@ -857,11 +870,45 @@ class SyncHTTP(_Base):
         retries: int | RetryConfig | Unset = UNSET,
     ) -> T:
         """A non-streaming call: the parsed success body."""
+        response = self._read(call, timeout, retries)
+        return deliver(response, lambda: parse(response.content))
+
+    def text(
+        self,
+        call: Call,
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> str:
+        """A text success body, decoded in the charset its Content-Type names."""
+        response = self._read(call, timeout, retries)
+        return deliver(response, lambda: decode_text(response))
+
+    def text_or_none(
+        self,
+        call: Call,
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> str | None:
+        """`text`, except that a success without content (a 204, say) is None."""
+        response = self._read(call, timeout, retries)
+        return deliver(
+            response, lambda: decode_text(response) if response.content else None
+        )
+
+    def _read(
+        self,
+        call: Call,
+        timeout: TimeoutTypes | Unset,
+        retries: int | RetryConfig | Unset,
+    ) -> httpx.Response:
+        """A success response, read, in a media type the call can read."""
         response = self.send(call, stream=False, timeout=timeout, retries=retries)
         error = _unreadable(call, response)
         if error is not None:
             raise error
-        return deliver(response, lambda: parse(response.content))
+        return response
 
     def download(
         self,
@@ -1004,11 +1051,45 @@ class AsyncHTTP(_Base):
         retries: int | RetryConfig | Unset = UNSET,
     ) -> T:
         """A non-streaming call: the parsed success body."""
+        response = await self._read(call, timeout, retries)
+        return deliver(response, lambda: parse(response.content))
+
+    async def text(
+        self,
+        call: Call,
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> str:
+        """A text success body, decoded in the charset its Content-Type names."""
+        response = await self._read(call, timeout, retries)
+        return deliver(response, lambda: decode_text(response))
+
+    async def text_or_none(
+        self,
+        call: Call,
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> str | None:
+        """`text`, except that a success without content (a 204, say) is None."""
+        response = await self._read(call, timeout, retries)
+        return deliver(
+            response, lambda: decode_text(response) if response.content else None
+        )
+
+    async def _read(
+        self,
+        call: Call,
+        timeout: TimeoutTypes | Unset,
+        retries: int | RetryConfig | Unset,
+    ) -> httpx.Response:
+        """A success response, read, in a media type the call can read."""
         response = await self.send(call, stream=False, timeout=timeout, retries=retries)
         error = _unreadable(call, response)
         if error is not None:
             raise error
-        return deliver(response, lambda: parse(response.content))
+        return response
 
     async def download(
         self,
@@ -1136,6 +1217,22 @@ def parse_none(content: bytes) -> None:
     del content
 
 
-def parse_text(content: bytes) -> str:
-    """A text success body."""
-    return content.decode("utf-8", errors="replace")
+def decode_text(response: httpx.Response) -> str:
+    """A text body in the charset its Content-Type names (UTF-8 when it names none).
+
+    Bytes that are not valid in that charset, or a charset Python does not know, raise
+    `ResponseDecodeError` (the bytes on it): nothing is replaced or guessed silently."""
+    charset = response.charset_encoding or "utf-8"
+    content = response.content
+    try:
+        return content.decode(charset)
+    except LookupError:
+        problem = f"its charset {charset!r} is not a text encoding Python knows"
+    except UnicodeDecodeError as exc:
+        problem = f"it is not valid {charset}: {exc.reason} at byte {exc.start}"
+    raise ResponseDecodeError(
+        f"the response body cannot be read as text: {problem}",
+        content=content,
+        charset=charset,
+        response=response,
+    )

@@ -17,7 +17,6 @@ from .._http import (
     SyncHTTP,
     TimeoutTypes,
     Unset,
-    parse_text,
 )
 from .._raw import async_raw, raw
 from .._responses import (
@@ -68,7 +67,7 @@ class Texts:
             extra_query=extra_query,
             extra_body=extra_body,
         )
-        return self._http.request(call, parse_text, timeout=timeout, retries=retries)
+        return self._http.text(call, timeout=timeout, retries=retries)
 
     def list_records(
         self,
@@ -165,9 +164,7 @@ class AsyncTexts:
             extra_query=extra_query,
             extra_body=extra_body,
         )
-        return await self._http.request(
-            call, parse_text, timeout=timeout, retries=retries
-        )
+        return await self._http.text(call, timeout=timeout, retries=retries)
 
     async def list_records(
         self,
