@@ -410,6 +410,11 @@ def body_routes(echo: Any, state: State) -> list[Route]:
         data = text.encode(name) if name != "x-unknown" else text.encode()
         return Response(data, headers={"Content-Type": f'text/plain; charset="{name}"'})
 
+    async def maybe_text(request: Request) -> Response:
+        if request.query_params.get("empty") == "true":
+            return Response(status_code=204)
+        return Response("é".encode("latin-1"), headers={"Content-Type": "text/plain; charset=latin-1"})
+
     async def html(request: Request) -> Response:
         return Response("<html>maintenance</html>", media_type="text/html")
 
@@ -426,6 +431,7 @@ def body_routes(echo: Any, state: State) -> list[Route]:
         Route("/wire/blobs/{name}", echo, methods=["PUT"]),
         Route("/wire/blobs/{name}", get_blob, methods=["GET"]),
         Route("/wire/text", text, methods=["POST"]),
+        Route("/wire/text/maybe", maybe_text, methods=["GET"]),
         Route("/wire/records", records, methods=["GET"]),
         Route("/wire/anything", anything, methods=["GET"]),
         Route("/wire/report", report, methods=["GET"]),

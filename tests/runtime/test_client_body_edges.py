@@ -163,3 +163,14 @@ def test_an_unknown_charset_raises_async(server: Server) -> None:
     with pytest.raises(ResponseDecodeError, match="charset 'x-unknown' is not a text encoding") as caught:
         asyncio.run(run())
     assert caught.value.content == b"plain"
+
+
+def test_a_text_response_or_none(server: Server) -> None:
+    with sdk(server) as client:
+        assert (client.texts.maybe_text(), client.texts.maybe_text(empty=True)) == ("é", None)
+
+    async def run() -> tuple[str | None, str | None]:
+        async with async_sdk(server) as client:
+            return await client.texts.maybe_text(), await client.texts.maybe_text(empty=True)
+
+    assert asyncio.run(run()) == ("é", None)

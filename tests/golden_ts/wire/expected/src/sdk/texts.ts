@@ -7,6 +7,11 @@ import * as components from "../models/components/index.js";
 /** The request of `Texts.echoText`. */
 export type EchoTextRequest = { requestBody: string };
 
+/** The request of `Texts.maybeText`. */
+export type MaybeTextRequest = {
+  empty?: boolean | undefined;
+};
+
 /** The request of `Texts.listRecords`. */
 export type ListRecordsRequest = {
   n: number;
@@ -33,6 +38,25 @@ export class Texts {
         path: "/text",
         body: request.requestBody === undefined ? undefined : z.string().parse(request.requestBody),
         contentType: "text/plain",
+        accept: "application/json",
+        security: ["apiKey"],
+      },
+      options,
+    );
+    return await parseText(response);
+  }
+
+  /**
+   * Text, or nothing (204).
+   */
+  async maybeText(request: MaybeTextRequest = {}, options?: RequestOptions): Promise<string> {
+    const response = await this.http.send(
+      {
+        method: "GET",
+        path: "/text/maybe",
+        query: [
+          ["empty", request.empty, true],
+        ],
         accept: "application/json",
         security: ["apiKey"],
       },
