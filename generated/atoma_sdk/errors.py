@@ -218,9 +218,10 @@ class LineDecodeError(APIError):
 
 
 class ResponseDecodeError(APIError):
-    """A text success body that cannot be read as its Content-Type says: bytes not valid in
-    its charset, or a charset Python does not know. `content` holds the raw bytes (also
-    `body`), `charset` the charset the body was read in (UTF-8 when none was named)."""
+    """A text success body (or a line of a JSON lines body) that cannot be read as its
+    Content-Type says: bytes not valid in its charset, or a charset Python does not know.
+    `content` holds the raw bytes (also `body`), `charset` the charset they were read in
+    (UTF-8 when none was named)."""
 
     def __init__(
         self,

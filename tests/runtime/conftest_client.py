@@ -387,6 +387,9 @@ def body_routes(echo: Any, state: State) -> list[Route]:
 
     async def records(request: Request) -> Response:
         n = int(request.query_params["n"])
+        if n == -2:  # a line split across chunks (CRLF ended), then one that is not UTF-8
+            pieces = [b'{"id": 0, "name": "r\xc3', b'\xa9"}\r', b'\n{"id": 1, "name": "\xff"}\n']
+            return StreamingResponse(_each(pieces), media_type="application/x-ndjson")
         lines = [json.dumps({"id": i, "name": f"r{i}"}) for i in range(max(n, 1))]
         if n < 0:
             lines.append('{"id": "x"}')
@@ -437,6 +440,12 @@ def body_routes(echo: Any, state: State) -> list[Route]:
         Route("/wire/report", report, methods=["GET"]),
         Route("/html/customers", html, methods=["POST"]),
     ]
+
+
+async def _each(pieces: list[bytes]) -> AsyncIterator[bytes]:
+    for piece in pieces:
+        yield piece
+        await asyncio.sleep(0.01)  # each its own chunk on the wire
 
 
 async def _pieces(body: bytes) -> AsyncIterator[bytes]:

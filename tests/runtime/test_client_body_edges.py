@@ -174,3 +174,22 @@ def test_a_text_response_or_none(server: Server) -> None:
             return await client.texts.maybe_text(), await client.texts.maybe_text(empty=True)
 
     assert asyncio.run(run()) == ("é", None)
+
+
+def test_a_json_line_that_is_not_utf8_raises_with_its_bytes(server: Server) -> None:
+    seen = []
+    with sdk(server) as client, pytest.raises(ResponseDecodeError, match="not valid utf-8") as e:
+        for record in client.texts.list_records(n=-2):
+            seen.append(record.name)
+    assert (seen, e.value.content) == (["ré"], b'{"id": 1, "name": "\xff"}')
+
+    async def run() -> list[str]:
+        names = []
+        async with async_sdk(server) as client:
+            async with await client.texts.list_records(n=-2) as stream:
+                async for record in stream:
+                    names.append(record.name)
+        return names
+
+    with pytest.raises(ResponseDecodeError, match="invalid start byte at byte 19"):
+        asyncio.run(run())

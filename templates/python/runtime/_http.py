@@ -41,13 +41,13 @@ from ._responses import (
     LineStream,
     check_media,
     declared_media,
+    decode_text,
 )
 from .errors import (
     APIConnectionError,
     APIError,
     APIStatusError,
     APITimeoutError,
-    ResponseDecodeError,
     UnexpectedContentTypeError,
     default_error_class,
 )
@@ -1215,24 +1215,3 @@ class _AsyncLifecycle:
 def parse_none(content: bytes) -> None:
     """A success response without a documented body."""
     del content
-
-
-def decode_text(response: httpx.Response) -> str:
-    """A text body in the charset its Content-Type names (UTF-8 when it names none).
-
-    Bytes that are not valid in that charset, or a charset Python does not know, raise
-    `ResponseDecodeError` (the bytes on it): nothing is replaced or guessed silently."""
-    charset = response.charset_encoding or "utf-8"
-    content = response.content
-    try:
-        return content.decode(charset)
-    except LookupError:
-        problem = f"its charset {charset!r} is not a text encoding Python knows"
-    except UnicodeDecodeError as exc:
-        problem = f"it is not valid {charset}: {exc.reason} at byte {exc.start}"
-    raise ResponseDecodeError(
-        f"the response body cannot be read as text: {problem}",
-        content=content,
-        charset=charset,
-        response=response,
-    )
