@@ -28,7 +28,7 @@ from pydantic_core import to_json
 
 from ._media import is_json
 
-__all__ = ["FileContent", "FileInput", "FileTypes", "multipart_parts"]
+__all__ = ["FileContent", "FileInput", "FileTypes", "multipart_parts", "raw_fields"]
 
 FileContent = bytes | IO[bytes] | os.PathLike[str]
 # A file: its content alone, or (filename, content) or (filename, content, content type).
@@ -194,7 +194,7 @@ def multipart_parts(body: Any, encoding: _Encoding = ()) -> list[_Part]:
     """The parts of a multipart body: one per property, one per item of an array."""
     types = {name: _part_type(ctype) for name, _, _, ctype in encoding}
     if isinstance(body, BaseModel):
-        body = _fields(body)
+        body = raw_fields(body)
     if not isinstance(body, Mapping):
         raise TypeError(f"a multipart body is an object, not {type(body).__name__}")
     parts: list[_Part] = []
@@ -209,7 +209,7 @@ def multipart_parts(body: Any, encoding: _Encoding = ()) -> list[_Part]:
     return parts
 
 
-def _fields(model: BaseModel) -> dict[str, Any]:
+def raw_fields(model: BaseModel) -> dict[str, Any]:
     """A model's set fields by wire name, as they are (a file is not dumped: it is streamed)."""
     fields = type(model).model_fields
     found = {

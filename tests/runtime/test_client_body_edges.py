@@ -108,6 +108,19 @@ def test_a_multipart_model_takes_a_path_and_streams_it(server: Server, tmp_path:
     ]
 
 
+def test_a_multipart_model_with_extra_fields_keeps_its_files(server: Server, tmp_path: Path) -> None:
+    path = tmp_path / "a.bin"
+    path.write_bytes(blob(10))
+    with sdk(server) as client:
+        upload = Upload(file=path, purpose="batch")
+        echo = client.files.upload_either(request_body=upload, extra_body={"x": "1"})
+    assert parts(echo.body, echo.content_type) == [
+        ({"Content-Disposition": disposition("file", "a.bin"), "Content-Type": OCTET}, blob(10)),
+        ({"Content-Disposition": disposition("purpose")}, b"batch"),
+        ({"Content-Disposition": disposition("x")}, b"1"),
+    ]
+
+
 def test_a_multipart_model_async_with_an_open_file(server: Server, tmp_path: Path) -> None:
     path = tmp_path / "clip.wav"
     path.write_bytes(blob(3000))

@@ -31,8 +31,9 @@ from ._events import (
     _Resume,
 )
 from ._log import log_request, log_response, mark_secrets
-from ._media import is_json
-from ._payload import encode_payload
+from ._media import essence, is_json
+from ._multipart import raw_fields
+from ._payload import MULTIPART, encode_payload
 from ._raw import deliver
 from ._responses import (
     AsyncBinaryResponse,
@@ -665,7 +666,8 @@ class _Base:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
         if call.extra_query:
             params = _override(params, _query(_extra_query(call.extra_query)))
-        body = _with_extra_body(call.json, call.extra_body)
+        multipart = essence(call.content_type) == MULTIPART
+        body = _with_extra_body(call.json, call.extra_body, files=multipart)
         if call.optional_body and _no_fields(body):
             body = UNSET
         content: Any = None
@@ -738,8 +740,13 @@ def _override(params: _Params, extra: _Params) -> _Params:
     return [p for p in params if p[0] not in names] + extra
 
 
-def _with_extra_body(body: Any, extra: Mapping[str, Any] | None) -> Any:
-    """The body with the caller's extra fields merged in (they win); extra alone without one."""
+def _with_extra_body(
+    body: Any, extra: Mapping[str, Any] | None, *, files: bool = False
+) -> Any:
+    """The body with the caller's extra fields merged in (they win); extra alone without one.
+
+    With `files` (a multipart body), a model's fields are taken as they are: a file in one
+    stays the file (a JSON dump would turn a path into its name)."""
     if not extra:
         return body
     if body is UNSET:
@@ -748,6 +755,8 @@ def _with_extra_body(body: Any, extra: Mapping[str, Any] | None) -> Any:
         body, Mapping
     ):  # the fields as the method built them (files stay files)
         return {**body, **extra}
+    if files and isinstance(body, BaseModel):
+        return {**raw_fields(body), **extra}
     value = _jsonable(body)
     if not isinstance(value, dict):
         raise TypeError(
