@@ -294,8 +294,11 @@ def test_an_optional_body_is_sent_only_with_a_field(results: dict[str, Any], ser
 
 
 @pytest.mark.parametrize("charset,text", [("latin1", "café"), ("utf16", "café ☕"), ("none", "café ☕")])
-def test_a_text_response_is_decoded_by_its_charset(results: dict[str, Any], charset: str, text: str) -> None:
+def test_a_text_response_is_decoded_by_its_charset(
+    results: dict[str, Any], server: EchoServer, charset: str, text: str
+) -> None:
     assert ok(results, f"text_{charset}") == {"text": text}
+    assert server.only(f"text_{charset}").header("accept") == "text/plain"  # what the spec declares
 
 
 def test_text_that_does_not_decode_throws_with_the_bytes(results: dict[str, Any]) -> None:

@@ -152,13 +152,19 @@ def _operation(
         body_expr=body_expr,
         content_type=content_type,
         encoding=wire.encoding,
-        accept="text/event-stream" if op.stream is not None else "application/json",
+        accept="text/event-stream" if op.stream is not None else _accept(op),
         security="[" + ", ".join(ts_string(k) for k in op.security) + "]",
         errors=errors,
         warning=warning,
         returns=returns,
         result=result,
     )
+
+
+def _accept(op: Operation) -> str:
+    """The Accept header: the success media types the spec declares (JSON when none)."""
+    declared = dict.fromkeys(c for r in op.responses if r.status.startswith("2") for c in r.content_types)
+    return ", ".join(declared) or "application/json"
 
 
 def _source(op: OperationView) -> str:

@@ -38,7 +38,7 @@ export class Texts {
         path: "/text",
         body: request.requestBody === undefined ? undefined : z.string().parse(request.requestBody),
         contentType: "text/plain",
-        accept: "application/json",
+        accept: "text/plain",
         security: ["apiKey"],
       },
       options,
@@ -57,7 +57,7 @@ export class Texts {
         query: [
           ["empty", request.empty, true],
         ],
-        accept: "application/json",
+        accept: "text/plain",
         security: ["apiKey"],
       },
       options,
@@ -76,7 +76,7 @@ export class Texts {
         query: [
           ["n", request.n, true],
         ],
-        accept: "application/json",
+        accept: "application/x-ndjson",
         security: ["apiKey"],
       },
       options,
@@ -92,7 +92,7 @@ export class Texts {
       {
         method: "GET",
         path: "/report",
-        accept: "application/json",
+        accept: "application/xml",
         security: ["apiKey"],
       },
       options,
