@@ -64,12 +64,12 @@ def _file_input(value: Any, info: ValidationInfo) -> Any:
 
 def _file_output(value: Any, info: SerializationInfo) -> Any:
     """Python dumps keep the file as given; JSON names it without reading it."""
-    if info.mode != "json" or isinstance(value, str):
-        return value
+    if info.mode != "json" or isinstance(value, str | bytes):
+        return value  # bytes: as a `bytes` field dumps them
     if isinstance(value, tuple):
         return [value[0], _file_output(value[1], info), *value[2:]]
-    if isinstance(value, bytes | bytearray | memoryview):
-        return bytes(value).decode("utf-8", errors="backslashreplace")
+    if isinstance(value, bytearray | memoryview):
+        return bytes(value)
     if isinstance(value, os.PathLike):
         return os.fspath(value)
     name = getattr(value, "name", None)
