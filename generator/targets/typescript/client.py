@@ -108,6 +108,9 @@ def _operation(
         parts.append(base)
         filled = "".join(f", {k}: {v}" for k, v in consts)
         body_expr = f"{types.name(model.name)}$outboundSchema.parse({{ ...request{filled} }})"
+        if not op.body.required:  # an optional body without any field is not sent
+            http.add("optionalBody")
+            body_expr = f"optionalBody({body_expr})"
         required_input = True
     elif op.body is not None:
         mark = "" if op.body.required else "?"
@@ -149,13 +152,19 @@ def _operation(
         body_expr=body_expr,
         content_type=content_type,
         encoding=wire.encoding,
-        accept="text/event-stream" if op.stream is not None else "application/json",
+        accept="text/event-stream" if op.stream is not None else _accept(op),
         security="[" + ", ".join(ts_string(k) for k in op.security) + "]",
         errors=errors,
         warning=warning,
         returns=returns,
         result=result,
     )
+
+
+def _accept(op: Operation) -> str:
+    """The Accept header: the success media types the spec declares (JSON when none)."""
+    declared = dict.fromkeys(c for r in op.responses if r.status.startswith("2") for c in r.content_types)
+    return ", ".join(declared) or "application/json"
 
 
 def _source(op: OperationView) -> str:
@@ -198,7 +207,8 @@ def _result(api: Api, types: TsTypes, op: Operation, http: set[str], stream: set
         return "void", "await response.body?.cancel();"
     ct = success.content_type
     if not (ct in _JSON or ct.endswith("+json")) and success.type.kind == "str":
-        return "string", "return await response.text();"
+        http.add("parseText")  # by the response's charset; `response.text()` replaces bad bytes
+        return "string", "return await parseText(response);"
     http.add("parseJSON")
     t = success.type
     named = t.kind in ("model", "enum", "alias") and not t.nullable and not types.direct_cycle_ref(t)
