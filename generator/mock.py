@@ -385,7 +385,7 @@ def _body_problem(api: Api, op: Operation, ctype: str, raw: bytes, parsed: Any) 
     body = op.body
     if body is None:
         return ""
-    if not raw:
+    if not raw and media.essence(ctype) != "application/x-www-form-urlencoded":  # an empty form has no fields
         return "request body is required" if body.required else ""
     offered = body.offered or ((body.content_type, body.kind),)
     kind = next((k for m, k in offered if _matches(ctype, m)), None)
@@ -462,7 +462,10 @@ def _parts(ctype: str, raw: bytes) -> dict[str, list[Part]] | None:
         b"Content-Type: " + ctype.encode("latin-1") + b"\r\n\r\n" + raw, policy=policy.HTTP
     )
     if not message.is_multipart():
-        return None
+        boundary = message.get_boundary()
+        # A body of no parts is the closing delimiter alone (RFC 2046's grammar asks for one
+        # part, but clients send this for a form with no fields, as browsers do).
+        return {} if boundary and raw.strip() == f"--{boundary}--".encode("latin-1") else None
     out: dict[str, list[Part]] = {}
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")

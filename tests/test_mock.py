@@ -651,3 +651,26 @@ def test_response_examples_that_cannot_be_answered_are_noted(tmp_path: Path) -> 
         'not fit the response schema (/gt: expected an integer, got "seven"); the mock answers values '
         "derived from the schema"
     ]
+
+
+def test_empty_form_and_multipart_bodies_have_no_fields_and_no_body_is_missing(wire: str) -> None:
+    """A required body whose fields are all optional may be sent empty (as the SDK does)."""
+    boundary = "0123456789abcdef"
+    empty_parts = httpx.post(
+        f"{wire}/options",
+        content=f"--{boundary}--\r\n".encode(),
+        headers={**AUTH, "content-type": f"multipart/form-data; boundary={boundary}"},
+    )
+    assert empty_parts.status_code == 200, empty_parts.text
+    empty_form = httpx.post(
+        f"{wire}/options", content=b"", headers={**AUTH, "content-type": "application/x-www-form-urlencoded"}
+    )
+    assert empty_form.status_code == 200, empty_form.text
+    absent = httpx.post(f"{wire}/options", headers=AUTH)
+    assert absent.json() == {"error": "request body is required"}
+    no_parts = httpx.post(
+        f"{wire}/options",
+        content=b"",
+        headers={**AUTH, "content-type": f"multipart/form-data; boundary={boundary}"},
+    )
+    assert no_parts.json() == {"error": "request body is required"}  # not even the delimiter
