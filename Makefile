@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 
 .PHONY: setup generate check test golden lint bench-sse bench-generate
 
-# --no-compile: bytecode is written on first import, for the modules in use (a third of the install time).
+# --no-compile: bytecode is written on first import, for the modules in use (a third of the install
+# time). Some machines set PYTHONDONTWRITEBYTECODE=1 (this one does): then no process would keep
+# its bytecode, every interpreter the tests start would compile pydantic, httpx, pytest... again,
+# and each xdist worker would redo pytest's assertion rewriting. `make test` clears it.
 $(BIN)/sdkgen: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
@@ -38,4 +41,4 @@ lint: setup
 	$(BIN)/mypy
 
 test: setup  ## the whole suite: unit, golden, runtime, lint and type checks
-	$(BIN)/pytest
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest
