@@ -166,6 +166,8 @@ def _mock(settings: Settings, host: str, port: int) -> int:
     from generator.load import load_spec
 
     api = build_api(load_spec(settings.spec, settings.overlays, settings.operation_names), settings)
+    for note in mock.notes(api):
+        print(f"sdkgen: note: {note}", file=sys.stderr)
     mock.serve(api, host, port, lambda url: print(f"sdkgen: mock of {api.title} on {url}", flush=True))
     return 0
 

@@ -8,7 +8,8 @@ of its own language. Problems with the spec's examples are collected in `warning
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from generator import values
@@ -44,10 +45,16 @@ _KIND_STRINGS = {
 
 
 class ExampleValues:
-    """Example values for one Api; `warnings` lists spec examples that fail their schema."""
+    """Example values for one Api; `warnings` lists spec examples that fail their schema.
 
-    def __init__(self, api: Api) -> None:
+    `direction` is the way the values travel: in a request a `readOnly` property is left out
+    (a `writeOnly` one kept), in a response a `writeOnly` one (a `readOnly` one kept, required
+    ones always); without one, both are kept (a model's own page).
+    """
+
+    def __init__(self, api: Api, direction: values.Direction = "") -> None:
         self.api = api
+        self.direction: values.Direction = direction
         self.warnings: list[str] = []
         self._checked: set[str] = set()
         self._stack: list[str] = []
@@ -57,9 +64,9 @@ class ExampleValues:
 
     def _check(self, value: Any, t: TypeRef, pointer: str) -> bool:
         """Whether a spec example fits its schema; warn (once per pointer) when it does not."""
-        if values.fits(self.api, value, t):
+        if values.fits(self.api, value, t, self.direction):
             return True  # the common case: no messages to build
-        found = values.problems(self.api, value, t)
+        found = values.problems(self.api, value, t, direction=self.direction)
         if pointer not in self._checked:
             self._checked.add(pointer)
             more = f" (and {len(found) - 4} more)" if len(found) > 4 else ""
@@ -83,6 +90,15 @@ class ExampleValues:
                 if p.example is not MISSING:
                     self._check(p.example, p.type, str(op.loc.child("parameters", i)))
 
+    @contextmanager
+    def directed(self, direction: values.Direction) -> Iterator[None]:
+        """Build values travelling `direction` while the block runs."""
+        before, self.direction = self.direction, direction
+        try:
+            yield
+        finally:
+            self.direction = before
+
     # -- values ---------------------------------------------------------------------------
 
     def named_value(self, named: Named) -> Any:
@@ -99,7 +115,7 @@ class ExampleValues:
             salvaged = self._salvage(example, t)
             if salvaged is not MISSING:
                 return salvaged
-        if default is not MISSING and values.fits(self.api, default, t):
+        if default is not MISSING and values.fits(self.api, default, t, self.direction):
             return default
         return self._build(t, hint)
 
@@ -121,7 +137,9 @@ class ExampleValues:
             model = self._model(t.name)
             out = dict(value)
             for f in model.fields:
-                if f.wire in out:
+                if not values.travels(f, self.direction):
+                    out.pop(f.wire, None)
+                elif f.wire in out:
                     out[f.wire] = self._complete(out[f.wire], f.type)
                 elif f.required and f.type.kind != "literal":
                     out[f.wire] = self.wire_value(f.type, f.example, _pointer(f), f.default, f.wire)
@@ -141,7 +159,7 @@ class ExampleValues:
         kept = {
             k: v
             for k, v in value.items()
-            if (k in wires and values.fits(self.api, v, wires[k].type))
+            if (k in wires and values.fits(self.api, v, wires[k].type, self.direction))
             or (k not in wires and model.extra != "forbid" and model.extra_type is None)
         }
         return self._complete(kept, t)
@@ -207,6 +225,8 @@ class ExampleValues:
         try:
             out: dict[str, Any] = {}
             for f in model.fields:
+                if not values.travels(f, self.direction):
+                    continue
                 shown = f.example is not MISSING or _has_example(self.api, f.type)
                 if f.required or shown:
                     out[f.wire] = self.wire_value(f.type, f.example, _pointer(f), f.default, f.wire)

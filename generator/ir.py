@@ -208,6 +208,9 @@ class Response:
     error_class: str = ""  # set for 4XX/5XX/default responses
     kind: str = ""  # how `content_type` is read: json, sse, ndjson, text, binary; "" without content
     content_types: tuple[str, ...] = ()  # every media type the response declares
+    # The media type's own `example`, else its first named `examples` entry (MISSING when none)
+    example: Any = MISSING
+    example_at: str = ""  # where that example is, for notes
 
 
 @dataclass(frozen=True)
@@ -300,6 +303,9 @@ class Operation:
     retries: RetryPolicy | None = None  # the operation's own policy; it replaces the document's
     dual: DualMode | None = None  # JSON or stream by a body flag; `stream` is the stream mode
     stream_flag: str = ""  # a stream operation's body flag asking for the stream (sent true)
+    # The alternatives of `security`, each the schemes it needs together; an empty one (`{}`)
+    # lets anonymous calls through. () when the operation needs no credentials.
+    security_requirements: tuple[tuple[str, ...], ...] = ()
 
     def path_parts(self) -> list[tuple[str, bool]]:
         """The path template as (text, is a `{parameter}` wire name) pieces, in order."""

@@ -6,9 +6,13 @@ rather than assuming a node has the shape the OpenAPI document says it should.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from generator.ir import MISSING
+
+if TYPE_CHECKING:
+    from generator.load import Loc
 
 
 def text(node: Any, key: str) -> str:
@@ -32,6 +36,28 @@ def example(node: Any) -> Any:
     if isinstance(examples, list) and examples:
         return examples[0]
     return MISSING
+
+
+def media_example(
+    media: Any, loc: Loc, deref: Callable[[Any, Loc], tuple[Any, Loc]], note: Callable[[str], None]
+) -> tuple[Any, Loc | str]:
+    """A media type's `example`, else the `value` of its first named `examples` entry (an Example
+    object, `$ref`s followed), and where it is; (MISSING, "") when it has none. An entry given
+    only by `externalValue` is not fetched: it is noted and the next entry is tried."""
+    if not isinstance(media, dict):
+        return MISSING, ""
+    if "example" in media:
+        return media["example"], loc.child("example")
+    named = media.get("examples")
+    if not isinstance(named, dict):
+        return MISSING, ""
+    for name, raw in named.items():
+        entry, at = deref(raw, loc.child("examples", str(name)))
+        if isinstance(entry, dict) and "value" in entry:
+            return entry["value"], at.child("value")
+        if isinstance(entry, dict) and "externalValue" in entry:
+            note(f"{at}: externalValue is not fetched; the example is ignored")
+    return MISSING, ""
 
 
 def default(node: Any) -> Any:

@@ -139,6 +139,7 @@ class OperationBuilder:
             success=success,
             stream=stream,
             security=schemes,
+            security_requirements=tuple(tuple(r) for r in security if isinstance(r, dict)),
             loc=loc,
             # Speakeasy's deprecation extensions imply `deprecated: true`.
             deprecated=nodes.flag(node, "deprecated") or bool(message or replacement),
@@ -168,6 +169,20 @@ class OperationBuilder:
             return None
         return DualMode(flag.wire, alternative)
 
+    def _style(self, node: dict[str, Any], loc: Loc, where: str) -> str:
+        """The parameter's `style` ("" for the location's default); one OAS does not allow in
+        this location is noted and replaced by the default, never sent some other way."""
+        style = node.get("style")
+        if style is None:
+            return ""
+        if isinstance(style, str) and style in _STYLES[where]:
+            return style
+        self.schemas.note(
+            f"{loc.child('style')}: style {style!r} is not allowed in {where} "
+            f"(allowed: {', '.join(_STYLES[where])}); the default {_STYLE[where]!r} is used"
+        )
+        return ""
+
     def _params(self, shared: list[Any], shared_loc: Loc, own: list[Any], loc: Loc) -> tuple[Param, ...]:
         merged: dict[tuple[str, str], tuple[dict[str, Any], Loc]] = {}
         for items, base in ((shared, shared_loc), (own, loc)):
@@ -186,6 +201,7 @@ class OperationBuilder:
                 continue
             schema = node.get("schema", {})
             ptype = self.schemas.type_of(schema, ploc.child("schema"), naming.pascal(wire))
+            style = self._style(node, ploc, where)
             params.append(
                 Param(
                     wire=wire,
@@ -198,9 +214,9 @@ class OperationBuilder:
                     deprecated=nodes.flag(node, "deprecated"),
                     # OAS: explode defaults to true for form (and deepObject), false otherwise;
                     # the style defaults to form in query and cookie, to simple in path and header
-                    explode=node.get("explode", node.get("style", _STYLE[where]) in ("form", "deepObject"))
+                    explode=node.get("explode", (style or _STYLE[where]) in ("form", "deepObject"))
                     is not False,
-                    style=node["style"] if isinstance(node.get("style"), str) else "",
+                    style=style,
                 )
             )
         return tuple(params)
@@ -320,7 +336,10 @@ class OperationBuilder:
                 )
             kind = kind or ("binary" if ctype else "")
             declared = tuple(str(c) for c in content) if isinstance(content, dict) else ()
-            out.append(Response(status, description, ctype, rtype, error, kind, declared))
+            example, at = nodes.media_example(
+                media, rloc.child("content", ctype), self.spec.deref, self.schemas.note
+            )
+            out.append(Response(status, description, ctype, rtype, error, kind, declared, example, str(at)))
         return tuple(out), stream, alternative
 
     def _json_alternative(
@@ -333,7 +352,10 @@ class OperationBuilder:
             return None
         where = loc.child("content", ctype, "schema")
         rtype = self.schemas.type_of(media["schema"], where, prefix + "ResponseBody")
-        return Response(status, description, ctype, rtype, kind="json", content_types=(ctype,))
+        example, at = nodes.media_example(
+            media, loc.child("content", ctype), self.spec.deref, self.schemas.note
+        )
+        return Response(status, description, ctype, rtype, "", "json", (ctype,), example, str(at))
 
     def _stream(self, schema: Any, loc: Loc, prefix: str, description: str, sentinel: str) -> StreamBody:
         """The per-event model: the spec's envelope (with `data`), or one we wrap around it."""
@@ -485,6 +507,13 @@ def _tag_key(tag: str) -> str:
 
 
 _STYLE = {"query": "form", "cookie": "form", "path": "simple", "header": "simple"}
+# The styles OAS 3 allows in each location.
+_STYLES = {
+    "path": ("simple", "label", "matrix"),
+    "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
+    "header": ("simple",),
+    "cookie": ("form",),
+}
 
 
 def _flag_name(node: dict[str, Any]) -> str:

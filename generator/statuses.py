@@ -28,6 +28,7 @@ OTHER_ERRORS = (
     "StreamDecodeError",
     "UnexpectedContentTypeError",
     "LineDecodeError",
+    "ResponseDecodeError",
 )
 
 ERROR_CLASSES: tuple[str, ...] = tuple(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from generator.ir import MISSING, Alias, Api, Enum, Field, Model, TypeRef
 
@@ -23,20 +23,40 @@ _N = TypeVar("_N", Model, Enum, Alias)
 _NOTHING: frozenset[str] = frozenset()
 
 
-def fits(api: Api, value: Any, t: TypeRef) -> bool:
+Direction = Literal["", "request", "response"]
+
+
+def fits(api: Api, value: Any, t: TypeRef, direction: Direction = "") -> bool:
     """Whether the JSON `value` fits `t` (the rules of `problems`, stopping at the first)."""
-    return not _check(api, value, t, "", _NOTHING, False)
+    return not _check(api, value, t, "", _NOTHING, False, direction)
 
 
-def problems(api: Api, value: Any, t: TypeRef, path: str = "", seen: frozenset[str] = _NOTHING) -> list[str]:
+def problems(
+    api: Api,
+    value: Any,
+    t: TypeRef,
+    path: str = "",
+    seen: frozenset[str] = _NOTHING,
+    direction: Direction = "",
+) -> list[str]:
     """Why `value` does not fit `t`: one message per problem, led by its JSON pointer below `path`.
 
-    `seen` holds the aliases followed since the last step into the value's structure.
+    `seen` holds the aliases followed since the last step into the value's structure. With a
+    `direction`, a required property that does not travel that way is not required: a
+    `readOnly` one in a request, a `writeOnly` one in a response.
     """
-    return _check(api, value, t, path, seen, True)
+    return _check(api, value, t, path, seen, True, direction)
 
 
-def _check(api: Api, value: Any, t: TypeRef, path: str, seen: frozenset[str], explain: bool) -> list[str]:
+def _check(
+    api: Api,
+    value: Any,
+    t: TypeRef,
+    path: str,
+    seen: frozenset[str],
+    explain: bool,
+    direction: Direction = "",
+) -> list[str]:
     """The problems of `value` against `t`. Without `explain` only whether there is one matters:
     the check stops at the first and returns `_NO`, and no path or message is ever built (most
     checks only ask yes or no, and formatting a pointer at every node cost more than the check)."""
@@ -47,19 +67,19 @@ def _check(api: Api, value: Any, t: TypeRef, path: str, seen: frozenset[str], ex
         step = follow(api, t, seen)
         if step is None:
             return _say(explain, path, lambda: "no finite type (the alias refers to itself)")
-        return _check(api, value, step[0], path, step[1], explain)
+        return _check(api, value, step[0], path, step[1], explain, direction)
     if kind == "union":
-        return _union(api, value, t, path, seen, explain)
+        return _union(api, value, t, path, seen, explain, direction)
     if kind == "list":
         if not isinstance(value, list):
             return _say(explain, path, lambda: f"expected an array, got {show(value)}")
-        return _items(api, enumerate(value), t.args[0], path, explain)
+        return _items(api, enumerate(value), t.args[0], path, explain, direction)
     if kind == "map":
         if not isinstance(value, dict):
             return _say(explain, path, lambda: f"expected an object, got {show(value)}")
-        return _items(api, value.items(), t.args[0], path, explain)
+        return _items(api, value.items(), t.args[0], path, explain, direction)
     if kind == "model":
-        return _model(api, value, _named(api, t.name, Model), path, explain)
+        return _model(api, value, _named(api, t.name, Model), path, explain, direction)
     if _scalar_fits(api, value, t):
         return []
     return _say(explain, path, lambda: _scalar_expected(api, value, t))
@@ -102,12 +122,14 @@ def _null(api: Api, t: TypeRef, path: str, seen: frozenset[str], explain: bool) 
     return _say(explain, path, lambda: "null is not allowed")
 
 
-def _union(api: Api, value: Any, t: TypeRef, path: str, seen: frozenset[str], explain: bool) -> list[str]:
+def _union(
+    api: Api, value: Any, t: TypeRef, path: str, seen: frozenset[str], explain: bool, direction: Direction
+) -> list[str]:
     if not explain:
-        return [] if any(not _check(api, value, a, path, seen, False) for a in t.args) else _NO
+        return [] if any(not _check(api, value, a, path, seen, False, direction) for a in t.args) else _NO
     results = []
     for arg in t.args:
-        found = _check(api, value, arg, path, seen, True)
+        found = _check(api, value, arg, path, seen, True, direction)
         if not found:
             return []
         results.append(found)
@@ -119,11 +141,14 @@ def _union(api: Api, value: Any, t: TypeRef, path: str, seen: frozenset[str], ex
     return min(results, key=lambda found: (all(p.startswith(root) for p in found), len(found)))
 
 
-def _items(api: Api, items: Iterable[tuple[Any, Any]], t: TypeRef, path: str, explain: bool) -> list[str]:
+def _items(
+    api: Api, items: Iterable[tuple[Any, Any]], t: TypeRef, path: str, explain: bool, direction: Direction
+) -> list[str]:
     """The problems of the items of an array (by index) or a map (by key), all of type `t`."""
     out: list[str] = []
     for key, item in items:
-        found = _check(api, item, t, f"{path}/{escape(key)}" if explain else path, _NOTHING, explain)
+        where = f"{path}/{escape(key)}" if explain else path
+        found = _check(api, item, t, where, _NOTHING, explain, direction)
         if found:
             if not explain:
                 return _NO
@@ -131,12 +156,12 @@ def _items(api: Api, items: Iterable[tuple[Any, Any]], t: TypeRef, path: str, ex
     return out
 
 
-def _model(api: Api, value: Any, model: Model, path: str, explain: bool) -> list[str]:
+def _model(api: Api, value: Any, model: Model, path: str, explain: bool, direction: Direction) -> list[str]:
     if not isinstance(value, dict):
         return _say(explain, path, lambda: f"expected an object, got {show(value)}")
     out: list[str] = []
     for f in model.fields:
-        if f.required and f.wire not in value and f.default is MISSING:
+        if f.required and f.wire not in value and f.default is MISSING and travels(f, direction):
             if not explain:
                 return _NO
             out.append(f"{_where(path)}: required property {f.wire!r} is missing")
@@ -145,13 +170,25 @@ def _model(api: Api, value: Any, model: Model, path: str, explain: bool) -> list
         known = wires.get(key)
         if known is not None:
             found = _check(
-                api, item, known.type, f"{path}/{escape(key)}" if explain else path, _NOTHING, explain
+                api,
+                item,
+                known.type,
+                f"{path}/{escape(key)}" if explain else path,
+                _NOTHING,
+                explain,
+                direction,
             )
         elif model.extra == "forbid":
             found = [f"{_where(path)}: additional property {key!r} is not allowed"] if explain else _NO
         elif model.extra_type is not None:
             found = _check(
-                api, item, model.extra_type, f"{path}/{escape(key)}" if explain else path, _NOTHING, explain
+                api,
+                item,
+                model.extra_type,
+                f"{path}/{escape(key)}" if explain else path,
+                _NOTHING,
+                explain,
+                direction,
             )
         else:
             continue
@@ -160,6 +197,12 @@ def _model(api: Api, value: Any, model: Model, path: str, explain: bool) -> list
                 return _NO
             out.extend(found)
     return out
+
+
+def travels(f: Field, direction: Direction) -> bool:
+    """Whether a property goes that way: a `readOnly` one not in requests, a `writeOnly` one
+    not in responses (both ways without a direction)."""
+    return not (f.read_only and direction == "request" or f.write_only and direction == "response")
 
 
 def _wires(model: Model) -> dict[str, Field]:

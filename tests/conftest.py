@@ -23,6 +23,7 @@ from tests.corpus_support import (
     import_many,
     missing_name_probe,
     mypy_strict,
+    overload_probe,
 )
 from tests.helpers import ROOT, golden_cases, golden_settings, render_spec
 
@@ -167,6 +168,7 @@ def corpus_checks(
     trees = [*outs, *[(golden_trees / case, f"{case}_sdk") for case in golden_cases()]]
     trees.append((ROOT / "generated", "atoma_sdk"))
     trees.append(missing_name_probe(tmp_path_factory.mktemp("mypy-probe")))
+    trees.append(overload_probe(tmp_path_factory.mktemp("mypy-overloads")))
     with ThreadPoolExecutor(max_workers=2) as pool:
         yield CorpusChecks(
             imports=pool.submit(

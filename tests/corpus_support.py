@@ -252,3 +252,39 @@ def missing_name_probe(root: Path) -> tuple[Path, str]:
     (root / PROBE).mkdir()
     (root / PROBE / "__init__.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return root, PROBE
+
+
+OVERLOAD_PROBE = "sdkgen_overload_probe"
+# The dual-mode overloads of corpus spec stream_variants.yaml (a `#stream` variant paired with
+# its base): each call's type, as a user's mypy sees it.
+_OVERLOADS = """\
+from typing import assert_type
+
+from c_stream_variants import AsyncClient, AsyncEventStream, Client, EventStream
+from c_stream_variants.models.components import Reply
+from c_stream_variants.models.operations import SayStreamResponseBody
+
+Events = EventStream[SayStreamResponseBody]
+
+
+def sync(sdk: Client, flag: bool) -> None:
+    assert_type(sdk.rooms.say(room="r", text="t"), Reply)
+    assert_type(sdk.rooms.say(room="r", text="t", stream=False), Reply)
+    assert_type(sdk.rooms.say(room="r", text="t", stream=True), Events)
+    assert_type(sdk.rooms.say(room="r", text="t", stream=flag), Reply | Events)
+    assert_type(sdk.rooms.say_stream(room="r", text="t"), Events)
+
+
+async def asynchronous(sdk: AsyncClient) -> None:
+    assert_type(await sdk.rooms.say(room="r", text="t"), Reply)
+    assert_type(
+        await sdk.rooms.say(room="r", text="t", stream=True), AsyncEventStream[SayStreamResponseBody]
+    )
+"""
+
+
+def overload_probe(root: Path) -> tuple[Path, str]:
+    """User code asserting the type of each mode of a dual-mode method (checked in the one run)."""
+    (root / OVERLOAD_PROBE).mkdir()
+    (root / OVERLOAD_PROBE / "__init__.py").write_text(_OVERLOADS, encoding="utf-8")
+    return root, OVERLOAD_PROBE

@@ -7,6 +7,7 @@ and the golden `wire` spec) for the answers, which must parse as the declared ty
 from __future__ import annotations
 
 import asyncio
+import datetime
 import json
 import subprocess
 import sys
@@ -33,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 WIRE_SPEC = ROOT / "tests" / "golden" / "wire" / "spec.yaml"
 ATOMA_SPEC = ROOT / "spec" / "openapi.yaml"
 MESSAGES = [{"role": "user", "content": "Hi"}]
+AUTH = {"authorization": "Bearer t"}  # the wire and Atoma specs need a bearer token
 
 pytestmark = [pytest.mark.timeout(30), pytest.mark.xdist_group("mock")]
 
@@ -58,20 +60,20 @@ def wire() -> Iterator[str]:
 
 
 def test_missing_required_query_parameter_is_refused_naming_it(wire: str) -> None:
-    answer = httpx.get(f"{wire}/records")
+    answer = httpx.get(f"{wire}/records", headers=AUTH)
     assert answer.status_code == 400
     assert answer.json() == {"error": "required query parameter 'n' is missing"}
-    assert httpx.get(f"{wire}/records", params={"n": "2"}).status_code == 200
+    assert httpx.get(f"{wire}/records", params={"n": "2"}, headers=AUTH).status_code == 200
 
 
 def test_parameter_value_not_fitting_its_type_is_refused(wire: str) -> None:
-    answer = httpx.get(f"{wire}/records", params={"n": "two"})
+    answer = httpx.get(f"{wire}/records", params={"n": "two"}, headers=AUTH)
     assert answer.status_code == 400
     assert answer.json() == {"error": "query parameter 'n': expected an integer, got \"two\""}
 
 
 def test_undeclared_content_type_is_refused(wire: str) -> None:
-    answer = httpx.post(f"{wire}/notes", content=b"a,b", headers={"content-type": "text/csv"})
+    answer = httpx.post(f"{wire}/notes", content=b"a,b", headers={**AUTH, "content-type": "text/csv"})
     assert answer.status_code == 400
     assert "text/csv" in answer.json()["error"]
     assert "application/json, application/x-www-form-urlencoded" in answer.json()["error"]
@@ -79,39 +81,41 @@ def test_undeclared_content_type_is_refused(wire: str) -> None:
 
 def test_json_body_failing_the_schema_is_refused_naming_the_pointer(atoma: str) -> None:
     bad = {"model": "m", "messages": [{"role": "user", "content": 5}]}
-    answer = httpx.post(f"{atoma}/v1/chat/completions", json=bad)
+    answer = httpx.post(f"{atoma}/v1/chat/completions", json=bad, headers=AUTH)
     assert answer.status_code == 400
     assert answer.json()["error"].startswith("request body: /messages/0")
-    missing = httpx.post(f"{atoma}/v1/chat/completions", json={"model": "m"})
+    missing = httpx.post(f"{atoma}/v1/chat/completions", json={"model": "m"}, headers=AUTH)
     assert missing.json() == {"error": "request body: /: required property 'messages' is missing"}
 
 
 def test_missing_body_and_bad_json_are_refused(atoma: str) -> None:
     url = f"{atoma}/v1/chat/completions"
-    assert httpx.post(url).json() == {"error": "request body is required"}
-    broken = httpx.post(url, content=b"{", headers={"content-type": "application/json"})
+    assert httpx.post(url, headers=AUTH).json() == {"error": "request body is required"}
+    broken = httpx.post(url, content=b"{", headers={**AUTH, "content-type": "application/json"})
     assert broken.status_code == 400 and broken.json()["error"].startswith("request body: not JSON")
 
 
 def test_form_body_missing_a_required_field_is_refused(wire: str) -> None:
-    answer = httpx.post(f"{wire}/customers", data={"balance": "1"})
+    answer = httpx.post(f"{wire}/customers", data={"balance": "1"}, headers=AUTH)
     assert answer.status_code == 400
     assert answer.json() == {"error": "request body: required field 'name' is missing"}
 
 
 def test_multipart_body_missing_a_required_part_is_refused(wire: str) -> None:
-    answer = httpx.post(f"{wire}/files", data={"purpose": "batch"}, files={"image": b"x"})
+    answer = httpx.post(f"{wire}/files", data={"purpose": "batch"}, files={"image": b"x"}, headers=AUTH)
     assert answer.status_code == 400
     assert answer.json() == {"error": "request body: required part 'file' is missing"}
-    whole = httpx.post(f"{wire}/files", data={"purpose": "batch"}, files={"file": b"x"})
+    whole = httpx.post(f"{wire}/files", data={"purpose": "batch"}, files={"file": b"x"}, headers=AUTH)
     assert whole.status_code == 200
-    unbounded = httpx.post(f"{wire}/files", content=b"x", headers={"content-type": "multipart/form-data"})
+    unbounded = httpx.post(
+        f"{wire}/files", content=b"x", headers={**AUTH, "content-type": "multipart/form-data"}
+    )
     assert unbounded.json()["error"].startswith("request body: not a multipart/form-data body")
 
 
 def test_unknown_route_and_method_are_not_served(wire: str) -> None:
-    assert httpx.get(f"{wire}/nowhere").status_code == 404
-    assert httpx.post(f"{wire}/records").status_code == 405
+    assert httpx.get(f"{wire}/nowhere", headers=AUTH).status_code == 404
+    assert httpx.post(f"{wire}/records", headers=AUTH).status_code == 405
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +146,9 @@ def test_atoma_stream_yields_typed_chunks_until_done(atoma: str) -> None:
     assert len(events) == mock.EVENTS
     assert all(isinstance(e.data, atoma_sdk.models.components.ChatCompletionChunk) for e in events)
     raw = httpx.post(
-        f"{atoma}/v1/chat/completions", json={"model": "m", "messages": MESSAGES, "stream": True}
+        f"{atoma}/v1/chat/completions",
+        json={"model": "m", "messages": MESSAGES, "stream": True},
+        headers=AUTH,
     )
     assert raw.headers["content-type"].startswith("text/event-stream")
     assert raw.text.endswith("data: [DONE]\n\n")
@@ -185,6 +191,39 @@ def test_every_wire_operation_passes_validation_through_the_sdk(wire: str) -> No
         assert sdk.texts.get_report().read() == mock.BINARY
 
 
+def test_every_form_and_multipart_field_the_sdk_sends_passes_the_value_checks(wire: str) -> None:
+    wire_sdk = import_golden_package("wire")
+    with wire_sdk.WireSdk(server_url=wire, api_key="k", timeout=5) as sdk:
+        sdk.customers.create_customer(
+            name="Ada",
+            balance=3,
+            tax_exempt=True,
+            metadata={"k": "v"},
+            expand=["a", "b"],
+            address={"city": "c", "line": ["1", "2"]},
+            tags=["x", "y"],
+            ids=[1, 2],
+            codes=["p", "q"],
+        )
+        sdk.files.upload_file(
+            file=("a.bin", b"\x00\xff", "application/octet-stream"),
+            purpose="batch",
+            count=2,
+            flag=False,
+            tags=["a", "b"],
+            attachments=[b"1", b"2"],
+            image=b"\x89PNG",
+            note="# hi",
+            at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
+            meta={"city": "c", "line": ["1"]},
+            source="https://example.com/f",
+        )
+    with pytest.raises(wire_sdk.errors.APIStatusError) as refused:
+        with wire_sdk.WireSdk(server_url=wire, timeout=5) as anonymous:
+            anonymous.files.create_note(title="t")
+    assert refused.value.status_code == 401
+
+
 def test_mock_command_prints_its_url_and_serves(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "generator", "mock", str(WIRE_SPEC), "--port", "0"]
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=tmp_path) as proc:
@@ -193,7 +232,7 @@ def test_mock_command_prints_its_url_and_serves(tmp_path: Path) -> None:
             line = proc.stdout.readline()
             assert line.startswith("sdkgen: mock of Wire on http://127.0.0.1:")
             url = line.split(" on ", 1)[1].strip()
-            assert httpx.get(f"{url}/records", params={"n": "1"}).status_code == 200
+            assert httpx.get(f"{url}/records", params={"n": "1"}, headers=AUTH).status_code == 200
         finally:
             proc.terminate()
 
@@ -263,6 +302,11 @@ def _request(api: Api, op: Operation, examples: ExampleValues) -> dict[str, Any]
             params[p.wire] = value if isinstance(value, list) else text
         elif p.required and p.location == "header":
             headers[p.wire] = text
+    for scheme in api.security:  # every credential the spec declares; the mock asks for its own
+        if scheme.kind == "apikey" and scheme.location != "cookie":
+            (headers if scheme.location == "header" else params)[scheme.header] = "k"
+        elif scheme.kind != "apikey":
+            headers["authorization"] = "Bearer t" if scheme.kind == "bearer" else "Basic dTpw"
     out: dict[str, Any] = {"method": op.http_method, "url": path, "params": params, "headers": headers}
     body = op.body
     if body is not None:
@@ -299,3 +343,334 @@ def test_every_operation_of_the_real_specs_answers_a_request_made_of_its_example
             if kind == "sse" and op.stream is not None and op.stream.sentinel:
                 assert answer.text.endswith(f"data: {op.stream.sentinel}\n\n"), op.operation_id
     assert kinds.get("json", 0) > 10, kinds
+
+
+# -- credentials, array parameters, form and multipart values, response examples -------------
+
+CHECKS_SPEC = """
+openapi: 3.1.0
+info: {title: Checks, version: "1"}
+security: [{key: []}]
+paths:
+  /keyed:
+    get:
+      operationId: keyed
+      responses: {'204': {description: ok}}
+  /either:
+    get:
+      operationId: either
+      security: [{bearer: []}, {basic: []}, {query: [], cookie: []}]
+      responses: {'204': {description: ok}}
+  /maybe:
+    get:
+      operationId: maybe
+      security: [{bearer: []}, {}]
+      responses: {'204': {description: ok}}
+  /open/{ids}:
+    get:
+      operationId: arrays
+      security: []
+      parameters:
+        - {name: ids, in: path, required: true, schema: {type: array, items: {type: integer}}}
+        - {name: n, in: query, explode: true, schema: {type: array, items: {type: integer}}}
+        - {name: c, in: query, explode: false, schema: {type: array, items: {type: number}}}
+        - {name: s, in: query, style: spaceDelimited, schema: {type: array, items: {type: boolean}}}
+        - {name: p, in: query, style: pipeDelimited, schema: {$ref: '#/components/schemas/Colors'}}
+        - {name: range, in: query, style: deepObject, schema: {$ref: '#/components/schemas/Range'}}
+        - {name: X-Ids, in: header, schema: {type: array, items: {type: integer}}}
+        - {name: flags, in: cookie, explode: false, schema: {type: array, items: {type: boolean}}}
+      responses: {'204': {description: ok}}
+  /styled/{a}/{b}/{c}:
+    get:
+      operationId: styled
+      security: []
+      parameters:
+        - name: a
+          in: path
+          required: true
+          style: label
+          explode: true
+          schema: &ints {type: array, items: {type: integer}}
+        - {name: b, in: path, required: true, style: matrix, explode: true, schema: *ints}
+        - {name: c, in: path, required: true, style: matrix, schema: {$ref: '#/components/schemas/Ints'}}
+        - {name: spread, in: query, schema: {$ref: '#/components/schemas/Range'}}
+        - {name: pair, in: query, explode: false, schema: {$ref: '#/components/schemas/Range'}}
+      responses: {'204': {description: ok}}
+  /form:
+    post:
+      operationId: form
+      security: []
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema: {$ref: '#/components/schemas/Form'}
+            encoding:
+              codes: {style: pipeDelimited, explode: false}
+      responses: {'204': {description: ok}}
+  /upload:
+    post:
+      operationId: upload
+      security: []
+      requestBody:
+        required: true
+        content:
+          multipart/form-data:
+            schema: {$ref: '#/components/schemas/Upload'}
+      responses: {'204': {description: ok}}
+  /example:
+    get:
+      operationId: example
+      security: []
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Range'}
+              example: {gt: 7}
+  /named:
+    get:
+      operationId: named
+      security: []
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Range'}
+              examples:
+                far: {externalValue: 'https://example.com/range.json'}
+                near: {$ref: '#/components/examples/Near'}
+                other: {value: {gt: 9}}
+  /wrong:
+    get:
+      operationId: wrong
+      security: []
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Range'}
+              example: {gt: "seven"}
+  /users:
+    post:
+      operationId: createUser
+      security: []
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/User'}
+      responses:
+        '201':
+          description: created
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/User'}
+components:
+  securitySchemes:
+    key: {type: apiKey, in: header, name: X-Key}
+    query: {type: apiKey, in: query, name: key}
+    cookie: {type: apiKey, in: cookie, name: session}
+    bearer: {type: oauth2, flows: {}}
+    basic: {type: http, scheme: basic}
+  examples:
+    Near: {value: {gt: 3, lte: 4}}
+  schemas:
+    Color: {type: string, enum: [red, blue]}
+    Colors: {type: array, items: {$ref: '#/components/schemas/Color'}}
+    Ints: {type: array, items: {type: integer}}
+    Range:
+      type: object
+      properties:
+        gt: {type: integer}
+        lte: {type: integer}
+    Form:
+      type: object
+      required: [name]
+      properties:
+        name: {type: string}
+        count: {type: integer}
+        metadata: {type: object, additionalProperties: {type: integer}}
+        expand: {type: array, items: {type: boolean}}
+        codes: {type: array, items: {type: integer}}
+        color: {$ref: '#/components/schemas/Color'}
+    Upload:
+      type: object
+      required: [file]
+      properties:
+        file: {type: string, format: binary}
+        count: {type: integer}
+        flag: {type: boolean}
+        tags: {type: array, items: {type: integer}}
+        meta: {$ref: '#/components/schemas/Range'}
+    User:
+      type: object
+      required: [id, password, name]
+      properties:
+        id: {type: string, readOnly: true}
+        password: {type: string, writeOnly: true}
+        name: {type: string}
+"""
+
+
+@pytest.fixture(scope="module")
+def checks(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    spec = tmp_path_factory.mktemp("checks") / "spec.yaml"
+    spec.write_text(CHECKS_SPEC)
+    yield from _mocked(spec, "checks_sdk")
+
+
+def _refusal(answer: httpx.Response, status: int = 400) -> str:
+    assert answer.status_code == status, answer.text
+    reason: str = answer.json()["error"]
+    return reason
+
+
+def test_missing_credentials_are_refused_401_naming_the_schemes(checks: str) -> None:
+    assert _refusal(httpx.get(f"{checks}/keyed"), 401) == (
+        "missing or malformed credentials: expected key (API key in header 'X-Key')"
+    )
+    assert _refusal(httpx.get(f"{checks}/keyed", headers={"x-key": ""}), 401).startswith("missing")
+    either = _refusal(httpx.get(f"{checks}/either"), 401)
+    assert either == (
+        "missing or malformed credentials: expected bearer (Authorization: Bearer <token>) or "
+        "basic (Authorization: Basic <base64 of user:password>) or "
+        "query (API key in query 'key') and cookie (API key in cookie 'session')"
+    )
+    for bad in ("Bearer", "Token abc", "Basic not-base64!", "Basic " + "dXNlcg=="):  # "user": no colon
+        assert httpx.get(f"{checks}/either", headers={"authorization": bad}).status_code == 401, bad
+    # one of the two schemes an alternative needs together is not enough
+    assert httpx.get(f"{checks}/either", params={"key": "k"}).status_code == 401
+
+
+def test_each_credential_alternative_is_accepted(checks: str) -> None:
+    assert httpx.get(f"{checks}/keyed", headers={"x-key": "k"}).status_code == 204
+    assert httpx.get(f"{checks}/either", headers={"authorization": "Bearer t"}).status_code == 204
+    assert httpx.get(f"{checks}/either", headers={"authorization": "basic dXNlcjpwdw=="}).status_code == 204
+    both = httpx.get(f"{checks}/either", params={"key": "k"}, headers={"cookie": "session=s"})
+    assert both.status_code == 204
+    # `{}` among the alternatives, or `security: []`: anonymous calls pass
+    assert httpx.get(f"{checks}/maybe").status_code == 204
+    assert httpx.get(f"{checks}/open/1").status_code == 204
+
+
+def test_array_and_object_parameters_are_accepted_in_each_style(checks: str) -> None:
+    query = "n=1&n=2&c=1.5,2&s=true%20false&p=red|blue&range[gt]=1&range[lte]=2"
+    answer = httpx.get(
+        f"{checks}/open/1,2,3?{query}", headers={"x-ids": "1, 2", "cookie": "flags=true,false"}
+    )
+    assert answer.status_code == 204, answer.text
+
+
+@pytest.mark.parametrize(
+    ("where", "reason"),
+    [
+        ("/open/1,x", "path parameter 'ids': /1: expected an integer, got \"x\""),
+        ("/open/1?n=1&n=2.5", "query parameter 'n': /1: expected an integer, got \"2.5\""),
+        ("/open/1?c=1,a", "query parameter 'c': /1: expected a number, got \"a\""),
+        ("/open/1?s=true%20yes", "query parameter 's': /1: expected a boolean, got \"yes\""),
+        ("/open/1?p=red|green", 'query parameter \'p\': /1: "green" is not one of "red", "blue"'),
+        ("/open/1?range[gt]=x", "query parameter 'range': /gt: expected an integer, got \"x\""),
+    ],
+)
+def test_array_and_object_parameter_items_not_fitting_are_refused_naming_the_pointer(
+    checks: str, where: str, reason: str
+) -> None:
+    assert _refusal(httpx.get(f"{checks}{where}")) == reason
+
+
+def test_header_and_cookie_array_items_are_checked(checks: str) -> None:
+    header = httpx.get(f"{checks}/open/1", headers={"x-ids": "1,two"})
+    assert _refusal(header) == "header parameter 'X-Ids': /1: expected an integer, got \"two\""
+    cookie = httpx.get(f"{checks}/open/1", headers={"cookie": "flags=true,maybe"})
+    assert _refusal(cookie) == "cookie parameter 'flags': /1: expected a boolean, got \"maybe\""
+
+
+def test_form_values_are_checked_in_the_bracket_convention(checks: str) -> None:
+    good = "name=a&count=2&metadata[k]=3&expand[0]=true&expand[1]=false&codes=1|2&color=red"
+    headers = {"content-type": "application/x-www-form-urlencoded"}
+    assert httpx.post(f"{checks}/form", content=good, headers=headers).status_code == 204
+    appended = "name=a&expand[]=true&expand[]=false"  # the empty-bracket spelling of an array
+    assert httpx.post(f"{checks}/form", content=appended, headers=headers).status_code == 204
+    for body, reason in [
+        ("name=a&count=two", 'request body: /count: expected an integer, got "two"'),
+        ("name=a&metadata[k]=x", 'request body: /metadata/k: expected an integer, got "x"'),
+        ("name=a&expand[0]=true&expand[1]=no", 'request body: /expand/1: expected a boolean, got "no"'),
+        ("name=a&codes=1|b", 'request body: /codes/1: expected an integer, got "b"'),
+        ("name=a&color=green", 'request body: /color: "green" is not one of "red", "blue"'),
+    ]:
+        assert _refusal(httpx.post(f"{checks}/form", content=body, headers=headers)) == reason
+
+
+def test_multipart_fields_are_checked_and_file_parts_accepted(checks: str) -> None:
+    fields = {"count": "2", "flag": "true", "tags": ["1", "2"], "meta": '{"gt": 1}'}
+    answer = httpx.post(f"{checks}/upload", data=fields, files={"file": ("a.bin", b"\x00\xff")})
+    assert answer.status_code == 204, answer.text
+    tags_as_json = {"file": b"x", "tags": (None, b"[1, 2]", "application/json")}
+    assert httpx.post(f"{checks}/upload", files=tags_as_json).status_code == 204  # one JSON part
+    as_text = httpx.post(f"{checks}/upload", data={"file": "plain"}, files={"other": b"x"})
+    assert as_text.status_code == 204, as_text.text  # a binary field may come as a text part
+    for data, reason in [
+        ({"count": "x"}, 'request body: /count: expected an integer, got "x"'),
+        ({"flag": "yes"}, 'request body: /flag: expected a boolean, got "yes"'),
+        ({"tags": ["1", "b"]}, 'request body: /tags/1: expected an integer, got "b"'),
+        ({"meta": '{"gt": "x"}'}, 'request body: /meta/gt: expected an integer, got "x"'),
+    ]:
+        refused = httpx.post(f"{checks}/upload", data=data, files={"file": b"x"})
+        assert _refusal(refused) == reason
+
+
+def test_read_only_property_is_not_required_in_a_request_and_answered_in_the_response(checks: str) -> None:
+    answer = httpx.post(f"{checks}/users", json={"password": "p", "name": "n"})
+    assert answer.status_code == 201, answer.text
+    assert set(answer.json()) == {"id", "name"}  # readOnly answered, writeOnly not
+    missing = httpx.post(f"{checks}/users", json={"name": "n"})
+    assert _refusal(missing) == "request body: /: required property 'password' is missing"
+
+
+def test_response_examples_are_answered_first(checks: str) -> None:
+    assert httpx.get(f"{checks}/example").json() == {"gt": 7}
+    assert httpx.get(f"{checks}/named").json() == {"gt": 3, "lte": 4}  # the first with a value, via $ref
+    assert httpx.get(f"{checks}/wrong").json() == {}  # does not fit: derived from the schema
+
+
+def test_response_examples_that_cannot_be_answered_are_noted(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(CHECKS_SPEC)
+    settings = replace(Settings(), spec=spec, package="checks_sdk")
+    api = build_api(load_spec(spec, (), ()), settings)
+    assert (
+        "/paths/~1named/get/responses/200/content/application~1json/examples/far: externalValue is "
+        "not fetched; the example is ignored" in "\n".join(api.notes)
+    )
+    assert mock.notes(api) == [
+        f"{spec.name}#/paths/~1wrong/get/responses/200/content/application~1json/example: the example does "
+        'not fit the response schema (/gt: expected an integer, got "seven"); the mock answers values '
+        "derived from the schema"
+    ]
+
+
+def test_empty_form_and_multipart_bodies_have_no_fields_and_no_body_is_missing(wire: str) -> None:
+    """A required body whose fields are all optional may be sent empty (as the SDK does)."""
+    boundary = "0123456789abcdef"
+    empty_parts = httpx.post(
+        f"{wire}/options",
+        content=f"--{boundary}--\r\n".encode(),
+        headers={**AUTH, "content-type": f"multipart/form-data; boundary={boundary}"},
+    )
+    assert empty_parts.status_code == 200, empty_parts.text
+    empty_form = httpx.post(
+        f"{wire}/options", content=b"", headers={**AUTH, "content-type": "application/x-www-form-urlencoded"}
+    )
+    assert empty_form.status_code == 200, empty_form.text
+    absent = httpx.post(f"{wire}/options", headers=AUTH)
+    assert absent.json() == {"error": "request body is required"}
+    no_parts = httpx.post(
+        f"{wire}/options",
+        content=b"",
+        headers={**AUTH, "content-type": f"multipart/form-data; boundary={boundary}"},
+    )
+    assert no_parts.json() == {"error": "request body is required"}  # not even the delimiter

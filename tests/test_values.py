@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from generator import values
+from generator.example_values import ExampleValues
 from generator.ir import MISSING, Alias, Api, Enum, EnumMember, Field, Model, Named, TypeRef
 from generator.load import Loc
 from generator.targets.python.names import PyNames
@@ -234,3 +235,43 @@ DEFAULTS: list[tuple[Any, TypeRef, bool, str | None]] = [
 )
 def test_default_source(value: Any, t: TypeRef, required: bool, expected: str | None) -> None:
     assert default_source(Field("f", t, required, default=value), API, PyNames(API)) == expected
+
+
+def _users() -> tuple[Api, TypeRef]:
+    user = Model(
+        "User",
+        "components",
+        "",
+        (
+            Field("id", STR, True, read_only=True),
+            Field("password", STR, True, write_only=True),
+            Field("name", STR, True),
+        ),
+        LOC,
+    )
+    api = Api("T", "", "1", "t_sdk", "T", (), (), (user,), (), (), (), (), by_name={"User": user})
+    return api, TypeRef("model", "User")
+
+
+def test_a_direction_requires_only_the_properties_that_travel_that_way() -> None:
+    api, user = _users()
+    assert values.problems(api, {"password": "p", "name": "n"}, user, direction="request") == []
+    assert values.problems(api, {"id": "i", "name": "n"}, user, direction="response") == []
+    assert values.problems(api, {"name": "n"}, user, direction="request") == [
+        "/: required property 'password' is missing"
+    ]
+    assert not values.fits(api, {"id": "i", "name": "n"}, user, "request")
+    assert not values.fits(api, {"password": "p", "name": "n"}, user)  # both ways: both required
+
+
+def test_example_values_follow_the_direction() -> None:
+    api, user = _users()
+    assert set(ExampleValues(api, "request").wire_value(user)) == {"password", "name"}
+    assert set(ExampleValues(api, "response").wire_value(user)) == {"id", "name"}
+    both = ExampleValues(api)
+    assert set(both.wire_value(user)) == {"id", "password", "name"}
+    with both.directed("request"):  # a given example loses what does not travel that way
+        assert both.wire_value(user, {"id": "i", "password": "p", "name": "n"}) == {
+            "password": "p",
+            "name": "n",
+        }

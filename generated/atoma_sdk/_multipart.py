@@ -15,14 +15,20 @@ import enum
 import io
 import os
 from collections.abc import Mapping
-from typing import IO, Any
+from typing import IO, Annotated, Any
 
-from pydantic import BaseModel
+from pydantic import (
+    BaseModel,
+    PlainSerializer,
+    PlainValidator,
+    SerializationInfo,
+    ValidationInfo,
+)
 from pydantic_core import to_json
 
 from ._media import is_json
 
-__all__ = ["FileContent", "FileTypes", "multipart_parts"]
+__all__ = ["FileContent", "FileInput", "FileTypes", "multipart_parts", "raw_fields"]
 
 FileContent = bytes | IO[bytes] | os.PathLike[str]
 # A file: its content alone, or (filename, content) or (filename, content, content type).
@@ -31,6 +37,52 @@ FileTypes = (
     | tuple[str | None, FileContent]
     | tuple[str | None, FileContent, str | None]
 )
+
+
+def _file_input(value: Any, info: ValidationInfo) -> Any:
+    """A file as a model field holds it: checked, never read (a path stays a path)."""
+    if isinstance(value, str) and info.mode == "json":
+        return value  # JSON holds no file: its text is kept as sent (a union's URL stays one)
+    if isinstance(value, tuple):
+        if len(value) not in (2, 3) or not all(
+            v is None or isinstance(v, str) for v in (value[0], *value[2:])
+        ):
+            raise ValueError("a file tuple is (filename, content[, content_type])")
+        content = value[1]
+    else:
+        content = value
+    if isinstance(content, str | io.TextIOBase) or not (
+        isinstance(content, bytes | bytearray | memoryview | os.PathLike)
+        or hasattr(content, "read")
+    ):
+        raise ValueError(
+            "a file is bytes, an open binary file, a pathlib.Path or a "
+            f"(filename, content[, content_type]) tuple, not {type(content).__name__}"
+        )
+    return value
+
+
+def _file_output(value: Any, info: SerializationInfo) -> Any:
+    """Python dumps keep the file as given; JSON names it without reading it."""
+    if info.mode != "json" or isinstance(value, str | bytes):
+        return value  # bytes: as a `bytes` field dumps them
+    if isinstance(value, tuple):
+        return [value[0], _file_output(value[1], info), *value[2:]]
+    if isinstance(value, bytearray | memoryview):
+        return bytes(value)
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    name = getattr(value, "name", None)
+    return name if isinstance(name, str) else None
+
+
+# A model field of a multipart body's file: what the method's keyword arguments take, kept
+# as given (a path or an open file is streamed when the model is sent, never read before).
+FileInput = Annotated[
+    FileTypes,
+    PlainValidator(_file_input),
+    PlainSerializer(_file_output, return_type=Any),
+]
 # per body property: (wire name, style, explode, part content type), as the spec gives them
 _Encoding = tuple[tuple[str, str, bool | None, str], ...]
 _Part = tuple[str, tuple[str | None, Any, str | None]]
@@ -142,10 +194,7 @@ def multipart_parts(body: Any, encoding: _Encoding = ()) -> list[_Part]:
     """The parts of a multipart body: one per property, one per item of an array."""
     types = {name: _part_type(ctype) for name, _, _, ctype in encoding}
     if isinstance(body, BaseModel):
-        body = {
-            **body.model_dump(by_alias=True, exclude_unset=True),
-            **(body.model_extra or {}),
-        }
+        body = raw_fields(body)
     if not isinstance(body, Mapping):
         raise TypeError(f"a multipart body is an object, not {type(body).__name__}")
     parts: list[_Part] = []
@@ -158,6 +207,17 @@ def multipart_parts(body: Any, encoding: _Encoding = ()) -> list[_Part]:
         else:
             parts.append(_one(name, value, ctype))
     return parts
+
+
+def raw_fields(model: BaseModel) -> dict[str, Any]:
+    """A model's set fields by wire name, as they are (a file is not dumped: it is streamed)."""
+    fields = type(model).model_fields
+    found = {
+        fields[name].alias or name: getattr(model, name)
+        for name in fields
+        if name in model.model_fields_set
+    }
+    return {**found, **(model.model_extra or {})}
 
 
 def _part_type(ctype: str) -> str:

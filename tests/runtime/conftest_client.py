@@ -387,6 +387,9 @@ def body_routes(echo: Any, state: State) -> list[Route]:
 
     async def records(request: Request) -> Response:
         n = int(request.query_params["n"])
+        if n == -2:  # a line split across chunks (CRLF ended), then one that is not UTF-8
+            pieces = [b'{"id": 0, "name": "r\xc3', b'\xa9"}\r', b'\n{"id": 1, "name": "\xff"}\n']
+            return StreamingResponse(_each(pieces), media_type="application/x-ndjson")
         lines = [json.dumps({"id": i, "name": f"r{i}"}) for i in range(max(n, 1))]
         if n < 0:
             lines.append('{"id": "x"}')
@@ -398,11 +401,32 @@ def body_routes(echo: Any, state: State) -> list[Route]:
     async def report(request: Request) -> Response:
         return Response("<note><title>t</title></note>", media_type="application/xml")
 
+    async def charset(request: Request) -> Response:
+        # `/charset/<name>/text`: the text back in the charset named, which the Content-Type
+        # names too ("none": no charset named; "bad-utf-8": bytes that are not UTF-8).
+        name = request.path_params["name"]
+        text = (await request.body()).decode()
+        if name == "none":
+            return Response(text.encode(), headers={"Content-Type": "text/plain"})
+        if name == "bad-utf-8":
+            return Response(b"ok \xff\xfe end", headers={"Content-Type": "text/plain; charset=utf-8"})
+        data = text.encode(name) if name != "x-unknown" else text.encode()
+        return Response(data, headers={"Content-Type": f'text/plain; charset="{name}"'})
+
+    async def maybe_text(request: Request) -> Response:
+        if request.query_params.get("empty") == "true":
+            return Response(status_code=204)
+        return Response("é".encode("latin-1"), headers={"Content-Type": "text/plain; charset=latin-1"})
+
     async def html(request: Request) -> Response:
         return Response("<html>maintenance</html>", media_type="text/html")
 
     return [
         Route("/wire/files", echo, methods=["POST"]),
+        Route("/wire/uploads", echo, methods=["POST"]),
+        Route("/wire/options", echo, methods=["POST"]),
+        Route("/wire/options/maybe", echo, methods=["POST"]),
+        Route("/charset/{name}/text", charset, methods=["POST"]),
         Route("/wire/notes", echo, methods=["POST"]),
         Route("/wire/notes/{id}", delete_note, methods=["DELETE"]),
         Route("/flaky/{key}/files", flaky, methods=["POST"]),
@@ -410,11 +434,18 @@ def body_routes(echo: Any, state: State) -> list[Route]:
         Route("/wire/blobs/{name}", echo, methods=["PUT"]),
         Route("/wire/blobs/{name}", get_blob, methods=["GET"]),
         Route("/wire/text", text, methods=["POST"]),
+        Route("/wire/text/maybe", maybe_text, methods=["GET"]),
         Route("/wire/records", records, methods=["GET"]),
         Route("/wire/anything", anything, methods=["GET"]),
         Route("/wire/report", report, methods=["GET"]),
         Route("/html/customers", html, methods=["POST"]),
     ]
+
+
+async def _each(pieces: list[bytes]) -> AsyncIterator[bytes]:
+    for piece in pieces:
+        yield piece
+        await asyncio.sleep(0.01)  # each its own chunk on the wire
 
 
 async def _pieces(body: bytes) -> AsyncIterator[bytes]:

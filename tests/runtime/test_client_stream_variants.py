@@ -13,7 +13,6 @@ import asyncio
 import importlib
 import inspect
 import json
-import subprocess
 import sys
 import typing
 from collections.abc import Iterator
@@ -33,113 +32,14 @@ from generator.build import build_api
 from generator.config import Settings
 from generator.ir import Api
 from generator.load import load_spec
-from tests.helpers import BIN, render_spec
+from tests.corpus_support import OVERLOAD_PROBE, MypyRun
+from tests.helpers import ROOT, render_spec
 from tests.shared_sdks import shared_sdk, shared_sdk_tree
 
 pytestmark = [pytest.mark.timeout(120), pytest.mark.xdist_group("variants")]
 
-SPEC = """\
-openapi: 3.1.0
-info: {title: Variants, version: 1.0.0}
-servers: [{url: https://api.example.com}]
-paths:
-  /rooms/{room}/say:
-    post:
-      operationId: say
-      tags: [Rooms]
-      parameters:
-        - {name: room, in: path, required: true, schema: {type: string, example: lobby}}
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/SayRequest'}
-      responses:
-        '200':
-          description: The whole reply.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Reply'}
-  /rooms/{room}/say#stream:
-    post:
-      operationId: say_stream
-      tags: [Rooms]
-      x-speakeasy-sse-sentinel: '[DONE]'
-      parameters:
-        - {name: room, in: path, required: true, schema: {type: string, example: lobby}}
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/SayStreamRequest'}
-      responses:
-        '200':
-          description: The reply as it is written.
-          content:
-            text/event-stream:
-              schema: {$ref: '#/components/schemas/ReplyEvent'}
-components:
-  schemas:
-    SayBase:
-      type: object
-      required: [text]
-      properties:
-        text: {type: string, example: hello}
-    SayRequest:
-      allOf:
-        - {$ref: '#/components/schemas/SayBase'}
-        - type: object
-          properties:
-            stream: {type: boolean, enum: [false], default: false}
-    SayStreamRequest:
-      allOf:
-        - {$ref: '#/components/schemas/SayBase'}
-        - type: object
-          properties:
-            stream: {type: boolean, enum: [true], default: true}
-    Reply:
-      type: object
-      required: [text]
-      properties:
-        text: {type: string, example: hello there}
-    ReplyEvent:
-      type: object
-      required: [data]
-      properties:
-        event: {type: string}
-        data: {$ref: '#/components/schemas/Delta'}
-    Delta:
-      type: object
-      required: [delta]
-      properties:
-        delta: {type: string, example: hel}
-"""
-
-# Checked by mypy --strict: the overloads give each call its own type.
-SNIPPET = """\
-from typing import assert_type
-
-from variants_sdk import AsyncEventStream, AsyncVariants, EventStream, Variants
-from variants_sdk.models.components import Reply
-from variants_sdk.models.operations import SayStreamResponseBody
-
-Events = EventStream[SayStreamResponseBody]
-
-
-def sync(sdk: Variants, flag: bool) -> None:
-    assert_type(sdk.rooms.say(room="r", text="t"), Reply)
-    assert_type(sdk.rooms.say(room="r", text="t", stream=False), Reply)
-    assert_type(sdk.rooms.say(room="r", text="t", stream=True), Events)
-    assert_type(sdk.rooms.say(room="r", text="t", stream=flag), Reply | Events)
-    assert_type(sdk.rooms.say_stream(room="r", text="t"), Events)
-
-
-async def asynchronous(sdk: AsyncVariants) -> None:
-    assert_type(await sdk.rooms.say(room="r", text="t"), Reply)
-    assert_type(
-        await sdk.rooms.say(room="r", text="t", stream=True), AsyncEventStream[SayStreamResponseBody]
-    )
-"""
+# The spec is corpus spec stream_variants.yaml: the corpus tests type-check its overloads.
+SPEC = (ROOT / "tests" / "corpus" / "stream_variants.yaml").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -159,16 +59,14 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ModuleType
             del sys.modules[name]
 
 
-def test_the_overloads_type_each_mode(small: tuple[ModuleType, Api, Path]) -> None:
-    _, _, out = small
-    (out / "snippet.py").write_text(SNIPPET, encoding="utf-8")
-    run = subprocess.run(
-        [str(BIN / "mypy"), "--strict", "--no-incremental", "snippet.py"],
-        capture_output=True,
-        text=True,
-        cwd=out,
-    )
-    assert run.returncode == 0, run.stdout[-3000:]
+@pytest.mark.xdist_group("corpus")  # shares the one mypy run with the corpus tests
+def test_the_overloads_type_each_mode(all_trees_mypy: MypyRun) -> None:
+    """mypy --strict on user code asserting each mode's type (tests/corpus_support.py's
+    overload probe over corpus spec stream_variants.yaml, the same spec as here)."""
+    roots = [r for r in all_trees_mypy.roots if (r / OVERLOAD_PROBE).is_dir()]
+    assert len(roots) == 1
+    problems = all_trees_mypy.errors_under(roots) + all_trees_mypy.unattributed()
+    assert not problems, "\n".join(problems)[-3000:]
 
 
 def test_the_docs_show_both_forms(small: tuple[ModuleType, Api, Path]) -> None:

@@ -19,6 +19,15 @@ LABEL = (
 )
 TICKS = b"".join(b'data: {"price":%d}\n\n' % i for i in range(3)) + b"data: [DONE]\n\n"
 
+# GET /text/<name>: (Content-Type, bytes): the charset the Content-Type names, or none (UTF-8).
+TEXTS = {
+    "latin1": ('text/plain; charset="ISO-8859-1"', "café".encode("latin-1")),
+    "utf16": ("text/plain; charset=utf-16", "café ☕".encode("utf-16")),
+    "none": ("text/plain", "café ☕".encode()),
+    "bad": ("text/plain; charset=utf-8", b"ok \xff\xfe end"),
+    "unknown": ("text/plain; charset=x-unknown", b"plain"),
+}
+
 
 @dataclass
 class Received:
@@ -63,6 +72,8 @@ def _handler(server: EchoServer) -> type[BaseHTTPRequestHandler]:
             path = self.path.split("?", 1)[0]
             if path.startswith("/labels/"):
                 self._send(200, "application/json", LABEL.encode())
+            elif path.startswith("/text/"):
+                self._send(200, *TEXTS[path.removeprefix("/text/")])
             elif path == "/ticks":
                 self._send(200, "text/event-stream", TICKS)
             else:

@@ -268,3 +268,50 @@ def test_multipart_file_fields_are_documented_as_file_content() -> None:
         line = next(ln for ln in files[page].splitlines() if ln.startswith(f"| {row} "))
         assert cell in line, line
     assert "file: Blob | Uint8Array | string;" in files["src/models/operations/uploadrequestbody.ts"]
+
+
+# -- bodies without fields, text by its charset (tests/runtime/test_client_body_edges.py) -------
+
+
+def test_a_required_body_without_any_field_is_still_sent(results: dict[str, Any], server: EchoServer) -> None:
+    ok(results, "requiredMultipartEmpty")
+    multipart = server.only("requiredMultipartEmpty")
+    media, _, boundary = (multipart.header("content-type") or "").partition("; boundary=")
+    assert media == "multipart/form-data" and boundary
+    assert multipart.body == f"--{boundary}--\r\n".encode()
+    ok(results, "requiredFormEmpty")
+    form = server.only("requiredFormEmpty")
+    assert (form.header("content-type"), form.body) == ("application/x-www-form-urlencoded", b"")
+
+
+def test_an_optional_body_is_sent_only_with_a_field(results: dict[str, Any], server: EchoServer) -> None:
+    ok(results, "optionalJsonEmpty")
+    empty = server.only("optionalJsonEmpty")
+    assert (empty.header("content-type"), empty.body) == (None, b"")
+    ok(results, "optionalJsonGiven")
+    given = server.only("optionalJsonGiven")
+    assert (given.header("content-type"), given.body) == ("application/json", b'{"count":0}')
+
+
+@pytest.mark.parametrize("charset,text", [("latin1", "café"), ("utf16", "café ☕"), ("none", "café ☕")])
+def test_a_text_response_is_decoded_by_its_charset(
+    results: dict[str, Any], server: EchoServer, charset: str, text: str
+) -> None:
+    assert ok(results, f"text_{charset}") == {"text": text}
+    assert server.only(f"text_{charset}").header("accept") == "text/plain"  # what the spec declares
+
+
+def test_text_that_does_not_decode_throws_with_the_bytes(results: dict[str, Any]) -> None:
+    assert ok(results, "text_bad") == {
+        "error": "ResponseDecodeError",
+        "message": "the response body cannot be read as text: it is not valid utf-8",
+        "charset": "utf-8",
+        "content": list(b"ok \xff\xfe end"),
+    }
+    assert ok(results, "text_unknown") == {
+        "error": "ResponseDecodeError",
+        "message": "the response body cannot be read as text: "
+        'its charset "x-unknown" is not one this runtime knows',
+        "charset": "x-unknown",
+        "content": list(b"plain"),
+    }

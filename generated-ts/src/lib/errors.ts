@@ -36,6 +36,23 @@ export class ResponseValidationError extends APIError {
   override name = "ResponseValidationError";
 }
 
+/**
+ * A successful text body that cannot be read as its Content-Type says: bytes not valid in its
+ * charset, or a charset this runtime does not know. `content` holds the raw bytes, `charset` the
+ * charset it was read in (UTF-8 when none was named).
+ */
+export class ResponseDecodeError extends APIError {
+  override name = "ResponseDecodeError";
+  readonly content: Uint8Array;
+  readonly charset: string;
+
+  constructor(message: string, content: Uint8Array, charset: string, options?: ErrorOptions) {
+    super(message, options);
+    this.content = content;
+    this.charset = charset;
+  }
+}
+
 /** The server answered with an error status. */
 export class APIStatusError extends APIError {
   override name = "APIStatusError";

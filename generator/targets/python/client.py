@@ -133,6 +133,7 @@ class OperationView:
     decoder: str  # module-level EventDecoder constant (stream)
     errors: str  # module-level ErrorMap constant
     body_expr: str  # expression for Call(json=...), "" when no body
+    optional_body: bool  # an optional body of keyword arguments: not sent when none is given
     content_type: str  # a literal, or the keyword argument choosing among several
     encoding: str  # expression for Call(encoding=...), "" when the spec gives none
     accept: str
@@ -490,6 +491,9 @@ def _operation(
             res.paging_names = ["AsyncPage", "AsyncPager", "Paging", "SyncPage"]
             async_page = pages.async_page
             returns, async_returns = pages.returns, pages.async_returns
+        elif call == "text" and bodiless:
+            returns = async_returns = "str | None"
+            call = "text_or_none"
         elif call == "request" and returns != "None" and bodiless:
             # Another success status (204, say) has no content: it reads as None.
             ann.runtime.add(("_responses", "or_none"))
@@ -523,6 +527,7 @@ def _operation(
         decoder=decoder,
         errors=errors_name,
         body_expr=body_expr,
+        optional_body=op.body is not None and bool(op.body.fields) and not op.body.required,
         content_type=content_type,
         encoding=_encoding(op),
         accept=accept,
@@ -703,9 +708,8 @@ def _parser(
     if success.kind == "binary":
         ann.runtime |= {("_responses", "BinaryResponse"), ("_responses", "AsyncBinaryResponse")}
         return "BinaryResponse", "AsyncBinaryResponse", "", "download"
-    if success.kind == "text":
-        http.add("parse_text")
-        return "str", "str", "parse_text", "request"
+    if success.kind == "text":  # decoded by the response's charset: the core reads it
+        return "str", "str", "", "text"
     annotation, parse = _json_parser(api, success.type or TypeRef("any"), ann, res, prefix)
     if success.kind == "ndjson":
         ann.runtime |= {("_responses", "LineStream"), ("_responses", "AsyncLineStream")}

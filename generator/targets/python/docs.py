@@ -19,6 +19,7 @@ from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Res
 from generator.targets.base import HEADER, Files
 from generator.targets.python.examples import Examples, Imports, literal
 from generator.targets.python.layout import Code, CodeBlocks
+from generator.targets.python.models import multipart_models
 from generator.targets.python.names import WEBHOOKS_ATTRIBUTE, PyNames, module_name
 from generator.targets.python.webhooks import DOCS_PAGE, WEBHOOK_METHODS, docs_context, example_source
 from generator.targets.templating import Env
@@ -135,6 +136,8 @@ class Docs:
         self.names = names
         self.examples = Examples(api, names)
         self.types = TypeText(api)
+        self.file_types = TypeText(api, files=True)  # a multipart body's model: files in binary fields
+        self.multipart = multipart_models(api)
         self.blocks = CodeBlocks()
 
     # model pages
@@ -167,10 +170,11 @@ class Docs:
         with_example = any(f.example is not MISSING for f in model.fields)
         headers = ["Field", "Type", "Required", "Description"] + (["Example"] if with_example else [])
         rows = []
+        types = self.file_types if model.name in self.multipart else self.types
         for f in model.fields:
             row = [
                 f"`{self.names.field(model, f)}`",
-                self.types.cell(f.type, f.required),
+                types.cell(f.type, f.required),
                 CHECK if f.required else MINUS,
                 description(f.doc, f.deprecated),
             ]
@@ -210,8 +214,8 @@ class Docs:
             )
         if op.body is not None:
             for f in op.body.fields:
-                if not f.required or f.type.kind == "literal" and f.default is not MISSING:
-                    continue
+                if not f.required or f.read_only or f.type.kind == "literal" and f.default is not MISSING:
+                    continue  # a readOnly property is not an argument: the server sets it
                 value = self.examples.wire_value(f.type, f.example, str(f.loc), f.default, f.wire)
                 args.append(f"{self.names.body_field(op, f)}={self.examples.source(value, f.type, imports)}")
         prefix = "await " if async_ else ""

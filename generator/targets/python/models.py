@@ -76,6 +76,7 @@ class ModuleView:
     drop_none: list[str] = field(default_factory=list)
     json_fields: list[str] = field(default_factory=list)
     error_message: str = ""  # the attribute holding an error body's message
+    files: bool = False  # a multipart body's model: its binary fields take files (FileInput)
 
     @property
     def optional_src(self) -> str:
@@ -97,14 +98,53 @@ def _frozenset_src(names: list[str]) -> str:
     return "frozenset({" + ", ".join(py_literal(n) for n in names) + "})"
 
 
+class FileAnnotator(Annotator):
+    """Annotations of a multipart body's model: a binary field takes what the method's file
+    arguments take (bytes, an open binary file, a path, a tuple with a filename)."""
+
+    files = False  # whether a binary field was met
+
+    def _bare(self, t: TypeRef) -> str:
+        if t.kind == "bytes":
+            self.files = True
+            return "FileInput"
+        return super()._bare(t)
+
+
+def multipart_models(api: Api) -> frozenset[str]:
+    """The models a multipart request body is made of: the body's own, or each one of its union."""
+    found: set[str] = set()
+    for op in api.operations:
+        body = op.body
+        if body is not None and any(kind == "multipart" for _, kind in body.offered):
+            _top_models(api, body.type, found, set())
+    return frozenset(found)
+
+
+def _top_models(api: Api, t: TypeRef, out: set[str], seen: set[str]) -> None:
+    if t.kind == "model":
+        out.add(t.name)
+    elif t.kind == "alias" and t.name not in seen:
+        seen.add(t.name)
+        target = api.named(t.name)
+        assert isinstance(target, Alias)
+        _top_models(api, target.target, out, seen)
+    elif t.kind == "union":
+        for arg in t.args:
+            _top_models(api, arg, out, seen)
+
+
 def module_views(api: Api, names: PyNames) -> list[ModuleView]:
     """A view per named type, in name order."""
     deferred = _deferred_imports(api, names.recursive_aliases)
     named: list[Named] = sorted([*api.models, *api.enums, *api.aliases], key=lambda n: n.name)
-    return [_view(api, names, n, *deferred.get(n.name, (set(), ""))) for n in named]
+    files = multipart_models(api)
+    return [_view(api, names, n, *deferred.get(n.name, (set(), "")), files=files) for n in named]
 
 
-def _view(api: Api, names: PyNames, named: Named, partners: set[str], reason: str) -> ModuleView:
+def _view(
+    api: Api, names: PyNames, named: Named, partners: set[str], reason: str, *, files: frozenset[str]
+) -> ModuleView:
     view = ModuleView(
         kind="",
         name=named.name,
@@ -113,7 +153,7 @@ def _view(api: Api, names: PyNames, named: Named, partners: set[str], reason: st
         doc=docstring(named.description),
         chain=reason == "build",
     )
-    ann = Annotator(api, names)
+    ann = FileAnnotator(api, names) if named.name in files else Annotator(api, names)
     if isinstance(named, Model):
         _model(api, names, named, ann, view)
     elif isinstance(named, Enum):
@@ -125,6 +165,7 @@ def _view(api: Api, names: PyNames, named: Named, partners: set[str], reason: st
     else:
         view.kind, view.target = "alias", ann.annotation(named.target)
         ann.typing.add("TypeAlias")
+    view.files = isinstance(ann, FileAnnotator) and ann.files
     view.stdlib = sorted(ann.modules)
     view.typing = sorted(ann.typing)
     view.pydantic = sorted(ann.pydantic)

@@ -119,6 +119,9 @@ def _operation(
         part, filled = _model_part(names, types, body_model, flag, declared, sent)
         parts.append(part)
         body_expr = _parse(types, body_model, filled)
+        if not op.body.required:  # an optional body without any field is not sent
+            http.add("optionalBody")
+            body_expr = f"optionalBody({body_expr})"
         required_input = True
     elif op.body is not None:
         mark = "" if op.body.required else "?"
@@ -160,7 +163,7 @@ def _operation(
         body_expr=body_expr,
         content_type=content_type,
         encoding=wire.encoding,
-        accept="text/event-stream" if op.stream is not None else "application/json",
+        accept="text/event-stream" if op.stream is not None else _accept(op),
         security="[" + ", ".join(ts_string(k) for k in op.security) + "]",
         errors=errors,
         warning=warning,
@@ -271,6 +274,12 @@ def _overloads(
     )
 
 
+def _accept(op: Operation) -> str:
+    """The Accept header: the success media types the spec declares (JSON when none)."""
+    declared = dict.fromkeys(c for r in op.responses if r.status.startswith("2") for c in r.content_types)
+    return ", ".join(declared) or "application/json"
+
+
 def _source(op: OperationView) -> str:
     """Every expression an operation prints (to see which imports it needs)."""
     return "\n".join([op.result, op.body_expr, op.path_expr, *op.query, *op.headers, *op.cookies])
@@ -315,7 +324,8 @@ def _success(types: TsTypes, success: Response | None, http: set[str]) -> tuple[
         return "void", "await response.body?.cancel();"
     ct = success.content_type
     if not (ct in _JSON or ct.endswith("+json")) and success.type.kind == "str":
-        return "string", "return await response.text();"
+        http.add("parseText")  # by the response's charset; `response.text()` replaces bad bytes
+        return "string", "return await parseText(response);"
     http.add("parseJSON")
     t = success.type
     named = t.kind in ("model", "enum", "alias") and not t.nullable and not types.direct_cycle_ref(t)

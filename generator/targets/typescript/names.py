@@ -56,6 +56,7 @@ RUNTIME_EXPORTS = frozenset(
         "APITimeoutError",
         "APIUserAbortError",
         "StreamDecodeError",
+        "ResponseDecodeError",
         "SSEError",
         "SSEEventTooLargeError",
         "EventStream",

@@ -31,8 +31,9 @@ from ._events import (
     _Resume,
 )
 from ._log import log_request, log_response, mark_secrets
-from ._media import is_json
-from ._payload import encode_payload
+from ._media import essence, is_json
+from ._multipart import raw_fields
+from ._payload import MULTIPART, encode_payload
 from ._raw import deliver
 from ._responses import (
     AsyncBinaryResponse,
@@ -41,6 +42,7 @@ from ._responses import (
     LineStream,
     check_media,
     declared_media,
+    decode_text,
 )
 from .errors import (
     APIConnectionError,
@@ -211,6 +213,9 @@ class Call:
     headers: tuple[tuple[str, Any], ...] = ()
     cookies: tuple[tuple[str, Any], ...] = ()
     json: Any = UNSET
+    # The spec's body is optional: one without any field (nor extra field) is not sent. A
+    # required one always is: `{}`, an empty form, a multipart body without parts.
+    optional_body: bool = False
     content_type: str = "application/json"
     encoding: _Encoding = ()  # the body's per-property `encoding` (form and multipart)
     accept: str = "application/json"
@@ -661,7 +666,10 @@ class _Base:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
         if call.extra_query:
             params = _override(params, _query(_extra_query(call.extra_query)))
-        body = _with_extra_body(call.json, call.extra_body)
+        multipart = essence(call.content_type) == MULTIPART
+        body = _with_extra_body(call.json, call.extra_body, files=multipart)
+        if call.optional_body and _no_fields(body):
+            body = UNSET
         content: Any = None
         files: Any = None
         if body is not UNSET:
@@ -732,8 +740,13 @@ def _override(params: _Params, extra: _Params) -> _Params:
     return [p for p in params if p[0] not in names] + extra
 
 
-def _with_extra_body(body: Any, extra: Mapping[str, Any] | None) -> Any:
-    """The body with the caller's extra fields merged in (they win); extra alone without one."""
+def _with_extra_body(
+    body: Any, extra: Mapping[str, Any] | None, *, files: bool = False
+) -> Any:
+    """The body with the caller's extra fields merged in (they win); extra alone without one.
+
+    With `files` (a multipart body), a model's fields are taken as they are: a file in one
+    stays the file (a JSON dump would turn a path into its name)."""
     if not extra:
         return body
     if body is UNSET:
@@ -742,12 +755,21 @@ def _with_extra_body(body: Any, extra: Mapping[str, Any] | None) -> Any:
         body, Mapping
     ):  # the fields as the method built them (files stay files)
         return {**body, **extra}
+    if files and isinstance(body, BaseModel):
+        return {**raw_fields(body), **extra}
     value = _jsonable(body)
     if not isinstance(value, dict):
         raise TypeError(
             "extra_body needs an object body (JSON, form or multipart) to merge into"
         )
     return {**value, **_jsonable(dict(extra))}
+
+
+def _no_fields(body: Any) -> bool:
+    """Whether a body built from keyword arguments carries no field at all."""
+    if isinstance(body, BaseModel):
+        return not body.model_fields_set and not body.model_extra
+    return isinstance(body, Mapping) and not body
 
 
 def _wrong_media(call: Call, response: httpx.Response) -> bool:
@@ -857,11 +879,45 @@ class SyncHTTP(_Base):
         retries: int | RetryConfig | Unset = UNSET,
     ) -> T:
         """A non-streaming call: the parsed success body."""
+        response = self._read(call, timeout, retries)
+        return deliver(response, lambda: parse(response.content))
+
+    def text(
+        self,
+        call: Call,
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> str:
+        """A text success body, decoded in the charset its Content-Type names."""
+        response = self._read(call, timeout, retries)
+        return deliver(response, lambda: decode_text(response))
+
+    def text_or_none(
+        self,
+        call: Call,
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> str | None:
+        """`text`, except that a success without content (a 204, say) is None."""
+        response = self._read(call, timeout, retries)
+        return deliver(
+            response, lambda: decode_text(response) if response.content else None
+        )
+
+    def _read(
+        self,
+        call: Call,
+        timeout: TimeoutTypes | Unset,
+        retries: int | RetryConfig | Unset,
+    ) -> httpx.Response:
+        """A success response, read, in a media type the call can read."""
         response = self.send(call, stream=False, timeout=timeout, retries=retries)
         error = _unreadable(call, response)
         if error is not None:
             raise error
-        return deliver(response, lambda: parse(response.content))
+        return response
 
     def download(
         self,
@@ -1004,11 +1060,45 @@ class AsyncHTTP(_Base):
         retries: int | RetryConfig | Unset = UNSET,
     ) -> T:
         """A non-streaming call: the parsed success body."""
+        response = await self._read(call, timeout, retries)
+        return deliver(response, lambda: parse(response.content))
+
+    async def text(
+        self,
+        call: Call,
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> str:
+        """A text success body, decoded in the charset its Content-Type names."""
+        response = await self._read(call, timeout, retries)
+        return deliver(response, lambda: decode_text(response))
+
+    async def text_or_none(
+        self,
+        call: Call,
+        *,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> str | None:
+        """`text`, except that a success without content (a 204, say) is None."""
+        response = await self._read(call, timeout, retries)
+        return deliver(
+            response, lambda: decode_text(response) if response.content else None
+        )
+
+    async def _read(
+        self,
+        call: Call,
+        timeout: TimeoutTypes | Unset,
+        retries: int | RetryConfig | Unset,
+    ) -> httpx.Response:
+        """A success response, read, in a media type the call can read."""
         response = await self.send(call, stream=False, timeout=timeout, retries=retries)
         error = _unreadable(call, response)
         if error is not None:
             raise error
-        return deliver(response, lambda: parse(response.content))
+        return response
 
     async def download(
         self,
@@ -1134,8 +1224,3 @@ class _AsyncLifecycle:
 def parse_none(content: bytes) -> None:
     """A success response without a documented body."""
     del content
-
-
-def parse_text(content: bytes) -> str:
-    """A text success body."""
-    return content.decode("utf-8", errors="replace")

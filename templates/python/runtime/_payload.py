@@ -78,8 +78,15 @@ def encode_payload(
 ) -> tuple[Any, Any]:
     """(content, files) for httpx's `build_request`; sets or drops the Content-Type."""
     if essence(content_type) == MULTIPART:
+        parts = multipart_parts(value, encoding)
+        if not parts:
+            # httpx sends no body at all for no parts, but a body was asked for (a required
+            # one whose fields are all optional): the closing delimiter alone, RFC 2046's form.
+            boundary = os.urandom(16).hex()
+            headers["Content-Type"] = f"{MULTIPART}; boundary={boundary}"
+            return f"--{boundary}--\r\n".encode(), None
         headers.pop("Content-Type", None)  # httpx writes it, with the boundary
-        return None, multipart_parts(value, encoding)
+        return None, parts
     if isinstance(value, str):
         return value.encode(), None
     if isinstance(value, bytes | bytearray | memoryview):

@@ -28,7 +28,7 @@ import httpx
 from pydantic import ValidationError
 
 from ._media import essence, is_json
-from .errors import LineDecodeError, UnexpectedContentTypeError
+from .errors import LineDecodeError, ResponseDecodeError, UnexpectedContentTypeError
 
 __all__ = [
     "AsyncBinaryResponse",
@@ -37,6 +37,7 @@ __all__ = [
     "LineStream",
     "check_media",
     "declared_media",
+    "decode_text",
     "or_none",
 ]
 
@@ -80,6 +81,59 @@ def or_none(parse: Callable[[bytes], T]) -> Callable[[bytes], T | None]:
         return parse(content) if content else None
 
     return parse_or_none
+
+
+def decode_text(response: httpx.Response, content: bytes | None = None) -> str:
+    """The response's body (or `content`, a piece of it) as text, in the charset its
+    Content-Type names (UTF-8 when it names none).
+
+    Bytes that are not valid in that charset, or a charset Python does not know, raise
+    `ResponseDecodeError` (the bytes on it): nothing is replaced or guessed silently."""
+    charset = response.charset_encoding or "utf-8"
+    data = response.content if content is None else content
+    try:
+        return data.decode(charset)
+    except LookupError:
+        problem = f"its charset {charset!r} is not a text encoding Python knows"
+    except UnicodeDecodeError as exc:
+        problem = f"it is not valid {charset}: {exc.reason} at byte {exc.start}"
+    raise ResponseDecodeError(
+        f"the response body cannot be read as text: {problem}",
+        content=data,
+        charset=charset,
+        response=response,
+    )
+
+
+class _Lines:
+    """The lines of a body arriving in chunks, split at LF (a CR before it is dropped)."""
+
+    def __init__(self) -> None:
+        self._pending = bytearray()
+
+    def feed(self, chunk: bytes) -> list[bytes]:
+        """The lines `chunk` completes."""
+        self._pending += chunk
+        if b"\n" not in chunk:
+            return []
+        *lines, rest = self._pending.split(b"\n")
+        self._pending = bytearray(rest)
+        return [bytes(line).removesuffix(b"\r") for line in lines]
+
+    def end(self) -> list[bytes]:
+        """The last line, when the body does not end with a newline."""
+        return [bytes(self._pending).removesuffix(b"\r")] if self._pending else []
+
+
+def _typed(
+    lines: list[bytes], decode: Callable[[str], T], response: httpx.Response
+) -> Iterator[T]:
+    """The items of complete lines (UTF-8 unless the Content-Type says otherwise); blank
+    lines are skipped."""
+    for raw in lines:
+        line = decode_text(response, raw)
+        if line.strip():
+            yield _decode_line(decode, line, response)
 
 
 def _decode_line(decode: Callable[[str], T], line: str, response: httpx.Response) -> T:
@@ -224,9 +278,10 @@ class LineStream(_SyncHeld, Generic[T]):
 
     def _items(self) -> Generator[T, None, None]:
         try:
-            for line in self.response.iter_lines():
-                if line.strip():
-                    yield _decode_line(self._decode, line, self.response)
+            lines = _Lines()
+            for chunk in self.response.iter_bytes():
+                yield from _typed(lines.feed(chunk), self._decode, self.response)
+            yield from _typed(lines.end(), self._decode, self.response)
         finally:
             self.response.close()
 
@@ -252,9 +307,12 @@ class AsyncLineStream(_AsyncHeld, Generic[T]):
 
     async def _items(self) -> AsyncGenerator[T, None]:
         try:
-            async for line in self.response.aiter_lines():
-                if line.strip():
-                    yield _decode_line(self._decode, line, self.response)
+            lines = _Lines()
+            async for chunk in self.response.aiter_bytes():
+                for item in _typed(lines.feed(chunk), self._decode, self.response):
+                    yield item
+            for item in _typed(lines.end(), self._decode, self.response):
+                yield item
         finally:
             await self.response.aclose()
 

@@ -22,6 +22,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseDecodeError",
     "StreamDecodeError",
     "UnexpectedContentTypeError",
     "UnprocessableEntityError",
@@ -213,6 +214,32 @@ class LineDecodeError(APIError):
             request=response.request,
         )
         self.line = line
+
+
+class ResponseDecodeError(APIError):
+    """A text success body (or a line of a JSON lines body) that cannot be read as its
+    Content-Type says: bytes not valid in its charset, or a charset Python does not know.
+    `content` holds the raw bytes (also `body`), `charset` the charset they were read in
+    (UTF-8 when none was named)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        content: bytes,
+        charset: str,
+        response: httpx.Response,
+    ) -> None:
+        super().__init__(
+            message,
+            status_code=response.status_code,
+            headers=response.headers,
+            body=content,
+            request=response.request,
+        )
+        self.content = content
+        self.charset = charset
+        self.response = response
 
 
 STATUS_ERRORS: dict[int, type[APIStatusError]] = {

@@ -118,7 +118,25 @@ Object.assign(scenarios, {
     client.files.upload({ file: new File(["hi\r\n"], "note.txt", { type: "text/plain" }) }, tagged(name)),
   multipartNotAnObject: (name) => client.files.uploadMany({ requestBody: ["a"] }, tagged(name)),
   multipartRejectsNumbers: (name) => client.files.upload({ file: 5 }, tagged(name)),
+  requiredMultipartEmpty: (name) => client.options.sendOptions({}, tagged(name)),
+  requiredFormEmpty: (name) => client.options.sendOptionsForm({}, tagged(name)),
+  optionalJsonEmpty: (name) => client.options.sendMaybeOptions({}, tagged(name)),
+  optionalJsonGiven: (name) => client.options.sendMaybeOptions({ count: 0 }, tagged(name)),
 });
+
+for (const charset of ["latin1", "utf16", "none", "bad", "unknown"]) {
+  scenarios[`text_${charset}`] = async (name) => {
+    try {
+      return { text: await client.options.getText({ charset }, tagged(name)) };
+    } catch (error) {
+      if (!(error instanceof sdk.ResponseDecodeError)) {
+        throw error;
+      }
+      const { name: cls, message, charset: read } = error;
+      return { error: cls, message, charset: read, content: [...error.content] };
+    }
+  };
+}
 
 const results = {};
 for (const [name, run] of Object.entries(scenarios)) {

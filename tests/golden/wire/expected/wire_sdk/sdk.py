@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .resources.charges import AsyncCharges, Charges
     from .resources.customers import AsyncCustomers, Customers
     from .resources.files import AsyncFiles, Files
+    from .resources.options import AsyncOptionsResource, OptionsResource
     from .resources.texts import AsyncTexts, Texts
 
 
@@ -113,6 +114,14 @@ class WireSdk(_Lifecycle):
         from .resources.files import Files
 
         return Files(self._http)
+
+    @cached_property
+    def options(self) -> OptionsResource:
+        """options"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.options import OptionsResource
+
+        return OptionsResource(self._http)
 
     @cached_property
     def blobs(self) -> Blobs:
@@ -203,6 +212,14 @@ class AsyncWireSdk(_AsyncLifecycle):
         from .resources.files import AsyncFiles
 
         return AsyncFiles(self._http)
+
+    @cached_property
+    def options(self) -> AsyncOptionsResource:
+        """options"""
+        # Imported on first use: a resource pulls in the models of its operations.
+        from .resources.options import AsyncOptionsResource
+
+        return AsyncOptionsResource(self._http)
 
     @cached_property
     def blobs(self) -> AsyncBlobs:

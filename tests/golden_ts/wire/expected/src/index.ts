@@ -4,6 +4,7 @@ export * from "./sdk/sdk.js";
 export * from "./sdk/customers.js";
 export * from "./sdk/charges.js";
 export * from "./sdk/files.js";
+export * from "./sdk/options2.js";
 export * from "./sdk/blobs.js";
 export * from "./sdk/texts.js";
 export * from "./lib/errors.js";

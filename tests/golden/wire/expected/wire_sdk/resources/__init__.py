@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from .customers import Customers as Customers
     from .files import AsyncFiles as AsyncFiles
     from .files import Files as Files
+    from .options import AsyncOptionsResource as AsyncOptionsResource
+    from .options import OptionsResource as OptionsResource
     from .texts import AsyncTexts as AsyncTexts
     from .texts import Texts as Texts
 
@@ -26,11 +28,13 @@ _EXPORTS: dict[str, str] = {
     "AsyncCharges": "charges",
     "AsyncCustomers": "customers",
     "AsyncFiles": "files",
+    "AsyncOptionsResource": "options",
     "AsyncTexts": "texts",
     "Blobs": "blobs",
     "Charges": "charges",
     "Customers": "customers",
     "Files": "files",
+    "OptionsResource": "options",
     "Texts": "texts",
 }
 
@@ -39,11 +43,13 @@ __all__ = [
     "AsyncCharges",
     "AsyncCustomers",
     "AsyncFiles",
+    "AsyncOptionsResource",
     "AsyncTexts",
     "Blobs",
     "Charges",
     "Customers",
     "Files",
+    "OptionsResource",
     "Texts",
 ]
 

@@ -28,9 +28,12 @@ from .._responses import or_none
 from ..models.components.address import Address
 from ..models.components.echo import Echo
 from ..models.components.note import Note
+from ..models.components.upload import Upload
+from ..models.components.uploadlink import UploadLink
 from ..models.components.uploadpurpose import UploadPurpose
 
 _UPLOAD_FILE_ERRORS: ErrorMap = {}
+_UPLOAD_EITHER_ERRORS: ErrorMap = {}
 _CREATE_NOTE_ERRORS: ErrorMap = {}
 _DELETE_NOTE_ERRORS: ErrorMap = {}
 
@@ -94,6 +97,34 @@ class Files:
             accept="application/json",
             expect=("application/json",),
             errors=_UPLOAD_FILE_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+        )
+        return self._http.request(
+            call, Echo.model_validate_json, timeout=timeout, retries=retries
+        )
+
+    def upload_either(
+        self,
+        *,
+        request_body: Upload | UploadLink | dict[str, Any],
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> Echo:
+        """Upload a file or a link to one (a multipart body of a union, given as a model)."""
+        call = Call(
+            "POST",
+            "/uploads",
+            security=("apiKey",),
+            json=request_body,
+            content_type="multipart/form-data",
+            accept="application/json",
+            expect=("application/json",),
+            errors=_UPLOAD_EITHER_ERRORS,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -166,6 +197,7 @@ class FilesWithRawResponse:
 
     def __init__(self, resource: Files) -> None:
         self.upload_file = raw(resource.upload_file)
+        self.upload_either = raw(resource.upload_either)
         self.create_note = raw(resource.create_note)
         self.delete_note = raw(resource.delete_note)
 
@@ -229,6 +261,34 @@ class AsyncFiles:
             accept="application/json",
             expect=("application/json",),
             errors=_UPLOAD_FILE_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+        )
+        return await self._http.request(
+            call, Echo.model_validate_json, timeout=timeout, retries=retries
+        )
+
+    async def upload_either(
+        self,
+        *,
+        request_body: Upload | UploadLink | dict[str, Any],
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> Echo:
+        """Upload a file or a link to one (a multipart body of a union, given as a model)."""
+        call = Call(
+            "POST",
+            "/uploads",
+            security=("apiKey",),
+            json=request_body,
+            content_type="multipart/form-data",
+            accept="application/json",
+            expect=("application/json",),
+            errors=_UPLOAD_EITHER_ERRORS,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -301,5 +361,6 @@ class AsyncFilesWithRawResponse:
 
     def __init__(self, resource: AsyncFiles) -> None:
         self.upload_file = async_raw(resource.upload_file)
+        self.upload_either = async_raw(resource.upload_either)
         self.create_note = async_raw(resource.create_note)
         self.delete_note = async_raw(resource.delete_note)

@@ -17,7 +17,6 @@ from .._http import (
     SyncHTTP,
     TimeoutTypes,
     Unset,
-    parse_text,
 )
 from .._raw import async_raw, raw
 from .._responses import (
@@ -29,6 +28,7 @@ from .._responses import (
 from ..models.components.record import Record
 
 _ECHO_TEXT_ERRORS: ErrorMap = {}
+_MAYBE_TEXT_ERRORS: ErrorMap = {}
 _LIST_RECORDS_ERRORS: ErrorMap = {}
 _GET_REPORT_ERRORS: ErrorMap = {}
 
@@ -68,7 +68,32 @@ class Texts:
             extra_query=extra_query,
             extra_body=extra_body,
         )
-        return self._http.request(call, parse_text, timeout=timeout, retries=retries)
+        return self._http.text(call, timeout=timeout, retries=retries)
+
+    def maybe_text(
+        self,
+        *,
+        empty: bool | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> str | None:
+        """Text, or nothing (204)."""
+        call = Call(
+            "GET",
+            "/text/maybe",
+            security=("apiKey",),
+            query=(("empty", empty, True),),
+            accept="text/plain",
+            expect=("text/plain",),
+            errors=_MAYBE_TEXT_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+        )
+        return self._http.text_or_none(call, timeout=timeout, retries=retries)
 
     def list_records(
         self,
@@ -126,6 +151,7 @@ class TextsWithRawResponse:
 
     def __init__(self, resource: Texts) -> None:
         self.echo_text = raw(resource.echo_text)
+        self.maybe_text = raw(resource.maybe_text)
         self.list_records = raw(resource.list_records)
         self.get_report = raw(resource.get_report)
 
@@ -165,9 +191,32 @@ class AsyncTexts:
             extra_query=extra_query,
             extra_body=extra_body,
         )
-        return await self._http.request(
-            call, parse_text, timeout=timeout, retries=retries
+        return await self._http.text(call, timeout=timeout, retries=retries)
+
+    async def maybe_text(
+        self,
+        *,
+        empty: bool | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> str | None:
+        """Text, or nothing (204)."""
+        call = Call(
+            "GET",
+            "/text/maybe",
+            security=("apiKey",),
+            query=(("empty", empty, True),),
+            accept="text/plain",
+            expect=("text/plain",),
+            errors=_MAYBE_TEXT_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
         )
+        return await self._http.text_or_none(call, timeout=timeout, retries=retries)
 
     async def list_records(
         self,
@@ -225,5 +274,6 @@ class AsyncTextsWithRawResponse:
 
     def __init__(self, resource: AsyncTexts) -> None:
         self.echo_text = async_raw(resource.echo_text)
+        self.maybe_text = async_raw(resource.maybe_text)
         self.list_records = async_raw(resource.list_records)
         self.get_report = async_raw(resource.get_report)

@@ -33,7 +33,7 @@ export class Blobs {
       {
         method: "GET",
         path: "/blobs/" + encodePath(request.name, "name"),
-        accept: "application/json",
+        accept: "application/octet-stream, audio/mpeg",
         security: ["apiKey"],
       },
       options,
@@ -67,7 +67,7 @@ export class Blobs {
       {
         method: "GET",
         path: "/anything",
-        accept: "application/json",
+        accept: "*/*",
         security: ["apiKey"],
       },
       options,

@@ -4,6 +4,7 @@ import { env, HTTPClient, type RetryConfig, type SecurityScheme } from "../lib/h
 import { Customers } from "./customers.js";
 import { Charges } from "./charges.js";
 import { Files } from "./files.js";
+import { Options2 } from "./options2.js";
 import { Blobs } from "./blobs.js";
 import { Texts } from "./texts.js";
 
@@ -39,6 +40,7 @@ export class WireSdk {
   readonly customers: Customers;
   readonly charges: Charges;
   readonly files: Files;
+  readonly options: Options2;
   readonly blobs: Blobs;
   readonly texts: Texts;
 
@@ -63,6 +65,7 @@ export class WireSdk {
     this.customers = new Customers(http);
     this.charges = new Charges(http);
     this.files = new Files(http);
+    this.options = new Options2(http);
     this.blobs = new Blobs(http);
     this.texts = new Texts(http);
   }

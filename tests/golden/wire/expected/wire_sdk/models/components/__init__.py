@@ -14,9 +14,12 @@ if TYPE_CHECKING:
     from .customercreate import CustomerCreate as CustomerCreate
     from .echo import Echo as Echo
     from .note import Note as Note
+    from .options import Options as Options
     from .range import Range as Range
     from .record import Record as Record
     from .upload import Upload as Upload
+    from .uploadlink import UploadLink as UploadLink
+    from .uploadlinkpurpose import UploadLinkPurpose as UploadLinkPurpose
     from .uploadpurpose import UploadPurpose as UploadPurpose
 
 _EXPORTS: dict[str, str] = {
@@ -24,9 +27,12 @@ _EXPORTS: dict[str, str] = {
     "CustomerCreate": "customercreate",
     "Echo": "echo",
     "Note": "note",
+    "Options": "options",
     "Range": "range",
     "Record": "record",
     "Upload": "upload",
+    "UploadLink": "uploadlink",
+    "UploadLinkPurpose": "uploadlinkpurpose",
     "UploadPurpose": "uploadpurpose",
 }
 
@@ -35,9 +41,12 @@ __all__ = [
     "CustomerCreate",
     "Echo",
     "Note",
+    "Options",
     "Range",
     "Record",
     "Upload",
+    "UploadLink",
+    "UploadLinkPurpose",
     "UploadPurpose",
 ]
 

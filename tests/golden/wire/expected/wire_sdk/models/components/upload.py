@@ -5,6 +5,7 @@ import datetime
 from typing import ClassVar
 
 from ..._base import SdkModel
+from ..._multipart import FileInput
 from .address import Address
 from .uploadpurpose import UploadPurpose
 
@@ -37,7 +38,7 @@ class Upload(SdkModel):
         }
     )
 
-    file: bytes
+    file: FileInput
     """The file to upload."""
 
     purpose: UploadPurpose
@@ -48,9 +49,9 @@ class Upload(SdkModel):
 
     tags: list[str] | None = None
 
-    attachments: list[bytes] | None = None
+    attachments: list[FileInput] | None = None
 
-    image: bytes | None = None
+    image: FileInput | None = None
 
     note: str | None = None
 
@@ -58,5 +59,5 @@ class Upload(SdkModel):
 
     meta: Address | None = None
 
-    source: bytes | str | None = None
+    source: FileInput | str | None = None
     """A file, or the URL of one."""
