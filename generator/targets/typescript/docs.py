@@ -422,6 +422,7 @@ class ResourceDocs:
             "sdk_class": names.sdk_class,
             "example": self.usage.example(*first) if first else "",
             "stream": first is not None and first[0].stream is not None,
+            "dual_flag": self._flag(first[0]) if first is not None and overloaded(first[0]) else "",
             "resources": resources,
             "auth_table": table(["Option", "Type", "Environment Variable", "Description"], auth_rows)
             if auth_rows
