@@ -13,13 +13,21 @@ export async function flagBased(sdk: DualTsSdk, flag: boolean): Promise<unknown[
   const streamed = await sdk.completions.complete({ prompt: "p", stream: true });
   const either = await sdk.completions.complete({ prompt: "p", stream: flag });
   const raw = await sdk.completions.withRawResponse.complete({ prompt: "p", stream: true });
+  const rawWhole = await sdk.completions.withRawResponse.complete({ prompt: "p" });
+  const rawEither = await sdk.completions.withRawResponse.complete({ prompt: "p", stream: flag });
+  const rawPlain = await sdk.completions.withRawResponse.watch({ topic: "t" });
   const checks: [
     Equal<typeof whole, components.Reply>,
     Equal<typeof explicit, components.Reply>,
     Equal<typeof streamed, Events>,
     Equal<typeof either, components.Reply | Events>,
-    Equal<typeof raw, RawResponse<components.Reply | Events>>,
-  ] = [true, true, true, true, true];
+    Equal<typeof raw, RawResponse<Events>>,
+    Equal<typeof rawWhole, RawResponse<components.Reply>>,
+    Equal<typeof rawEither, RawResponse<components.Reply | Events>>,
+    Equal<typeof rawPlain, RawResponse<EventStream<operations.WatchResponseBody>>>,
+  ] = [true, true, true, true, true, true, true, true];
+  // @ts-expect-error a method of one signature keeps its request type
+  await sdk.completions.withRawResponse.watch({ topic: 1 });
   for await (const event of streamed) {
     const delta: string = event.data.delta;
     void delta;
