@@ -8,7 +8,7 @@ target derives its identifiers (attributes, methods, parameters) from those.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from generator.load import Loc
@@ -306,15 +306,6 @@ class Operation:
     # The alternatives of `security`, each the schemes it needs together; an empty one (`{}`)
     # lets anonymous calls through. () when the operation needs no credentials.
     security_requirements: tuple[tuple[str, ...], ...] = ()
-
-    def unpaired(self) -> Operation:
-        """The operation as it was before its `#stream` variant made it dual: its JSON mode alone
-        (for a target without overloads, where the variant's own method streams)."""
-        if self.dual is None or not self.dual.variant:
-            return self
-        whole = self.dual.response
-        responses = tuple(whole if r == self.success else r for r in self.responses)
-        return replace(self, responses=responses, success=whole, stream=None, dual=None)
 
     def path_parts(self) -> list[tuple[str, bool]]:
         """The path template as (text, is a `{parameter}` wire name) pieces, in order."""

@@ -108,16 +108,6 @@ def test_a_plain_boolean_flag_needs_no_request_of_its_own(tmp_path: Path) -> Non
     assert say.dual is not None and say.dual.request is None
 
 
-def test_without_overloads_a_target_sees_the_json_operation_it_had(tmp_path: Path) -> None:
-    ops = _ops(_build(tmp_path, _paths()))
-    alone = ops["say"].unpaired()
-    assert alone.stream is None and alone.dual is None
-    assert alone.success is not None and alone.success.kind == "json"
-    assert alone.success.type == TypeRef("model", "Reply")
-    assert alone.responses[0] == alone.success
-    assert ops["say_stream"].unpaired() is ops["say_stream"]
-
-
 def test_the_extension_names_the_flag(tmp_path: Path) -> None:
     schemas = copy.deepcopy(SCHEMAS)
     for name in ("SayRequest", "SayStreamRequest"):

@@ -1,6 +1,6 @@
 """Every TypeScript tree the tests use, written under one folder and compiled by one tsc run:
 the golden cases with their runtime from templates/typescript/lib, the committed generated-ts/,
-and the hostile and wire specs' trees."""
+and the hostile, wire and dual specs' trees (the dual one with its type-level checks)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,10 @@ from tests.typescript.typecheck import typecheck
 
 HOSTILE_PACKAGE = "@evil/hostile-sdk"
 WIRE_PACKAGE = "wire-ts-sdk"
+DUAL_PACKAGE = "dual-ts-sdk"
+# Type-level checks of the dual-mode overloads, compiled inside the dual tree (one failing
+# expectation fails the session's one tsc run).
+DUAL_TYPES = SPECS / "dual_types.ts"
 
 
 @dataclass
@@ -55,8 +59,10 @@ def build_all(rendered: dict[str, dict[str, str]], work: Path) -> TsBuild:
     for package, spec, folder in (
         (HOSTILE_PACKAGE, SPECS / "hostile.yaml", "hostile"),
         (WIRE_PACKAGE, SPECS / "wire.yaml", "wire-ts"),
+        (DUAL_PACKAGE, SPECS / "dual.yaml", "dual-ts"),
     ):
         settings = Settings(spec=spec, out=work / "unused", package=package, target="typescript")
         trees[package] = _write(render_spec(settings), work / "trees" / folder)
+    shutil.copyfile(DUAL_TYPES, trees[DUAL_PACKAGE] / "src" / DUAL_TYPES.name)
     link_node_modules(work)
     return TsBuild(work, trees, typecheck(trees, work))

@@ -52,6 +52,17 @@ def test_stream_yields_typed_chunks_until_the_sentinel(dist: Path, server: Serve
 def test_plain_call_parses_camel_case_model(dist: Path, server: Server) -> None:
     assert run(dist, server, "create") == {"content": "Hi there"}
     assert server.state.last_body["max_completion_tokens"] == 5
+    # The dual-mode method without its flag: sent false, JSON asked for.
+    assert server.state.last_body["stream"] is False
+    assert server.state.last_headers["accept"] == "application/json"
+
+
+def test_dual_mode_method_streams_with_its_flag(dist: Path, server: Server) -> None:
+    result = run(dist, server, "createStream")
+    assert result["contents"] == [chunk(i, 7, 20)["choices"][0]["delta"]["content"] for i in range(20)]
+    assert result["id"] == "chatcmpl-7"
+    assert server.state.last_body["stream"] is True
+    assert server.state.last_headers["accept"] == "text/event-stream"
 
 
 def test_request_is_sent_in_wire_names_with_the_const_filled_in(dist: Path, server: Server) -> None:

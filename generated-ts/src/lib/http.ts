@@ -538,11 +538,29 @@ export type RawResponse<T> = {
 export type RawMethods<R> = {
   [K in Exclude<keyof R, "withRawResponse"> as R[K] extends (...args: never[]) => Promise<unknown>
     ? K
-    : never]: R[K] extends (
-    ...args: infer A
-  ) => Promise<infer T>
-    ? (...args: A) => Promise<RawResponse<T>>
-    : never;
+    : never]: Raw<R[K]>;
+};
+
+/**
+ * A method resolving to a `RawResponse`, overload by overload: a dual-mode method keeps its
+ * modes (`{ stream: true }` the stream's). A method of one signature matches all three alike.
+ */
+type Raw<F> = F extends {
+  (...args: infer A1): Promise<infer T1>;
+  (...args: infer A2): Promise<infer T2>;
+  (...args: infer A3): Promise<infer T3>;
+}
+  ? [A1, T1] extends [A3, T3]
+    ? [A3, T3] extends [A1, T1]
+      ? (...args: A3) => Promise<RawResponse<T3>>
+      : Raw3<A1, T1, A2, T2, A3, T3>
+    : Raw3<A1, T1, A2, T2, A3, T3>
+  : never;
+
+type Raw3<A1 extends unknown[], T1, A2 extends unknown[], T2, A3 extends unknown[], T3> = {
+  (...args: A1): Promise<RawResponse<T1>>;
+  (...args: A2): Promise<RawResponse<T2>>;
+  (...args: A3): Promise<RawResponse<T3>>;
 };
 
 /** An HTTP client that keeps the last successful response it got (one per raw call). */

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import generator.targets.typescript.deprecation as deprecation
 from generator.ir import Api, Model, Operation, Resource, Response
+from generator.targets.typescript.models import access, prop_key
 from generator.targets.typescript.names import TsNames, param_key
 from generator.targets.typescript.params import params_view
 from generator.targets.typescript.text import doc_comment, ts_string, ts_value
@@ -45,7 +46,17 @@ class OperationView:
     errors: str  # `errorModels({...})` or ""
     warning: str  # the deprecation warning's string literal; "" when current
     returns: str
-    result: str  # the statement turning `response` into the result
+    result: str  # the statements turning `response` into the result
+    # A dual-mode method's overload signatures, and what its
+    # body computes first (`const streamed = ...`); Accept as an expression of that.
+    overloads: list[tuple[str, str, str]] = field(default_factory=list)  # (doc, request, returns)
+    prelude: str = ""
+    dual_accept: str = ""
+
+    @property
+    def accept_expr(self) -> str:
+        """The `accept:` expression: the mode's media type for a dual-mode method."""
+        return self.dual_accept or ts_string(self.accept)
 
 
 @dataclass
@@ -96,18 +107,18 @@ def _operation(
     body_expr = ""
     content_type = op.body.content_type if op.body is not None else ""
     required_input = any(p.required for p in op.params)
+    dual = op.dual if overloaded(op) else None
+    body_model: Model | None = None
     if op.body is not None and op.body.fields and op.body.model:
-        model = api.named(op.body.model)
-        assert isinstance(model, Model)
-        consts = _consts(names, model)
-        base = types.name(model.name)
-        if consts:
-            keys = " | ".join(ts_string(k) for k, _ in consts)
-            fixed = "; ".join(f"{k}?: {v}" for k, v in consts)
-            base = f"Omit<{base}, {keys}> & {{ {fixed} }}"
-        parts.append(base)
-        filled = "".join(f", {k}: {v}" for k, v in consts)
-        body_expr = f"{types.name(model.name)}$outboundSchema.parse({{ ...request{filled} }})"
+        named = api.named(op.body.model)
+        assert isinstance(named, Model)
+        body_model = named
+        # A stream method sends its flag true; a dual-mode one sends it as the caller chose.
+        flag = dual.flag if dual else op.stream_flag if op.stream is not None else ""
+        declared, sent = ("boolean", _STREAMED) if dual else ("true", "true")
+        part, filled = _model_part(names, types, body_model, flag, declared, sent)
+        parts.append(part)
+        body_expr = _parse(types, body_model, filled)
         if not op.body.required:  # an optional body without any field is not sent
             http.add("optionalBody")
             body_expr = f"optionalBody({body_expr})"
@@ -138,7 +149,7 @@ def _operation(
     errors = _errors(api, types, op)
     if errors:
         http.add("errorModels")
-    return OperationView(
+    view = OperationView(
         name=name,
         doc=doc_comment("\n\n".join(p for p in _texts(api, names, op) if p), "  "),
         request_type=request_type,
@@ -159,6 +170,108 @@ def _operation(
         returns=returns,
         result=result,
     )
+    if dual and body_model is not None:
+        _overloads(api, names, types, op, body_model, view, http, stream)
+    return view
+
+
+_STREAMED = "streamed"  # a dual-mode method's local: whether the caller asked for the stream
+
+
+def overloaded(op: Operation) -> bool:
+    """Whether `op` is one dual-mode method with overloads (its flag is in a model body)."""
+    body = op.body
+    return op.dual is not None and body is not None and bool(body.model) and bool(body.fields)
+
+
+def _model_part(
+    names: TsNames, types: TsTypes, model: Model, flag: str, declared: str, sent: str
+) -> tuple[str, str]:
+    """A model body's part of the request type, and the properties the method fills in.
+
+    Required one-value literal fields (`object: "chat"`) are optional there and filled in; the
+    flag (its wire name, "" for none) is declared `declared` (optional) and sent as `sent`.
+    """
+    props = names.fields(model, model.fields)
+    fixed = [(props[w], v, v) for w, v in _consts(model) if w != flag]
+    field_ = next((f for f in model.fields if f.wire == flag), None)
+    if field_ is not None:
+        natural = not field_.required and types.type(field_.type) == declared
+        fixed.append((props[flag], "" if natural else declared, sent))
+    base = types.name(model.name)
+    omitted = [(k, d) for k, d, _ in fixed if d]
+    if omitted:
+        keys = " | ".join(ts_string(k) for k, _ in omitted)
+        base = f"Omit<{base}, {keys}> & {{ " + "; ".join(f"{prop_key(k)}?: {d}" for k, d in omitted) + " }"
+    return base, "".join(f", {prop_key(k)}: {v}" for k, _, v in fixed)
+
+
+def _parse(types: TsTypes, model: Model, filled: str) -> str:
+    """The outbound body: the request's properties (and those filled in) through the model's schema."""
+    return f"{types.name(model.name)}$outboundSchema.parse({{ ...request{filled} }})"
+
+
+def _overloads(
+    api: Api,
+    names: TsNames,
+    types: TsTypes,
+    op: Operation,
+    model: Model,
+    view: OperationView,
+    http: set[str],
+    stream: set[str],
+) -> None:
+    """Make `view` a dual-mode method: `{ flag: true }` the stream, else the JSON answer; the flag
+    always sent, Accept by mode (a `#stream` variant's request model sent in the stream mode)."""
+    assert op.dual is not None and op.stream is not None
+    flag = names.fields(model, model.fields)[op.dual.flag]
+    whole, whole_result = _success(types, op.dual.response, http)
+    stream.add("unstreamed")
+    json_type = ts_string(op.dual.response.content_type)
+    streamed, streamed_result = view.returns, view.result
+    mark = "?" if view.request_optional else ""
+    request = view.request_type
+    # The stream mode takes the same request (as Python's overloads do); a `#stream` variant's
+    # own model sends it when the base's refuses a true flag.
+    stream_request = f"{request} & {{ {prop_key(flag)}: true }}"
+    own = op.dual.request
+    if own is not None and own.model and own.fields:
+        variant = api.named(own.model)
+        assert isinstance(variant, Model)
+        _, filled = _model_part(names, types, variant, op.dual.flag, "true", "true")
+        _, whole_filled = _model_part(names, types, model, op.dual.flag, "boolean", "false")
+        view.body_expr = (
+            f"{_STREAMED} ? {_parse(types, variant, filled)} : {_parse(types, model, whole_filled)}"
+        )
+    texts = [p for p in _texts(api, names, op) if p]
+    view.overloads = [
+        (doc_comment("\n\n".join([*texts, mode]), "  "), decl, returns)
+        for mode, decl, returns in (
+            (
+                "The whole answer.",
+                f"request{mark}: {request} & {{ {prop_key(flag)}?: false | undefined }}",
+                whole,
+            ),
+            (
+                f"With `{flag}: true`, the answer as it is produced: a typed event stream.",
+                f"request: {stream_request}",
+                streamed,
+            ),
+            (
+                f"The whole answer, or with `{flag}: true` its event stream.",
+                f"request{mark}: {request}",
+                f"{whole} | {streamed}",
+            ),
+        )
+    ]
+    view.returns = f"{whole} | {streamed}"
+    view.prelude = f"const {_STREAMED} = {access('request', flag)} === true;"
+    view.dual_accept = f"{_STREAMED} ? {ts_string(view.accept)} : {json_type}"
+    view.result = (
+        f"if ({_STREAMED}) {{\n      {streamed_result}\n    }}\n"
+        f"    // A server that streams anyway is an error, never a stream read as JSON.\n"
+        f"    await unstreamed(response, {json_type});\n    {whole_result}"
+    )
 
 
 def _accept(op: Operation) -> str:
@@ -177,11 +290,10 @@ def _outbound(types: TsTypes, op: Operation) -> str:
     return f"{types.schema(op.body.type, outbound=True)}.parse(request.requestBody)"
 
 
-def _consts(names: TsNames, model: Model) -> list[tuple[str, str]]:
-    """Required one-value literal fields (`stream: true`): optional in the request, filled in."""
-    props = names.fields(model, model.fields)
+def _consts(model: Model) -> list[tuple[str, str]]:
+    """Required one-value literal fields (`object: "chat"`): (wire name, the value)."""
     return [
-        (props[f.wire], ts_value(f.type.values[0]))
+        (f.wire, ts_value(f.type.values[0]))
         for f in model.fields
         if f.required and f.type.kind == "literal" and len(f.type.values) == 1 and not f.type.nullable
     ]
@@ -190,7 +302,7 @@ def _consts(names: TsNames, model: Model) -> list[tuple[str, str]]:
 def _result(api: Api, types: TsTypes, op: Operation, http: set[str], stream: set[str]) -> tuple[str, str]:
     """(return type, statements turning `response` into it)."""
     if op.stream is not None:
-        stream.update({"EventStream", "decodeWith"})
+        stream.update({"openStream", "decodeWith"})
         s = op.stream
         if s.events:
             stream.add("eventUnion")
@@ -201,8 +313,13 @@ def _result(api: Api, types: TsTypes, op: Operation, http: set[str], stream: set
         sentinel = f"sentinel: {ts_string(s.sentinel)}, " if s.sentinel else ""
         item = types.name(s.model)
         decoder = f"{{ {sentinel}decode: decodeWith({parse}) }}"
-        return f"EventStream<{item}>", f"return new EventStream(response, {decoder}, options?.signal);"
-    success: Response | None = op.success
+        stream.add("EventStream")
+        return f"EventStream<{item}>", f"return await openStream(response, {decoder}, options?.signal);"
+    return _success(types, op.success, http)
+
+
+def _success(types: TsTypes, success: Response | None, http: set[str]) -> tuple[str, str]:
+    """(return type, statements) of a success read whole."""
     if success is None or success.type is None:
         return "void", "await response.body?.cancel();"
     ct = success.content_type

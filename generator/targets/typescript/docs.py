@@ -13,8 +13,9 @@ from typing import Any
 import generator.targets.typescript.deprecation as deprecation
 from generator.docs_format import CHECK, MINUS, cell, description, example_cell, json_text, table
 from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Resource, TypeRef, named_ref
+from generator.targets.typescript.client import overloaded
 from generator.targets.typescript.examples import TsExamples, block
-from generator.targets.typescript.models import EXTRAS_DOC, enum_keys, multipart_models
+from generator.targets.typescript.models import EXTRAS_DOC, enum_keys, multipart_models, prop_key
 from generator.targets.typescript.names import TsNames
 from generator.targets.typescript.text import ts_value
 
@@ -207,8 +208,9 @@ class Usage:
         )
         return [f'import {{ {cls} }} from "{self.api.package}";', "", *construct]
 
-    def request(self, op: Operation) -> str:
-        """The request object of a call: required parameters and body fields with example values."""
+    def request(self, op: Operation, streamed: bool = False) -> str:
+        """The request object of a call: required parameters and body fields with example values
+        (and a dual-mode method's flag, true, when `streamed`)."""
         items: list[str] = []
         props = self.names.params(op)
         for p in op.params:
@@ -225,6 +227,8 @@ class Usage:
                     continue
                 value = self.examples.wire_value(f.type, f.example, str(f.loc), f.default, f.wire)
                 items.append(f"{fields[f.wire]}: {self.examples.source(value, f.type, 2)}")
+            if streamed and op.dual is not None:
+                items.append(f"{prop_key(fields[op.dual.flag])}: true")
         elif body is not None and body.required:
             value = self.examples.wire_value(body.type)
             items.append(f"requestBody: {self.examples.source(value, body.type, 2)}")
@@ -232,13 +236,15 @@ class Usage:
             return ""
         return block("{", "}", items, 1)
 
-    def call(self, op: Operation, res: Resource, options: str = "", raw: bool = False) -> str:
+    def call(
+        self, op: Operation, res: Resource, options: str = "", raw: bool = False, streamed: bool = False
+    ) -> str:
         """The expression calling `op` on the client (with per-call `options` source, if any;
-        through `withRawResponse` when `raw`)."""
+        through `withRawResponse` when `raw`; a dual-mode method's stream when `streamed`)."""
         prop = self.names.resource_prop(res)
         method = ("withRawResponse." if raw else "") + self.names.methods(res)[id(op)]
         target = f"sdk.{prop}.{method}" if prop else f"sdk.{method}"
-        request = self.request(op)
+        request = self.request(op, streamed)
         if options and not request and (op.body is not None or op.params):
             request = "{}"
         args = ", ".join(a for a in (request, options) if a)
@@ -246,7 +252,19 @@ class Usage:
 
     def example(self, op: Operation, res: Resource) -> str:
         """A whole example: construct the client, call, print (streams are iterated)."""
-        lines = [*self.client(), "", "async function run() {", f"  const result = {self.call(op, res)};"]
+        lines = [*self.client(), "", "async function run() {"]
+        if overloaded(op):
+            lines += [
+                "  // The whole answer...",
+                f"  const result = {self.call(op, res)};",
+                "",
+                "  console.log(result);",
+            ]
+            lines += ["", "  // ...or streamed as it is produced."]
+            lines += [f"  const stream = {self.call(op, res, streamed=True)};", ""]
+            lines += ["  for await (const event of stream) {", "    console.log(event.data);", "  }"]
+            return "\n".join([*lines, "}", "", "run();"])
+        lines.append(f"  const result = {self.call(op, res)};")
         if op.stream is not None:
             lines += ["", "  for await (const event of result) {", "    console.log(event.data);", "  }"]
         else:
@@ -318,8 +336,17 @@ class ResourceDocs:
             model = self.api.named(body.model)
             assert isinstance(model, Model)
             fields = self.names.fields(model, model.fields)
+            # A dual-mode method's flag is a boolean, even where the JSON mode's schema fixes it.
+            flag = op.dual.flag if overloaded(op) and op.dual is not None else None
             rows_in += [
-                (f"request.{fields[f.wire]}", f.type, f.required, f.doc, f.example, f.deprecated)
+                (
+                    f"request.{fields[f.wire]}",
+                    TypeRef("bool") if f.wire == flag else f.type,
+                    f.required and f.wire != flag,
+                    f.doc,
+                    f.example,
+                    f.deprecated,
+                )
                 for f in body.fields
             ]
         elif body is not None:
@@ -348,10 +375,21 @@ class ResourceDocs:
         if op.stream is not None:
             model = op.stream.model
             link = f"[{self.api.named(model).module}.{self.names.type(model)}]({self.types.link(model)})"
-            return f"**Promise\\<EventStream\\<{link}\\>\\>**"
+            stream = f"**Promise\\<EventStream\\<{link}\\>\\>**"
+            if not overloaded(op) or op.dual is None or op.dual.response.type is None:
+                return stream
+            whole = f"**Promise\\<{self.types.cell(op.dual.response.type)}\\>**"
+            return f"{whole}; with `{self._flag(op)}: true`, {stream}"
         if op.success is None or op.success.type is None:
             return "**Promise\\<void\\>**"
         return f"**Promise\\<{self.types.cell(op.success.type)}\\>**"
+
+    def _flag(self, op: Operation) -> str:
+        """A dual-mode method's flag property."""
+        assert op.dual is not None and op.body is not None
+        model = self.api.named(op.body.model)
+        assert isinstance(model, Model)
+        return self.names.fields(model, model.fields)[op.dual.flag]
 
     def readme(self) -> dict[str, Any]:
         """Everything the SDK README prints."""
@@ -375,7 +413,8 @@ class ResourceDocs:
             ]
             for s in api.security
         ]
-        plain = [p for p in pairs if p[0].stream is None]
+        # (A dual-mode method called without its flag answers whole.)
+        plain = [p for p in pairs if p[0].stream is None or overloaded(p[0])]
         return {
             "title": " ".join(f"{api.title} TypeScript SDK".split()),
             "description": api.description.strip(),
@@ -383,6 +422,7 @@ class ResourceDocs:
             "sdk_class": names.sdk_class,
             "example": self.usage.example(*first) if first else "",
             "stream": first is not None and first[0].stream is not None,
+            "dual_flag": self._flag(first[0]) if first is not None and overloaded(first[0]) else "",
             "resources": resources,
             "auth_table": table(["Option", "Type", "Environment Variable", "Description"], auth_rows)
             if auth_rows

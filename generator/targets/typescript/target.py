@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +39,6 @@ class TypeScriptTarget:
 
     def render(self, api: Api) -> Rendered:
         """Every output file of the SDK, and the spec problems the docs examples found."""
-        api = _without_overloads(api)
         names = TsNames(api)
         files: Files = {}
         _models(api, names, self.env, files)
@@ -50,19 +48,6 @@ class TypeScriptTarget:
         for name in self.env.ours("lib", ".ts"):
             files[f"src/lib/{name}"] = f"{TS_HEADER}\n\n{self.env.source('lib/' + name)}"
         return Rendered(dict(sorted(files.items())), (*warnings, *unsupported(api)))
-
-
-def _without_overloads(api: Api) -> Api:
-    """Without overloads here, an operation paired with its `#stream` variant keeps its JSON mode
-    alone; the variant's own method streams."""
-    if not any(op.dual is not None and op.dual.variant for op in api.operations):
-        return api
-    # The same objects in both places: the target's names are keyed by operation identity.
-    single = {id(op): op.unpaired() for op in api.operations}
-    resources = tuple(
-        replace(r, operations=tuple(single[id(o)] for o in r.operations)) for r in api.resources
-    )
-    return replace(api, operations=tuple(single[id(o)] for o in api.operations), resources=resources)
 
 
 def _models(api: Api, names: TsNames, env: Env, files: Files) -> None:

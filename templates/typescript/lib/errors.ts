@@ -133,3 +133,27 @@ export function errorMessage(status: number, data: unknown): string {
   const found = (inner as Record<string, unknown>)["message"] ?? record["message"] ?? record["detail"];
   return typeof found === "string" ? `${status}: ${found}` : `the server answered ${status}`;
 }
+
+/**
+ * A successful response in a media type the call cannot read: JSON where an event stream was
+ * asked for (a server that ignored the stream flag), or the reverse. Never an empty stream:
+ * `body` holds what came (its text), `expected` the media types asked for, `received` the one
+ * that came.
+ */
+export class UnexpectedContentTypeError extends APIError {
+  override name = "UnexpectedContentTypeError";
+  readonly statusCode: number;
+  readonly headers: Headers;
+  readonly body: string;
+  readonly expected: readonly string[];
+  readonly received: string;
+
+  constructor(expected: readonly string[], received: string, statusCode: number, headers: Headers, body: string) {
+    super(`expected a response of type ${expected.join(" or ")}, received ${received || "no Content-Type"} (HTTP ${statusCode})`);
+    this.statusCode = statusCode;
+    this.headers = headers;
+    this.body = body;
+    this.expected = expected;
+    this.received = received;
+  }
+}

@@ -4,7 +4,13 @@
  * stream or its sentinel, `break`, an exception, or `close()`.
  */
 
-import { APIConnectionError, APIError, APIUserAbortError, StreamDecodeError } from "./errors.js";
+import {
+  APIConnectionError,
+  APIError,
+  APIUserAbortError,
+  StreamDecodeError,
+  UnexpectedContentTypeError,
+} from "./errors.js";
 import { SSEDecoder, type ServerSentEvent } from "./sse.js";
 
 /** How a stream turns a raw event into an item. */
@@ -91,6 +97,43 @@ export class EventStream<T> implements AsyncIterable<T> {
       }
       throw new APIConnectionError(`the stream was cut: ${String(error)}`, { cause: error });
     }
+  }
+}
+
+const SSE = "text/event-stream";
+
+/** A response's media type, lower case without parameters ("" without a Content-Type). */
+function mediaOf(response: Response): string {
+  return (response.headers.get("content-type") ?? "").split(";", 1)[0]?.trim().toLowerCase() ?? "";
+}
+
+/**
+ * The typed event stream of a success response. A success in another media type (JSON from a
+ * server that ignored the stream flag, say) throws `UnexpectedContentTypeError` holding its body:
+ * never an empty stream. A response without a Content-Type is read as a stream.
+ */
+export async function openStream<T>(
+  response: Response,
+  decoder: EventDecoder<T>,
+  signal?: AbortSignal,
+): Promise<EventStream<T>> {
+  const media = mediaOf(response);
+  if (media !== "" && media !== SSE) {
+    const body = await response.text().catch(() => "");
+    throw new UnexpectedContentTypeError([SSE], media, response.status, response.headers, body);
+  }
+  return new EventStream(response, decoder, signal);
+}
+
+/**
+ * Throws `UnexpectedContentTypeError` when a success asked for whole (`expected`: a dual-mode
+ * method called without its stream flag) is an event stream; its connection is closed unread.
+ */
+export async function unstreamed(response: Response, expected: string): Promise<void> {
+  const media = mediaOf(response);
+  if (media === SSE) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new UnexpectedContentTypeError([expected], media, response.status, response.headers, "");
   }
 }
 

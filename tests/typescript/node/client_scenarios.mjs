@@ -37,6 +37,13 @@ const scenarios = {
     assert.equal(last.choices[0].finishReason, "stop");
     return { contents: events.map((e) => e.data.choices[0].delta.content), id: last.id };
   },
+  async createStream() {
+    // The dual-mode method with `stream: true`: the same events as the `#stream` variant's method.
+    const stream = await client().chat.chatCompletionsCreate({ model: "stream-7-20", messages, stream: true });
+    assert.ok(stream instanceof sdk.EventStream);
+    const events = await collect(stream);
+    return { contents: events.map((e) => e.data.choices[0].delta.content), id: events.at(-1).data.id };
+  },
   async create() {
     const res = await client().chat.chatCompletionsCreate({ model: "m", messages, maxCompletionTokens: 5 });
     assert.equal(res.choices[0].message.content, "Hi there");
