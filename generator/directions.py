@@ -7,8 +7,10 @@ when such a property is required, so (as Speakeasy's SDKs do) a model with a req
 without the `writeOnly` properties, and `<Name>Input` (`UserInput`) the request shape,
 without the `readOnly` ones. Models and aliases that reach a split model are given an Input
 twin too, but only those a request reaches (bodies, parameters), so every other schema keeps
-exactly the one class it had. Models whose readOnly/writeOnly properties are all optional
-stay one class (both directions may leave those out).
+exactly the one class it had. A request's own inline schema (an operations model) that no
+response carries takes its request shape under its own name, without a twin. Models whose
+readOnly/writeOnly properties are all optional stay one class (both directions may leave
+those out).
 """
 
 from __future__ import annotations
@@ -33,23 +35,30 @@ def split_directions(api: Api, registry: naming.Registry) -> Api:
     if not split:
         return api
     differs = _differing(api, split)
+    answered = _response_reach(api)
     inputs: dict[str, str] = {}
     for name in _request_reach(api, split, differs):
-        inputs[name] = registry.claim(name + SUFFIX)
+        # A request's own inline schema no response carries: its request shape alone.
+        own = api.named(name).module == "operations" and name not in answered
+        inputs[name] = name if own else registry.claim(name + SUFFIX)
     rename = _Renamer(inputs)
     models: list[Model] = []
     for m in api.models:
-        if m.name in split:
+        if inputs.get(m.name) == m.name:
+            models.append(_request_shape(m, m.name, m.name in split, rename))
+        elif m.name in split:
             models.append(_response_shape(m))
         else:
             models.append(m)
-        if m.name in inputs:
+        if inputs.get(m.name, m.name) != m.name:
             models.append(_request_shape(m, inputs[m.name], m.name in split, rename))
     aliases: list[Alias] = []
     for a in api.aliases:
-        aliases.append(a)
         if a.name in inputs:
-            aliases.append(replace(a, name=inputs[a.name], target=rename.type(a.target)))
+            twin = replace(a, name=inputs[a.name], target=rename.type(a.target))
+            aliases += [twin] if twin.name == a.name else [a, twin]
+        else:
+            aliases.append(a)
     named: dict[str, Named] = dict(api.by_name)
     twins: list[Named] = [*models, *aliases]
     named.update({n.name: n for n in twins})
@@ -124,6 +133,35 @@ def _request_types(api: Api) -> list[TypeRef]:
     return out
 
 
+def _response_types(api: Api) -> list[TypeRef]:
+    """Every type a response (or webhook delivery) carries."""
+    out: list[TypeRef] = [w.payload for w in api.webhooks]
+    for op in api.operations:
+        out += [r.type for r in op.responses if r.type is not None]
+        if op.dual is not None and op.dual.response.type is not None:
+            out.append(op.dual.response.type)
+        if op.stream is not None:
+            out += [TypeRef("model", op.stream.model), op.stream.data]
+            out += [TypeRef("model", member) for _, member in op.stream.events]
+        if op.pagination is not None:
+            out.append(op.pagination.item)
+    return out
+
+
+def _response_reach(api: Api) -> set[str]:
+    """The named types a response reaches, and every component schema (each is public)."""
+    edges = _edges(api, set())
+    seen: set[str] = set()
+    work = [n for t in _response_types(api) for n in _refs(t)]
+    work += [n.name for n in api.by_name.values() if n.module == "components"]
+    while work:
+        name = work.pop()
+        if name not in seen:
+            seen.add(name)
+            work += edges.get(name, [])
+    return seen
+
+
 def _request_reach(api: Api, split: set[str], differs: set[str]) -> list[str]:
     """The differing named types some request reaches, in the Api's order."""
     edges = _edges(api, split)
@@ -196,13 +234,13 @@ def _body(body: RequestBody | None, rename: _Renamer, named: dict[str, Named]) -
     if body is None:
         return None
     t = rename.type(body.type)
-    if t == body.type:
-        return body
     model, fields = body.model, body.fields
     if body.model:
         twin = named[t.name]
         assert isinstance(twin, Model)
         model, fields = twin.name, twin.fields
+    if (t, model, fields) == (body.type, body.model, body.fields):
+        return body
     return replace(body, type=t, model=model, fields=fields)
 
 

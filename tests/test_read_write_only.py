@@ -27,80 +27,29 @@ from generator.ir import Api, Model, TypeRef
 from generator.load import load_spec
 from tests.helpers import render_spec
 from tests.runtime.local_server import LocalServer, serving
+from tests.typescript.support import SPECS
 
 pytestmark = pytest.mark.timeout(60)
+SPEC = SPECS / "read_write_only.yaml"
 
-
-def _ref(name: str) -> dict[str, str]:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def _json(schema: dict[str, Any]) -> dict[str, Any]:
-    return {"content": {"application/json": {"schema": schema}}}
-
-
-def _echo(operation_id: str, schema: str) -> dict[str, Any]:
-    """An operation taking and answering `schema`."""
-    body = {"required": True, **_json(_ref(schema))}
-    answer = {"200": {"description": "ok", **_json(_ref(schema))}}
-    return {"post": {"operationId": operation_id, "requestBody": body, "responses": answer}}
-
-
-_STR = {"type": "string"}
-SCHEMAS: dict[str, Any] = {
-    "User": {
-        "type": "object",
-        "required": ["id", "password", "name"],
-        "properties": {
-            "id": {**_STR, "readOnly": True},
-            "password": {**_STR, "writeOnly": True},
-            "name": _STR,
-            "friends": {"type": "array", "items": _ref("User")},
-        },
-    },
-    "Bot": {"type": "object", "required": ["model"], "properties": {"model": _STR}},
-    "Team": {
-        "type": "object",
-        "required": ["name", "members"],
-        "properties": {
-            "name": _STR,
-            "members": {"type": "array", "items": _ref("User")},
-            "lead": {"oneOf": [_ref("User"), _ref("Bot")]},
-        },
-    },
-    "Members": {"type": "array", "items": _ref("User")},
-    # Optional readOnly / writeOnly properties only: one model.
-    "Plain": {
-        "type": "object",
-        "required": ["name"],
-        "properties": {"id": {**_STR, "readOnly": True}, "secret": {**_STR, "writeOnly": True}, "name": _STR},
-    },
-    # Holds a User, but only responses carry it: no Input twin.
-    "Audit": {"type": "object", "required": ["user"], "properties": {"user": _ref("User")}},
+# What the recording server answers (no `password` anywhere) and the exact request lines the
+# calls of either SDK must send (no `id` anywhere); the TypeScript test makes the same calls.
+ANSWERS: dict[str, Any] = {
+    "/users": {"id": "u1", "name": "Ann", "friends": [{"id": "u2", "name": "Bob"}]},
+    "/teams": {"name": "t", "members": [{"id": "u1", "name": "Ann"}], "lead": {"id": "u3", "name": "Cy"}},
+    "/members": [{"id": "u1", "name": "Ann"}],
+    "/sessions": None,
 }
-AUDIT = {
-    "get": {"operationId": "getAudit", "responses": {"200": {"description": "ok", **_json(_ref("Audit"))}}}
-}
-SPEC = json.dumps(
-    {
-        "openapi": "3.0.3",
-        "info": {"title": "rw", "version": "1"},
-        "paths": {
-            "/users": _echo("createUser", "User"),
-            "/teams": _echo("createTeam", "Team"),
-            "/members": _echo("putMembers", "Members"),
-            "/plain": _echo("postPlain", "Plain"),
-            "/audit": AUDIT,
-        },
-        "components": {"schemas": SCHEMAS},
-    }
-)
+SENT = [
+    'POST /users {"password":"s3cr3t","name":"Ann","friends":[{"password":"p2","name":"Bob"}]}',
+    'POST /teams {"name":"t","members":[{"password":"p","name":"Ann"}],"lead":{"password":"q","name":"Cy"}}',
+    'POST /members [{"password":"p","name":"Ann"}]',
+    'POST /sessions {"login":"ann"}',
+]
 
 
 def _settings(tmp: Path) -> Settings:
-    spec = tmp / "spec.yaml"
-    spec.write_text(SPEC)
-    return replace(Settings(), spec=spec, out=tmp / "out", package="rw_sdk", sdk_class="Rw")
+    return replace(Settings(), spec=SPEC, out=tmp / "out", package="rw_sdk", sdk_class="Rw")
 
 
 @pytest.fixture(scope="module")
@@ -148,17 +97,10 @@ def test_a_schema_with_required_read_and_write_only_properties_is_two_models(api
     members_in = api.named("MembersInput")
     assert getattr(members_in, "target", None) == TypeRef("list", args=(user_in,))
     names = {m.name for m in api.models} | {a.name for a in api.aliases}
-    assert names == {
-        "User",
-        "UserInput",
-        "Bot",
-        "Team",
-        "TeamInput",
-        "Members",
-        "MembersInput",
-        "Plain",
-        "Audit",
-    }
+    twins = {"UserInput", "TeamInput", "MembersInput"}
+    assert names - twins == {"User", "Bot", "Team", "Members", "Plain", "Audit", "CreateSessionRequestBody"}
+    # A request's own inline schema that no response carries: its request shape, one model.
+    assert list(_fields(api, "CreateSessionRequestBody")) == ["login"]
     # Optional readOnly/writeOnly properties keep the one model, carrying both.
     assert set(_fields(api, "Plain")) == {"id", "secret", "name"}
     ops = {op.operation_id: op for op in api.operations}
@@ -172,13 +114,8 @@ def test_a_schema_with_required_read_and_write_only_properties_is_two_models(api
 
 
 def test_the_exact_json_sent_and_the_answer_parsed(sdk: ModuleType) -> None:
-    answers: dict[str, Any] = {
-        "/users": {"id": "u1", "name": "Ann", "friends": [{"id": "u2", "name": "Bob"}]},
-        "/teams": {"name": "t", "members": [{"id": "u1", "name": "Ann"}], "lead": {"id": "u3", "name": "Cy"}},
-        "/members": [{"id": "u1", "name": "Ann"}],
-    }
     server: LocalServer
-    with serving(lambda path, query, body, url: (200, answers[path])) as server:
+    with serving(lambda path, query, body, url: (200, ANSWERS[path])) as server:
         components = importlib.import_module("rw_sdk.models.components")
         with sdk.Rw(server_url=server.url) as client:
             user = client.create_user(
@@ -190,13 +127,9 @@ def test_the_exact_json_sent_and_the_answer_parsed(sdk: ModuleType) -> None:
                 lead={"password": "q", "name": "Cy"},
             )
             members = client.put_members(request_body=[{"password": "p", "name": "Ann"}])
+            client.create_session(login="ann")
         sent = server.take()
-    assert sent == [
-        'POST /users {"password":"s3cr3t","name":"Ann","friends":[{"password":"p2","name":"Bob"}]}',
-        'POST /teams {"name":"t","members":[{"password":"p","name":"Ann"}],'
-        '"lead":{"password":"q","name":"Cy"}}',
-        'POST /members [{"password":"p","name":"Ann"}]',
-    ]
+    assert sent == SENT
     assert type(user) is components.User and (user.id, user.name) == ("u1", "Ann")
     assert type(user.friends[0]) is components.User and user.friends[0].id == "u2"
     assert "password" not in components.User.model_fields and "id" not in components.UserInput.model_fields
@@ -210,5 +143,6 @@ def test_the_mock_checks_both_directions_and_the_sdk_agrees(sdk: ModuleType, api
         assert user.id and "password" not in json.loads(user.model_dump_json())
         team = client.create_team(name="t", members=[{"password": "p", "name": "Ann"}])
         assert all(m.id for m in team.members)
+        client.create_session(login="ann")  # the mock refuses a request without a required property
         plain = client.post_plain(name="n", secret="s")
         assert plain.name

@@ -1,6 +1,6 @@
 """Every TypeScript tree the tests use, written under one folder and compiled by one tsc run:
 the golden cases with their runtime from templates/typescript/lib, the committed generated-ts/,
-and the hostile and wire specs' trees."""
+and the hostile, wire and read_write_only specs' trees."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from tests.typescript.typecheck import typecheck
 
 HOSTILE_PACKAGE = "@evil/hostile-sdk"
 WIRE_PACKAGE = "wire-ts-sdk"
+RW_PACKAGE = "rw-ts-sdk"
 
 
 @dataclass
@@ -55,6 +56,7 @@ def build_all(rendered: dict[str, dict[str, str]], work: Path) -> TsBuild:
     for package, spec, folder in (
         (HOSTILE_PACKAGE, SPECS / "hostile.yaml", "hostile"),
         (WIRE_PACKAGE, SPECS / "wire.yaml", "wire-ts"),
+        (RW_PACKAGE, SPECS / "read_write_only.yaml", "read-write-only"),
     ):
         settings = Settings(spec=spec, out=work / "unused", package=package, target="typescript")
         trees[package] = _write(render_spec(settings), work / "trees" / folder)
