@@ -146,3 +146,25 @@ def test_the_mock_checks_both_directions_and_the_sdk_agrees(sdk: ModuleType, api
         client.create_session(login="ann")  # the mock refuses a request without a required property
         plain = client.post_plain(name="n", secret="s")
         assert plain.name
+
+
+def test_a_twin_name_the_spec_already_uses_is_made_unique(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.json"
+    user = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string", "readOnly": True}}}
+    body = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/User"}}}}
+    post = {"operationId": "createUser", "requestBody": body, "responses": {"204": {"description": "ok"}}}
+    taken = {"type": "object", "properties": {"x": {"type": "string"}}}
+    spec.write_text(
+        json.dumps(
+            {
+                "openapi": "3.1.0",
+                "info": {"title": "t", "version": "1"},
+                "paths": {"/users": {"post": post}},
+                "components": {"schemas": {"User": user, "UserInput": taken}},
+            }
+        )
+    )
+    built = build_api(load_spec(spec, (), ()), replace(Settings(), spec=spec))
+    assert list(_fields(built, "UserInput")) == ["x"]
+    assert list(_fields(built, "UserInput2")) == []
+    assert built.operations[0].body is not None and built.operations[0].body.model == "UserInput2"
