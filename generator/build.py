@@ -6,6 +6,7 @@ from typing import Any
 
 from generator import naming, nodes, speakeasy
 from generator.config import Settings
+from generator.directions import split_directions
 from generator.ir import Alias, Api, Enum, Model, SecurityScheme
 from generator.load import Loc, Spec
 from generator.operations import OperationBuilder
@@ -57,7 +58,7 @@ def build_api(spec: Spec, settings: Settings) -> Api:
     schemas.drain()
     named = schemas.built()
     info = spec.root.get("info") or {}
-    return Api(
+    api = Api(
         title=nodes.text(info, "title") or settings.package,
         description=nodes.text(info, "description"),
         version=str(info.get("version", "")) if isinstance(info, dict) else "",
@@ -77,6 +78,8 @@ def build_api(spec: Spec, settings: Settings) -> Api:
         webhook_event=webhook_event,
         by_name={n.name: n for n in named},
     )
+    # A schema whose readOnly/writeOnly properties are required: a request twin (`UserInput`).
+    return split_directions(api, registry)
 
 
 def _servers(spec: Spec) -> tuple[str, ...]:

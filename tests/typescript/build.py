@@ -1,6 +1,6 @@
 """Every TypeScript tree the tests use, written under one folder and compiled by one tsc run:
 the golden cases with their runtime from templates/typescript/lib, the committed generated-ts/,
-and the hostile, wire and dual specs' trees (the dual one with its type-level checks)."""
+and the hostile, wire, dual (with its type-level checks) and read_write_only specs' trees."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ DUAL_PACKAGE = "dual-ts-sdk"
 # Type-level checks of the dual-mode overloads, compiled inside the dual tree (one failing
 # expectation fails the session's one tsc run).
 DUAL_TYPES = SPECS / "dual_types.ts"
+RW_PACKAGE = "rw-ts-sdk"
 
 
 @dataclass
@@ -60,6 +61,7 @@ def build_all(rendered: dict[str, dict[str, str]], work: Path) -> TsBuild:
         (HOSTILE_PACKAGE, SPECS / "hostile.yaml", "hostile"),
         (WIRE_PACKAGE, SPECS / "wire.yaml", "wire-ts"),
         (DUAL_PACKAGE, SPECS / "dual.yaml", "dual-ts"),
+        (RW_PACKAGE, SPECS / "read_write_only.yaml", "read-write-only"),
     ):
         settings = Settings(spec=spec, out=work / "unused", package=package, target="typescript")
         trees[package] = _write(render_spec(settings), work / "trees" / folder)
