@@ -28,6 +28,7 @@ import gc
 import importlib
 import json
 import os
+import random
 import statistics
 import sys
 import time
@@ -40,6 +41,8 @@ sys.path.insert(0, str(ROOT / "generated"))
 sys.path.insert(1, str(ROOT / "benchmarks"))
 
 import openai  # noqa: E402
+import pydantic  # noqa: E402
+import pydantic_core  # noqa: E402
 from atoma_sdk._events import EventStream  # noqa: E402
 from atoma_sdk.models.components import ChatCompletionChunk  # noqa: E402
 from atoma_sdk.resources import chat as chat_resource  # noqa: E402
@@ -134,12 +137,17 @@ def load_baseline(path: str) -> None:
 def measure_interleaved(
     named: dict[str, Callable[[], list[str]]], runs: int
 ) -> dict[str, tuple[float, list[str]]]:
-    """(median CPU seconds, result) per consumer, runs interleaved round-robin so that load
-    from other processes falls on all alike."""
+    """(median CPU seconds, result) per consumer, runs interleaved so that load from other
+    processes falls on all alike: every round runs each consumer once, in an order shuffled
+    round by round (seeded), so that none always follows the same neighbour (a fixed order
+    left the reference always right after the allocation-heavy `openai` row)."""
     times: dict[str, list[float]] = {name: [] for name in named}
     results: dict[str, list[str]] = {}
+    order = list(named.items())
+    shuffle = random.Random(15).shuffle
     for _ in range(runs):
-        for name, fn in named.items():
+        shuffle(order)
+        for name, fn in order:
             gc.collect()
             start = time.process_time()
             results[name] = fn()
@@ -188,7 +196,8 @@ def main() -> None:
             "",
             f"Command: `python benchmarks/sse_typed.py {' '.join(sys.argv[1:])}`  ",
             f"Machine: {machine()}  ",
-            f"Versions: {versions()}  ",
+            f"Versions: {versions()}, pydantic {pydantic.VERSION}, "
+            f"pydantic-core {pydantic_core.__version__}  ",
             f"Background load: {load}; load average before the run: {os.getloadavg()[0]:.2f}  ",
             f"{n - 1} `chat.completion.chunk` events (LF) + `[DONE]`; CPU time, median of {args.runs}; "
             "ratio = time / time of `model_validate_json` alone on the same payloads as fresh "
