@@ -55,7 +55,7 @@ def _read(chunks: list[bytes], *, general: bool) -> tuple[list[Any], str]:
             items.append(
                 (
                     type(item).__name__,
-                    item.model_dump(mode="json"),
+                    item.model_dump(mode="json", warnings=False),
                     item.model_fields_set,
                     item.model_extra,
                     item.__pydantic_private__,
