@@ -66,6 +66,15 @@ M = TypeVar("M", bound=BaseModel)
 DONE = "[DONE]"  # ends a JSON stream whose spec declares no sentinel (never valid JSON)
 
 Decode = Callable[[ServerSentEvent, "httpx.Response | None"], T_co]
+# A decoder's fast path for plain events: (validate raw JSON, envelope model, its data
+# field, the sentinel as bytes); see `EventDecoder.plain`.
+Plain = tuple[Callable[[bytes], Any], "type[BaseModel]", str, bytes]
+
+# The data of an error payload starts with `_ERROR`; `_ERROR <= data < _ERROR_END` tells
+# without slicing.
+_ERROR, _ERROR_END = b'{"error"', b'{"error#'
+_WAIT = 64  # reads without a line end joined at most before the decoder sees them
+_MISSES = 16  # reads in a row the plain path declines before a stream stops trying it
 
 
 class Decoder(Protocol[T_co]):
@@ -185,6 +194,7 @@ class EventDecoder(Generic[M]):
         "_open",
         "_payload",
         "_payload_type",
+        "_plain",
         "_plain_data",
         "_tags",
         "sentinel",
@@ -218,9 +228,10 @@ class EventDecoder(Generic[M]):
         self._open = open
         self._discriminator = discriminator
         self._built: Decode[M] | None = None
-        self._payload: Callable[[str], Any] | None = None
+        self._payload: Callable[[str | bytes], Any] | None = None
         self._tags: frozenset[Any] | None = None
         self._defaults: dict[str, Any] = {}
+        self._plain: Plain | None = None
 
     def __call__(
         self, sse: ServerSentEvent, response: httpx.Response | None = None
@@ -250,11 +261,25 @@ class EventDecoder(Generic[M]):
             if not field.is_required()
         }
         if self._plain_data:
-            return self._data_only(self._model, self._payload, self._names[0])  # type: ignore[arg-type]
+            assert self._payload is not None
+            sentinel = (self.sentinel or DONE).encode()
+            self._plain = (self._payload, self._model, self._names[0], sentinel)
+            return self._data_only(self._model, self._payload, self._names[0])
         return self._general
 
+    @property
+    def plain(self) -> Plain | None:
+        """What a stream needs to type a plain event (`data: ` only) from its raw data:
+        (validate, model, data field, sentinel); None when this decoder has no such path.
+
+        The sentinel is `[DONE]` when none is declared: a JSON stream ends there (it is
+        never valid JSON, see `_Reading.items`)."""
+        if self._built is None:
+            self._built = self._build()
+        return self._plain
+
     def _data_only(
-        self, model: type[M], payload: Callable[[str], Any], name: str
+        self, model: type[M], payload: Callable[[str | bytes], Any], name: str
     ) -> Decode[M]:
         # The hot path of every chat stream: one validation, four slot writes, no lookups
         # (`_assemble` inlined: a call per event costs more than the writes).
@@ -664,6 +689,8 @@ class _Reading(Generic[T]):
         "_strict",
         "ended",
         "feed",
+        "feed_plain",
+        "plain",
         "response",
         "resume",
     )
@@ -680,6 +707,10 @@ class _Reading(Generic[T]):
         self._sentinel = decoder.sentinel
         self._strict = strict
         self.resume = resume
+        # The fast path for plain events (`Plain`), where the decoder has one; a
+        # resumable stream needs each event's id, so it takes the general path.
+        plain: Plain | None = getattr(decoder, "plain", None)
+        self.plain = plain if resume is None else None
         self.restart(response)
 
     def restart(self, response: httpx.Response) -> None:
@@ -689,8 +720,15 @@ class _Reading(Generic[T]):
         if self.resume is not None:
             # The reconnection time is the stream's, not one connection's: read it live.
             self.resume.reconnection = lambda: parser.reconnection_time
-        self.feed = self._parser.feed  # a chunk of the body -> the events it completes
+        self.feed = parser.feed  # a chunk of the body -> the events it completes
+        # A chunk -> the raw data of the plain events it completes, or None: use `feed`.
+        self.feed_plain = parser.feed_plain if self.plain is not None else None
         self.ended = False  # the sentinel came: read no further
+
+    def event(self, data: bytes) -> list[ServerSentEvent]:
+        """A plain event the fast path could not type, for `items` to take."""
+        text = data.decode("utf-8", "replace")
+        return [ServerSentEvent("message", text, self._parser.last_event_id)]
 
     @property
     def last_event_id(self) -> str:
@@ -805,14 +843,70 @@ class EventStream(_Visible, Generic[T]):
         return self._iterator.__next__()
 
     def _events(self) -> Generator[T, None, None]:
+        # One frame per event on the common path (see `_Reading` and `AsyncEventStream`,
+        # which reads the same way): a read without a line end only waits; the plain
+        # events of a read are typed here from their raw data; anything else goes
+        # through the decoder and `_Reading.items`.
         reading = self._reading
+        new, fields, extra, private = _new, _set_fields, _set_extra, _set_private
+        error, error_end, join = _ERROR, _ERROR_END, b"".join
         while True:
-            response, feed = reading.response, reading.feed
+            response, feed, plain = reading.response, reading.feed, reading.feed_plain
+            if reading.plain is not None:
+                validate, model, name, sentinel = reading.plain
             failure = None
+            misses = 0
+            waiting: list[bytes] = []
+            wait = waiting.append
+            budget = _WAIT  # reads that may still wait
             try:
-                for chunk in iter_body(response):
+                for chunk in iter_body(response, empty=True):
+                    if 10 in chunk or 13 in chunk:
+                        if waiting:
+                            wait(chunk)
+                            chunk = join(waiting)
+                            waiting.clear()
+                            budget = _WAIT
+                    else:
+                        wait(chunk)  # completes nothing: joined with the next
+                        budget -= 1
+                        if budget:
+                            continue
+                        chunk = join(
+                            waiting
+                        )  # a long line: the decoder checks its size
+                        waiting.clear()
+                        budget = _WAIT
+                    if plain is not None:
+                        datas = plain(chunk)
+                        if datas is not None:
+                            misses = 0
+                            for data in datas:
+                                if data == sentinel:
+                                    reading.ended = True
+                                    return
+                                if not error <= data < error_end:
+                                    try:
+                                        value = validate(data)
+                                    except ValidationError:
+                                        pass  # decided below, as any other event
+                                    else:
+                                        obj: Any = new(model)
+                                        vars(obj)[name] = value
+                                        fields(obj, {name})
+                                        extra(obj, {})
+                                        private(obj, None)
+                                        yield obj
+                                        continue
+                                yield from reading.items(reading.event(data))
+                                if reading.ended:
+                                    return
+                            continue
+                        misses += 1
+                        if misses > _MISSES:  # not a plain stream after all
+                            plain = None
                     events = feed(chunk)
-                    if events:  # most small chunks complete none
+                    if events:
                         yield from reading.items(events)
                         if reading.ended:
                             return
@@ -889,14 +983,68 @@ class AsyncEventStream(_Visible, Generic[T]):
         return await self._iterator.__anext__()
 
     async def _events(self) -> AsyncGenerator[T, None]:
+        # As `EventStream._events`, which says why it reads this way.
         reading = self._reading
+        new, fields, extra, private = _new, _set_fields, _set_extra, _set_private
+        error, error_end, join = _ERROR, _ERROR_END, b"".join
         while True:
-            response, feed = reading.response, reading.feed
+            response, feed, plain = reading.response, reading.feed, reading.feed_plain
+            if reading.plain is not None:
+                validate, model, name, sentinel = reading.plain
             failure = None
+            misses = 0
+            waiting: list[bytes] = []
+            wait = waiting.append
+            budget = _WAIT  # reads that may still wait
             try:
-                async for chunk in aiter_body(response):
+                async for chunk in aiter_body(response, empty=True):
+                    if 10 in chunk or 13 in chunk:
+                        if waiting:
+                            wait(chunk)
+                            chunk = join(waiting)
+                            waiting.clear()
+                            budget = _WAIT
+                    else:
+                        wait(chunk)
+                        budget -= 1
+                        if budget:
+                            continue
+                        chunk = join(
+                            waiting
+                        )  # a long line: the decoder checks its size
+                        waiting.clear()
+                        budget = _WAIT
+                    if plain is not None:
+                        datas = plain(chunk)
+                        if datas is not None:
+                            misses = 0
+                            for data in datas:
+                                if data == sentinel:
+                                    reading.ended = True
+                                    return
+                                if not error <= data < error_end:
+                                    try:
+                                        value = validate(data)
+                                    except ValidationError:
+                                        pass
+                                    else:
+                                        obj: Any = new(model)
+                                        vars(obj)[name] = value
+                                        fields(obj, {name})
+                                        extra(obj, {})
+                                        private(obj, None)
+                                        yield obj
+                                        continue
+                                for item in reading.items(reading.event(data)):
+                                    yield item
+                                if reading.ended:
+                                    return
+                            continue
+                        misses += 1
+                        if misses > _MISSES:
+                            plain = None
                     events = feed(chunk)
-                    if events:  # most small chunks complete none
+                    if events:
                         for item in reading.items(events):
                             yield item
                         if reading.ended:

@@ -256,6 +256,64 @@ class SSEDecoder:
         self._clean = not (busy or self._head)
         return events
 
+    def feed_plain(self, chunk: bytes) -> list[bytes] | None:
+        """`feed` for the common stream, whose every event is one `data: ` line.
+
+        When the events that `chunk` completes are all such events, their data, as
+        undecoded bytes (each a `message` event with `last_event_id`); None when anything
+        else is in the way (then nothing was consumed, and the caller gives `chunk` to
+        `feed`). A typed stream validates the bytes as they are: no decode to text that
+        the JSON parser would encode again.
+        """
+        if not self._clean:  # an event under way, or the stream's start
+            return None
+        pending = self._pending
+        if pending:
+            pending.append(chunk)
+            buf = b"".join(pending)
+            pending.pop()
+        else:
+            buf = chunk
+        # Every plain buffer starts with `data: ` (`b"data: " <= buf < b"data:!"` says so
+        # without a slice); CR line ends are for `feed`.
+        if 13 in buf or not b"data: " <= buf < b"data:!":
+            return None
+        if buf[-1] == 10 and buf[-2] == 10:  # ends with an event, as most reads do
+            last = buf[6:-2]
+            rest = b""
+            if len(buf) > self._max:
+                return None
+        else:
+            end = buf.rfind(b"\n\n") + 2
+            if end > self._max:
+                return None
+            last = buf[6 : end - 2] if end > 1 else b""
+            rest = buf[end:] if end > 1 else buf
+        if 10 not in last:
+            datas = [last] if rest is not buf else []  # one event (the usual), or none
+        else:
+            datas = last.split(b"\n\ndata: ")
+            # Plain iff every LF was in a separator (an event's end).
+            if 10 in b"".join(datas):
+                return None
+        if rest:
+            # The next event's start waits; a data line of it may too (it only counts
+            # once the event is dispatched), any other line goes through `feed` now.
+            nl = rest.find(b"\n")
+            if nl >= 0 and (nl != len(rest) - 1 or rest[:6] != b"data: "):
+                return None
+            if len(rest) > self._max:
+                return None
+            pending.clear()
+            pending.append(rest)
+            self._room = self._max - (
+                len(rest) - 1 - nl
+            )  # what the last line may grow by
+        elif pending:
+            pending.clear()
+            self._room = self._max
+        return datas
+
     def _complete(self, buf: bytes, events: list[ServerSentEvent]) -> None:
         """Apply `buf`, LF-terminated lines that start an event, to the state."""
         # Fast paths for events of one `data: ` line. Leading ones are found with
@@ -432,8 +490,12 @@ def _reads_raw(response: _Response) -> bool:
     return coding in ("", "identity") and not response.is_stream_consumed
 
 
-def iter_body(response: _SyncResponse) -> Iterator[bytes]:
-    """The body of an httpx-like response, chunk by chunk as it arrives."""
+def iter_body(response: _SyncResponse, *, empty: bool = False) -> Iterator[bytes]:
+    """The body of an httpx-like response, chunk by chunk as it arrives.
+
+    `empty=True`: the transport's empty chunks may come through too (for a reader to
+    whom they are harmless, as to `SSEDecoder`: not filtering them saves a step a chunk).
+    """
     if not _reads_raw(response):
         return response.iter_bytes()
     stream = response.stream
@@ -441,18 +503,21 @@ def iter_body(response: _SyncResponse) -> Iterator[bytes]:
         # The transport's chunks themselves: `iter_raw` only counts and re-lists each one,
         # at a cost per chunk above our decoder's. The caller closes the response.
         response.is_stream_consumed = True
-        return filter(None, stream)
+        return iter(stream) if empty else filter(None, stream)
     return response.iter_raw()
 
 
-def aiter_body(response: _AsyncResponse) -> AsyncIterator[bytes]:
-    """The body of an async httpx-like response, chunk by chunk as it arrives."""
+def aiter_body(
+    response: _AsyncResponse, *, empty: bool = False
+) -> AsyncIterator[bytes]:
+    """The body of an async httpx-like response, chunk by chunk as it arrives
+    (`empty`: as for `iter_body`)."""
     if not _reads_raw(response):
         return response.aiter_bytes()
     stream = response.stream
     if isinstance(stream, AsyncIterable) and not response.is_closed:
         response.is_stream_consumed = True  # as in `iter_body`
-        return _nonempty(stream)
+        return aiter(stream) if empty else _nonempty(stream)
     return response.aiter_raw()
 
 

@@ -166,12 +166,38 @@ _raw_bytes = st.lists(
 ).map(b"".join)
 
 
+def plain_decode(sse: ModuleType, chunks: list[bytes]) -> list[Ev]:
+    """Decode as a typed stream reads: reads without a line end are joined with the next,
+    `feed_plain` takes what it can (its data then stands for `message` events with the last
+    event id), `feed` the rest. The decoder's state must follow as `feed` alone leaves it."""
+    decoder, alone = sse.SSEDecoder(), sse.SSEDecoder()
+    out: list[Ev] = []
+    waiting: list[bytes] = []
+    for chunk in chunks:
+        alone.feed(chunk)
+        if 10 not in chunk and 13 not in chunk:
+            waiting.append(chunk)
+            continue
+        chunk = b"".join([*waiting, chunk])
+        waiting.clear()
+        datas = decoder.feed_plain(chunk)
+        if datas is None:
+            out += as_tuples(decoder.feed(chunk))
+        else:
+            out += [("message", d.decode("utf-8", "replace"), decoder.last_event_id, None) for d in datas]
+        assert decoder.last_event_id == alone.last_event_id
+        assert decoder.reconnection_time == alone.reconnection_time
+    return out
+
+
 def _check(sse: ModuleType, raw: bytes, cuts: list[int]) -> None:
     expected = as_tuples(sse.iter_sse([raw]))
     assert expected == reference_decode(raw)
     chunks = split_at(raw, cuts)
     assert as_tuples(sse.iter_sse(iter(chunks))) == expected
     assert asyncio.run(_adecode(sse, chunks)) == expected
+    assert plain_decode(sse, chunks) == expected
+    assert plain_decode(sse, [raw[i : i + 7] for i in range(0, len(raw), 7)]) == expected
     one_byte = [raw[i : i + 1] for i in range(len(raw))]
     assert as_tuples(sse.iter_sse(one_byte)) == expected
     for i in range(1, len(raw)):
@@ -254,3 +280,5 @@ def test_bulk_streams_match_reference(
     chunks = split_at(raw, cuts)
     assert as_tuples(sse.iter_sse(chunks)) == expected
     assert asyncio.run(_adecode(sse, chunks)) == expected
+    assert plain_decode(sse, fixed) == expected
+    assert plain_decode(sse, chunks) == expected
