@@ -60,7 +60,8 @@ class FormatJob:
         self.error: BaseException | None = None
         self.failure = ""
         self.thread = threading.Thread(target=self._run, args=(["."],), daemon=True)
-        self.thread.start()
+        if self.submitted:  # ruff given `.` over an empty tree would only cost a process
+            self.thread.start()
 
     def _write(self, batch: Files) -> None:
         made: set[Path] = set()
@@ -83,7 +84,7 @@ class FormatJob:
         `scratch` (Python that is not output, e.g. the docs' code blocks) joins the last batch;
         it comes back formatted, and stays out of `files`.
         """
-        self.thread.join()
+        self._join()
         self._raise()
         later = {p: t for p, t in files.items() if p.endswith(".py") and self.submitted.get(p) is not t}
         extra = scratch or {}
@@ -116,8 +117,12 @@ class FormatJob:
 
     def close(self) -> None:
         """Remove the scratch tree (after the background ruff has exited)."""
-        self.thread.join()
+        self._join()
         self._tmp.cleanup()
+
+    def _join(self) -> None:
+        if self.thread.ident is not None:
+            self.thread.join()
 
 
 def _ruff(root: Path, paths: list[str], config: list[str], sort: bool = True) -> str:

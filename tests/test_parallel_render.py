@@ -1,0 +1,70 @@
+"""The docs of a large SDK render in a forked child: same bytes as the serial path, errors
+and a dead child reported in the parent, small specs never forked."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from generator import forked
+from generator.errors import SdkgenError, SpecError
+from generator.targets.python import target
+from tests.helpers import golden_cases, golden_settings, render_spec
+
+pytestmark = pytest.mark.skipif(not forked.available(), reason="needs fork, 2 CPUs and no other thread")
+
+
+def test_parallel_render_is_byte_identical(monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = golden_settings(golden_cases()[0])
+    monkeypatch.setenv("SDKGEN_PARALLEL", "0")
+    serial = render_spec(settings)
+    monkeypatch.setenv("SDKGEN_PARALLEL", "1")
+    calls: list[int] = []
+    real = forked.Forked.__init__
+
+    def counting(self: forked.Forked[object], fn: object) -> None:
+        calls.append(1)
+        real(self, fn)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(forked.Forked, "__init__", counting)
+    assert render_spec(settings) == serial
+    assert calls == [1]
+
+
+def test_small_specs_stay_serial(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SDKGEN_PARALLEL", raising=False)
+    from generator.build import build_api
+    from generator.load import load_spec
+
+    settings = golden_settings(golden_cases()[0])
+    api = build_api(load_spec(settings.spec), settings)
+    assert not target.parallel(api)
+    monkeypatch.setattr(target, "PARALLEL_PAGES", 1)
+    assert target.parallel(api)
+    monkeypatch.setenv("SDKGEN_PARALLEL", "0")
+    assert not target.parallel(api)
+
+
+def test_child_result_and_errors() -> None:
+    assert forked.Forked(lambda: {"a": "b" * 200_000}).result() == {"a": "b" * 200_000}
+
+    def spec_error() -> None:
+        raise SpecError("x.yaml", "/paths", "bad")
+
+    with pytest.raises(SdkgenError, match="x.yaml#/paths: bad"):
+        forked.Forked(spec_error).result()
+
+    def bug() -> None:
+        raise KeyError("boom")
+
+    with pytest.raises(RuntimeError, match="KeyError: 'boom'"):
+        forked.Forked(bug).result()
+    with pytest.raises(SdkgenError, match="worker died .exit status 3"):
+        forked.Forked(lambda: os._exit(3)).result()
+
+
+def test_cancel_stops_the_child() -> None:
+    job = forked.Forked(lambda: __import__("time").sleep(60))
+    job.cancel()
+    job.cancel()  # twice is harmless
