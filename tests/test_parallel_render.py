@@ -4,6 +4,7 @@ and a dead child reported in the parent, small specs never forked."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +69,28 @@ def test_cancel_stops_the_child() -> None:
     job = forked.Forked(lambda: __import__("time").sleep(60))
     job.cancel()
     job.cancel()  # twice is harmless
+
+
+def test_format_cache_skips_ruff_and_keeps_bytes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from generator.targets.python import ruff
+
+    monkeypatch.setenv("SDKGEN_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("SDKGEN_PARALLEL", "0")
+    settings = golden_settings(golden_cases()[0])
+    cold = render_spec(settings)
+    (pack,) = (tmp_path / "ruff").iterdir()
+
+    def no_ruff(*args: object, **kwargs: object) -> str:
+        raise AssertionError("ruff ran on a warm cache")
+
+    with monkeypatch.context() as m:
+        m.setattr(ruff, "_ruff", no_ruff)
+        assert render_spec(settings) == cold
+    # A damaged pack is ignored (and rewritten), never half-read.
+    pack.write_bytes(pack.read_bytes()[:-7])
+    assert ruff.FormatCache._load(str(pack)) == {}
+    assert render_spec(settings) == cold
+    assert ruff.FormatCache._load(str(pack))
+    # Caching off: no folder is made.
+    monkeypatch.setenv("SDKGEN_CACHE_DIR", "")
+    assert ruff.FormatCache("pkg").path is None

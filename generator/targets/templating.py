@@ -9,13 +9,14 @@ small spec.
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
+
+from generator.cache import cache_folder
 
 _PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 # An installed wheel ships the templates inside the package (see pyproject's force-include).
@@ -50,22 +51,11 @@ class _Bytecode(jinja2.FileSystemBytecodeCache):
 
 
 def bytecode_cache() -> jinja2.BytecodeCache | None:
-    """The compiled-template cache: `$SDKGEN_CACHE_DIR` (empty: none), else
-    `$XDG_CACHE_HOME/sdkgen` or `~/.cache/sdkgen`, in a folder per Jinja and Python version and
-    environment options (the bytecode's own check covers the Python version only)."""
-    base = os.environ.get("SDKGEN_CACHE_DIR")
-    if base is None:
-        xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        base = os.path.join(xdg, "sdkgen")
-    if not base:
-        return None
+    """The compiled-template cache (see `generator.cache`), in a folder per Jinja and Python
+    version and environment options (the bytecode's own check covers the Python version only)."""
     key = repr((jinja2.__version__, sys.version_info[:2], sorted(_OPTIONS.items())))
-    folder = os.path.join(base, "jinja-" + hashlib.sha256(key.encode()).hexdigest()[:16])
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-    except OSError:
-        return None
-    return _Bytecode(folder)
+    folder = cache_folder("jinja-" + hashlib.sha256(key.encode()).hexdigest()[:16])
+    return None if folder is None else _Bytecode(folder)
 
 
 class Env:

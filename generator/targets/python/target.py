@@ -20,7 +20,7 @@ from generator.targets.python.client import render_client
 from generator.targets.python.docs import docs_pages
 from generator.targets.python.models import module_views, too_deep
 from generator.targets.python.names import PyNames, check_package
-from generator.targets.python.ruff import FormatJob
+from generator.targets.python.ruff import FormatCache, FormatJob
 from generator.targets.python.text import docstring
 from generator.targets.python.types import py_literal
 from generator.targets.python.webhooks import webhooks_view
@@ -52,8 +52,9 @@ class PythonTarget:
         env = self.env
         pkg = api.package
         names = PyNames(api)
+        cache = FormatCache(pkg)
         # On a large spec the docs (about half the work) render in a forked child meanwhile.
-        docs_job = Forked(lambda: _docs(api, names, env)) if parallel(api) else None
+        docs_job = Forked(lambda: _docs(api, names, env, cache)) if parallel(api) else None
         files: Files = {}
         _models(api, names, env, files)
         files[f"{pkg}/py.typed"] = ""
@@ -68,7 +69,7 @@ class PythonTarget:
         )
         # The model modules (the bulk of the Python) are formatted by ruff in the background
         # while the client and docs render: on two or more cores the formatter is nearly free.
-        job = FormatJob(files, pkg)
+        job = FormatJob(files, pkg, cache)
         try:
             files.update(render_client(api, names, env))
             hooks = webhooks_view(api)
@@ -81,12 +82,14 @@ class PythonTarget:
                 pages, warnings = docs.render(env), docs.warnings
             else:
                 job.finish(files)
-                pages, warnings = docs_job.result()
+                pages, warnings, formatted = docs_job.result()
+                cache.fresh.update(formatted)
         finally:
             job.close()
             if docs_job is not None:
                 docs_job.cancel()
         files.update(pages)
+        cache.save()
         # The runtime ships byte for byte as written (its sources are ruff-formatted already).
         for name in env.ours("runtime", ".py"):
             files[f"{pkg}/{name}"] = f"{PY_HEADER}\n{env.source('runtime/' + name)}"
@@ -108,16 +111,19 @@ def parallel(api: Api) -> bool:
     return wanted == "1" or pages >= PARALLEL_PAGES
 
 
-def _docs(api: Api, names: PyNames, env: Env) -> tuple[Files, tuple[str, ...]]:
-    """The docs pages and the spec examples that fail their schema, with the code blocks laid out
-    by a ruff run of their own (the same layout: each block is formatted alone)."""
+def _docs(
+    api: Api, names: PyNames, env: Env, cache: FormatCache
+) -> tuple[Files, tuple[str, ...], dict[bytes, str]]:
+    """The docs pages, the spec examples that fail their schema and what ruff newly formatted,
+    the code blocks laid out by a ruff run of their own (the same layout: each block is
+    formatted alone)."""
     docs = docs_pages(api, names)
-    job = FormatJob({}, api.package)
+    job = FormatJob({}, api.package, cache)
     try:
         docs.blocks.lay_out(job.finish({}, docs.blocks.scratch()), job.format)
     finally:
         job.close()
-    return docs.render(env), docs.warnings
+    return docs.render(env), docs.warnings, cache.fresh
 
 
 def _models(api: Api, names: PyNames, env: Env, files: Files) -> None:
