@@ -5,10 +5,11 @@ the YAML floor, interleaved run by run on each spec; prints medians (wall and CP
 
 Each tool is its own process under `/usr/bin/time` (wall, user + sys CPU of the process and
 the children it waited for: ruff, the forked docs worker; peak RSS of the largest one).
-The base runs as `PYTHONPATH=BASE python -m generator` with this venv. "new cold" runs with
-`SDKGEN_CACHE_DIR=` (no compiled templates, no ruff results cached); "new warm" with a cache
-folder that an earlier run of the same spec filled (a user regenerating, or checking what they
-generated). The first run of each spec also checks that base and new write identical trees.
+The base runs as `PYTHONPATH=BASE python -m generator` with this venv, with whatever caches it
+has (filled by a first run). "new cold" runs with `SDKGEN_NO_CACHE=1` (no compiled templates,
+no ruff results cached: a fresh CI machine); "new warm" with a cache folder that an earlier run
+of the same spec filled (a user regenerating, or checking what they generated). The first run
+of each spec also checks that base and new write identical trees.
 """
 
 from __future__ import annotations
@@ -53,13 +54,15 @@ def timed(cmd: list[str], env: dict[str, str], cwd: str) -> dict[str, float]:
 def sdkgen(variant: str, command: str, spec: Path, out: Path, base: Path, cache: Path) -> dict[str, float]:
     """One `generate` (into a fresh folder) or `check` (of the tree generate left)."""
     env = dict(os.environ)
-    env.pop("PYTHONPATH", None)
-    env.pop("SDKGEN_PARALLEL", None)
+    for name in ("PYTHONPATH", "SDKGEN_PARALLEL", "SDKGEN_NO_CACHE", "SDKGEN_CACHE_DIR"):
+        env.pop(name, None)
     if variant == "base":
         env["PYTHONPATH"] = str(base)
-        env["SDKGEN_CACHE_DIR"] = ""
+        env["SDKGEN_CACHE_DIR"] = f"{cache}-base"
+    elif variant == "new cold":
+        env["SDKGEN_NO_CACHE"] = "1"
     else:
-        env["SDKGEN_CACHE_DIR"] = "" if variant == "new cold" else str(cache)
+        env["SDKGEN_CACHE_DIR"] = str(cache)
     if command == "generate":
         shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "generator", command, str(spec), "--out", str(out)]
@@ -90,8 +93,9 @@ def main() -> None:
         for spec in args.specs:
             rows = results.setdefault(spec.name, {})
             cache = work / f"cache-{spec.stem}"
-            # Fill the warm cache once, outside the samples.
+            # Fill the caches once, outside the samples.
             sdkgen("new warm", "generate", spec, work / "warmup", args.base, cache)
+            sdkgen("base", "generate", spec, work / "warmup", args.base, cache)
             for run in range(args.runs):
                 samples = {"floor": timed([sys.executable, "-c", FLOOR, str(spec)], dict(os.environ), tmp)}
                 for variant in VARIANTS:

@@ -1,26 +1,33 @@
-"""The user cache folder: compiled templates and formatter results that later runs reuse.
+"""The user cache folder for ruff's results (see `targets/python/ruff.py`), beside the compiled
+templates (`targets/template_cache.py`), with the same rules.
 
-`$SDKGEN_CACHE_DIR` (set but empty: no cache at all), else `$XDG_CACHE_HOME/sdkgen`, else
-`~/.cache/sdkgen`. Everything in it is keyed by the full input it stands for, so a stale or
-foreign entry is never used; a folder that cannot be written only costs the speed-up.
+`$SDKGEN_CACHE_DIR` moves it (else `$XDG_CACHE_HOME/sdkgen` or `~/.cache/sdkgen`);
+`SDKGEN_NO_CACHE=1` turns it off. Entries are keyed by the full input they stand for, so a stale
+one is never used; the folder must belong to the user and be closed to others (what is read
+from it goes into the generated code). One that cannot be made or written only costs time.
 """
 
 from __future__ import annotations
 
 import os
+import stat
+from pathlib import Path
 
 
 def cache_folder(name: str) -> str | None:
-    """`<cache root>/<name>`, created; None when caching is off or the folder cannot be made."""
-    base = os.environ.get("SDKGEN_CACHE_DIR")
-    if base is None:
-        xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        base = os.path.join(xdg, "sdkgen")
-    if not base:
+    """`<cache root>/<name>`, created 0700; None when caching is off or the folder is unusable."""
+    if os.environ.get("SDKGEN_NO_CACHE", "").lower() in ("1", "true", "yes"):
         return None
-    folder = os.path.join(base, name)
+    moved = os.environ.get("SDKGEN_CACHE_DIR")
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    root = Path(moved) if moved else (Path(xdg) if xdg else Path.home() / ".cache") / "sdkgen"
+    where = root / name
     try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
+        where.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = where.stat()
     except OSError:
         return None
-    return folder
+    shared = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    if not hasattr(os, "getuid") or info.st_uid != os.getuid() or shared:
+        return None  # somebody else could plant code in it
+    return str(where)

@@ -340,6 +340,9 @@ def listen(host: str, port: int) -> socket.socket:
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     try:
         sock.bind((host, port))
+        # Listening before the URL is announced: a client that connects at once waits in the
+        # backlog until the server accepts, instead of being refused.
+        sock.listen(2048)
     except OSError as exc:
         raise UsageError(f"--host {host} --port {port}: cannot listen ({exc.strerror})") from exc
     return sock

@@ -110,11 +110,13 @@ def run_here(*args: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, timeout: float = 120, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the `sdkgen` console script in a subprocess."""
     exe = BIN / "sdkgen"
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "generator"]
-    return subprocess.run([*cmd, *args], capture_output=True, text=True, cwd=cwd, timeout=timeout)
+    return subprocess.run([*cmd, *args], capture_output=True, text=True, cwd=cwd, timeout=timeout, env=env)
 
 
 def tree(out: Path) -> dict[str, bytes]:

@@ -36,6 +36,9 @@ pytestmark = [
 EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("c_content_types", "upload"): "a required multipart body whose fields are all optional: "
     "called without fields the SDK sends no body and the mock answers 400 'request body is required'",
+    ("mistral_sdk", "audio_api_v1_transcriptions_post_stream"): "a `#stream` variant with a "
+    "multipart body: the SDK sends the part stream=true, the mock reads the flag from JSON "
+    "bodies only and answers the JSON variant",
     ("c_readonly_writeonly", "createUser"): "the mock's answer omits the required readOnly `id` "
     "(ExampleValues treats it as optional) and the generated `User` model requires it",
 }
@@ -129,7 +132,7 @@ def _check_sync(result: Any, ann: Any, package: Any) -> None:
 async def _check_async(result: Any, ann: Any, package: Any) -> None:
     origin = typing.get_origin(ann) or ann
     name = getattr(origin, "__name__", "")
-    if name == "AsyncPage":
+    if name in ("AsyncPage", "AsyncPager"):  # a pager awaited is its first page
         assert all(_fits(i, typing.get_args(ann)[-1]) for i in result.items), ann
     elif name in ("AsyncEventStream", "AsyncLineStream"):
         async with result as stream:

@@ -91,6 +91,9 @@ def test_format_cache_skips_ruff_and_keeps_bytes(monkeypatch: pytest.MonkeyPatch
     assert ruff.FormatCache._load(str(pack)) == {}
     assert render_spec(settings) == cold
     assert ruff.FormatCache._load(str(pack))
-    # Caching off: no folder is made.
-    monkeypatch.setenv("SDKGEN_CACHE_DIR", "")
+    # Caching off, or a folder others may write to: no pack is read.
+    monkeypatch.setenv("SDKGEN_NO_CACHE", "1")
+    assert ruff.FormatCache("pkg").path is None
+    monkeypatch.delenv("SDKGEN_NO_CACHE")
+    (tmp_path / "ruff").chmod(0o777)
     assert ruff.FormatCache("pkg").path is None

@@ -1,61 +1,24 @@
 """The Jinja environment every target renders with: the user's template folder first, then ours.
 
 StrictUndefined (a typo in a template fails loudly), no autoescaping (targets escape values
-themselves, for their own language), trailing newlines kept. Compiled templates are kept in a
-user cache folder (see `bytecode_cache`): compiling ~30 templates cost more than rendering a
-small spec.
+themselves, for their own language), trailing newlines kept.
 """
 
 from __future__ import annotations
 
-import hashlib
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from generator.cache import cache_folder
+from generator.targets.template_cache import bytecode_cache
 
 _PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 # An installed wheel ships the templates inside the package (see pyproject's force-include).
 TEMPLATES = (
     _PROJECT_TEMPLATES if _PROJECT_TEMPLATES.is_dir() else Path(__file__).resolve().parents[1] / "_templates"
 )
-
-
-_OPTIONS: dict[str, Any] = {
-    "keep_trailing_newline": True,
-    "trim_blocks": True,
-    "lstrip_blocks": True,
-    "autoescape": False,
-}
-
-
-class _Bytecode(jinja2.FileSystemBytecodeCache):
-    """Jinja's cache of compiled templates (each keyed by the template's file and validated by a
-    checksum of its source), best effort: a folder that cannot be written is no error."""
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except (OSError, ValueError, EOFError):
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
-
-
-def bytecode_cache() -> jinja2.BytecodeCache | None:
-    """The compiled-template cache (see `generator.cache`), in a folder per Jinja and Python
-    version and environment options (the bytecode's own check covers the Python version only)."""
-    key = repr((jinja2.__version__, sys.version_info[:2], sorted(_OPTIONS.items())))
-    folder = cache_folder("jinja-" + hashlib.sha256(key.encode()).hexdigest()[:16])
-    return None if folder is None else _Bytecode(folder)
 
 
 class Env:
@@ -76,10 +39,13 @@ class Env:
         self.jinja = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
             undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            autoescape=False,
             bytecode_cache=bytecode_cache(),
             # Templates do not change during a run: no mtime check per `get_template`.
             auto_reload=False,
-            **_OPTIONS,
         )
         self.jinja.filters.update(filters)
         self.globals = globals_

@@ -8,6 +8,7 @@ in a docs example resolves to the tree beside it); zod resolves to the toolchain
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -31,10 +32,28 @@ def extract_examples(tree: Path, dest: Path) -> list[Path]:
     return out
 
 
+def share_runtime(trees: dict[str, Path]) -> int:
+    """Check the runtime once: in every tree but the first, a `src/lib/` module byte-identical
+    to the first tree's becomes `export * from` that copy (tests/typescript/test_ts_golden.py
+    proves every tree ships the same runtime). The trees' own code is still checked, against the
+    same declarations, and the emitted JavaScript runs the shared copy. Gives how many were shared."""
+    owner, *others = trees.values()
+    shared = 0
+    for tree in others:
+        for module in sorted((tree / "src" / "lib").glob("*.ts")):
+            original = owner / "src" / "lib" / module.name
+            if original.is_file() and original.read_bytes() == module.read_bytes():
+                target = os.path.relpath(original.with_suffix(".js"), module.parent)
+                module.write_text(f'export * from "{target}";\n', encoding="utf-8")
+                shared += 1
+    return shared
+
+
 def typecheck(trees: dict[str, Path], work: Path) -> subprocess.CompletedProcess[str]:
     """Type-check the trees (package name -> folder under `work`) and their docs examples in one
     program; emit JavaScript into `work/dist/` (same layout as `work/`)."""
     examples = work / "examples"
+    share_runtime(trees)
     files: list[str] = []
     paths: dict[str, list[str]] = {"zod": [str(NODE_MODULES / "zod" / "index.d.ts")]}
     for package, tree in trees.items():

@@ -52,10 +52,11 @@ class FormatCache:
     name kind, and its text. What ruff makes of a file depends on nothing else: `--isolated`
     reads no configuration file, and import sorting sees the same first-party package. So a
     run over an unchanged spec formats nothing, and a changed spec formats its changes.
-    Entries of earlier runs are kept up to `MAX_ENTRIES`, then only the last run's.
+    Entries of earlier runs are kept while the pack stays within twice the size of this run's
+    (an edit-and-regenerate loop, or two specs in turn), else only this run's: loading and
+    rewriting the pack stays proportional to the SDK, however many specs share a package name.
     """
 
-    MAX_ENTRIES = 50_000
     _MAGIC = b"sdkgen-ruff-cache 1\n"
 
     def __init__(self, package: str | None) -> None:
@@ -96,9 +97,10 @@ class FormatCache:
         """Write the pack (atomically) when this run formatted anything new."""
         if self.path is None or not self.fresh:
             return
+        current = {**{k: self.entries[k] for k in self.used}, **self.fresh}
         kept = {**self.entries, **self.fresh}
-        if len(kept) > self.MAX_ENTRIES:
-            kept = {**{k: self.entries[k] for k in self.used}, **self.fresh}
+        if sum(map(len, kept.values())) > 2 * sum(map(len, current.values())):
+            kept = current
         chunks = [self._MAGIC]
         for key, text in kept.items():
             data = text.encode("utf-8", "surrogatepass")
