@@ -8,6 +8,7 @@ holding a lock at the fork would leave the child's copy of the lock held forever
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -36,26 +37,30 @@ class Forked(Generic[T]):
 
     def __init__(self, fn: Callable[[], T]) -> None:
         read, write = os.pipe()
+        # The child's garbage collector leaves the parent's objects alone: a collection that
+        # visited them would write to (and so copy) every page of the inherited heap.
+        gc.freeze()
         pid = os.fork()
         if pid == 0:  # the child: never returns into the caller's code
             os.close(read)
             _child(fn, write)
+        gc.unfreeze()
         os.close(write)
         self._pid: int | None = pid
         self._read = read
 
     def result(self) -> T:
         """Wait for the child; its return value, or its exception raised here."""
-        chunks = []
         with os.fdopen(self._read, "rb") as pipe:
-            while chunk := pipe.read(1 << 20):
-                chunks.append(chunk)
+            try:
+                ok, value = pickle.load(pipe)  # from the pipe: no copy of the whole payload
+            except (EOFError, pickle.UnpicklingError):  # nothing, or a torn payload
+                ok, value = None, None
         assert self._pid is not None
         _, status = os.waitpid(self._pid, 0)
         self._pid = None
-        if not chunks:
+        if ok is None:
             raise SdkgenError(f"internal error: the render worker died ({_describe(status)})")
-        ok, value = pickle.loads(b"".join(chunks))
         if not ok:
             raise value
         return value  # type: ignore[no-any-return]
