@@ -28,8 +28,22 @@ def available() -> bool:
     and this thread the only one."""
     if not hasattr(os, "fork") or sys.platform == "darwin" or threading.active_count() != 1:
         return False
-    cpus = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
-    return len(cpus) >= 2
+    return _cpus() >= 2
+
+
+def idle_cpu() -> bool:
+    """Whether a CPU is likely free for a child: the 1-minute load average (this process
+    included) at least half a CPU below the CPUs this process may use. On a busy machine the
+    child only competes with other work: measured slower in wall and CPU (BENCHMARKS.md)."""
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return False
+    return load <= _cpus() - 0.5  # 2 CPUs: up to 1.5 (this run about 1 of it)
+
+
+def _cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 class Forked(Generic[T]):

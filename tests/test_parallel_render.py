@@ -52,6 +52,11 @@ def test_small_specs_stay_serial(monkeypatch: pytest.MonkeyPatch) -> None:
     api = build_api(load_spec(settings.spec), settings)
     assert not target.parallel(api)
     monkeypatch.setattr(target, "PARALLEL_PAGES", 1)
+    monkeypatch.setattr(forked, "idle_cpu", lambda: True)
+    assert target.parallel(api)
+    monkeypatch.setattr(forked, "idle_cpu", lambda: False)  # a busy machine: no gain measured
+    assert not target.parallel(api)
+    monkeypatch.setenv("SDKGEN_PARALLEL", "1")
     assert target.parallel(api)
     monkeypatch.setenv("SDKGEN_PARALLEL", "0")
     assert not target.parallel(api)

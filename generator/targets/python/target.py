@@ -103,12 +103,14 @@ PARALLEL_PAGES = 300
 
 def parallel(api: Api) -> bool:
     """Whether the docs render in a forked child: `SDKGEN_PARALLEL=1` / `0` decides, else a
-    spec with at least PARALLEL_PAGES pages where fork is safe and a second CPU exists."""
+    spec with at least PARALLEL_PAGES pages where fork is safe and a CPU is idle."""
     wanted = os.environ.get("SDKGEN_PARALLEL", "")
     if wanted == "0" or not forked.available():
         return False
+    if wanted == "1":
+        return True
     pages = len(api.models) + len(api.enums) + len(api.aliases) + len(api.resources)
-    return wanted == "1" or pages >= PARALLEL_PAGES
+    return pages >= PARALLEL_PAGES and forked.idle_cpu()
 
 
 def _docs(
