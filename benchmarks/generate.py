@@ -239,7 +239,10 @@ def quick(scale: int, runs: int, fail_above: float | None) -> int:
             cmd += ["--output", str(scratch / "m.py"), "--output-model-type", "pydantic_v2.BaseModel"]
             peer = (_generate_cpu(small, scratch), _ok(cpu_run(cmd, scratch, env)))
     f, g = statistics.median(floor), statistics.median(gen)
-    print(f"synth-{scale} ({path.stat().st_size / 1e6:.2f} MB), CPU seconds (user+sys, children incl.)")
+    print(
+        f"synth-{scale} ({path.stat().st_size / 1e6:.2f} MB), CPU seconds (user+sys, children incl.), "
+        "caches off (SDKGEN_NO_CACHE=1)"
+    )
     print(f"  YAML floor (CSafeLoader) {f:.2f}   generate {g:.2f}   generate/floor {g / f:.2f}")
     print(f"  runs: floor {_list(floor)}  generate {_list(gen)}")
     if peer is not None:
@@ -264,7 +267,9 @@ def _generate_cpu(spec: Path, scratch: Path) -> float:
     out = scratch / "sdk"
     shutil.rmtree(out, ignore_errors=True)
     cmd = [str(BIN / "sdkgen"), "generate", str(spec), "--package", "bench_sdk", "--quiet", "--out", str(out)]
-    return _ok(cpu_run(cmd, ROOT))
+    # Cold: no compiled templates or ruff results from earlier runs, so every run does the same
+    # work (a warm cache would hide a slower template or formatter pass).
+    return _ok(cpu_run(cmd, ROOT, dict(os.environ, SDKGEN_NO_CACHE="1")))
 
 
 def _ok(sample: Sample) -> float:

@@ -39,6 +39,17 @@ _FORMATS: dict[str, dict[str, str]] = {
 _PRIMITIVE = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 MAX_DEPTH = 1200
 _OBJECT_KEYS = ("properties", "additionalProperties", "patternProperties", "required")
+# A node's place in the spec: (its key, the parent's place), None above the root.
+_Place = tuple[str | int, "_Place"] | None
+
+
+def _parts(place: _Place) -> list[str | int]:
+    """The reference tokens of a place, root first."""
+    parts: list[str | int] = []
+    while place is not None:
+        parts.append(place[0])
+        place = place[1]
+    return parts[::-1]
 
 
 class SchemaBuilder:
@@ -103,24 +114,27 @@ class SchemaBuilder:
     def _walk_discriminators(self) -> None:
         """Find every discriminated union, inline ones included, in components and paths."""
         root = Loc(self.spec.main_file, "")
+        nested = root.child("paths")  # every node below the root is nested (`is_data_key`)
         seen: set[int] = set()
-        stack: list[tuple[Any, Loc]] = [
-            (self.spec.root.get(key), root.child(key)) for key in ("paths", "components")
+        # A node's place is (key, parent's place): its JSON pointer is only joined where a
+        # discriminator is found, not for each of the spec's nodes.
+        stack: list[tuple[Any, _Place]] = [
+            (self.spec.root.get(key), (key, None)) for key in ("paths", "components")
         ]
         while stack:
-            node, loc = stack.pop()
+            node, place = stack.pop()
             if isinstance(node, list):
-                stack.extend((v, loc.child(i)) for i, v in enumerate(node))
+                stack.extend((v, (i, place)) for i, v in enumerate(node))
                 continue
             if not isinstance(node, dict) or id(node) in seen:
                 continue
             seen.add(id(node))
             if "discriminator" in node:
-                self._collect_discriminators(node, loc)
+                self._collect_discriminators(node, root.child(*_parts(place)))
             stack.extend(
-                (v, loc.child(k))
+                (v, (k, place))
                 for k, v in node.items()
-                if not is_data_key(k, loc) and isinstance(v, dict | list)
+                if isinstance(v, dict | list) and not is_data_key(k, nested)
             )
 
     def build_components(self) -> None:

@@ -44,6 +44,8 @@ class Env:
             lstrip_blocks=True,
             autoescape=False,
             bytecode_cache=bytecode_cache(),
+            # Templates do not change during a run: no mtime check per `get_template`.
+            auto_reload=False,
         )
         self.jinja.filters.update(filters)
         self.globals = globals_

@@ -6,6 +6,8 @@ other views render; `finish` formats late additions and reads everything back.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import shutil
 import subprocess
@@ -14,6 +16,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from generator.cache import cache_folder
 from generator.errors import SdkgenError
 
 Files = dict[str, str]
@@ -41,35 +44,154 @@ RUFF_CONFIG = [
 ]
 
 
+class FormatCache:
+    """ruff's output by input, kept between runs in the user cache folder (`generator.cache`).
+
+    One pack file per ruff build (path, size, mtime), configuration and package; an entry is
+    keyed by the SHA-256 of the mode (imports sorted, or formatted only), the file's folder and
+    name kind, and its text. What ruff makes of a file depends on nothing else: `--isolated`
+    reads no configuration file, and import sorting sees the same first-party package. So a
+    run over an unchanged spec formats nothing, and a changed spec formats its changes.
+    Entries of earlier runs are kept while the pack stays within twice the size of this run's
+    (an edit-and-regenerate loop, or two specs in turn), else only this run's: loading and
+    rewriting the pack stays proportional to the SDK, however many specs share a package name.
+    """
+
+    _MAGIC = b"sdkgen-ruff-cache 1\n"
+
+    def __init__(self, package: str | None) -> None:
+        self.entries: dict[bytes, str] = {}
+        self.fresh: dict[bytes, str] = {}
+        self.used: set[bytes] = set()
+        self.path: str | None = None
+        folder = cache_folder("ruff") if package is not None else None
+        if folder is None:
+            return
+        ruff = ruff_binary()
+        try:
+            st = os.stat(ruff)
+        except OSError:
+            return
+        identity = repr((ruff, st.st_size, st.st_mtime_ns, RUFF_CONFIG, package))
+        self.path = os.path.join(folder, hashlib.sha256(identity.encode()).hexdigest()[:32])
+        self.entries = self._load(self.path)
+
+    @staticmethod
+    def key(mode: str, path: str, text: str) -> bytes:
+        """The entry of `text` formatted in `mode` at `path` (its folder and whether it is a
+        package's `__init__.py`: nothing else of the path reaches ruff's output)."""
+        folder, _, name = path.rpartition("/")
+        head = f"{mode}\0{folder}\0{name == '__init__.py'}\0".encode()
+        return hashlib.sha256(head + text.encode("utf-8", "surrogatepass")).digest()
+
+    def get(self, key: bytes) -> str | None:
+        """The formatted text, if a run formatted this input before."""
+        found = self.fresh.get(key)
+        if found is None:
+            found = self.entries.get(key)
+            if found is not None:
+                self.used.add(key)
+        return found
+
+    def save(self) -> None:
+        """Write the pack (atomically) when this run formatted anything new."""
+        if self.path is None or not self.fresh:
+            return
+        current = {**{k: self.entries[k] for k in self.used}, **self.fresh}
+        kept = {**self.entries, **self.fresh}
+        if sum(map(len, kept.values())) > 2 * sum(map(len, current.values())):
+            kept = current
+        chunks = [self._MAGIC]
+        for key, text in kept.items():
+            data = text.encode("utf-8", "surrogatepass")
+            chunks.append(key + len(data).to_bytes(4, "little") + data)
+        folder = os.path.dirname(self.path)
+        try:
+            with tempfile.NamedTemporaryFile("wb", dir=folder, prefix=".tmp-", delete=False) as tmp:
+                tmp.write(b"".join(chunks))
+            os.replace(tmp.name, self.path)
+        except OSError:
+            with contextlib.suppress(OSError, NameError):
+                os.unlink(tmp.name)
+
+    @classmethod
+    def _load(cls, path: str) -> dict[bytes, str]:
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError:
+            return {}
+        if not data.startswith(cls._MAGIC):
+            return {}
+        entries: dict[bytes, str] = {}
+        at = len(cls._MAGIC)
+        try:
+            while at < len(data):
+                key, size = data[at : at + 32], int.from_bytes(data[at + 32 : at + 36], "little")
+                end = at + 36 + size
+                if len(key) != 32 or end > len(data):
+                    return {}  # damaged: start over
+                entries[key] = data[at + 36 : end].decode("utf-8", "surrogatepass")
+                at = end
+        except UnicodeDecodeError:
+            return {}
+        return entries
+
+
 class FormatJob:
     """ruff over a scratch copy of the map's Python files, started in a background thread.
 
     `finish` formats whatever was added or replaced since the start in a second, small
     batch in the same scratch tree (so import sorting sees the same package layout as one
-    batch would), then reads every formatted file back into the map.
+    batch would), then reads every formatted file back into the map. Files whose input is
+    in the `FormatCache` are not formatted again.
     """
 
-    def __init__(self, files: Files, package: str) -> None:
+    def __init__(self, files: Files, package: str, cache: FormatCache | None = None) -> None:
         # Every module of the package sorts as first-party, even one that is not in the scratch
         # tree (the runtime joins the map after formatting): the docs' examples import them.
         self.config = [*RUFF_CONFIG, "--config", f"lint.isort.known-first-party = [{package!r}]"]
+        self.cache = cache if cache is not None else FormatCache(None)
         self._tmp = tempfile.TemporaryDirectory(prefix="sdkgen-fmt-", dir=_scratch_dir())
         self.root = Path(self._tmp.name)
         self.submitted = {p: t for p, t in files.items() if p.endswith(".py")}
-        self._write(self.submitted)
+        self.done: Files = {}
+        self._first = self._lookup(self.submitted, "sort")
+        self._write(self._first)
         self.error: BaseException | None = None
         self.failure = ""
         self.thread = threading.Thread(target=self._run, args=(["."],), daemon=True)
-        self.thread.start()
+        if self._first:  # ruff given `.` over an empty tree would only cost a process
+            self.thread.start()
 
-    def _write(self, batch: Files) -> None:
-        made: set[Path] = set()
+    def _lookup(self, batch: Files, mode: str) -> dict[str, bytes]:
+        """Put the cached results of `batch` in `done`; the others' paths with their keys."""
+        missing: dict[str, bytes] = {}
         for path, text in batch.items():
+            key = FormatCache.key(mode, path, text)
+            found = self.cache.get(key)
+            if found is None:
+                missing[path] = key
+            else:
+                self.done[path] = found
+        return missing
+
+    def _write(self, batch: Files | dict[str, bytes], source: Files | None = None) -> None:
+        made: set[Path] = set()
+        texts = source if source is not None else self.submitted
+        for path in batch:
             target = self.root / path
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
-            target.write_text(text, encoding="utf-8")
+            target.write_text(texts[path], encoding="utf-8")
+
+    def _collect(self, missing: dict[str, bytes]) -> None:
+        """Read what ruff formatted into `done` and remember it in the cache."""
+        for path, key in missing.items():
+            text = self._read(path)
+            self.done[path] = text
+            self.cache.fresh[key] = text
 
     def _run(self, paths: list[str]) -> None:
         try:
@@ -83,27 +205,32 @@ class FormatJob:
         `scratch` (Python that is not output, e.g. the docs' code blocks) joins the last batch;
         it comes back formatted, and stays out of `files`.
         """
-        self.thread.join()
+        self._join()
         self._raise()
+        self._collect(self._first)
         later = {p: t for p, t in files.items() if p.endswith(".py") and self.submitted.get(p) is not t}
         extra = scratch or {}
-        if later or extra:
-            self._write({**later, **extra})
-            self._run(sorted([*later, *extra]))
+        batch = {**later, **extra}
+        missing = self._lookup(batch, "sort")
+        if missing:
+            self._write(missing, batch)
+            self._run(sorted(missing))
             self._raise()
+            self._collect(missing)
         for path in files:
             if path.endswith(".py"):
-                files[path] = self._read(path)
-        return {path: self._read(path) for path in extra}
+                files[path] = self.done[path]
+        return {path: self.done[path] for path in extra}
 
     def format(self, scratch: Files) -> Files:
         """Format more scratch files (no import sorting) after `finish`; returns them formatted."""
-        if not scratch:
-            return {}  # ruff given no paths would format the whole tree
-        self._write(scratch)
-        self.failure = _ruff(self.root, sorted(scratch), self.config, sort=False)
-        self._raise()
-        return {path: self._read(path) for path in scratch}
+        missing = self._lookup(scratch, "format")
+        if missing:  # ruff given no paths would format the whole tree
+            self._write(missing, scratch)
+            self.failure = _ruff(self.root, sorted(missing), self.config, sort=False)
+            self._raise()
+            self._collect(missing)
+        return {path: self.done[path] for path in scratch}
 
     def _read(self, path: str) -> str:
         return (self.root / path).read_text(encoding="utf-8")
@@ -116,8 +243,12 @@ class FormatJob:
 
     def close(self) -> None:
         """Remove the scratch tree (after the background ruff has exited)."""
-        self.thread.join()
+        self._join()
         self._tmp.cleanup()
+
+    def _join(self) -> None:
+        if self.thread.ident is not None:
+            self.thread.join()
 
 
 def _ruff(root: Path, paths: list[str], config: list[str], sort: bool = True) -> str:

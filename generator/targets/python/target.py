@@ -8,16 +8,19 @@ batch (see `layout.py`). Nothing here touches the output folder.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
+from generator import forked
+from generator.forked import Forked
 from generator.ir import Api
 from generator.targets.base import HEADER, Files, Rendered
 from generator.targets.python.client import render_client
 from generator.targets.python.docs import docs_pages
 from generator.targets.python.models import module_views, too_deep
 from generator.targets.python.names import PyNames, check_package
-from generator.targets.python.ruff import FormatJob
+from generator.targets.python.ruff import FormatCache, FormatJob
 from generator.targets.python.text import docstring
 from generator.targets.python.types import py_literal
 from generator.targets.python.webhooks import webhooks_view
@@ -49,6 +52,9 @@ class PythonTarget:
         env = self.env
         pkg = api.package
         names = PyNames(api)
+        cache = FormatCache(pkg)
+        # On a large spec the docs (about half the work) render in a forked child meanwhile.
+        docs_job = Forked(lambda: _docs(api, names, env, cache)) if parallel(api) else None
         files: Files = {}
         _models(api, names, env, files)
         files[f"{pkg}/py.typed"] = ""
@@ -63,22 +69,63 @@ class PythonTarget:
         )
         # The model modules (the bulk of the Python) are formatted by ruff in the background
         # while the client and docs render: on two or more cores the formatter is nearly free.
-        job = FormatJob(files, pkg)
+        job = FormatJob(files, pkg, cache)
         try:
             files.update(render_client(api, names, env))
             hooks = webhooks_view(api)
             if hooks is not None:
                 files[f"{pkg}/webhooks.py"] = env.render("client/webhooks.py.jinja", view=hooks)
-            docs = docs_pages(api, names)
-            # The docs' code blocks join the last batch, so examples and code share one layout.
-            docs.blocks.lay_out(job.finish(files, docs.blocks.scratch()), job.format)
-            files.update(docs.render(env))
+            if docs_job is None:
+                docs = docs_pages(api, names)
+                # The docs' code blocks join the last batch (one ruff run fewer).
+                docs.blocks.lay_out(job.finish(files, docs.blocks.scratch()), job.format)
+                pages, warnings = docs.render(env), docs.warnings
+            else:
+                job.finish(files)
+                pages, warnings, formatted = docs_job.result()
+                cache.fresh.update(formatted)
         finally:
             job.close()
+            if docs_job is not None:
+                docs_job.cancel()
+        files.update(pages)
+        cache.save()
         # The runtime ships byte for byte as written (its sources are ruff-formatted already).
         for name in env.ours("runtime", ".py"):
             files[f"{pkg}/{name}"] = f"{PY_HEADER}\n{env.source('runtime/' + name)}"
-        return Rendered(dict(sorted(files.items())), (*too_deep(api, names), *docs.warnings))
+        return Rendered(dict(sorted(files.items())), (*too_deep(api, names), *warnings))
+
+
+# Below this many docs pages the fork, the pickled result and a ruff run of its own cost more
+# than the child saves (measured in BENCHMARKS.md, "Parallel docs").
+PARALLEL_PAGES = 300
+
+
+def parallel(api: Api) -> bool:
+    """Whether the docs render in a forked child: `SDKGEN_PARALLEL=1` / `0` decides, else a
+    spec with at least PARALLEL_PAGES pages where fork is safe and a CPU is idle."""
+    wanted = os.environ.get("SDKGEN_PARALLEL", "")
+    if wanted == "0" or not forked.available():
+        return False
+    if wanted == "1":
+        return True
+    pages = len(api.models) + len(api.enums) + len(api.aliases) + len(api.resources)
+    return pages >= PARALLEL_PAGES and forked.idle_cpu()
+
+
+def _docs(
+    api: Api, names: PyNames, env: Env, cache: FormatCache
+) -> tuple[Files, tuple[str, ...], dict[bytes, str]]:
+    """The docs pages, the spec examples that fail their schema and what ruff newly formatted,
+    the code blocks laid out by a ruff run of their own (the same layout: each block is
+    formatted alone)."""
+    docs = docs_pages(api, names)
+    job = FormatJob({}, api.package, cache)
+    try:
+        docs.blocks.lay_out(job.finish({}, docs.blocks.scratch()), job.format)
+    finally:
+        job.close()
+    return docs.render(env), docs.warnings, cache.fresh
 
 
 def _models(api: Api, names: PyNames, env: Env, files: Files) -> None:
