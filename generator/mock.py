@@ -407,6 +407,9 @@ def _body_problem(api: Api, op: Operation, ctype: str, raw: bytes, parsed: Any) 
         missing = [f.wire for f in body.fields if f.required and f.wire not in parts and _sent(f)]
         if missing:
             return f"request body: required part {missing[0]!r} is missing"
+        wrong = _part_type_problem(body, parts)
+        if wrong:
+            return wrong
         fields = _part_fields(api, body, parts)
     else:
         return ""
@@ -482,6 +485,18 @@ def _parts(ctype: str, raw: bytes) -> dict[str, list[Part]] | None:
             )
         )
     return out
+
+
+def _part_type_problem(body: RequestBody, parts: dict[str, list[Part]]) -> str:
+    """Why a part's Content-Type is not one its `encoding` lists ("" when every part's is; a
+    part without an `encoding.contentType` takes any)."""
+    for enc in body.encoding:
+        allowed = [m.strip() for m in enc.content_type.split(",") if m.strip()]
+        for part in parts.get(enc.name, []) if allowed else []:
+            if not any(_matches(part.content_type or "text/plain", m) for m in allowed):
+                given, listed = part.content_type or "(none)", ", ".join(allowed)
+                return f"request body: part {enc.name!r}: Content-Type {given!r} is not one of {listed}"
+    return ""
 
 
 def _part_fields(api: Api, body: RequestBody, parts: dict[str, list[Part]]) -> dict[str, Raw]:

@@ -674,3 +674,15 @@ def test_empty_form_and_multipart_bodies_have_no_fields_and_no_body_is_missing(w
         headers={**AUTH, "content-type": f"multipart/form-data; boundary={boundary}"},
     )
     assert no_parts.json() == {"error": "request body is required"}  # not even the delimiter
+
+
+def test_a_part_whose_content_type_its_encoding_does_not_list_is_refused(wire: str) -> None:
+    fields = {"purpose": "batch"}
+    png = {"file": b"x", "image": ("i.png", b"\x89PNG", "image/png")}
+    assert httpx.post(f"{wire}/files", data=fields, files=png, headers=AUTH).status_code == 200
+    gif = {"file": b"x", "image": ("i.gif", b"GIF8", "image/gif")}
+    answer = httpx.post(f"{wire}/files", data=fields, files=gif, headers=AUTH)
+    assert answer.status_code == 400
+    assert answer.json() == {
+        "error": "request body: part 'image': Content-Type 'image/gif' is not one of image/png, image/jpeg"
+    }
