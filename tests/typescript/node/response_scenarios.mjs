@@ -23,6 +23,11 @@ async function collect(stream, pick) {
   return [seen, undefined];
 }
 
+/** Whether the server saw the endless download `key` released (it waits up to 2 s). */
+async function released(key) {
+  return (await (await fetch(`${server}/released/${key}`)).json()).released;
+}
+
 const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 
 const scenarios = {
@@ -78,17 +83,26 @@ const scenarios = {
         break;
       }
     }
-    return { enough: length >= 200_000 };
+    return { enough: length >= 200_000, released: await released("a") };
   },
   async downloadAborted() {
     const controller = new AbortController();
     const result = await client.blobs.getBlob({ name: "endless-b" }, { signal: controller.signal });
-    for await (const chunk of result) {
-      if (chunk.length > 0) {
-        controller.abort();
+    try {
+      for await (const chunk of result) {
+        if (chunk.length > 0) {
+          controller.abort();
+        }
       }
+    } catch (error) {
+      return { name: error.name, message: error.message, released: await released("b") };
     }
     return {};
+  },
+  async downloadClosed() {
+    const result = await client.blobs.getBlob({ name: "endless-c" });
+    await result.close(); // released unread
+    return { released: await released("c") };
   },
   async anything() {
     const result = await client.blobs.getAnything();
