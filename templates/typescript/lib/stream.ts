@@ -21,6 +21,7 @@ const DONE = "[DONE]";
 
 export class EventStream<T> implements AsyncIterable<T> {
   private consumed = false;
+  private reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
 
   constructor(
     /** The HTTP response whose body is the stream. */
@@ -32,7 +33,8 @@ export class EventStream<T> implements AsyncIterable<T> {
   /** Close the connection without reading the rest. */
   async close(): Promise<void> {
     this.consumed = true;
-    await this.response.body?.cancel().catch(() => undefined);
+    // Mid-iteration the body is locked to the loop's reader: cancelling that ends the loop too.
+    await (this.reader ?? this.response.body)?.cancel().catch(() => undefined);
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
@@ -45,6 +47,7 @@ export class EventStream<T> implements AsyncIterable<T> {
       return;
     }
     const reader = body.getReader();
+    this.reader = reader;
     const sse = new SSEDecoder();
     try {
       for (;;) {

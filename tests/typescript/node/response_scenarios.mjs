@@ -1,12 +1,13 @@
 // The SDK of the golden `wire` spec (compiled) against the runtime tests' server
 // (tests/runtime/conftest_client.py, under /wire): every kind of success body.
-// Usage: node response_scenarios.mjs DIST_DIR SERVER_URL OUT_DIR; prints one JSON object:
+// Usage: node response_scenarios.mjs DIST_DIR ATOMA_DIST_DIR SERVER_URL OUT_DIR; prints one JSON object:
 // scenario -> result ({ ok: false, name, message, ... } when it threw).
 import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
 
-const [dist, server, out] = process.argv.slice(2);
+const [dist, atomaDist, server, out] = process.argv.slice(2);
 const sdk = await import(pathToFileURL(`${dist}/index.js`).href);
+const atoma = await import(pathToFileURL(`${atomaDist}/index.js`).href);
 const client = new sdk.WireSdk({ serverURL: `${server}/wire`, apiKey: "k", retries: 0 });
 const FIVE_MIB = 5 * 1024 * 1024;
 
@@ -103,6 +104,21 @@ const scenarios = {
     const result = await client.blobs.getBlob({ name: "endless-c" });
     await result.close(); // released unread
     return { released: await released("c") };
+  },
+  async sseClosedMidStream() {
+    // close() from elsewhere while the loop waits for the next event (the endless chat stream).
+    const chat = new atoma.AtomaSdk({ serverURL: server, bearerAuth: "test-token" });
+    const messages = [{ role: "user", content: "Hi" }];
+    const stream = await chat.chat.chatCompletionsCreateStream({ model: "endless-sseclose", messages });
+    let seen = 0;
+    for await (const _ of stream) {
+      if (++seen === 2) {
+        setTimeout(() => void stream.close(), 20);
+      } else if (seen >= 100) {
+        break;
+      }
+    }
+    return { seen, released: await released("sseclose") };
   },
   async anything() {
     const result = await client.blobs.getAnything();
