@@ -352,9 +352,13 @@ def make_app(state: State) -> Starlette:
     )
 
 
+_PERIOD = bytes((i * 7 + 3) % 256 for i in range(256))
+
+
 def blob(size: int) -> bytes:
-    """`size` bytes that are not UTF-8 (every byte value, in a fixed order)."""
-    return bytes((i * 7 + 3) % 256 for i in range(size))
+    """`size` bytes that are not UTF-8 (every byte value, in a fixed order: byte i is
+    (7i + 3) mod 256, which repeats every 256 bytes)."""
+    return (_PERIOD * (size // 256 + 1))[:size]
 
 
 def body_routes(echo: Any, state: State) -> list[Route]:

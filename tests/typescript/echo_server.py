@@ -18,6 +18,8 @@ LABEL = (
     '"x_extra":{"nested_key":[1,{"deep_key":null}]},"camelCase":"kept","ünï":"ç"}'
 )
 TICKS = b"".join(b'data: {"price":%d}\n\n' % i for i in range(3)) + b"data: [DONE]\n\n"
+# GET /ticks/lines: JSON lines, CRLF and LF ended, a blank line, the last one unterminated.
+TICK_LINES = b'{"price":0}\r\n{"price":1}\n\n{"price":2}'
 
 # GET /text/<name>: (Content-Type, bytes): the charset the Content-Type names, or none (UTF-8).
 TEXTS = {
@@ -76,6 +78,10 @@ def _handler(server: EchoServer) -> type[BaseHTTPRequestHandler]:
                 self._send(200, *TEXTS[path.removeprefix("/text/")])
             elif path == "/ticks":
                 self._send(200, "text/event-stream", TICKS)
+            elif path == "/ticks/lines":
+                self._send(200, "application/jsonl", TICK_LINES)
+            elif path == "/ping" and self.headers.get("x-scenario") == "pingHtml":
+                self._send(200, "text/html", b"<p>maintenance</p>")
             else:
                 self._send(200, "application/json", b'{"ok":true}')
 

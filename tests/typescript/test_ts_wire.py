@@ -315,3 +315,21 @@ def test_text_that_does_not_decode_throws_with_the_bytes(results: dict[str, Any]
         "charset": "x-unknown",
         "content": list(b"plain"),
     }
+
+
+# -- success bodies of other media types (tests/typescript/test_ts_responses.py has the rest) ----
+
+
+def test_application_jsonl_is_a_line_stream(results: dict[str, Any], server: EchoServer) -> None:
+    assert ok(results, "tickLines") == {"prices": [0, 1, 2]}
+    assert server.only("tickLines").header("accept") == "application/jsonl"
+
+
+def test_a_json_success_without_a_schema_is_checked_and_left_unread(results: dict[str, Any]) -> None:
+    assert ok(results, "pingJson") == {"value": "undefined"}
+    assert ok(results, "pingHtml") == {
+        "error": "UnexpectedContentTypeError",
+        "expected": ["application/json"],
+        "received": "text/html",
+        "body": "<p>maintenance</p>",
+    }

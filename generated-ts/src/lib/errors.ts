@@ -37,9 +37,9 @@ export class ResponseValidationError extends APIError {
 }
 
 /**
- * A successful text body that cannot be read as its Content-Type says: bytes not valid in its
- * charset, or a charset this runtime does not know. `content` holds the raw bytes, `charset` the
- * charset it was read in (UTF-8 when none was named).
+ * A successful text body (or a line of a JSON lines body) that cannot be read as its Content-Type
+ * says: bytes not valid in its charset, or a charset this runtime does not know. `content` holds
+ * the raw bytes, `charset` the charset it was read in (UTF-8 when none was named).
  */
 export class ResponseDecodeError extends APIError {
   override name = "ResponseDecodeError";
@@ -50,6 +50,17 @@ export class ResponseDecodeError extends APIError {
     super(message, options);
     this.content = content;
     this.charset = charset;
+  }
+}
+
+/** A line of a JSON lines body that is not JSON, or not the spec's item: `line` is its text. */
+export class LineDecodeError extends APIError {
+  override name = "LineDecodeError";
+  readonly line: string;
+
+  constructor(message: string, line: string, options?: ErrorOptions) {
+    super(message, options);
+    this.line = line;
   }
 }
 
@@ -137,9 +148,10 @@ export function errorMessage(status: number, data: unknown): string {
 }
 
 /**
- * A successful response in a media type the call cannot read: JSON where an event stream was
- * asked for (a server that ignored the stream flag), or the reverse. Never an empty stream:
- * `body` holds what came (its text), `expected` the media types asked for, `received` the one
+ * A successful response in a media type the call cannot read: one the operation does not declare,
+ * or JSON where an event stream was asked for (a server that ignored the stream flag) and the
+ * reverse. Never an empty result: `body` holds what came (its text; "" for a stream, a download
+ * or JSON lines, closed unread), `expected` the media types the spec declares, `received` the one
  * that came.
  */
 export class UnexpectedContentTypeError extends APIError {

@@ -6,13 +6,8 @@
  * stream or its sentinel, `break`, an exception, or `close()`.
  */
 
-import {
-  APIConnectionError,
-  APIError,
-  APIUserAbortError,
-  StreamDecodeError,
-  UnexpectedContentTypeError,
-} from "./errors.js";
+import { APIError, APIUserAbortError, StreamDecodeError } from "./errors.js";
+import { checkMedia, readChunk } from "./responses.js";
 import { SSEDecoder, type ServerSentEvent } from "./sse.js";
 
 /** How a stream turns a raw event into an item. */
@@ -28,6 +23,7 @@ const DONE = "[DONE]";
 
 export class EventStream<T> implements AsyncIterable<T> {
   private consumed = false;
+  private reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
 
   constructor(
     /** The HTTP response whose body is the stream. */
@@ -39,7 +35,8 @@ export class EventStream<T> implements AsyncIterable<T> {
   /** Close the connection without reading the rest. */
   async close(): Promise<void> {
     this.consumed = true;
-    await this.response.body?.cancel().catch(() => undefined);
+    // Mid-iteration the body is locked to the loop's reader: cancelling that ends the loop too.
+    await (this.reader ?? this.response.body)?.cancel().catch(() => undefined);
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
@@ -52,10 +49,11 @@ export class EventStream<T> implements AsyncIterable<T> {
       return;
     }
     const reader = body.getReader();
+    this.reader = reader;
     const sse = new SSEDecoder();
     try {
       for (;;) {
-        const chunk = await this.read(reader);
+        const chunk = await readChunk(reader, this.signal, "the stream");
         if (chunk === undefined) {
           return;
         }
@@ -88,25 +86,6 @@ export class EventStream<T> implements AsyncIterable<T> {
       await reader.cancel().catch(() => undefined);
     }
   }
-
-  private async read(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<Uint8Array | undefined> {
-    try {
-      const { done, value } = await reader.read();
-      return done ? undefined : value;
-    } catch (error) {
-      if (this.signal?.aborted) {
-        throw new APIUserAbortError("the stream was aborted", { cause: error });
-      }
-      throw new APIConnectionError(`the stream was cut: ${String(error)}`, { cause: error });
-    }
-  }
-}
-
-const SSE = "text/event-stream";
-
-/** A response's media type, lower case without parameters ("" without a Content-Type). */
-function mediaOf(response: Response): string {
-  return (response.headers.get("content-type") ?? "").split(";", 1)[0]?.trim().toLowerCase() ?? "";
 }
 
 /**
@@ -119,24 +98,8 @@ export async function openStream<T>(
   decoder: EventDecoder<T>,
   signal?: AbortSignal,
 ): Promise<EventStream<T>> {
-  const media = mediaOf(response);
-  if (media !== "" && media !== SSE) {
-    const body = await response.text().catch(() => "");
-    throw new UnexpectedContentTypeError([SSE], media, response.status, response.headers, body);
-  }
+  await checkMedia(response, ["text/event-stream"], true);
   return new EventStream(response, decoder, signal);
-}
-
-/**
- * Throws `UnexpectedContentTypeError` when a success asked for whole (`expected`: a dual-mode
- * method called without its stream flag) is an event stream; its connection is closed unread.
- */
-export async function unstreamed(response: Response, expected: string): Promise<void> {
-  const media = mediaOf(response);
-  if (media === SSE) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new UnexpectedContentTypeError([expected], media, response.status, response.headers, "");
-  }
 }
 
 /** The item of an event parsed by `parse`; error events and error payloads throw `APIError`. */

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import generator.targets.typescript.deprecation as deprecation
-from generator.ir import Api, Model, Operation, Resource, Response
+from generator.ir import Api, Model, Operation, Resource
 from generator.targets.typescript.models import access, prop_key
 from generator.targets.typescript.names import TsNames, param_key
 from generator.targets.typescript.params import params_view
+from generator.targets.typescript.results import Reading, reading
 from generator.targets.typescript.text import doc_comment, ts_string, ts_value
 from generator.targets.typescript.types import TsTypes
 
@@ -59,6 +60,20 @@ class OperationView:
         return self.dual_accept or ts_string(self.accept)
 
 
+_HTTP_ALWAYS = ("HTTPClient", "RawMethods", "RequestOptions", "rawResponses")
+
+
+@dataclass
+class Imports:
+    """The runtime names a resource module imports, by module of `src/lib/`."""
+
+    http: set[str] = field(
+        default_factory=lambda: {"HTTPClient", "RequestOptions", "RawMethods", "rawResponses"}
+    )
+    stream: set[str] = field(default_factory=set)
+    responses: set[str] = field(default_factory=set)
+
+
 @dataclass
 class ResourceView:
     """One resource module: one class."""
@@ -71,6 +86,7 @@ class ResourceView:
     namespaces: list[str] = field(default_factory=list)
     lib_http: list[str] = field(default_factory=list)
     lib_stream: list[str] = field(default_factory=list)
+    lib_responses: list[str] = field(default_factory=list)
     zod: bool = False
 
 
@@ -87,21 +103,22 @@ def _resource(api: Api, names: TsNames, res: Resource) -> ResourceView:
         file=names.resource_file(res),
         doc=doc_comment(res.description or res.tag),
     )
-    http = {"HTTPClient", "RequestOptions", "RawMethods", "rawResponses"}
-    stream: set[str] = set()
+    imports = Imports()
     methods = names.methods(res)
     for op in res.operations:
-        view.operations.append(_operation(api, names, types, op, methods[id(op)], http, stream))
+        view.operations.append(_operation(api, names, types, op, methods[id(op)], imports))
     view.namespaces = sorted({api.named(r).module for r in types.refs})
-    view.lib_http = sorted(http)
-    view.lib_stream = sorted(stream)
+    view.lib_http = sorted(imports.http)
+    view.lib_stream = sorted(imports.stream)
+    view.lib_responses = sorted(imports.responses)
     view.zod = any("z." in _source(op) for op in view.operations)
     return view
 
 
 def _operation(
-    api: Api, names: TsNames, types: TsTypes, op: Operation, name: str, http: set[str], stream: set[str]
+    api: Api, names: TsNames, types: TsTypes, op: Operation, name: str, imports: Imports
 ) -> OperationView:
+    http = imports.http
     props = names.params(op)
     parts: list[str] = []
     body_expr = ""
@@ -140,7 +157,7 @@ def _operation(
     request_type = names.request_type(op) if parts else ""
     wire = params_view(api, types, op, props)
     http.update(wire.helpers)
-    returns, result = _result(api, types, op, http, stream)
+    returns, result = _result(api, types, op, imports)
     notice = deprecation.notice(api, names, op)
     warning = ""
     if notice:
@@ -171,7 +188,7 @@ def _operation(
         result=result,
     )
     if dual and body_model is not None:
-        _overloads(api, names, types, op, body_model, view, http, stream)
+        _overloads(api, names, types, op, body_model, view, imports)
     return view
 
 
@@ -218,15 +235,13 @@ def _overloads(
     op: Operation,
     model: Model,
     view: OperationView,
-    http: set[str],
-    stream: set[str],
+    imports: Imports,
 ) -> None:
     """Make `view` a dual-mode method: `{ flag: true }` the stream, else the JSON answer; the flag
     always sent, Accept by mode (a `#stream` variant's request model sent in the stream mode)."""
     assert op.dual is not None and op.stream is not None
     flag = names.fields(model, model.fields)[op.dual.flag]
-    whole, whole_result = _success(types, op.dual.response, http)
-    stream.add("unstreamed")
+    whole, whole_result = _success(types, reading(op.dual.response, (op.dual.response,)), imports)
     json_type = ts_string(op.dual.response.content_type)
     streamed, streamed_result = view.returns, view.result
     mark = "?" if view.request_optional else ""
@@ -269,8 +284,8 @@ def _overloads(
     view.dual_accept = f"{_STREAMED} ? {ts_string(view.accept)} : {json_type}"
     view.result = (
         f"if ({_STREAMED}) {{\n      {streamed_result}\n    }}\n"
-        f"    // A server that streams anyway is an error, never a stream read as JSON.\n"
-        f"    await unstreamed(response, {json_type});\n    {whole_result}"
+        f"    // A server that streams anyway is an error (closed unread), never a stream read as JSON.\n"
+        f"    {whole_result}"
     )
 
 
@@ -299,8 +314,9 @@ def _consts(model: Model) -> list[tuple[str, str]]:
     ]
 
 
-def _result(api: Api, types: TsTypes, op: Operation, http: set[str], stream: set[str]) -> tuple[str, str]:
+def _result(api: Api, types: TsTypes, op: Operation, imports: Imports) -> tuple[str, str]:
     """(return type, statements turning `response` into it)."""
+    stream = imports.stream
     if op.stream is not None:
         stream.update({"openStream", "decodeWith"})
         s = op.stream
@@ -315,22 +331,37 @@ def _result(api: Api, types: TsTypes, op: Operation, http: set[str], stream: set
         decoder = f"{{ {sentinel}decode: decodeWith({parse}) }}"
         stream.add("EventStream")
         return f"EventStream<{item}>", f"return await openStream(response, {decoder}, options?.signal);"
-    return _success(types, op.success, http)
+    return _success(types, reading(op.success, op.responses), imports)
 
 
-def _success(types: TsTypes, success: Response | None, http: set[str]) -> tuple[str, str]:
-    """(return type, statements) of a success read whole."""
-    if success is None or success.type is None:
-        return "void", "await response.body?.cancel();"
-    ct = success.content_type
-    if not (ct in _JSON or ct.endswith("+json")) and success.type.kind == "str":
-        http.add("parseText")  # by the response's charset; `response.text()` replaces bad bytes
-        return "string", "return await parseText(response);"
-    http.add("parseJSON")
-    t = success.type
+def _success(types: TsTypes, read: Reading, imports: Imports) -> tuple[str, str]:
+    """(return type, statements) of a success read whole, unread, or without content."""
+    expected = "[" + ", ".join(ts_string(c) for c in read.expected) + "]"
+    responses = imports.responses
+    if read.kind == "none":
+        if not read.expected:
+            return "void", "await response.body?.cancel();"
+        responses.add("discard")
+        return "void", f"await discard(response, {expected});"
+    if read.kind == "binary":
+        responses.update({"BinaryResponse", "download"})
+        return "BinaryResponse", f"return await download(response, {expected}, options?.signal);"
+    absent = " | undefined" if read.optional else ""
+    if read.kind == "text":  # by the response's charset; `response.text()` replaces bad bytes
+        parse = "parseTextOrUndefined" if read.optional else "parseText"
+        responses.add(parse)
+        return f"string{absent}", f"return await {parse}(response, {expected});"
+    assert read.type is not None
+    t = read.type
     named = t.kind in ("model", "enum", "alias") and not t.nullable and not types.direct_cycle_ref(t)
     schema = f"{types.name(t.name)}$inboundSchema" if named else types.schema(t)
-    return types.type(t), f"return await parseJSON(response, {schema});"
+    if read.kind == "lines":
+        responses.update({"LineStream", "openLines"})
+        call = f"openLines(response, {schema}, {expected}, options?.signal)"
+        return f"LineStream<{types.type(t)}>", f"return await {call};"
+    parse = "parseJSONOrUndefined" if read.optional else "parseJSON"
+    responses.add(parse)
+    return f"{types.type(t)}{absent}", f"return await {parse}(response, {schema}, {expected});"
 
 
 def _errors(api: Api, types: TsTypes, op: Operation) -> str:

@@ -17,6 +17,7 @@ from generator.targets.typescript.client import overloaded
 from generator.targets.typescript.examples import TsExamples, block
 from generator.targets.typescript.models import EXTRAS_DOC, enum_keys, multipart_models, prop_key
 from generator.targets.typescript.names import TsNames
+from generator.targets.typescript.results import reading
 from generator.targets.typescript.text import ts_value
 
 PAGE_PREFIX = "../../"  # from docs/<section>/<folder>/page.md back to docs/
@@ -265,8 +266,13 @@ class Usage:
             lines += ["  for await (const event of stream) {", "    console.log(event.data);", "  }"]
             return "\n".join([*lines, "}", "", "run();"])
         lines.append(f"  const result = {self.call(op, res)};")
+        kind = reading(op.success, op.responses).kind
         if op.stream is not None:
             lines += ["", "  for await (const event of result) {", "    console.log(event.data);", "  }"]
+        elif kind == "binary":  # streamed to disk, never held whole
+            lines += ["", f'  await result.writeToFile("{self.names.methods(res)[id(op)]}.out");']
+        elif kind == "lines":
+            lines += ["", "  for await (const item of result) {", "    console.log(item);", "  }"]
         else:
             lines += ["", "  console.log(result);"]
         return "\n".join([*lines, "}", "", "run();"])
@@ -286,6 +292,13 @@ def errors_table(api: Api, op: Operation) -> str:
     ]
     rows.append(["`APIError`", "4XX, 5XX", "\\*/\\*"])
     return table(["Error Type", "Status Code", "Content Type"], rows)
+
+
+_BINARY = (
+    "the unread body: `bytes()`, `text()`, `for await` its chunks, `iterBytes(size)`, "
+    "`writeToFile(path)`, `body`"
+)
+_LINES = "one item per line, `for await` them"
 
 
 class ResourceDocs:
@@ -380,9 +393,17 @@ class ResourceDocs:
                 return stream
             whole = f"**Promise\\<{self.types.cell(op.dual.response.type)}\\>**"
             return f"{whole}; with `{self._flag(op)}: true`, {stream}"
-        if op.success is None or op.success.type is None:
+        read = reading(op.success, op.responses)
+        absent = " | *undefined*" if read.optional else ""
+        if read.kind == "binary":
+            return f"**Promise\\<BinaryResponse\\>** ({_BINARY})"
+        if read.kind == "text":
+            return f"**Promise\\<*string*{absent}\\>**"
+        if read.type is None:
             return "**Promise\\<void\\>**"
-        return f"**Promise\\<{self.types.cell(op.success.type)}\\>**"
+        if read.kind == "lines":
+            return f"**Promise\\<LineStream\\<{self.types.cell(read.type)}\\>\\>** ({_LINES})"
+        return f"**Promise\\<{self.types.cell(read.type)}{absent}\\>**"
 
     def _flag(self, op: Operation) -> str:
         """A dual-mode method's flag property."""
@@ -423,6 +444,11 @@ class ResourceDocs:
             "example": self.usage.example(*first) if first else "",
             "stream": first is not None and first[0].stream is not None,
             "dual_flag": self._flag(first[0]) if first is not None and overloaded(first[0]) else "",
+            "downloads": any(
+                reading(op.success, op.responses).kind in ("binary", "lines")
+                for op, _ in pairs
+                if op.stream is None
+            ),
             "resources": resources,
             "auth_table": table(["Option", "Type", "Environment Variable", "Description"], auth_rows)
             if auth_rows

@@ -9,8 +9,6 @@ import {
   APIError,
   APITimeoutError,
   APIUserAbortError,
-  ResponseDecodeError,
-  ResponseValidationError,
   errorClass,
   errorMessage,
 } from "./errors.js";
@@ -609,48 +607,4 @@ export function toWire<T>(schema: Parser<T>, value: unknown): T | undefined {
 /** An optional body built from the request's fields: `undefined` (not sent) when it has none. */
 export function optionalBody<T>(body: T): T | undefined {
   return isObject(body) && Object.values(body).every((v) => v === undefined) ? undefined : body;
-}
-
-/** The charset a Content-Type names (`text/plain; charset="latin1"`), UTF-8 when it names none. */
-function charsetOf(contentType: string | null): string {
-  const found = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType ?? "");
-  return (found?.[1] ?? found?.[2] ?? "").trim() || "utf-8";
-}
-
-/**
- * A successful text body, decoded in the charset its Content-Type names (UTF-8 when none).
- * Bytes not valid in it, or a charset this runtime does not know, throw `ResponseDecodeError`
- * with the bytes on it: nothing is replaced silently (as `response.text()` would).
- */
-export async function parseText(response: Response): Promise<string> {
-  const content = new Uint8Array(await response.arrayBuffer());
-  const charset = charsetOf(response.headers.get("content-type"));
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(charset, { fatal: true });
-  } catch (error) {
-    const message = `the response body cannot be read as text: its charset "${charset}" is not one this runtime knows`;
-    throw new ResponseDecodeError(message, content, charset, { cause: error });
-  }
-  try {
-    return decoder.decode(content);
-  } catch (error) {
-    const message = `the response body cannot be read as text: it is not valid ${charset}`;
-    throw new ResponseDecodeError(message, content, charset, { cause: error });
-  }
-}
-
-/** A successful response's JSON body, validated by `schema`. */
-export async function parseJSON<T>(response: Response, schema: Parser<T>): Promise<T> {
-  let json: unknown;
-  try {
-    json = await response.json();
-  } catch (error) {
-    throw new ResponseValidationError(`the response body is not JSON: ${String(error)}`, { cause: error });
-  }
-  try {
-    return schema.parse(json);
-  } catch (error) {
-    throw new ResponseValidationError(`the response body did not match the spec: ${String(error)}`, { cause: error });
-  }
 }

@@ -138,6 +138,28 @@ for (const charset of ["latin1", "utf16", "none", "bad", "unknown"]) {
   };
 }
 
+Object.assign(scenarios, {
+  async tickLines(name) {
+    const prices = [];
+    for await (const tick of await client.ticks.tickLines(tagged(name))) {
+      prices.push(tick.price);
+    }
+    return { prices };
+  },
+  async pingJson(name) {
+    return { value: String(await client.ticks.ping(tagged(name))) };
+  },
+  async pingHtml(name) {
+    try {
+      await client.ticks.ping(tagged(name));
+    } catch (error) {
+      const { expected, received, body } = error;
+      return { error: error.name, expected, received, body };
+    }
+    return {};
+  },
+});
+
 const results = {};
 for (const [name, run] of Object.entries(scenarios)) {
   try {
