@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.corpus_support import MypyRun, Outcome, compile_all, corpus_cases, import_all
+from tests.corpus_support import OVERLOAD_PROBE, MypyRun, Outcome, compile_all, corpus_cases, import_all
 
 CASES = corpus_cases()
 # The corpus fixtures (tests/conftest.py) are built once per session: keep this module's
@@ -85,3 +85,13 @@ def test_methods_keep_builtin_type_names(corpus: dict[str, Outcome]) -> None:
     assert "ids: builtins.list[str] | Unset = UNSET," in text
     assert ") -> builtins.dict[str, builtins.list[str]]:" in text
     assert 'kind: Literal["list"] | Unset = UNSET,' in text  # a string literal is never qualified
+
+
+def test_dual_mode_overloads_type_each_mode(all_trees_mypy: MypyRun) -> None:
+    """mypy --strict on user code asserting each mode's type (tests/corpus_support.py's
+    overload probe over corpus spec stream_variants.yaml; its calls run in
+    tests/runtime/test_client_stream_variants.py)."""
+    roots = [r for r in all_trees_mypy.roots if (r / OVERLOAD_PROBE).is_dir()]
+    assert len(roots) == 1
+    problems = all_trees_mypy.errors_under(roots) + all_trees_mypy.unattributed()
+    assert not problems, "\n".join(problems)[-3000:]

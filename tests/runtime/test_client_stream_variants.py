@@ -32,7 +32,6 @@ from generator.build import build_api
 from generator.config import Settings
 from generator.ir import Api
 from generator.load import load_spec
-from tests.corpus_support import OVERLOAD_PROBE, MypyRun
 from tests.helpers import ROOT, render_spec
 from tests.shared_sdks import shared_sdk, shared_sdk_tree
 
@@ -57,16 +56,6 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ModuleType
         sys.path.remove(str(out))
         for name in [m for m in sys.modules if m == "variants_sdk" or m.startswith("variants_sdk.")]:
             del sys.modules[name]
-
-
-@pytest.mark.xdist_group("corpus")  # shares the one mypy run with the corpus tests
-def test_the_overloads_type_each_mode(all_trees_mypy: MypyRun) -> None:
-    """mypy --strict on user code asserting each mode's type (tests/corpus_support.py's
-    overload probe over corpus spec stream_variants.yaml, the same spec as here)."""
-    roots = [r for r in all_trees_mypy.roots if (r / OVERLOAD_PROBE).is_dir()]
-    assert len(roots) == 1
-    problems = all_trees_mypy.errors_under(roots) + all_trees_mypy.unattributed()
-    assert not problems, "\n".join(problems)[-3000:]
 
 
 def test_the_docs_show_both_forms(small: tuple[ModuleType, Api, Path]) -> None:
