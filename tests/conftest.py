@@ -45,7 +45,15 @@ GROUPS_IGNORED = (
 )
 
 
+TWO_GROUPS = (
+    "this test carries two xdist_group marks (e.g. its module's and its own): pytest-xdist joins "
+    "them into a group of their own, so another worker builds both groups' costly fixtures "
+    "again; give it one group (move it to the module of the group whose fixtures it uses)"
+)
+
+
 _UNTAGGED: set[str] = set()
+_TWO_GROUPS: set[str] = set()
 # The longest single tests (measured): scheduled first, so none of them is the last to finish.
 # Only the order changes; a name that no longer exists is simply not matched.
 LONG_FIRST = (
@@ -75,11 +83,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if os.environ.get("PYTEST_XDIST_WORKER") and getattr(config.option, "loadgroup", False):
         grouped = [i.nodeid for i in items if i.get_closest_marker("xdist_group")]
         _UNTAGGED.update(nodeid for nodeid in grouped if "@" not in nodeid)
+    _TWO_GROUPS.update(i.nodeid for i in items if len(list(i.iter_markers("xdist_group"))) > 1)
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.nodeid in _UNTAGGED:
         pytest.fail(GROUPS_IGNORED)
+    if item.nodeid in _TWO_GROUPS:
+        pytest.fail(TWO_GROUPS)
 
 
 # -- templates -------------------------------------------------------------------------------------
