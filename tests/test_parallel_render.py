@@ -44,7 +44,7 @@ def test_parallel_render_is_byte_identical(monkeypatch: pytest.MonkeyPatch) -> N
 
 @pytest.mark.usefixtures("fork_allowed")
 def test_small_specs_stay_serial(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SDKGEN_PARALLEL", raising=False)
+    monkeypatch.setenv("SDKGEN_PARALLEL", "auto")
     from generator.build import build_api
     from generator.load import load_spec
 
@@ -59,6 +59,9 @@ def test_small_specs_stay_serial(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SDKGEN_PARALLEL", "1")
     assert target.parallel(api)
     monkeypatch.setenv("SDKGEN_PARALLEL", "0")
+    assert not target.parallel(api)
+    monkeypatch.delenv("SDKGEN_PARALLEL")  # off unless asked for
+    monkeypatch.setattr(forked, "idle_cpu", lambda: True)
     assert not target.parallel(api)
 
 
