@@ -1,8 +1,7 @@
 // Type-level checks of request bodies that are not JSON: the SDK of wire.yaml, compiled with this
 // file in the session's one tsc run (tests/typescript/build.py). Each `Equal` must hold and each
 // `@ts-expect-error` must see an error, else the whole run fails.
-import { type BinaryBody } from "./lib/http.js";
-import { WireTsSdk } from "./index.js";
+import { type BinaryBody, WireTsSdk } from "./index.js";
 import { type PostNoteRequest, type PutBlobRequest } from "./sdk/blobs.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
