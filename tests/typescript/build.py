@@ -26,6 +26,8 @@ DUAL_PACKAGE = "dual-ts-sdk"
 # Type-level checks of the dual-mode overloads, compiled inside the dual tree (one failing
 # expectation fails the session's one tsc run).
 DUAL_TYPES = SPECS / "dual_types.ts"
+# Type-level checks of the wire tree's request bodies (binary and text).
+WIRE_TYPES = SPECS / "wire_types.ts"
 RW_PACKAGE = "rw-ts-sdk"
 
 
@@ -66,5 +68,6 @@ def build_all(rendered: dict[str, dict[str, str]], work: Path) -> TsBuild:
         settings = Settings(spec=spec, out=work / "unused", package=package, target="typescript")
         trees[package] = _write(render_spec(settings), work / "trees" / folder)
     shutil.copyfile(DUAL_TYPES, trees[DUAL_PACKAGE] / "src" / DUAL_TYPES.name)
+    shutil.copyfile(WIRE_TYPES, trees[WIRE_PACKAGE] / "src" / WIRE_TYPES.name)
     link_node_modules(work)
     return TsBuild(work, trees, typecheck(trees, work))

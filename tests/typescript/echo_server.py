@@ -67,8 +67,11 @@ def _handler(server: EchoServer) -> type[BaseHTTPRequestHandler]:
             pass
 
         def _answer(self) -> None:
-            length = int(self.headers.get("content-length") or 0)
-            body = self.rfile.read(length) if length else b""
+            if self.headers.get("transfer-encoding", "").lower() == "chunked":
+                body = self._chunked()
+            else:
+                length = int(self.headers.get("content-length") or 0)
+                body = self.rfile.read(length) if length else b""
             got = Received(self.command, self.path, list(self.headers.items()), body)
             server.received.setdefault(self.headers.get("x-scenario", ""), []).append(got)
             path = self.path.split("?", 1)[0]
@@ -84,6 +87,16 @@ def _handler(server: EchoServer) -> type[BaseHTTPRequestHandler]:
                 self._send(200, "text/html", b"<p>maintenance</p>")
             else:
                 self._send(200, "application/json", b'{"ok":true}')
+
+        def _chunked(self) -> bytes:
+            """A chunked body, its chunks joined (trailers skipped)."""
+            chunks = []
+            while size := int(self.rfile.readline().split(b";", 1)[0], 16):
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()
+            while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                pass
+            return b"".join(chunks)
 
         def _send(self, status: int, ctype: str, payload: bytes) -> None:
             self.send_response(status)

@@ -333,3 +333,40 @@ def test_a_json_success_without_a_schema_is_checked_and_left_unread(results: dic
         "received": "text/html",
         "body": "<p>maintenance</p>",
     }
+
+
+# -- binary and text bodies --------------------------------------------------------------------
+
+ALL_BYTES = bytes(range(255, -1, -1))  # every byte value, most of them not UTF-8
+
+
+@pytest.mark.parametrize(
+    "scenario", ["binaryUint8Array", "binaryArrayBuffer", "binaryBlob", "binaryReadableStream"]
+)
+def test_binary_body_arrives_byte_exact(results: dict[str, Any], server: EchoServer, scenario: str) -> None:
+    ok(results, scenario)
+    got = server.only(scenario)
+    assert (got.method, got.target) == ("PUT", f"/blobs/{scenario}")
+    assert got.header("content-type") == "application/octet-stream"
+    assert got.body == ALL_BYTES
+
+
+def test_an_async_iterable_body_is_streamed_chunked(results: dict[str, Any], server: EchoServer) -> None:
+    ok(results, "binaryAsyncIterable")
+    got = server.only("binaryAsyncIterable")
+    assert got.header("content-type") == "application/octet-stream"
+    assert got.header("transfer-encoding") == "chunked" and got.header("content-length") is None
+    assert got.body == bytes(range(256)) * (5 * 1024 * 4)  # 5 MiB
+
+
+def test_a_binary_body_refuses_text_before_sending(results: dict[str, Any], server: EchoServer) -> None:
+    result = ok(results, "binaryRefusesText")
+    assert result["error"] == "TypeError" and "binary body must be a Uint8Array" in result["message"]
+    assert "binaryRefusesText" not in server.received
+
+
+def test_a_text_plain_body_is_sent_as_utf8_text(results: dict[str, Any], server: EchoServer) -> None:
+    ok(results, "textPlain")
+    got = server.only("textPlain")
+    assert got.header("content-type") == "text/plain"
+    assert got.body == "café ☕\nline".encode()

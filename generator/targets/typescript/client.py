@@ -41,6 +41,7 @@ class OperationView:
     cookies: list[str]
     body_expr: str
     content_type: str
+    binary: bool  # the body is a `BinaryBody`, sent as its bytes
     encoding: str  # a form body's per-property encoding rows; "" when none
     accept: str
     security: str
@@ -140,6 +141,13 @@ def _operation(
             http.add("optionalBody")
             body_expr = f"optionalBody({body_expr})"
         required_input = True
+    elif op.body is not None and op.body.kind == "binary":
+        # Bytes, a Blob or a byte stream, sent as they come (no schema to check them against).
+        mark = "" if op.body.required else "?"
+        http.add("BinaryBody")
+        parts.append(f"{{ requestBody{mark}: BinaryBody }}")
+        body_expr = "request.requestBody"
+        required_input = required_input or op.body.required
     elif op.body is not None:
         mark = "" if op.body.required else "?"
         parts.append(f"{{ requestBody{mark}: {types.type(op.body.type)} }}")
@@ -179,6 +187,7 @@ def _operation(
         cookies=wire.cookies,
         body_expr=body_expr,
         content_type=content_type,
+        binary=op.body is not None and op.body.kind == "binary",
         encoding=wire.encoding,
         accept="text/event-stream" if op.stream is not None else _accept(op),
         security="[" + ", ".join(ts_string(k) for k in op.security) + "]",

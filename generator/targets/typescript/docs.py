@@ -37,6 +37,13 @@ _SCALARS = {
 }
 
 
+# A binary request body's cell: what `BinaryBody` takes.
+BINARY_CELL = (
+    "*Uint8Array* | *ArrayBuffer* | *Blob* | *ReadableStream\\<Uint8Array\\>* | "
+    "*AsyncIterable\\<Uint8Array\\>*"
+)
+
+
 class TypeCell:
     """Type cells in the reference SDK's TypeScript style."""
 
@@ -230,6 +237,8 @@ class Usage:
                 items.append(f"{fields[f.wire]}: {self.examples.source(value, f.type, 2)}")
             if streamed and op.dual is not None:
                 items.append(f"{prop_key(fields[op.dual.flag])}: true")
+        elif body is not None and body.required and body.kind == "binary":
+            items.append('requestBody: new TextEncoder().encode("example")')
         elif body is not None and body.required:
             value = self.examples.wire_value(body.type)
             items.append(f"requestBody: {self.examples.source(value, body.type, 2)}")
@@ -372,7 +381,9 @@ class ResourceDocs:
         headers = ["Parameter", "Type", "Required", "Description"] + (["Example"] if with_example else [])
         rows = []
         for name, t, required, doc, ex, dep in rows_in:
-            row = [f"`{name}`", cell(types.cell(t)), CHECK if required else MINUS, description(doc, dep)]
+            binary = name == "request.requestBody" and body is not None and body.kind == "binary"
+            shown = BINARY_CELL if binary else types.cell(t)
+            row = [f"`{name}`", cell(shown), CHECK if required else MINUS, description(doc, dep)]
             rows.append(row + ([example_cell(ex)] if with_example else []))
         options = [
             "`options`",

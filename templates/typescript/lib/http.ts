@@ -62,6 +62,12 @@ export type QueryParam = readonly [string, unknown, boolean] | readonly [string,
  * explode, and a multipart part's media type. */
 export type PartEncoding = readonly [string, string, boolean | null] | readonly [string, string, boolean | null, string];
 
+/**
+ * A binary request body (`format: binary` content, `application/octet-stream` and the like): bytes,
+ * a `Blob` (a `File`), or a stream of bytes, sent as they come and never held whole.
+ */
+export type BinaryBody = Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+
 /** One request, as the resource method describes it. */
 export type Call = {
   method: string;
@@ -71,6 +77,8 @@ export type Call = {
   cookies?: ReadonlyArray<readonly [string, unknown]>;
   body?: unknown;
   contentType?: string;
+  /** The body is a `BinaryBody`, sent as its bytes. */
+  binary?: boolean;
   /** The body's per-property `encoding` (form bodies). */
   encoding?: ReadonlyArray<PartEncoding>;
   accept: string;
@@ -294,8 +302,10 @@ export class HTTPClient {
     // Built once, before anything is sent: a request that cannot be encoded throws here.
     const url = this.url(call);
     const init = this.init(call, options);
+    // A streamed body is read once: its request is never sent again.
+    const once = init.body instanceof ReadableStream;
     for (let attempt = 0; ; attempt++) {
-      const last = attempt >= retry.maxRetries;
+      const last = once || attempt >= retry.maxRetries;
       let response: Response;
       try {
         response = await this.attempt(url, init, options, timeoutMs);
@@ -393,8 +403,11 @@ export class HTTPClient {
     if (cookies.length > 0) {
       headers.set("cookie", cookies.map(([name, value]) => `${name}=${cookieText(value)}`).join("; "));
     }
-    let body: string | FormData | undefined;
-    if (call.body !== undefined) {
+    let body: BodyInit | undefined;
+    if (call.body !== undefined && call.binary === true) {
+      headers.set("content-type", call.contentType ?? "application/octet-stream");
+      body = binaryBody(call.body);
+    } else if (call.body !== undefined) {
       const contentType = call.contentType ?? "application/json";
       headers.set("content-type", contentType);
       const media = contentType.split(";", 1)[0]?.trim().toLowerCase();
@@ -410,7 +423,9 @@ export class HTTPClient {
     for (const [name, value] of Object.entries(options.headers ?? {})) {
       headers.set(name, value);
     }
-    return { method: call.method, headers, body };
+    // node's fetch streams a request body only half-duplex (and asks to be told so).
+    const duplex = body instanceof ReadableStream ? { duplex: "half" } : {};
+    return { method: call.method, headers, body, ...duplex };
   }
 
   private authorize(call: Call, headers: Headers, cookies: Array<readonly [string, unknown]>): void {
@@ -429,6 +444,37 @@ export class HTTPClient {
       cookies.push([scheme.name, credential]);
     }
   }
+}
+
+/** A binary body as fetch sends it: bytes and blobs whole, an async iterable as a stream. */
+function binaryBody(value: unknown): BodyInit {
+  if (value instanceof Uint8Array || value instanceof ArrayBuffer || value instanceof Blob) {
+    return value as BodyInit;
+  }
+  if (value instanceof ReadableStream) {
+    return value as ReadableStream<Uint8Array>;
+  }
+  if (isObject(value) && Symbol.asyncIterator in value) {
+    const iterator = (value as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const next = await iterator.next();
+        if (next.done === true) {
+          controller.close();
+        } else if (next.value instanceof Uint8Array) {
+          controller.enqueue(next.value);
+        } else {
+          throw new TypeError(`a binary body's chunks must be Uint8Array, not ${typeof next.value}`);
+        }
+      },
+      async cancel(reason) {
+        await iterator.return?.(reason);
+      },
+    });
+  }
+  throw new TypeError(
+    "a binary body must be a Uint8Array, ArrayBuffer, Blob, ReadableStream or async iterable of Uint8Array",
+  );
 }
 
 /** One value as text: lists joined by commas, objects as `k,v,k2,v2`, dates in RFC 3339. */

@@ -160,6 +160,44 @@ Object.assign(scenarios, {
   },
 });
 
+// Binary bodies: every byte value, then a 5 MiB body streamed in 64 KiB chunks (the bytes of its
+// 256-byte period), from each kind of value a BinaryBody takes; a text/plain body from a string.
+const ALL_BYTES = Uint8Array.from({ length: 256 }, (_, i) => 255 - i);
+const BIG_CHUNK = Uint8Array.from({ length: 65536 }, (_, i) => i % 256);
+const BIG_CHUNKS = 80; // 80 * 64 KiB = 5 MiB
+const blob = (name, requestBody) => client.blobs.putBlob({ name, requestBody }, tagged(name));
+async function* bigChunks() {
+  for (let i = 0; i < BIG_CHUNKS; i++) {
+    yield BIG_CHUNK;
+  }
+}
+Object.assign(scenarios, {
+  binaryUint8Array: (name) => blob(name, ALL_BYTES),
+  binaryArrayBuffer: (name) => blob(name, ALL_BYTES.slice().buffer),
+  binaryBlob: (name) => blob(name, new Blob([ALL_BYTES.subarray(0, 100), ALL_BYTES.subarray(100)])),
+  binaryReadableStream: (name) =>
+    blob(
+      name,
+      new ReadableStream({
+        start(controller) {
+          controller.enqueue(ALL_BYTES.subarray(0, 7));
+          controller.enqueue(ALL_BYTES.subarray(7));
+          controller.close();
+        },
+      }),
+    ),
+  binaryAsyncIterable: (name) => blob(name, bigChunks()),
+  async binaryRefusesText(name) {
+    try {
+      await blob(name, "not bytes");
+    } catch (error) {
+      return { error: error.name, message: error.message };
+    }
+    return {};
+  },
+  textPlain: (name) => client.blobs.postNote({ requestBody: "café ☕\nline" }, tagged(name)),
+});
+
 const results = {};
 for (const [name, run] of Object.entries(scenarios)) {
   try {

@@ -2,7 +2,7 @@
 
 export * from "./sdk/sdk.js";
 export * from "./lib/errors.js";
-export type { RawMethods, RawResponse, RequestOptions, RetryConfig } from "./lib/http.js";
+export type { BinaryBody, RawMethods, RawResponse, RequestOptions, RetryConfig } from "./lib/http.js";
 export { BinaryResponse, LineStream } from "./lib/responses.js";
 export { EventStream } from "./lib/stream.js";
 export { SSEDecoder, SSEError, SSEEventTooLargeError, iterSSE, type ServerSentEvent } from "./lib/sse.js";
