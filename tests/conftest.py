@@ -38,6 +38,14 @@ settings.load_profile("ci" if os.environ.get("CI", "").lower() in ("1", "true", 
 # -- xdist ---------------------------------------------------------------------------------------
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: one worker more than the CPUs. Many tests wait (on a local server, a node or
+    mypy child, a retry's timeout); a third worker on 2 cores filled that time: the whole suite
+    from a fresh clone took 168 s instead of 189 s (BENCHMARKS.md, "Test suite")."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cpus + 1
+
+
 GROUPS_IGNORED = (
     "pytest-xdist ignored this test's xdist_group mark (its node id has no @<group> suffix), so "
     "every worker would build the group's costly fixtures again: check the pytest / pytest-xdist "
