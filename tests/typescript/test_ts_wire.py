@@ -293,6 +293,82 @@ def test_an_optional_body_is_sent_only_with_a_field(results: dict[str, Any], ser
     assert (given.header("content-type"), given.body) == ("application/json", b'{"count":0}')
 
 
+@pytest.mark.parametrize(
+    "scenario,content_type,body",
+    [
+        ("noteDefault", "application/json", '{"note":"t é","count":1}'.encode()),
+        ("noteJson", "application/json", '{"note":"t é","count":1}'.encode()),
+        ("noteForm", "application/x-www-form-urlencoded", b"note=t+%C3%A9&count=1"),
+        ("noteRaw", "application/x-www-form-urlencoded", b"note=t+%C3%A9&count=1"),
+    ],
+)
+def test_the_caller_chooses_among_declared_media_types(
+    results: dict[str, Any], server: EchoServer, scenario: str, content_type: str, body: bytes
+) -> None:
+    ok(results, scenario)
+    got = server.only(scenario)
+    assert (got.header("content-type"), got.body) == (content_type, body)
+
+
+def test_the_caller_chooses_multipart(results: dict[str, Any], server: EchoServer) -> None:
+    ok(results, "noteMultipart")
+    got = server.only("noteMultipart")
+    assert _parts(got.body, got.header("content-type") or "") == [
+        (b'Content-Disposition: form-data; name="note"', "t é".encode()),
+        (b'Content-Disposition: form-data; name="count"', b"1"),
+    ]
+
+
+def test_the_media_type_choice_is_documented() -> None:
+    settings = Settings(
+        spec=SPECS / "wire.yaml", out=ROOT / "unused", package=WIRE_PACKAGE, target="typescript"
+    )
+    files, _ = render_for(settings)
+    page = files["docs/sdks/options2/README.md"]
+    note = page[page.index("## createNote") :]
+    row = next(ln for ln in note.splitlines() if ln.startswith("| `options` "))
+    assert (
+        "BodyOptions" in row
+        and (
+            '`contentType`, the media type the body is sent as: `"application/json"` or '
+            '`"application/x-www-form-urlencoded"` or `"multipart/form-data"` (default the first).'
+        )
+        in row
+    )
+    other = page[page.index("## sendOptionsForm") : page.index("## sendMaybeOptions")]
+    assert "contentType" not in other
+
+
+STRING = {"schema": {"type": "string"}}
+MEDIA = ("text/plain", "application/json", "application/octet-stream")
+# One string body as text, JSON and bytes: a `BinaryBody` cannot share the first one's request type.
+MIXED = {
+    "openapi": "3.1.0",
+    "info": {"title": "Mixed", "version": "1"},
+    "paths": {
+        "/raw": {
+            "post": {
+                "operationId": "putRaw",
+                "requestBody": {"content": {m: STRING for m in MEDIA}},
+                "responses": {"204": {"description": "Done."}},
+            }
+        }
+    },
+}
+
+
+def test_a_media_type_the_request_type_cannot_carry_is_not_offered_with_a_note(tmp_path: Path) -> None:
+    spec = tmp_path / "mixed.yaml"
+    spec.write_text(json.dumps(MIXED), encoding="utf-8")
+    settings = Settings(spec=spec, out=tmp_path / "out", package="mixed", target="typescript")
+    files, notes = render_for(settings)
+    assert 'options?: BodyOptions<"text/plain" | "application/json">' in files["src/sdk/root.ts"]
+    assert (
+        "mixed.yaml#/paths/~1raw/post/requestBody/content/application~1octet-stream: the TypeScript SDK "
+        "cannot send it with text/plain's request type; the media type is not offered"
+    ) in notes
+
+
 @pytest.mark.parametrize("charset,text", [("latin1", "café"), ("utf16", "café ☕"), ("none", "café ☕")])
 def test_a_text_response_is_decoded_by_its_charset(
     results: dict[str, Any], server: EchoServer, charset: str, text: str

@@ -39,6 +39,12 @@ export type RequestOptions = {
   headers?: Record<string, string>;
 };
 
+/** Per-call options of a method whose body the spec offers in several media types. */
+export type BodyOptions<M extends string> = RequestOptions & {
+  /** The media type the body is sent as, one the spec declares for it; the spec's first by default. */
+  contentType?: M;
+};
+
 /** How a security scheme travels. */
 export type SecurityScheme = {
   kind: "bearer" | "basic" | "apikey";

@@ -40,9 +40,10 @@ class OperationView:
     headers: list[str]
     cookies: list[str]
     body_expr: str
-    content_type: str
+    content_type: str  # the Content-Type expression: a string, or the caller's choice
     binary: bool  # the body is a `BinaryBody`, sent as its bytes
     encoding: str  # a form body's per-property encoding rows; "" when none
+    options_type: str  # `RequestOptions`, or `BodyOptions<...>` when the caller picks the media type
     accept: str
     security: str
     errors: str  # `errorModels({...})` or ""
@@ -61,16 +62,11 @@ class OperationView:
         return self.dual_accept or ts_string(self.accept)
 
 
-_HTTP_ALWAYS = ("HTTPClient", "RawMethods", "RequestOptions", "rawResponses")
-
-
 @dataclass
 class Imports:
     """The runtime names a resource module imports, by module of `src/lib/`."""
 
-    http: set[str] = field(
-        default_factory=lambda: {"HTTPClient", "RequestOptions", "RawMethods", "rawResponses"}
-    )
+    http: set[str] = field(default_factory=lambda: {"HTTPClient", "RawMethods", "rawResponses"})
     stream: set[str] = field(default_factory=set)
     responses: set[str] = field(default_factory=set)
 
@@ -123,7 +119,13 @@ def _operation(
     props = names.params(op)
     parts: list[str] = []
     body_expr = ""
-    content_type = op.body.content_type if op.body is not None else ""
+    content_type = ts_string(op.body.content_type) if op.body is not None else ""
+    options_type = "RequestOptions"
+    offered = media_choices(op)
+    if len(offered) > 1:
+        options_type = "BodyOptions<" + " | ".join(ts_string(m) for m in offered) + ">"
+        content_type = f"options?.contentType ?? {content_type}"
+    http.add(options_type.split("<", 1)[0])
     required_input = any(p.required for p in op.params)
     dual = op.dual if overloaded(op) else None
     body_model: Model | None = None
@@ -189,6 +191,7 @@ def _operation(
         content_type=content_type,
         binary=op.body is not None and op.body.kind == "binary",
         encoding=wire.encoding,
+        options_type=options_type,
         accept="text/event-stream" if op.stream is not None else _accept(op),
         security="[" + ", ".join(ts_string(k) for k in op.security) + "]",
         errors=errors,
@@ -202,6 +205,24 @@ def _operation(
 
 
 _STREAMED = "streamed"  # a dual-mode method's local: whether the caller asked for the stream
+
+
+def media_choices(op: Operation) -> list[str]:
+    """The body's media types the caller may pick from, the default first.
+
+    Those the request's one TypeScript type can carry: bytes (a `BinaryBody`) and values travel
+    apart, and a multipart body needs an object model.
+    """
+    body = op.body
+    if body is None or not body.offered:
+        return []
+    binary = body.kind == "binary"
+    rest = [
+        m
+        for m, kind in body.offered[1:]
+        if (kind == "binary") == binary and (kind != "multipart" or bool(body.model))
+    ]
+    return [body.offered[0][0], *rest]
 
 
 def overloaded(op: Operation) -> bool:
@@ -410,11 +431,21 @@ def sdk_view(api: Api, names: TsNames, resources: list[ResourceView]) -> dict[st
 
 def unsupported(api: Api) -> list[str]:
     """Generation notes for what the TypeScript SDK refuses at call time (JSON pointers)."""
-    return [
+    notes = [
         f"{op.loc.child('requestBody')}: {op.body.content_type}: {MULTIPART_NOTE}"
         for op in api.operations
         if op.body is not None and _multipart(op)
     ]
+    for op in api.operations:
+        kept = media_choices(op)
+        for m, _ in op.body.offered if op.body is not None else ():
+            if m not in kept:
+                where = op.loc.child("requestBody", "content", m)
+                notes.append(
+                    f"{where}: the TypeScript SDK cannot send it with {kept[0]}'s request type; "
+                    "the media type is not offered"
+                )
+    return notes
 
 
 def _multipart(op: Operation) -> bool:

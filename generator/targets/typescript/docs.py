@@ -13,12 +13,12 @@ from typing import Any
 import generator.targets.typescript.deprecation as deprecation
 from generator.docs_format import CHECK, MINUS, cell, description, example_cell, json_text, table
 from generator.ir import MISSING, Alias, Api, Enum, Model, Named, Operation, Resource, TypeRef, named_ref
-from generator.targets.typescript.client import overloaded
+from generator.targets.typescript.client import media_choices, overloaded
 from generator.targets.typescript.examples import TsExamples, block
 from generator.targets.typescript.models import EXTRAS_DOC, enum_keys, multipart_models, prop_key
 from generator.targets.typescript.names import TsNames
 from generator.targets.typescript.results import reading
-from generator.targets.typescript.text import ts_value
+from generator.targets.typescript.text import ts_string, ts_value
 
 PAGE_PREFIX = "../../"  # from docs/<section>/<folder>/page.md back to docs/
 _DATE = "[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)"
@@ -385,12 +385,16 @@ class ResourceDocs:
             shown = BINARY_CELL if binary else types.cell(t)
             row = [f"`{name}`", cell(shown), CHECK if required else MINUS, description(doc, dep)]
             rows.append(row + ([example_cell(ex)] if with_example else []))
-        options = [
-            "`options`",
-            "RequestOptions",
-            MINUS,
-            "Per-call timeout, retries, abort signal and headers.",
-        ]
+        options = ["`options`", "RequestOptions", MINUS]
+        options.append("Per-call timeout, retries, abort signal and headers.")
+        offered = media_choices(op)
+        if len(offered) > 1:  # the caller picks the body's media type
+            picks = " or ".join(f"`{ts_string(m)}`" for m in offered)
+            options[1] = "BodyOptions"
+            options[3] = (
+                "Per-call timeout, retries, abort signal, headers, and `contentType`, the media type "
+                f"the body is sent as: {picks} (default the first)."
+            )
         rows.append(options + ([""] if with_example else []))
         return table(headers, rows)
 

@@ -122,6 +122,21 @@ Object.assign(scenarios, {
   requiredFormEmpty: (name) => client.options.sendOptionsForm({}, tagged(name)),
   optionalJsonEmpty: (name) => client.options.sendMaybeOptions({}, tagged(name)),
   optionalJsonGiven: (name) => client.options.sendMaybeOptions({ count: 0 }, tagged(name)),
+  noteDefault: (name) => client.options.createNote({ note: "t é", count: 1 }, tagged(name)),
+  noteJson: (name) =>
+    client.options.createNote({ note: "t é", count: 1 }, { ...tagged(name), contentType: "application/json" }),
+  noteForm: (name) =>
+    client.options.createNote(
+      { note: "t é", count: 1 },
+      { ...tagged(name), contentType: "application/x-www-form-urlencoded" },
+    ),
+  noteMultipart: (name) =>
+    client.options.createNote({ note: "t é", count: 1 }, { ...tagged(name), contentType: "multipart/form-data" }),
+  noteRaw: (name) =>
+    client.options.withRawResponse.createNote(
+      { note: "t é", count: 1 },
+      { ...tagged(name), contentType: "application/x-www-form-urlencoded" },
+    ),
 });
 
 for (const charset of ["latin1", "utf16", "none", "bad", "unknown"]) {

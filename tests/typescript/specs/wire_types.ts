@@ -25,4 +25,10 @@ export async function bodies(sdk: WireTsSdk, stream: ReadableStream<Uint8Array>)
   await sdk.blobs.putBlob({ name: "n", requestBody: (async function* () { yield "x"; })() });
   // @ts-expect-error a text/plain body is a string
   await sdk.blobs.postNote({ requestBody: new Uint8Array([1]) });
+  await sdk.options.createNote({}, { contentType: "multipart/form-data" });
+  await sdk.options.withRawResponse.createNote({}, { contentType: "application/x-www-form-urlencoded" });
+  // @ts-expect-error a media type the spec does not declare for the body
+  await sdk.options.createNote({}, { contentType: "text/plain" });
+  // @ts-expect-error one body media type: no choice to make
+  await sdk.options.sendOptionsForm({}, { contentType: "application/json" });
 }
