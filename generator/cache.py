@@ -1,5 +1,5 @@
-"""The user cache folder for ruff's results (see `targets/python/ruff.py`), beside the compiled
-templates (`targets/template_cache.py`), with the same rules.
+"""The user cache folder: ruff's results (`targets/python/ruff.py`) and compiled templates
+(`targets/template_cache.py`) each keep a folder in it.
 
 `$SDKGEN_CACHE_DIR` moves it (else `$XDG_CACHE_HOME/sdkgen` or `~/.cache/sdkgen`);
 `SDKGEN_NO_CACHE=1` turns it off. Entries are keyed by the full input they stand for, so a stale

@@ -40,13 +40,13 @@ def test_off_or_unsafe_folders_are_not_used(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setenv("SDKGEN_NO_CACHE", "1")
     assert template_cache.bytecode_cache() is None
     monkeypatch.delenv("SDKGEN_NO_CACHE")
-    folder = template_cache.folder()
-    assert folder is not None and str(folder).startswith(str(tmp_path / "cache"))
+    folder = tmp_path / "cache" / template_cache.NAME
     folder.mkdir(parents=True)
     os.chmod(folder, 0o777)  # others could plant compiled code: never load from it
     assert template_cache.bytecode_cache() is None
     os.chmod(folder, 0o700)
-    assert template_cache.bytecode_cache() is not None
+    cache = template_cache.bytecode_cache()
+    assert isinstance(cache, jinja2.FileSystemBytecodeCache) and cache.directory == str(folder)
     monkeypatch.setenv("SDKGEN_CACHE_DIR", str(tmp_path / "file"))
     (tmp_path / "file").write_text("not a folder")  # cannot be created: generation goes on without
     assert template_cache.bytecode_cache() is None
