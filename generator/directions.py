@@ -20,6 +20,7 @@ from typing import Any
 
 from generator import naming
 from generator.ir import Alias, Api, Field, Model, Named, Operation, Param, RequestBody, TypeRef
+from generator.values import travels
 
 SUFFIX = "Input"
 
@@ -81,7 +82,7 @@ def split_directions(api: Api, registry: naming.Registry) -> Api:
 def _request_fields(model: Model, split: set[str]) -> tuple[Field, ...]:
     """The properties a request carries (a split model leaves its readOnly ones out)."""
     if model.name in split:
-        return tuple(f for f in model.fields if not f.read_only)
+        return tuple(f for f in model.fields if travels(f, "request"))
     return model.fields
 
 
@@ -206,10 +207,10 @@ def _without(example: Any, wires: set[str]) -> Any:
 
 def _response_shape(m: Model) -> Model:
     """A split model as responses carry it: without its writeOnly properties."""
-    gone = {f.wire for f in m.fields if f.write_only}
+    gone = {f.wire for f in m.fields if not travels(f, "response")}
     return replace(
         m,
-        fields=tuple(f for f in m.fields if not f.write_only),
+        fields=tuple(f for f in m.fields if travels(f, "response")),
         example=_without(m.example, gone),
         json_fields=tuple(w for w in m.json_fields if w not in gone),
     )
@@ -217,7 +218,7 @@ def _response_shape(m: Model) -> Model:
 
 def _request_shape(m: Model, name: str, split: bool, rename: _Renamer) -> Model:
     """A model's request twin: its readOnly properties left out when it is split itself."""
-    gone = {f.wire for f in m.fields if f.read_only} if split else set()
+    gone = {f.wire for f in m.fields if not travels(f, "request")} if split else set()
     fields = tuple(rename.field(f) for f in m.fields if f.wire not in gone)
     extra = rename.type(m.extra_type) if m.extra_type is not None else None
     return replace(
