@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from dataclasses import replace
 from pathlib import Path
 
-from generator import emit
+from generator import emit, remembered
 from generator.config import Settings, load_settings, validate_class_name
 from generator.errors import SdkgenError
 from generator.targets import get_target
@@ -100,6 +101,12 @@ def settings_from(args: argparse.Namespace, root: Path) -> Settings:
 
 def render_for(settings: Settings, bump: bool = False) -> tuple[dict[str, str], tuple[str, ...]]:
     """Load, build and render: the whole in-memory pipeline (with the version `--bump` keeps)."""
+    files, notes, _inputs = _render(settings, bump)
+    return files, notes
+
+
+def _render(settings: Settings, bump: bool) -> tuple[dict[str, str], tuple[str, ...], list[Path]]:
+    """`render_for`, plus every file the load read (the spec, its `$ref` files, the overlays)."""
     from generator.build import build_api
     from generator.diff import bump as versioning
     from generator.load import load_spec
@@ -117,7 +124,8 @@ def render_for(settings: Settings, bump: bool = False) -> tuple[dict[str, str], 
     missing: tuple[str, ...] = ()
     if api.webhooks and not getattr(target, "renders_webhooks", False):
         missing = (f"{spec.main_file}#/webhooks: webhooks are not generated for {target.name}",)
-    return files, (*spec.notes, *api.notes, *missing, *rendered.warnings)
+    inputs = [spec.root_dir / name for name in spec.documents] + list(settings.overlays)
+    return files, (*spec.notes, *api.notes, *missing, *rendered.warnings), inputs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -131,15 +139,21 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "mock":
             return _mock(settings, args.host, args.port)
         start = time.perf_counter()
-        files, notes = render_for(settings, bump=getattr(args, "bump", False))
+        bump = getattr(args, "bump", False)
+        if args.command == "check" and _remembered_clean(settings, args.quiet):
+            return 0
+        files, notes, inputs = _render(settings, bump)
         for note in notes if not args.quiet else ():
             print(f"sdkgen: note: {note}", file=sys.stderr)
+        files = emit.with_manifest(files)
+        if not bump and not (settings.out / emit.SNAPSHOT).exists():
+            remembered.store(settings, _machinery(), inputs, emit.expected_hashes(files), notes)
         if args.command == "check":
             return _check(files, settings.out, args.quiet)
-        changed = emit.generate(files, settings.out, force=args.force)
+        changed = emit.generate(files, settings.out, force=args.force, manifested=True)
         if not args.quiet:
             took = time.perf_counter() - start
-            print(f"sdkgen: {len(files) + 1} files in {settings.out}, {len(changed)} changed ({took:.2f}s)")
+            print(f"sdkgen: {len(files)} files in {settings.out}, {len(changed)} changed ({took:.2f}s)")
         return 0
     except SdkgenError as exc:
         print(f"sdkgen: error: {exc.one_line()}", file=sys.stderr)
@@ -172,8 +186,40 @@ def _mock(settings: Settings, host: str, port: int) -> int:
     return 0
 
 
+def _remembered_clean(settings: Settings, quiet: bool) -> bool:
+    """A clean tree told by the remembered render of the same inputs (`generator/remembered.py`);
+    False sends `check` to the full render, which reports whatever differs."""
+    if (settings.out / emit.SNAPSHOT).exists():
+        return False  # `--bump` keeps the version: the snapshot is an input of the render
+    entry = remembered.lookup(settings, _machinery())
+    if entry is None or not emit.matches(entry.expected, settings.out):
+        return False
+    if not quiet:
+        for note in entry.notes:
+            print(f"sdkgen: note: {note}", file=sys.stderr)
+        print(f"sdkgen: {settings.out} is up to date")
+    return True
+
+
+def _machinery() -> remembered.Machinery:
+    """The tool versions and template folders every target's output depends on."""
+    import jinja2
+    import yaml
+
+    from generator.targets.python.ruff import ruff_binary
+    from generator.targets.templating import TEMPLATES
+
+    try:
+        ruff = ruff_binary()
+        st = os.stat(ruff)
+        ruff_id = f"{ruff}:{st.st_size}:{st.st_mtime_ns}"
+    except (OSError, SdkgenError):
+        ruff_id = "no ruff"
+    return remembered.Machinery(f"{yaml.__version__}|{jinja2.__version__}|{ruff_id}", (TEMPLATES,))
+
+
 def _check(files: dict[str, str], out: Path, quiet: bool) -> int:
-    report = emit.check(files, out)
+    report = emit.check(files, out, manifested=True)
     if report.clean:
         if not quiet:
             print(f"sdkgen: {out} is up to date")

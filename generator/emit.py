@@ -24,6 +24,8 @@ from generator.errors import SdkgenError
 
 MANIFEST = ".sdkgen-manifest.json"
 GENIGNORE = ".genignore"
+# The version and surface `generate --bump` keeps (generator/diff/bump.py): an input of the render.
+SNAPSHOT = ".sdkgen-surface.json"
 # Caches that tools create inside a generated tree: never ours, never reported.
 _CACHE_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis"}
 
@@ -60,6 +62,12 @@ def with_manifest(files: dict[str, str]) -> dict[str, str]:
     owned = {path: sha(text) for path, text in sorted(files.items())}
     manifest = json.dumps({"generator": "sdkgen", "files": owned}, indent=1, sort_keys=True)
     return {**files, MANIFEST: manifest + "\n"}
+
+
+def expected_hashes(files: dict[str, str]) -> dict[str, str]:
+    """Every file of a `with_manifest` map with its hash, read off the manifest it carries."""
+    recorded: dict[str, str] = json.loads(files[MANIFEST])["files"]
+    return {**recorded, MANIFEST: sha(files[MANIFEST])}
 
 
 def read_manifest(out: Path) -> dict[str, str]:
@@ -124,9 +132,10 @@ class Report:
         return not (self.changed or self.hand_edited or self.missing or self.extra)
 
 
-def check(files: dict[str, str], out: Path) -> Report:
-    """Compare the rendered map (manifest included) with the output folder."""
-    files = with_manifest(files)
+def check(files: dict[str, str], out: Path, manifested: bool = False) -> Report:
+    """Compare the rendered map (manifest included) with the output folder; `manifested`: the
+    map already has its manifest (`with_manifest`)."""
+    files = files if manifested else with_manifest(files)
     patterns = read_genignore(out)
     recorded = read_manifest(out)
     report = Report()
@@ -159,9 +168,32 @@ def check(files: dict[str, str], out: Path) -> Report:
     return report
 
 
-def generate(files: dict[str, str], out: Path, force: bool = False) -> list[str]:
-    """Write the map to `out` atomically; returns the paths that changed."""
-    files = with_manifest(files)
+def matches(expected: dict[str, str], out: Path) -> bool:
+    """Whether the folder holds exactly these files (path -> SHA-256 of the bytes; `.genignore`
+    and tool caches aside): True only where `check` would find nothing to report."""
+    patterns = read_genignore(out)
+    base = str(out)
+    for rel, digest in expected.items():
+        if ignored(rel, patterns):
+            continue
+        path = os.path.join(base, rel)
+        try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return False  # not opened: a FIFO would block
+            with open(path, "rb") as f:
+                if hashlib.sha256(f.read()).hexdigest() != digest:
+                    return False
+        except (OSError, ValueError):
+            return False
+    return not any(
+        rel not in expected and rel != GENIGNORE and not ignored(rel, patterns) for rel in _disk_files(out)
+    )
+
+
+def generate(files: dict[str, str], out: Path, force: bool = False, manifested: bool = False) -> list[str]:
+    """Write the map to `out` atomically; returns the paths that changed (`manifested`: as in
+    `check`)."""
+    files = files if manifested else with_manifest(files)
     patterns = read_genignore(out)
     files = {p: t for p, t in files.items() if not ignored(p, patterns)}
     for rel in files:

@@ -16,9 +16,9 @@ from generator.diff.compare import bump, compare
 from generator.diff.report import markdown_changelog
 from generator.diff.snapshot import dumps, loads
 from generator.diff.surface import Surface
+from generator.emit import SNAPSHOT
 from generator.errors import UsageError
 
-SNAPSHOT = ".sdkgen-surface.json"
 CHANGELOG = "CHANGELOG.md"
 _VERSION_LINE = re.compile(r'^version = "([^"\n]*)"$', re.MULTILINE)
 

@@ -1,0 +1,159 @@
+"""Renders remembered per user: `sdkgen check` of unchanged inputs compares the tree with the
+file hashes a full render of the very same inputs produced, instead of rendering again.
+
+An entry is keyed by everything the rendered files depend on: the spec's bytes, the settings,
+the generator's own code and templates (their contents), the user's template folder, and the
+versions of Python, PyYAML, Jinja2 and the formatter (`Machinery`, from the command line); it
+records the other files the load read (external `$ref` documents, overlays) with their hashes,
+which must still match. Output is
+a pure function of these (deterministic: a project guarantee, tested byte for byte), so an
+entry stands for the render. Only a clean tree is decided from memory: a tree that differs in
+any byte, a missing or extra file, or a changed input goes to the full render, which reports
+it as before. Trees managed by `--bump` (a surface snapshot, read as an input) always render.
+Nothing like this exists as a library for our inputs; the entry format is a small JSON file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from generator.cache import cache_folder
+from generator.config import Settings
+
+_FORMAT = "sdkgen-remembered-1"
+_KEEP = 64  # entries kept (each a few hundred KB at most); the oldest go first
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a full render of one set of inputs produced."""
+
+    expected: dict[str, str]  # every file of the tree (manifest included) -> SHA-256 of its bytes
+    notes: tuple[str, ...]
+
+
+def _sha_file(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _tree_digest(root: Path, digest: hashlib._Hash) -> None:
+    """Every file under `root` (names and contents, in a fixed order) into `digest`."""
+    for folder, dirs, names in sorted(os.walk(root)):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            path = os.path.join(folder, name)
+            digest.update(os.path.relpath(path, root).encode("utf-8", "surrogateescape") + b"\0")
+            with open(path, "rb") as f:
+                digest.update(hashlib.sha256(f.read()).digest())
+
+
+@dataclass(frozen=True)
+class Machinery:
+    """What shapes the output besides the inputs: tool versions and the folders of code and
+    templates (their contents count), given by the command line, which knows the targets."""
+
+    tools: str
+    folders: tuple[Path, ...]
+
+
+def _key(settings: Settings, machinery: Machinery) -> str | None:
+    spec = _sha_file(settings.spec)
+    if spec is None:
+        return None
+    digest = hashlib.sha256(_FORMAT.encode())
+    digest.update(f"{sys.version}|{machinery.tools}".encode())
+    for field in fields(settings):
+        digest.update(f"{field.name}={getattr(settings, field.name)!r}\0".encode())
+    digest.update(spec.encode())
+    for root in (_PACKAGE, *machinery.folders, settings.templates):
+        if root is not None and root.is_dir():
+            _tree_digest(root, digest)
+    return digest.hexdigest()
+
+
+def _entry_path(settings: Settings, machinery: Machinery) -> str | None:
+    folder = cache_folder("remembered")
+    if folder is None:
+        return None
+    try:
+        key = _key(settings, machinery)
+    except OSError:
+        return None
+    return None if key is None else os.path.join(folder, key + ".json")
+
+
+def lookup(settings: Settings, machinery: Machinery) -> Entry | None:
+    """The remembered render of these inputs, if every input file is as it was."""
+    path = _entry_path(settings, machinery)
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+        body, _, checksum = raw.rpartition(b"\n")
+        if hashlib.sha256(body).hexdigest().encode() != checksum:
+            return None  # damaged
+        data = json.loads(body)
+        for name, digest in data["inputs"].items():
+            if _sha_file(Path(name)) != digest:
+                return None
+        now = time.time()
+        os.utime(path, (now, now))  # pruning keeps the recently used
+        return Entry(
+            {str(k): str(v) for k, v in data["expected"].items()}, tuple(str(n) for n in data["notes"])
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def store(
+    settings: Settings,
+    machinery: Machinery,
+    inputs: list[Path],
+    expected: dict[str, str],
+    notes: tuple[str, ...],
+) -> None:
+    """Remember a full render of `settings` (every file with its hash, `emit.expected_hashes`)
+    and the files it read."""
+    path = _entry_path(settings, machinery)
+    if path is None:
+        return
+    read = {str(p.resolve()): _sha_file(p) for p in inputs if p.resolve() != settings.spec.resolve()}
+    data = {
+        "inputs": read,
+        "expected": expected,
+        "notes": list(notes),
+    }
+    body = json.dumps(data, sort_keys=True).encode()
+    scratch = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(scratch, "wb") as f:
+            f.write(body + b"\n" + hashlib.sha256(body).hexdigest().encode())
+        os.replace(scratch, path)
+        _prune(os.path.dirname(path))
+    except OSError:
+        return  # only costs time next run
+
+
+def _prune(folder: str) -> None:
+    entries = [e for e in os.scandir(folder) if e.name.endswith(".json")]
+    if len(entries) <= _KEEP:
+        return
+    entries.sort(key=lambda e: e.stat().st_mtime)
+    for old in entries[: len(entries) - _KEEP]:
+        try:
+            os.unlink(old.path)
+        except OSError:
+            pass
