@@ -143,16 +143,11 @@ def check(files: dict[str, str], out: Path, manifested: bool = False) -> Report:
     for rel, text in files.items():
         if ignored(rel, patterns):
             continue
-        path = os.path.join(base, rel)
-        try:
-            regular = stat.S_ISREG(os.stat(path).st_mode)
-        except (OSError, ValueError):
-            regular = False
-        if not regular:
+        raw = _regular_bytes(os.path.join(base, rel))
+        if raw is None:
             report.missing.append(rel)
             continue
-        with open(path, "rb") as f:
-            disk = f.read().decode("utf-8", "replace")
+        disk = raw.decode("utf-8", "replace")
         if disk == text:
             continue
         edited = rel in recorded and sha(disk) != recorded[rel]
@@ -168,6 +163,17 @@ def check(files: dict[str, str], out: Path, manifested: bool = False) -> Report:
     return report
 
 
+def _regular_bytes(path: str) -> bytes | None:
+    """A regular file's bytes; None for anything else (not opened: a FIFO would block)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with open(path, "rb") as f:
+            return f.read()
+    except (OSError, ValueError):
+        return None
+
+
 def matches(expected: dict[str, str], out: Path) -> bool:
     """Whether the folder holds exactly these files (path -> SHA-256 of the bytes; `.genignore`
     and tool caches aside): True only where `check` would find nothing to report."""
@@ -176,14 +182,8 @@ def matches(expected: dict[str, str], out: Path) -> bool:
     for rel, digest in expected.items():
         if ignored(rel, patterns):
             continue
-        path = os.path.join(base, rel)
-        try:
-            if not stat.S_ISREG(os.stat(path).st_mode):
-                return False  # not opened: a FIFO would block
-            with open(path, "rb") as f:
-                if hashlib.sha256(f.read()).hexdigest() != digest:
-                    return False
-        except (OSError, ValueError):
+        raw = _regular_bytes(os.path.join(base, rel))
+        if raw is None or hashlib.sha256(raw).hexdigest() != digest:
             return False
     return not any(
         rel not in expected and rel != GENIGNORE and not ignored(rel, patterns) for rel in _disk_files(out)
