@@ -107,13 +107,12 @@ def _disk_files(out: Path) -> list[str]:
     return sorted(found)
 
 
-def _safe(out: Path, rel: str) -> Path:
+def _safe(rel: str) -> None:
     # A lexical check suffices: files are written into a fresh staging folder that sdkgen
     # creates, so no symlink already in `out` can redirect a write.
     parts = rel.split("/")
     if rel.startswith("/") or "\\" in rel or any(p in ("", ".", "..") for p in parts):
         raise SdkgenError(f"refusing to write outside the output folder: {rel!r}")
-    return out / rel
 
 
 @dataclass
@@ -197,7 +196,7 @@ def generate(files: dict[str, str], out: Path, force: bool = False, manifested: 
     patterns = read_genignore(out)
     files = {p: t for p, t in files.items() if not ignored(p, patterns)}
     for rel in files:
-        _safe(out, rel)
+        _safe(rel)
     recorded = read_manifest(out)
     on_disk = set(_disk_files(out))
     if out.exists() and not out.is_dir():
@@ -252,13 +251,7 @@ def _swap_in(out: Path, files: dict[str, str], keep: list[str], dirs: list[str])
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             _link_or_copy(out / rel, target)
-        made: set[Path] = set()
-        for rel, text in files.items():
-            target = staging / rel
-            if target.parent not in made:  # one mkdir per folder, not per file
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            target.write_bytes(text.encode("utf-8"))
+        _write_all(str(staging), files)
         if out.exists():
             _exchange(staging, out)
         else:
@@ -268,6 +261,31 @@ def _swap_in(out: Path, files: dict[str, str], keep: list[str], dirs: list[str])
             shutil.rmtree(staging, ignore_errors=True)
         raise
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_all(base: str, files: dict[str, str]) -> None:
+    """Create every file under the new folder `base`: plain `os` calls on strings, one `mkdir`
+    per folder (pathlib and buffered file objects were a third of the Python time per file)."""
+    made: set[str] = set()
+    for rel, text in files.items():
+        folder = rel.rpartition("/")[0]
+        if folder not in made:
+            os.makedirs(os.path.join(base, folder), exist_ok=True)
+            made.add(folder)
+        _write_file(os.path.join(base, rel), text.encode("utf-8"))
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _write_file(path: str, data: bytes) -> None:
+    fd = os.open(path, _NEW_FILE, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def _link_or_copy(src: Path, dst: Path) -> None:

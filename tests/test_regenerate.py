@@ -106,15 +106,15 @@ from generator import emit
 from generator.cli import main
 limit = int(sys.argv[1])
 count = 0
-real_write = Path.write_bytes
+real_write = emit._write_file
 real_rename = os.rename
-def write_bytes(self, data):
+def write_file(path, data):
     global count
     count += 1
     if count == limit:
         os._exit(9)  # as abrupt as SIGKILL: no cleanup, no finally blocks
-    return real_write(self, data)
-Path.write_bytes = write_bytes
+    return real_write(path, data)
+emit._write_file = write_file
 if limit < 0:
     emit._exchange = lambda a, b: os._exit(9)
 main(sys.argv[2:])
@@ -184,15 +184,15 @@ def test_exception_mid_write_leaves_old_tree(
 ) -> None:
     out, new_spec, ref_old, _ = trees
     calls = {"n": 0}
-    real = Path.write_bytes
+    real = emit._write_file
 
-    def flaky(self: Path, data: bytes) -> int:
+    def flaky(path: str, data: bytes) -> None:
         calls["n"] += 1
         if calls["n"] == 5:
             raise OSError(28, "No space left on device")
-        return real(self, data)
+        real(path, data)
 
-    monkeypatch.setattr(Path, "write_bytes", flaky)
+    monkeypatch.setattr(emit, "_write_file", flaky)
     with pytest.raises(OSError):
         generate(new_spec, out, "pkg")
     monkeypatch.undo()
