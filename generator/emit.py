@@ -8,8 +8,6 @@ carried over untouched and never deleted.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import difflib
 import fnmatch
 import hashlib
@@ -300,6 +298,8 @@ _RENAME_EXCHANGE = 2
 
 def _exchange(a: Path, b: Path) -> None:
     """Atomically swap two directories (Linux renameat2); elsewhere, rename with a backup."""
+    import ctypes.util  # here: its import costs more than the rest of this module's
+
     libc_name = ctypes.util.find_library("c")
     libc = ctypes.CDLL(libc_name, use_errno=True) if libc_name else None
     fn = getattr(libc, "renameat2", None) if libc else None
