@@ -91,6 +91,13 @@ def test_a_changed_ref_file_is_not_taken_from_memory(project: Path) -> None:
     assert "pets/models/components/pet.py" in proc.stdout
 
 
+def test_the_typescript_target_is_remembered_too(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    args = ("--out", str(project / "ts"), "--package", "pets-sdk", "--target", "typescript")
+    assert sdkgen_here("generate", str(project / "spec.yaml"), *args).returncode == 0
+    no_render(monkeypatch)
+    assert sdkgen_here("check", str(project / "spec.yaml"), *args).returncode == 0
+
+
 def test_other_tools_or_settings_miss(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli, "_machinery", lambda: remembered.Machinery("another ruff", ()))
     rendered: list[bool] = []
