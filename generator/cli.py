@@ -140,8 +140,9 @@ def main(argv: list[str] | None = None) -> int:
             return _mock(settings, args.host, args.port)
         start = time.perf_counter()
         bump = getattr(args, "bump", False)
-        if args.command == "check" and _remembered_clean(settings, args.quiet):
-            return 0
+        entry = None if bump else _remembered(settings)
+        if entry is not None:  # the tree is what these inputs render to: nothing to do
+            return _up_to_date(args, settings, entry, start)
         files, notes, inputs = _render(settings, bump)
         for note in notes if not args.quiet else ():
             print(f"sdkgen: note: {note}", file=sys.stderr)
@@ -186,19 +187,26 @@ def _mock(settings: Settings, host: str, port: int) -> int:
     return 0
 
 
-def _remembered_clean(settings: Settings, quiet: bool) -> bool:
-    """A clean tree told by the remembered render of the same inputs (`generator/remembered.py`);
-    False sends `check` to the full render, which reports whatever differs."""
+def _remembered(settings: Settings) -> remembered.Entry | None:
+    """The remembered render of the same inputs (`generator/remembered.py`) when the tree holds
+    exactly its files; None sends the command to the full render (which reports any drift)."""
     if (settings.out / emit.SNAPSHOT).exists():
-        return False  # `--bump` keeps the version: the snapshot is an input of the render
+        return None  # `--bump` keeps the version: the snapshot is an input of the render
     entry = remembered.lookup(settings, _machinery())
-    if entry is None or not emit.matches(entry.expected, settings.out):
-        return False
-    if not quiet:
-        for note in entry.notes:
-            print(f"sdkgen: note: {note}", file=sys.stderr)
+    return entry if entry is not None and emit.matches(entry.expected, settings.out) else None
+
+
+def _up_to_date(args: argparse.Namespace, settings: Settings, entry: remembered.Entry, start: float) -> int:
+    if args.quiet:
+        return 0
+    for note in entry.notes:
+        print(f"sdkgen: note: {note}", file=sys.stderr)
+    if args.command == "check":
         print(f"sdkgen: {settings.out} is up to date")
-    return True
+    else:
+        took = time.perf_counter() - start
+        print(f"sdkgen: {len(entry.expected)} files in {settings.out}, 0 changed ({took:.2f}s, remembered)")
+    return 0
 
 
 def _machinery() -> remembered.Machinery:

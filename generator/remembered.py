@@ -1,5 +1,6 @@
 """Renders remembered per user: `sdkgen check` of unchanged inputs compares the tree with the
-file hashes a full render of the very same inputs produced, instead of rendering again.
+file hashes a full render of the very same inputs produced, instead of rendering again (and
+`generate` over a tree that already holds them has nothing to do).
 
 An entry is keyed by everything the rendered files depend on: the spec's bytes, the settings,
 the generator's own code and templates (their contents), the user's template folder, and the
@@ -9,7 +10,7 @@ which must still match. Output is
 a pure function of these (deterministic: a project guarantee, tested byte for byte), so an
 entry stands for the render. Only a clean tree is decided from memory: a tree that differs in
 any byte, a missing or extra file, or a changed input goes to the full render, which reports
-it as before. Trees managed by `--bump` (a surface snapshot, read as an input) always render.
+it as before (or rewrites it). Trees managed by `--bump` (a surface snapshot, read as an input) always render.
 Nothing like this exists as a library for our inputs; the entry format is a small JSON file.
 """
 

@@ -65,6 +65,27 @@ def test_unchanged_inputs_and_tree_check_without_rendering(
     assert "is up to date" in proc.stdout
 
 
+def test_regenerating_unchanged_inputs_over_their_tree_renders_nothing(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = {p: p.stat().st_mtime_ns for p in (project / "out").rglob("*")}
+    no_render(monkeypatch)
+    proc = run(project, "generate")
+    assert proc.returncode == 0, proc.stderr
+    assert "0 changed" in proc.stdout
+    assert {p: p.stat().st_mtime_ns for p in (project / "out").rglob("*")} == before
+
+
+def test_regenerating_over_a_hand_edit_renders_and_restores(project: Path) -> None:
+    target = project / "out" / "pets" / "models" / "components" / "pet.py"
+    original = target.read_bytes()
+    target.write_bytes(original + b"# tweak\n")
+    proc = run(project, "generate")
+    assert proc.returncode == 0, proc.stderr
+    assert "1 changed" in proc.stdout
+    assert target.read_bytes() == original
+
+
 @pytest.mark.parametrize("change", ["edit", "delete", "extra", "fifo"])
 def test_any_difference_in_the_tree_renders_and_reports(project: Path, change: str) -> None:
     target = project / "out" / "pets" / "models" / "components" / "pet.py"
