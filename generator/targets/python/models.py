@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.graphs import sccs
 from generator.ir import Alias, Api, Enum, Model, Named, TypeRef
 from generator.targets.python.names import PyNames, module_name
 from generator.targets.python.text import docstring
@@ -255,7 +256,7 @@ def _deferred_imports(api: Api, named: frozenset[str]) -> dict[str, tuple[set[st
     overflow the stack). Chains taller than pydantic can build are not built at import."""
     graph, height = _import_heights(api, named)
     deferred: dict[str, tuple[set[str], str]] = {}
-    for scc in _sccs(graph):
+    for scc in sccs(graph):
         for name in scc:
             if height[name] >= CHAIN_LIMIT:
                 # Every CHAIN_LIMIT-th level is built at import (from the bottom up), so the
@@ -298,57 +299,8 @@ def _import_heights(api: Api, named: frozenset[str]) -> tuple[dict[str, set[str]
             _deps(api, a.target, deps, set(), named)
             graph[a.name] = deps - {a.name}
     height: dict[str, int] = {}
-    for scc in _sccs(graph):  # sinks first: every dependency's height is known
+    for scc in sccs(graph):  # sinks first: every dependency's height is known
         below = {d for name in scc for d in graph[name]} - set(scc)
         level = 1 + max((height[d] for d in below if d in height), default=-1)
         height.update(dict.fromkeys(scc, level))
     return graph, height
-
-
-def _sccs(graph: dict[str, set[str]]) -> list[list[str]]:
-    """Tarjan's algorithm, iterative so deep reference chains cannot overflow the stack."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    out: list[list[str]] = []
-    counter = 0
-    for root in sorted(graph):
-        if root in index:
-            continue
-        work = [(root, iter(sorted(graph[root])))]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            advanced = False
-            for child in children:
-                if child not in graph:
-                    continue
-                if child not in index:
-                    index[child] = low[child] = counter
-                    counter += 1
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(sorted(graph[child]))))
-                    advanced = True
-                    break
-                if child in on_stack:
-                    low[node] = min(low[node], index[child])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                scc = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    scc.append(member)
-                    if member == node:
-                        break
-                out.append(sorted(scc))
-    return out
