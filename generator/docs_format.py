@@ -22,8 +22,9 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     """A Markdown table, every column padded to the longest cell (measured before `<br/>`)."""
     width = max(len(c) for row in [headers, *rows] for c in row)
     lines = [headers, ["-" * width for _ in headers], *rows]
+    # A row's text is its cells' padding and separators plus the cells: its newlines are theirs.
     return "\n".join(
-        "| " + " | ".join(c.ljust(width).replace("\n", "<br/>") for c in line) + " |" for line in lines
+        ("| " + " | ".join([c.ljust(width) for c in line]) + " |").replace("\n", "<br/>") for line in lines
     )
 
 

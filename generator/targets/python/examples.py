@@ -99,28 +99,32 @@ class Examples(ExampleValues):
 
     def _model_source(self, value: dict[str, Any], t: TypeRef, imports: Imports, fit: bool) -> str:
         """`Model(attribute=...)`, or `Model.model_validate({...})` for a value that does not fit
-        or has a key no keyword takes; built once per value object and model."""
-        key = (id(value), t.name, fit)
+        or has a key no keyword takes; built once per value object, model and form."""
+        model = self._model(t.name)
+        keywords = self._keywords(model)
+        direct = keywords.keys() >= value.keys() and (fit or values.fits(self.api, value, t, memo=self._fits))
+        key = (id(value), model.name, direct)
         found = self._sources.get(key)
         if found is None or found[0] is not value:
             own = Imports()
-            found = self._sources[key] = (value, self._new_model_source(value, t, own, fit), own)
+            own.add(self.api, model.name)
+            if direct:
+                text = self._keyword_source(value, model.name, keywords, own)
+            else:
+                text = f"{model.name}.model_validate({json_source(value)})"
+            found = self._sources[key] = (value, text, own)
         imports.merge(found[2])
         return found[1]
 
-    def _new_model_source(self, value: dict[str, Any], t: TypeRef, imports: Imports, fit: bool) -> str:
-        model = self._model(t.name)
-        imports.add(self.api, model.name)
-        keywords = self._keywords(model)
-        if not keywords.keys() >= value.keys() or not (
-            fit or values.fits(self.api, value, t, memo=self._fits)
-        ):
-            return f"{model.name}.model_validate({json_source(value)})"
+    def _keyword_source(
+        self, value: dict[str, Any], name: str, keywords: dict[str, tuple[str, TypeRef]], imports: Imports
+    ) -> str:
+        """`Model(attribute=...)` for a value known to fit."""
         args = []
         for k, v in value.items():
             attribute, field_type = keywords[k]
             args.append(f"{attribute}={self.source(v, field_type, imports, fit=True)}")
-        return f"{model.name}(" + ", ".join(args) + ")"
+        return f"{name}(" + ", ".join(args) + ")"
 
 
 @dataclass

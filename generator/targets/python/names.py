@@ -9,6 +9,7 @@ and docs views can never disagree.
 
 from __future__ import annotations
 
+import functools
 import keyword
 from dataclasses import dataclass
 
@@ -94,6 +95,7 @@ CLIENT_KEYWORDS = frozenset({"server_url", "timeout", "retries", "http_client", 
 RESERVED_PACKAGES = frozenset({"generator", "pydantic", "httpx", "typing"})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def attribute_name(raw: str, fallback: str = "field") -> str:
     """A snake_case attribute (field, parameter, method) name for a wire name.
 
