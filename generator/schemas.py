@@ -124,7 +124,7 @@ class SchemaBuilder:
         while stack:
             node, place = stack.pop()
             if isinstance(node, list):
-                stack.extend((v, (i, place)) for i, v in enumerate(node))
+                stack.extend([(v, (i, place)) for i, v in enumerate(node) if isinstance(v, (dict, list))])
                 continue
             if not isinstance(node, dict) or id(node) in seen:
                 continue
@@ -132,9 +132,11 @@ class SchemaBuilder:
             if "discriminator" in node:
                 self._collect_discriminators(node, root.child(*_parts(place)))
             stack.extend(
-                (v, (k, place))
-                for k, v in node.items()
-                if isinstance(v, dict | list) and not is_data_key(k, nested)
+                [
+                    (v, (k, place))
+                    for k, v in node.items()
+                    if isinstance(v, (dict, list)) and not is_data_key(k, nested)
+                ]
             )
 
     def build_components(self) -> None:
@@ -591,7 +593,11 @@ def _nullable(node: Any) -> bool:
         return True
     if isinstance(node.get("enum"), list) and None in node["enum"]:
         return True
-    return any(_is_null_schema(m) for k in ("oneOf", "anyOf") for m in (node.get(k) or []))
+    for key in ("oneOf", "anyOf"):
+        members = node.get(key)
+        if members and any(_is_null_schema(m) for m in members):
+            return True
+    return False
 
 
 def _is_null_schema(node: Any) -> bool:

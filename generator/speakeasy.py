@@ -33,10 +33,13 @@ def unknown_keys(root: Any) -> Counter[str]:
             continue
         seen.add(id(node))
         if isinstance(node, dict):
-            counts.update(k for k in node if isinstance(k, str) and k.startswith(PREFIX) and k not in KNOWN)
-            stack.extend(v for v in node.values() if isinstance(v, dict | list))
+            # Few nodes have such a key: a list per node is cheaper than a Counter update.
+            found = [k for k in node if isinstance(k, str) and k.startswith(PREFIX) and k not in KNOWN]
+            if found:
+                counts.update(found)
+            stack.extend([v for v in node.values() if isinstance(v, (dict, list))])
         elif isinstance(node, list):
-            stack.extend(v for v in node if isinstance(v, dict | list))
+            stack.extend([v for v in node if isinstance(v, (dict, list))])
     return counts
 
 
