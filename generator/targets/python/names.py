@@ -155,6 +155,7 @@ def member_name(value: object) -> str:
 WEBHOOKS_ATTRIBUTE = "webhooks"  # `sdk.webhooks`, when the spec declares webhooks
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def module_name(class_: str) -> str:
     """The module (and docs page) file stem for a class: its lowercased name, bounded."""
     name = naming.file_stem(class_)
