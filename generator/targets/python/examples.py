@@ -25,7 +25,7 @@ class Examples(ExampleValues):
         super().__init__(api)
         self.names = names
         self._keyword_cache: dict[str, dict[str, tuple[str, TypeRef]]] = {}
-        # Model sources by (id of the value, model, fits): the engine shares the values of
+        # Model sources by (id of the value, model, keyword form): the engine shares the values of
         # models, so one model's source recurs on many pages; the value is kept alive with it.
         self._sources: dict[tuple[int, str, bool], tuple[Any, str, Imports]] = {}
         self._fits: values.Memo = {}
