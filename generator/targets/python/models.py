@@ -135,9 +135,9 @@ def _top_models(api: Api, t: TypeRef, out: set[str], seen: set[str]) -> None:
             _top_models(api, arg, out, seen)
 
 
-def module_views(api: Api, names: PyNames) -> list[ModuleView]:
+def module_views(api: Api, names: PyNames, graph: ImportGraph | None = None) -> list[ModuleView]:
     """A view per named type, in name order."""
-    deferred = _deferred_imports(api, names.recursive_aliases)
+    deferred = _deferred_imports(graph or import_graph(api, names))
     named: list[Named] = sorted([*api.models, *api.enums, *api.aliases], key=lambda n: n.name)
     files = multipart_models(api)
     return [_view(api, names, n, *deferred.get(n.name, (set(), "")), files=files) for n in named]
@@ -249,14 +249,14 @@ def _deps(api: Api, t: TypeRef, out: set[str], seen: set[str], named: frozenset[
         _deps(api, arg, out, seen, named)
 
 
-def _deferred_imports(api: Api, named: frozenset[str]) -> dict[str, tuple[set[str], str]]:
+def _deferred_imports(imports: ImportGraph) -> dict[str, tuple[set[str], str]]:
     """For each model, the models its module imports only once its class exists, and whether
     it is atop a long chain: the other members of its import cycle, or every dependency of
     a module with a long chain of modules below it (nested imports, one per link, would
     overflow the stack). Chains taller than pydantic can build are not built at import."""
-    graph, height = _import_heights(api, named)
+    graph, height = imports.edges, imports.height
     deferred: dict[str, tuple[set[str], str]] = {}
-    for scc in sccs(graph):
+    for scc in imports.cycles:
         for name in scc:
             if height[name] >= CHAIN_LIMIT:
                 # Every CHAIN_LIMIT-th level is built at import (from the bottom up), so the
@@ -269,9 +269,9 @@ def _deferred_imports(api: Api, named: frozenset[str]) -> dict[str, tuple[set[st
     return deferred
 
 
-def too_deep(api: Api, names: PyNames) -> list[str]:
+def too_deep(api: Api, names: PyNames, graph: ImportGraph | None = None) -> list[str]:
     """Notes for models nested deeper than pydantic validates (its validators nest as deep)."""
-    _, height = _import_heights(api, names.recursive_aliases)
+    height = (graph or import_graph(api, names)).height
     tallest = max(height.values(), default=0)
     if tallest < BUILD_LIMIT:
         return []
@@ -284,9 +284,20 @@ def too_deep(api: Api, names: PyNames) -> list[str]:
     ]
 
 
-def _import_heights(api: Api, named: frozenset[str]) -> tuple[dict[str, set[str]], dict[str, int]]:
-    """The models (and `named` aliases) each model's (or named alias's) module imports, and the
-    longest chain of imports below it (members of an import cycle count as one)."""
+@dataclass
+class ImportGraph:
+    """The models (and recursive aliases) each model's (or such alias's) module imports, its
+    import cycles (sinks first), and the longest chain of imports below each module (members
+    of a cycle count as one). Built once per render: the views and `too_deep` share it."""
+
+    edges: dict[str, set[str]]
+    cycles: list[list[str]]
+    height: dict[str, int]
+
+
+def import_graph(api: Api, names: PyNames) -> ImportGraph:
+    """The import graph of the model modules."""
+    named = names.recursive_aliases
     graph: dict[str, set[str]] = {}
     for m in api.models:
         deps: set[str] = set()
@@ -299,8 +310,9 @@ def _import_heights(api: Api, named: frozenset[str]) -> tuple[dict[str, set[str]
             _deps(api, a.target, deps, set(), named)
             graph[a.name] = deps - {a.name}
     height: dict[str, int] = {}
-    for scc in sccs(graph):  # sinks first: every dependency's height is known
+    cycles = sccs(graph)
+    for scc in cycles:  # sinks first: every dependency's height is known
         below = {d for name in scc for d in graph[name]} - set(scc)
         level = 1 + max((height[d] for d in below if d in height), default=-1)
         height.update(dict.fromkeys(scc, level))
-    return graph, height
+    return ImportGraph(graph, cycles, height)
