@@ -4,6 +4,7 @@ to one common width, requiredness marks, example cells and deprecation markers."
 from __future__ import annotations
 
 import json
+from itertools import chain, repeat
 from typing import Any
 
 from generator.ir import MISSING
@@ -20,10 +21,12 @@ def cell(text: str) -> str:
 
 def table(headers: list[str], rows: list[list[str]]) -> str:
     """A Markdown table, every column padded to the longest cell (measured before `<br/>`)."""
-    width = max(len(c) for row in [headers, *rows] for c in row)
-    lines = [headers, ["-" * width for _ in headers], *rows]
+    width = max(map(len, chain(headers, *rows)))
+    lines = [headers, ["-" * width] * len(headers), *rows]
+    # A row's text is its cells' padding and separators plus the cells: its newlines are theirs.
+    pad = repeat(width)
     return "\n".join(
-        "| " + " | ".join(c.ljust(width).replace("\n", "<br/>") for c in line) + " |" for line in lines
+        [("| " + " | ".join(map(str.ljust, line, pad)) + " |").replace("\n", "<br/>") for line in lines]
     )
 
 

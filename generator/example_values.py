@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from generator import values
+from generator import graphs, values
 from generator.ir import MISSING, Alias, Api, Enum, Field, Model, Named, TypeRef, named_ref
 
 _T = TypeVar("_T")
@@ -59,6 +59,10 @@ class ExampleValues:
         self._checked: set[str] = set()
         self._stack: list[str] = []
         self._via: set[tuple[str, int]] = set()
+        # Model values built outside their reference cycle, by (model, direction): shared, so
+        # never mutated (see `_model_value`).
+        self._values: dict[tuple[str, values.Direction], Any] = {}
+        self._cycles: dict[str, int] | None = None
 
     # -- validation -----------------------------------------------------------------------
 
@@ -219,6 +223,28 @@ class ExampleValues:
     def _model_value(self, model: Model, nullable: bool) -> Any:
         if model.name in self._stack:
             return None if nullable else {}
+        # The stack only matters through the types the build meets: none of them is on it when
+        # no model or alias being built shares the model's reference cycle (every one on the
+        # stack reaches this model, so one this model reaches would share its cycle).
+        key = (model.name, self.direction)
+        free = self._outside_stack(model.name)
+        if free and key in self._values:
+            return self._values[key]
+        value = self._new_model_value(model)
+        if free:
+            self._values[key] = value
+        return value
+
+    def _outside_stack(self, name: str) -> bool:
+        """Whether no model or alias on the stack shares `name`'s reference cycle."""
+        if not self._stack:
+            return True
+        if self._cycles is None:
+            self._cycles = graphs.components(self.api)
+        cycle = self._cycles.get(name)
+        return cycle is not None and all(self._cycles.get(s) != cycle for s in self._stack)
+
+    def _new_model_value(self, model: Model) -> Any:
         if model.example is not MISSING and self._check(model.example, named_ref(model), str(model.loc)):
             return self._complete(model.example, named_ref(model))
         self._stack.append(model.name)

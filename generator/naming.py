@@ -9,6 +9,7 @@ identifiers (attributes, parameters, methods) with these pieces, in its own `nam
 from __future__ import annotations
 
 import builtins
+import functools
 import hashlib
 import keyword
 import re
@@ -47,11 +48,14 @@ def words(text: str) -> list[str]:
     return _WORD.findall(ascii_text)
 
 
+# Names recur (a property per model, a word per name): each text is split once.
+@functools.lru_cache(maxsize=1 << 16)
 def pascal(text: str) -> str:
     """`chat_completions-create stream` -> `ChatCompletionsCreateStream`."""
     return "".join(w[:1].upper() + w[1:] for w in words(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def snake(text: str) -> str:
     """`bearerAuth` -> `bearer_auth`, `Confidential Chat` -> `confidential_chat`."""
     return "_".join(w.lower() for w in words(text))

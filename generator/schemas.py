@@ -43,6 +43,21 @@ _OBJECT_KEYS = ("properties", "additionalProperties", "patternProperties", "requ
 _Place = tuple[str | int, "_Place"] | None
 
 
+def _schema_children(
+    node: dict[Any, Any], place: _Place, data: dict[Any, bool], nested: Loc
+) -> list[tuple[Any, _Place]]:
+    """The containers below a node that may hold schemas, with their places."""
+    out: list[tuple[Any, _Place]] = []
+    for key, value in node.items():
+        if isinstance(value, (dict, list)):
+            skip = data.get(key)
+            if skip is None:
+                skip = data[key] = is_data_key(key, nested)
+            if not skip:
+                out.append((value, (key, place)))
+    return out
+
+
 def _parts(place: _Place) -> list[str | int]:
     """The reference tokens of a place, root first."""
     parts: list[str | int] = []
@@ -116,6 +131,7 @@ class SchemaBuilder:
         root = Loc(self.spec.main_file, "")
         nested = root.child("paths")  # every node below the root is nested (`is_data_key`)
         seen: set[int] = set()
+        data: dict[Any, bool] = {}  # whether a key holds data, by key (keys recur everywhere)
         # A node's place is (key, parent's place): its JSON pointer is only joined where a
         # discriminator is found, not for each of the spec's nodes.
         stack: list[tuple[Any, _Place]] = [
@@ -124,18 +140,14 @@ class SchemaBuilder:
         while stack:
             node, place = stack.pop()
             if isinstance(node, list):
-                stack.extend((v, (i, place)) for i, v in enumerate(node))
+                stack.extend([(v, (i, place)) for i, v in enumerate(node) if isinstance(v, (dict, list))])
                 continue
             if not isinstance(node, dict) or id(node) in seen:
                 continue
             seen.add(id(node))
             if "discriminator" in node:
                 self._collect_discriminators(node, root.child(*_parts(place)))
-            stack.extend(
-                (v, (k, place))
-                for k, v in node.items()
-                if isinstance(v, dict | list) and not is_data_key(k, nested)
-            )
+            stack.extend(_schema_children(node, place, data, nested))
 
     def build_components(self) -> None:
         """Convert every component schema (and, through them, their inline schemas)."""
@@ -591,7 +603,11 @@ def _nullable(node: Any) -> bool:
         return True
     if isinstance(node.get("enum"), list) and None in node["enum"]:
         return True
-    return any(_is_null_schema(m) for k in ("oneOf", "anyOf") for m in (node.get(k) or []))
+    for key in ("oneOf", "anyOf"):
+        members = node.get(key)
+        if members and any(_is_null_schema(m) for m in members):
+            return True
+    return False
 
 
 def _is_null_schema(node: Any) -> bool:

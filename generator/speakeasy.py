@@ -33,10 +33,13 @@ def unknown_keys(root: Any) -> Counter[str]:
             continue
         seen.add(id(node))
         if isinstance(node, dict):
-            counts.update(k for k in node if isinstance(k, str) and k.startswith(PREFIX) and k not in KNOWN)
-            stack.extend(v for v in node.values() if isinstance(v, dict | list))
+            for key, value in node.items():  # one pass over the items (most of the spec's nodes)
+                if isinstance(value, (dict, list)):
+                    stack.append(value)
+                if isinstance(key, str) and key.startswith(PREFIX) and key not in KNOWN:
+                    counts[key] += 1
         elif isinstance(node, list):
-            stack.extend(v for v in node if isinstance(v, dict | list))
+            stack.extend([v for v in node if isinstance(v, (dict, list))])
     return counts
 
 

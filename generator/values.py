@@ -24,11 +24,16 @@ _NOTHING: frozenset[str] = frozenset()
 
 
 Direction = Literal["", "request", "response"]
+# Yes/no answers by (id of the value, model, direction), each with the value it is about.
+Memo = dict[tuple[int, str, Direction], tuple[Any, bool]]
 
 
-def fits(api: Api, value: Any, t: TypeRef, direction: Direction = "") -> bool:
-    """Whether the JSON `value` fits `t` (the rules of `problems`, stopping at the first)."""
-    return not _check(api, value, t, "", _NOTHING, False, direction)
+def fits(api: Api, value: Any, t: TypeRef, direction: Direction = "", memo: Memo | None = None) -> bool:
+    """Whether the JSON `value` fits `t` (the rules of `problems`, stopping at the first).
+
+    `memo` keeps each object's answer per model, for callers that check the same (never mutated)
+    value objects again and again: the example engine shares the values of models."""
+    return not _check(api, value, t, "", _NOTHING, False, direction, memo)
 
 
 def problems(
@@ -56,6 +61,7 @@ def _check(
     seen: frozenset[str],
     explain: bool,
     direction: Direction = "",
+    memo: Memo | None = None,
 ) -> list[str]:
     """The problems of `value` against `t`. Without `explain` only whether there is one matters:
     the check stops at the first and returns `_NO`, and no path or message is ever built (most
@@ -67,18 +73,24 @@ def _check(
         step = follow(api, t, seen)
         if step is None:
             return _say(explain, path, lambda: "no finite type (the alias refers to itself)")
-        return _check(api, value, step[0], path, step[1], explain, direction)
+        return _check(api, value, step[0], path, step[1], explain, direction, memo)
     if kind == "union":
-        return _union(api, value, t, path, seen, explain, direction)
+        if explain:
+            return _union(api, value, t, path, seen, direction)
+        return (
+            [] if any(not _check(api, value, a, path, seen, False, direction, memo) for a in t.args) else _NO
+        )
     if kind == "list":
         if not isinstance(value, list):
             return _say(explain, path, lambda: f"expected an array, got {show(value)}")
-        return _items(api, enumerate(value), t.args[0], path, explain, direction)
+        return _items(api, enumerate(value), t.args[0], path, explain, direction, memo)
     if kind == "map":
         if not isinstance(value, dict):
             return _say(explain, path, lambda: f"expected an object, got {show(value)}")
-        return _items(api, value.items(), t.args[0], path, explain, direction)
+        return _items(api, value.items(), t.args[0], path, explain, direction, memo)
     if kind == "model":
+        if memo is not None and not explain:
+            return _remembered(api, value, _named(api, t.name, Model), direction, memo)
         return _model(api, value, _named(api, t.name, Model), path, explain, direction)
     if _scalar_fits(api, value, t):
         return []
@@ -123,10 +135,9 @@ def _null(api: Api, t: TypeRef, path: str, seen: frozenset[str], explain: bool) 
 
 
 def _union(
-    api: Api, value: Any, t: TypeRef, path: str, seen: frozenset[str], explain: bool, direction: Direction
+    api: Api, value: Any, t: TypeRef, path: str, seen: frozenset[str], direction: Direction
 ) -> list[str]:
-    if not explain:
-        return [] if any(not _check(api, value, a, path, seen, False, direction) for a in t.args) else _NO
+    """The problems of the member `value` came closest to (none when one fits)."""
     results = []
     for arg in t.args:
         found = _check(api, value, arg, path, seen, True, direction)
@@ -142,13 +153,19 @@ def _union(
 
 
 def _items(
-    api: Api, items: Iterable[tuple[Any, Any]], t: TypeRef, path: str, explain: bool, direction: Direction
+    api: Api,
+    items: Iterable[tuple[Any, Any]],
+    t: TypeRef,
+    path: str,
+    explain: bool,
+    direction: Direction,
+    memo: Memo | None = None,
 ) -> list[str]:
     """The problems of the items of an array (by index) or a map (by key), all of type `t`."""
     out: list[str] = []
     for key, item in items:
         where = f"{path}/{escape(key)}" if explain else path
-        found = _check(api, item, t, where, _NOTHING, explain, direction)
+        found = _check(api, item, t, where, _NOTHING, explain, direction, memo)
         if found:
             if not explain:
                 return _NO
@@ -156,7 +173,24 @@ def _items(
     return out
 
 
-def _model(api: Api, value: Any, model: Model, path: str, explain: bool, direction: Direction) -> list[str]:
+def _remembered(api: Api, value: Any, model: Model, direction: Direction, memo: Memo) -> list[str]:
+    """`_model` as a yes/no check, answered once per value object, model and direction."""
+    key = (id(value), model.name, direction)
+    found = memo.get(key)
+    if found is None or found[0] is not value:  # the memo keeps the value: its id stays its own
+        found = memo[key] = (value, not _model(api, value, model, "", False, direction, memo))
+    return [] if found[1] else _NO
+
+
+def _model(
+    api: Api,
+    value: Any,
+    model: Model,
+    path: str,
+    explain: bool,
+    direction: Direction,
+    memo: Memo | None = None,
+) -> list[str]:
     if not isinstance(value, dict):
         return _say(explain, path, lambda: f"expected an object, got {show(value)}")
     out: list[str] = []
@@ -177,6 +211,7 @@ def _model(api: Api, value: Any, model: Model, path: str, explain: bool, directi
                 _NOTHING,
                 explain,
                 direction,
+                memo,
             )
         elif model.extra == "forbid":
             found = [f"{_where(path)}: additional property {key!r} is not allowed"] if explain else _NO
@@ -189,6 +224,7 @@ def _model(api: Api, value: Any, model: Model, path: str, explain: bool, directi
                 _NOTHING,
                 explain,
                 direction,
+                memo,
             )
         else:
             continue

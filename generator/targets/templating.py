@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.runtime import new_context
 
 from generator.targets.template_cache import bytecode_cache
 
@@ -49,10 +50,18 @@ class Env:
         )
         self.jinja.filters.update(filters)
         self.globals = globals_
+        # Jinja's globals and ours, merged once: `Template.render` would copy Jinja's (a
+        # ChainMap) into a fresh context for each of the thousands of files.
+        self._base = {**self.jinja.globals, **globals_}
 
     def render(self, name: str, **context: Any) -> str:
         """Render one template with the target's global variables (e.g. the file header)."""
-        return self.jinja.get_template(name).render(**self.globals, **context)
+        template = self.jinja.get_template(name)
+        ctx = new_context(self.jinja, template.name, template.blocks, {**self._base, **context}, shared=True)
+        try:
+            return "".join(template.root_render_func(ctx))
+        except Exception:
+            self.jinja.handle_exception()  # a traceback that names the template's lines
 
     def source(self, name: str) -> str:
         """A template's raw text, for files shipped verbatim (the overlay may replace them)."""

@@ -73,9 +73,16 @@ class TypeText:
         self.api = api
         self.prefix = prefix
         self.files = files  # a multipart body's fields: a binary string is a file
+        self._cells: dict[tuple[TypeRef, bool], str] = {}
 
     def cell(self, t: TypeRef, required: bool = True) -> str:
-        """The whole cell for a field or parameter of type `t`."""
+        """The whole cell for a field or parameter of type `t` (types recur: each is built once)."""
+        found = self._cells.get((t, required))
+        if found is None:
+            found = self._cells[t, required] = self._cell(t, required)
+        return found
+
+    def _cell(self, t: TypeRef, required: bool) -> str:
         wrapper = (
             ("Nullable" if t.nullable and t.kind != "null" else "")
             if required

@@ -25,6 +25,10 @@ class Examples(ExampleValues):
         super().__init__(api)
         self.names = names
         self._keyword_cache: dict[str, dict[str, tuple[str, TypeRef]]] = {}
+        # Model sources by (id of the value, model, keyword form): the engine shares the values of
+        # models, so one model's source recurs on many pages; the value is kept alive with it.
+        self._sources: dict[tuple[int, str, bool], tuple[Any, str, Imports]] = {}
+        self._fits: values.Memo = {}
 
     def _keywords(self, model: Model) -> dict[str, tuple[str, TypeRef]]:
         """The attribute and type of each field that can be a constructor keyword (its attribute
@@ -74,16 +78,7 @@ class Examples(ExampleValues):
             items = (f"{literal(k)}: {self.source(v, t.args[0], imports, fit=fit)}" for k, v in value.items())
             return "{" + ", ".join(items) + "}"
         if kind == "model" and isinstance(value, dict):
-            model = self._model(t.name)
-            imports.add(self.api, model.name)
-            keywords = self._keywords(model)
-            if not keywords.keys() >= value.keys() or not (fit or values.fits(self.api, value, t)):
-                return f"{model.name}.model_validate({json_source(value)})"
-            args = []
-            for k, v in value.items():
-                attribute, field_type = keywords[k]
-                args.append(f"{attribute}={self.source(v, field_type, imports, fit=True)}")
-            return f"{model.name}(" + ", ".join(args) + ")"
+            return self._model_source(value, t, imports, fit)
         if kind in ("datetime", "date", "time") and isinstance(value, str):
             imports.modules.add("datetime")
             text = value.replace("Z", "+00:00") if kind == "datetime" else value
@@ -102,6 +97,35 @@ class Examples(ExampleValues):
             return literal(int(value))  # JSON's 3.0 is an integer; `int` wants 3
         return json_source(value)
 
+    def _model_source(self, value: dict[str, Any], t: TypeRef, imports: Imports, fit: bool) -> str:
+        """`Model(attribute=...)`, or `Model.model_validate({...})` for a value that does not fit
+        or has a key no keyword takes; built once per value object, model and form."""
+        model = self._model(t.name)
+        keywords = self._keywords(model)
+        direct = keywords.keys() >= value.keys() and (fit or values.fits(self.api, value, t, memo=self._fits))
+        key = (id(value), model.name, direct)
+        found = self._sources.get(key)
+        if found is None or found[0] is not value:
+            own = Imports()
+            own.add(self.api, model.name)
+            if direct:
+                text = self._keyword_source(value, model.name, keywords, own)
+            else:
+                text = f"{model.name}.model_validate({json_source(value)})"
+            found = self._sources[key] = (value, text, own)
+        imports.merge(found[2])
+        return found[1]
+
+    def _keyword_source(
+        self, value: dict[str, Any], name: str, keywords: dict[str, tuple[str, TypeRef]], imports: Imports
+    ) -> str:
+        """`Model(attribute=...)` for a value known to fit."""
+        args = []
+        for k, v in value.items():
+            attribute, field_type = keywords[k]
+            args.append(f"{attribute}={self.source(v, field_type, imports, fit=True)}")
+        return f"{name}(" + ", ".join(args) + ")"
+
 
 @dataclass
 class Imports:
@@ -114,6 +138,12 @@ class Imports:
         """Import the class `name` from its models package."""
         module = f"{api.package}.models.{api.named(name).module}"
         self.classes.setdefault(module, set()).add(name)
+
+    def merge(self, other: Imports) -> None:
+        """Also import everything `other` imports."""
+        for module, names in other.classes.items():
+            self.classes.setdefault(module, set()).update(names)
+        self.modules.update(other.modules)
 
     def lines(self, extra: dict[str, set[str]] | None = None) -> list[str]:
         """Import lines, stdlib first, then the SDK; one line each (ruff sorts and wraps them)."""

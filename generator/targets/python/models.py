@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.graphs import sccs
 from generator.ir import Alias, Api, Enum, Model, Named, TypeRef
 from generator.targets.python.names import PyNames, module_name
 from generator.targets.python.text import docstring
@@ -134,9 +135,9 @@ def _top_models(api: Api, t: TypeRef, out: set[str], seen: set[str]) -> None:
             _top_models(api, arg, out, seen)
 
 
-def module_views(api: Api, names: PyNames) -> list[ModuleView]:
+def module_views(api: Api, names: PyNames, graph: ImportGraph | None = None) -> list[ModuleView]:
     """A view per named type, in name order."""
-    deferred = _deferred_imports(api, names.recursive_aliases)
+    deferred = _deferred_imports(graph or import_graph(api, names))
     named: list[Named] = sorted([*api.models, *api.enums, *api.aliases], key=lambda n: n.name)
     files = multipart_models(api)
     return [_view(api, names, n, *deferred.get(n.name, (set(), "")), files=files) for n in named]
@@ -248,14 +249,14 @@ def _deps(api: Api, t: TypeRef, out: set[str], seen: set[str], named: frozenset[
         _deps(api, arg, out, seen, named)
 
 
-def _deferred_imports(api: Api, named: frozenset[str]) -> dict[str, tuple[set[str], str]]:
+def _deferred_imports(imports: ImportGraph) -> dict[str, tuple[set[str], str]]:
     """For each model, the models its module imports only once its class exists, and whether
     it is atop a long chain: the other members of its import cycle, or every dependency of
     a module with a long chain of modules below it (nested imports, one per link, would
     overflow the stack). Chains taller than pydantic can build are not built at import."""
-    graph, height = _import_heights(api, named)
+    graph, height = imports.edges, imports.height
     deferred: dict[str, tuple[set[str], str]] = {}
-    for scc in _sccs(graph):
+    for scc in imports.cycles:
         for name in scc:
             if height[name] >= CHAIN_LIMIT:
                 # Every CHAIN_LIMIT-th level is built at import (from the bottom up), so the
@@ -268,9 +269,9 @@ def _deferred_imports(api: Api, named: frozenset[str]) -> dict[str, tuple[set[st
     return deferred
 
 
-def too_deep(api: Api, names: PyNames) -> list[str]:
+def too_deep(api: Api, names: PyNames, graph: ImportGraph | None = None) -> list[str]:
     """Notes for models nested deeper than pydantic validates (its validators nest as deep)."""
-    _, height = _import_heights(api, names.recursive_aliases)
+    height = (graph or import_graph(api, names)).height
     tallest = max(height.values(), default=0)
     if tallest < BUILD_LIMIT:
         return []
@@ -283,9 +284,20 @@ def too_deep(api: Api, names: PyNames) -> list[str]:
     ]
 
 
-def _import_heights(api: Api, named: frozenset[str]) -> tuple[dict[str, set[str]], dict[str, int]]:
-    """The models (and `named` aliases) each model's (or named alias's) module imports, and the
-    longest chain of imports below it (members of an import cycle count as one)."""
+@dataclass
+class ImportGraph:
+    """The models (and recursive aliases) each model's (or such alias's) module imports, its
+    import cycles (sinks first), and the longest chain of imports below each module (members
+    of a cycle count as one). Built once per render: the views and `too_deep` share it."""
+
+    edges: dict[str, set[str]]
+    cycles: list[list[str]]
+    height: dict[str, int]
+
+
+def import_graph(api: Api, names: PyNames) -> ImportGraph:
+    """The import graph of the model modules."""
+    named = names.recursive_aliases
     graph: dict[str, set[str]] = {}
     for m in api.models:
         deps: set[str] = set()
@@ -298,57 +310,9 @@ def _import_heights(api: Api, named: frozenset[str]) -> tuple[dict[str, set[str]
             _deps(api, a.target, deps, set(), named)
             graph[a.name] = deps - {a.name}
     height: dict[str, int] = {}
-    for scc in _sccs(graph):  # sinks first: every dependency's height is known
+    cycles = sccs(graph)
+    for scc in cycles:  # sinks first: every dependency's height is known
         below = {d for name in scc for d in graph[name]} - set(scc)
         level = 1 + max((height[d] for d in below if d in height), default=-1)
         height.update(dict.fromkeys(scc, level))
-    return graph, height
-
-
-def _sccs(graph: dict[str, set[str]]) -> list[list[str]]:
-    """Tarjan's algorithm, iterative so deep reference chains cannot overflow the stack."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    out: list[list[str]] = []
-    counter = 0
-    for root in sorted(graph):
-        if root in index:
-            continue
-        work = [(root, iter(sorted(graph[root])))]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            advanced = False
-            for child in children:
-                if child not in graph:
-                    continue
-                if child not in index:
-                    index[child] = low[child] = counter
-                    counter += 1
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(sorted(graph[child]))))
-                    advanced = True
-                    break
-                if child in on_stack:
-                    low[node] = min(low[node], index[child])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                scc = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    scc.append(member)
-                    if member == node:
-                        break
-                out.append(sorted(scc))
-    return out
+    return ImportGraph(graph, cycles, height)

@@ -9,6 +9,7 @@ and docs views can never disagree.
 
 from __future__ import annotations
 
+import functools
 import keyword
 from dataclasses import dataclass
 
@@ -94,6 +95,7 @@ CLIENT_KEYWORDS = frozenset({"server_url", "timeout", "retries", "http_client", 
 RESERVED_PACKAGES = frozenset({"generator", "pydantic", "httpx", "typing"})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def attribute_name(raw: str, fallback: str = "field") -> str:
     """A snake_case attribute (field, parameter, method) name for a wire name.
 
@@ -153,6 +155,7 @@ def member_name(value: object) -> str:
 WEBHOOKS_ATTRIBUTE = "webhooks"  # `sdk.webhooks`, when the spec declares webhooks
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def module_name(class_: str) -> str:
     """The module (and docs page) file stem for a class: its lowercased name, bounded."""
     name = naming.file_stem(class_)

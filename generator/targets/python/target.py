@@ -18,7 +18,7 @@ from generator.ir import Api
 from generator.targets.base import HEADER, Files, Rendered
 from generator.targets.python.client import render_client
 from generator.targets.python.docs import docs_pages
-from generator.targets.python.models import module_views, too_deep
+from generator.targets.python.models import ImportGraph, import_graph, module_views, too_deep
 from generator.targets.python.names import PyNames, check_package
 from generator.targets.python.ruff import FormatCache, FormatJob
 from generator.targets.python.text import docstring
@@ -56,7 +56,8 @@ class PythonTarget:
         # On a large spec the docs (about half the work) render in a forked child meanwhile.
         docs_job = Forked(lambda: _docs(api, names, env, cache)) if parallel(api) else None
         files: Files = {}
-        _models(api, names, env, files)
+        graph = import_graph(api, names)
+        _models(api, names, env, files, graph)
         files[f"{pkg}/py.typed"] = ""
         files[f"{pkg}/models/__init__.py"] = env.render("package/models_init.py.jinja", api=api)
         files["pyproject.toml"] = env.render(
@@ -93,7 +94,7 @@ class PythonTarget:
         # The runtime ships byte for byte as written (its sources are ruff-formatted already).
         for name in env.ours("runtime", ".py"):
             files[f"{pkg}/{name}"] = f"{PY_HEADER}\n{env.source('runtime/' + name)}"
-        return Rendered(dict(sorted(files.items())), (*too_deep(api, names), *warnings))
+        return Rendered(dict(sorted(files.items())), (*too_deep(api, names, graph), *warnings))
 
 
 # Below this many docs pages the fork, the pickled result and a ruff run of its own cost more
@@ -130,10 +131,10 @@ def _docs(
     return docs.render(env), docs.warnings, cache.fresh
 
 
-def _models(api: Api, names: PyNames, env: Env, files: Files) -> None:
+def _models(api: Api, names: PyNames, env: Env, files: Files, graph: ImportGraph) -> None:
     exports: dict[str, list[tuple[str, str]]] = {"components": [], "operations": []}
     pkg = api.package
-    for view in module_views(api, names):
+    for view in module_views(api, names, graph):
         path = f"{pkg}/models/{view.package}/{view.module}.py"
         files[path] = env.render(f"models/{view.kind}.py.jinja", view=view)
         exports[view.package].append((view.name, view.module))

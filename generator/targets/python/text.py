@@ -15,6 +15,8 @@ def docstring(text: str) -> str:
     text = text.strip()
     if not text:
         return ""
+    if "\n" not in text:  # most descriptions: one line, already stripped
+        return _ESCAPES.apply(text.replace("\\", "\\\\").replace('"', '\\"'))
     out = []
     for line in text.split("\n"):
         escaped = line.rstrip().replace("\\", "\\\\").replace('"', '\\"')
