@@ -9,7 +9,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from generator import emit, remembered
+from generator import emit, heap, remembered
 from generator.config import Settings, load_settings, validate_class_name
 from generator.errors import SdkgenError
 from generator.targets import get_target
@@ -112,9 +112,11 @@ def _render(settings: Settings, bump: bool) -> tuple[dict[str, str], tuple[str, 
     from generator.load import load_spec
 
     target = get_target(settings.target, settings.templates)
-    spec = load_spec(settings.spec, settings.overlays, settings.operation_names)
-    api = build_api(spec, settings)
-    rendered = target.render(api)
+    with heap.built_in_bulk() as built:
+        spec = load_spec(settings.spec, settings.overlays, settings.operation_names)
+        api = build_api(spec, settings)
+        built()
+        rendered = target.render(api)
     current = None
     if bump:
         from generator.diff.surface import surface
