@@ -6,6 +6,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from generator import heap
 from generator.config import Settings
 from generator.diff.compare import Change, Level, at_or_above, compare
 from generator.diff.report import FORMATS
@@ -31,7 +32,10 @@ def spec_surface(settings: Settings) -> Surface:
     from generator.build import build_api
     from generator.load import load_spec
 
-    return surface(build_api(load_spec(settings.spec, settings.overlays), settings))
+    with heap.built_in_bulk() as built:
+        api = build_api(load_spec(settings.spec, settings.overlays), settings)
+        built()
+        return surface(api)
 
 
 def _side(source: Source, settings: Settings) -> Surface:
