@@ -197,7 +197,14 @@ def run_tool(tool: str, spec: Path, scratch: Path, run: int = 0) -> Sample:
             "--output-model-type",
             "pydantic_v2.BaseModel",
         ]
-        return timed(cmd, scratch, env)[0]
+        sample = timed(cmd, scratch, env)[0]
+        if not sample.ok and "Modular references require an output directory" in sample.note:
+            # Schema names with dots (Stripe's `account.requirements`) make it write a package:
+            # the run as a package is the peer's time (the reference run did the same).
+            cmd[cmd.index(str(scratch / "dmcg_models.py"))] = str(scratch / f"dmcg_pkg_{run}")
+            sample = timed(cmd, scratch, env)[0]
+            sample.note = sample.note or "written as a package (modular schema names)"
+        return sample
     if tool == "openapi-python-client":
         cmd = [
             str(BIN / "openapi-python-client"),
