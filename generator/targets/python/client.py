@@ -417,19 +417,22 @@ def _operation(
                 body_expr = f"{_body_model(op, args, ann)}.model_validate(strip_unset({{{pairs}}}))"
             ann.files = False
         else:
+            # A raw body (or one no media type can encode: the caller sends its bytes) is not
+            # typed by its schema: nothing of the schema is imported.
+            raw = kinds <= {"binary", "text"}
             arg = _arg(
                 api,
                 ann,
                 "request_body",
                 "",
                 "raw_body",
-                op.body.type,
+                TypeRef("str") if raw else op.body.type,
                 op.body.required,
                 None,
                 op.body.description,
             )
             ann.files = False
-            if kinds <= {"binary", "text"}:
+            if raw:
                 arg.annotation = _raw_annotation(kinds, ann, op.body.required)
             args.append(arg)
             body_expr = "request_body"
@@ -738,7 +741,7 @@ def _json_parser(api: Api, t: TypeRef, ann: ArgAnnotator, res: ResourceView, pre
 def _raw_annotation(kinds: set[str], ann: ArgAnnotator, required: bool) -> str:
     """A whole binary or text body: what the caller may pass."""
     text = "str" if kinds == {"text"} else "BinaryContent"
-    if "binary" in kinds:
+    if text == "BinaryContent":
         ann.runtime.add(("_payload", "BinaryContent"))
     return text if required else f"{text} | Unset"
 
