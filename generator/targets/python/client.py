@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import generator.targets.python.deprecation as deprecation
 import generator.targets.python.streams as streams
 from generator import naming
+from generator.build import RUNTIME_NAMES
 from generator.ir import Api, Field, Model, Operation, Param, Resource, Response, TypeRef
 from generator.statuses import ERROR_CLASSES
 from generator.targets.base import Files
@@ -311,8 +312,10 @@ def client_view(api: Api, names: PyNames) -> ClientView:
 
 def _resource(api: Api, names: PyNames, resource: Resource, taken: set[str]) -> ResourceView:
     base = resource.class_name
-    if base in taken or base in ERROR_CLASSES:
+    # Not a model's name (the module imports the models it uses), nor a runtime name.
+    while {base, "Async" + base} & taken or base in RUNTIME_NAMES:
         base += "Resource"
+    taken |= {base, "Async" + base}
     # Untagged operations are methods of the SDK class itself (it inherits this class).
     view = ResourceView(
         attr=names.resource(resource),
