@@ -259,7 +259,8 @@ def summary(results: list[Result], probes: list[Result], by_version: collections
     for r in results:
         for kind, value in r.checks.items():
             if value != "ok":
-                groups[f"{kind} failed: {normalise(value.splitlines()[0])}"].append(r)
+                head = value.splitlines()[0] if kind != "import" else normalise(value.splitlines()[0])
+                groups[f"{kind} failed: {head[:120]}"].append(r)
     if groups:
         lines += ["| outcome | specs | e.g. |", "|---|---|---|"]
         for key, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
