@@ -218,6 +218,9 @@ def choose(api: Path, args: argparse.Namespace) -> tuple[list[Path], list[Path],
         by_version[version.split(".")[0] if version.startswith("openapi") else version] += 1
         (openapi if version.startswith("openapi 3.") else swagger).append(path)
     rng = random.Random(args.seed)
+    for done in args.skip or ():  # results of earlier runs: their specs are not drawn again
+        seen = {json.loads(line)["spec"] for line in done.read_text().splitlines()}
+        openapi = [p for p in openapi if str(p.relative_to(api)) not in seen]
     if args.rerun:
         wanted = set(args.rerun.split(","))
         previous = [json.loads(line) for line in (RUNS / "results.jsonl").read_text().splitlines()]
@@ -282,7 +285,9 @@ def main() -> int:
     parser.add_argument("--only", action="append", help="specs whose path contains this (repeatable)")
     parser.add_argument("--rerun", help="statuses of the last results.jsonl to run again, e.g. crash,timeout")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per spec (default 60)")
+    parser.add_argument("--skip", type=Path, action="append", help="a results.jsonl whose specs to leave out")
     parser.add_argument("--import", dest="imports", action="store_true", help="import + ruff each ok SDK")
+    parser.add_argument("--ruff", action="store_true", help="ruff check each ok SDK (no import)")
     parser.add_argument("--mypy", type=int, default=0, help="mypy --strict over N ok SDKs")
     parser.add_argument("--swagger", type=int, default=5, help="Swagger 2.0 specs probed (default 5)")
     parser.add_argument("--tree", type=Path, help="run the generator of another checkout (a before run)")
@@ -296,12 +301,14 @@ def main() -> int:
     results: list[Result] = []
     rng = random.Random(args.seed)
     started = time.perf_counter()
+    log = (RUNS / "results.jsonl").open("w", encoding="utf-8")  # written as it goes
     for i, path in enumerate(chosen):
         rel = str(path.relative_to(api))
         out = RUNS / "out" / f"{i:04d}"
         result = run_one(path, rel, out, args.timeout, args.tree)
         if result.status == "ok" and args.imports:
             result.checks["import"] = check_import(out)
+        if result.status == "ok" and (args.imports or args.ruff):
             result.checks["ruff"] = check_ruff(out)
         if result.status == "ok" and args.mypy and rng.random() < args.mypy / max(1, len(chosen) - i):
             args.mypy -= 1
@@ -311,14 +318,16 @@ def main() -> int:
             f"[{i + 1}/{len(chosen)}] {result.status:7} {result.seconds:6.1f}s {rel} {result.reason} {flags}"
         )
         results.append(result)
+        log.write(json.dumps(asdict(result)) + "\n")
+        log.flush()
         if not args.keep:
             shutil.rmtree(out, ignore_errors=True)
     probe_out = RUNS / "out" / "swagger"
     probes = [run_one(p, str(p.relative_to(api)), probe_out, args.timeout, args.tree) for p in swagger]
     shutil.rmtree(RUNS / "out" / "swagger", ignore_errors=True)
-    with (RUNS / "results.jsonl").open("w", encoding="utf-8") as fh:
-        for r in [*results, *probes]:
-            fh.write(json.dumps(asdict(r)) + "\n")
+    with log:
+        for r in probes:
+            log.write(json.dumps(asdict(r)) + "\n")
     table = summary(results, probes, by_version)
     print(table)
     if not args.no_append:
