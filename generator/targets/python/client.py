@@ -641,6 +641,8 @@ def _arg(
     description: str,
 ) -> ArgView:
     annotation = ann.annotation(t)
+    if required and _mutable(default):
+        default = None  # a list or dict as a keyword's default is shared by calls (ruff B006)
     if not required and default is None:
         annotation += " | Unset"
         default = "UNSET"
@@ -653,13 +655,18 @@ def _arg(
 
 def _param(api: Api, names: PyNames, ann: ArgAnnotator, name: str, p: Param) -> ArgView:
     default = default_source(Field(p.wire, p.type, p.required, default=p.default), api, names)
-    if p.required and p.default is not None and default is not None and p.location != "path":
+    if p.required and default is not None and not _mutable(default) and p.location != "path":
         arg = ArgView(name, p.wire, p.location, ann.annotation(p.type), default, docstring(p.description))
     else:
         arg = _arg(api, ann, name, p.wire, p.location, p.type, p.required, None, p.description)
     arg.explode = p.explode
     arg.style = p.style if p.style not in ("", "form") else ""
     return arg
+
+
+def _mutable(default: str | None) -> bool:
+    """Whether a default's source is a list or dict display (no default of a keyword, then)."""
+    return default is not None and default.startswith(("[", "{"))
 
 
 def _path_expr(op: Operation, args: list[ArgView], http: set[str]) -> str:
