@@ -121,3 +121,9 @@ def test_realspec_shapes_keep_their_names(corpus: dict[str, Outcome]) -> None:
     assert "from ..models.components.call2 import Call2\n" in resource
     root = (package / "resources" / "_root.py").read_text(encoding="utf-8")
     assert "request_body: BinaryContent | Unset = UNSET," in root and "UploadRequest" not in root
+    # a required list with a list default: no `= []` (one list shared by every call)
+    assert "addon_slugs: list[str],\n" in root and "tags: list[str],\n" in root
+    assert (
+        "mapping/attach: $ref file 'models/attach.yml' does not exist or is not a file; "
+        "the value is not mapped" in outcome.stderr
+    )
