@@ -49,10 +49,10 @@ class ArgAnnotator(Annotator):
             self.typing.add("Any")
             return f"{t.name} | dict[str, Any]"
         if t.kind == "union":
-            members = [self.annotation(a) for a in t.args]
-            if "Any" in members:
+            if any(self._is_any(a) for a in t.args):  # before the members record their imports
                 self.typing.add("Any")
                 return "Any"
+            members = [self.annotation(a) for a in t.args]
             parts = dict.fromkeys(p for m in members for p in split_union(m))
             # Models first, the dict spelling and None last: reads like the model's annotation.
             tail: list[str] = [p for p in ("dict[str, Any]", "None") if p in parts]
