@@ -39,6 +39,19 @@ RUNTIME_NAMES = ERROR_CLASSES + (
     "Paging",
     "WebhookVerificationError",
     "SDKError",  # exported by earlier runtimes: reserved still, so no SDK's class names move
+    # Imported by resource modules beside the models they use (from _http, _events, pydantic).
+    "AsyncHTTP",
+    "SyncHTTP",
+    "Call",
+    "ErrorMap",
+    "ExtraBody",
+    "ExtraHeaders",
+    "ExtraQuery",
+    "ResumeConfig",
+    "TimeoutTypes",
+    "EventDecoder",
+    "EventUnionDecoder",
+    "TypeAdapter",
 )
 
 

@@ -52,6 +52,8 @@ class OperationBuilder:
         ops: list[Operation] = []
         keys: list[tuple[str, str]] = []  # per operation: its path key, the flag its node names
         for path, item in paths.items():
+            if str(path).startswith("x-"):  # a specification extension of the Paths Object
+                continue
             loc = base.child(path)
             if not isinstance(item, dict):
                 raise loc.error("a path item must be a mapping")

@@ -10,6 +10,7 @@ from collections import deque
 from typing import Any
 
 from generator import naming, nodes
+from generator.errors import SpecError
 from generator.ir import (
     MISSING,
     Alias,
@@ -182,7 +183,11 @@ class SchemaBuilder:
         for value, ref in mapping.items():
             if isinstance(ref, str):
                 at = loc.child("discriminator", "mapping", value)
-                target = self.spec.target(_mapping_ref(ref), at)
+                try:
+                    target = self.spec.target(_mapping_ref(ref), at)
+                except SpecError as exc:  # a hint only: the union is built from its members
+                    self.note(f"{exc.file}#{exc.pointer}: {exc.message}; the value is not mapped")
+                    continue
                 mapped.add(target)
                 self._literals.setdefault(target, {}).setdefault(prop, []).append(value)
         key_name = "oneOf" if node.get("oneOf") else "anyOf"

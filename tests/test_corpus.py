@@ -4,10 +4,11 @@ passes `mypy --strict` (one run over all outputs) and regenerates byte-identical
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 
-from tests.corpus_support import OVERLOAD_PROBE, MypyRun, Outcome, compile_all, corpus_cases, import_all
+from tests.corpus_support import BIN, OVERLOAD_PROBE, MypyRun, Outcome, compile_all, corpus_cases, import_all
 
 CASES = corpus_cases()
 # The corpus fixtures (tests/conftest.py) are built once per session: keep this module's
@@ -95,3 +96,34 @@ def test_dual_mode_overloads_type_each_mode(all_trees_mypy: MypyRun) -> None:
     assert len(roots) == 1
     problems = all_trees_mypy.errors_under(roots) + all_trees_mypy.unattributed()
     assert not problems, "\n".join(problems)[-3000:]
+
+
+def test_corpus_trees_are_ruff_clean(corpus: dict[str, Outcome]) -> None:
+    """Every corpus tree passes `ruff check` with its own configuration: among them the shapes the
+    real-spec sweep found (realspec_regressions.yaml: an unused import of an unencodable body's
+    model, a tab-indented description's docstring)."""
+    trees = [str(o.out) for o in corpus.values() if o.code == 0]
+    lint = subprocess.run(
+        [str(BIN / "ruff"), "check", "--no-cache", "--output-format", "concise", *trees],
+        capture_output=True,
+        text=True,
+    )
+    assert lint.returncode == 0, lint.stdout[-4000:]
+
+
+def test_realspec_shapes_keep_their_names(corpus: dict[str, Outcome]) -> None:
+    """The resource class moves past the models its module imports; a model named after a runtime
+    name the resource imports (`Call`) moves instead; an unencodable body takes the caller's bytes."""
+    outcome = corpus["realspec_regressions"]
+    package = outcome.out / outcome.case.package
+    resource = (package / "resources" / "diagnostic_settings.py").read_text(encoding="utf-8")
+    assert "class DiagnosticSettingsResourceResource:" in resource
+    assert "from ..models.components.call2 import Call2\n" in resource
+    root = (package / "resources" / "_root.py").read_text(encoding="utf-8")
+    assert "request_body: BinaryContent | Unset = UNSET," in root and "UploadRequest" not in root
+    # a required list with a list default: no `= []` (one list shared by every call)
+    assert "addon_slugs: list[str],\n" in root and "tags: list[str],\n" in root
+    assert (
+        "mapping/attach: $ref file 'models/attach.yml' does not exist or is not a file; "
+        "the value is not mapped" in outcome.stderr
+    )

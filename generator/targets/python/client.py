@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import generator.targets.python.deprecation as deprecation
 import generator.targets.python.streams as streams
 from generator import naming
+from generator.build import RUNTIME_NAMES
 from generator.ir import Api, Field, Model, Operation, Param, Resource, Response, TypeRef
 from generator.statuses import ERROR_CLASSES
 from generator.targets.base import Files
@@ -48,10 +49,10 @@ class ArgAnnotator(Annotator):
             self.typing.add("Any")
             return f"{t.name} | dict[str, Any]"
         if t.kind == "union":
-            members = [self.annotation(a) for a in t.args]
-            if "Any" in members:
+            if any(self._is_any(a) for a in t.args):  # before the members record their imports
                 self.typing.add("Any")
                 return "Any"
+            members = [self.annotation(a) for a in t.args]
             parts = dict.fromkeys(p for m in members for p in split_union(m))
             # Models first, the dict spelling and None last: reads like the model's annotation.
             tail: list[str] = [p for p in ("dict[str, Any]", "None") if p in parts]
@@ -311,8 +312,10 @@ def client_view(api: Api, names: PyNames) -> ClientView:
 
 def _resource(api: Api, names: PyNames, resource: Resource, taken: set[str]) -> ResourceView:
     base = resource.class_name
-    if base in taken or base in ERROR_CLASSES:
+    # Not a model's name (the module imports the models it uses), nor a runtime name.
+    while {base, "Async" + base} & taken or base in RUNTIME_NAMES:
         base += "Resource"
+    taken |= {base, "Async" + base}
     # Untagged operations are methods of the SDK class itself (it inherits this class).
     view = ResourceView(
         attr=names.resource(resource),
@@ -417,19 +420,22 @@ def _operation(
                 body_expr = f"{_body_model(op, args, ann)}.model_validate(strip_unset({{{pairs}}}))"
             ann.files = False
         else:
+            # A raw body (or one no media type can encode: the caller sends its bytes) is not
+            # typed by its schema: nothing of the schema is imported.
+            raw = kinds <= {"binary", "text"}
             arg = _arg(
                 api,
                 ann,
                 "request_body",
                 "",
                 "raw_body",
-                op.body.type,
+                TypeRef("str") if raw else op.body.type,
                 op.body.required,
                 None,
                 op.body.description,
             )
             ann.files = False
-            if kinds <= {"binary", "text"}:
+            if raw:
                 arg.annotation = _raw_annotation(kinds, ann, op.body.required)
             args.append(arg)
             body_expr = "request_body"
@@ -635,6 +641,8 @@ def _arg(
     description: str,
 ) -> ArgView:
     annotation = ann.annotation(t)
+    if required and _mutable(default):
+        default = None  # a list or dict as a keyword's default is shared by calls (ruff B006)
     if not required and default is None:
         annotation += " | Unset"
         default = "UNSET"
@@ -647,13 +655,18 @@ def _arg(
 
 def _param(api: Api, names: PyNames, ann: ArgAnnotator, name: str, p: Param) -> ArgView:
     default = default_source(Field(p.wire, p.type, p.required, default=p.default), api, names)
-    if p.required and p.default is not None and default is not None and p.location != "path":
+    if p.required and default is not None and not _mutable(default) and p.location != "path":
         arg = ArgView(name, p.wire, p.location, ann.annotation(p.type), default, docstring(p.description))
     else:
         arg = _arg(api, ann, name, p.wire, p.location, p.type, p.required, None, p.description)
     arg.explode = p.explode
     arg.style = p.style if p.style not in ("", "form") else ""
     return arg
+
+
+def _mutable(default: str | None) -> bool:
+    """Whether a default's source is a list or dict display (no default of a keyword, then)."""
+    return default is not None and default.startswith(("[", "{"))
 
 
 def _path_expr(op: Operation, args: list[ArgView], http: set[str]) -> str:
@@ -738,7 +751,7 @@ def _json_parser(api: Api, t: TypeRef, ann: ArgAnnotator, res: ResourceView, pre
 def _raw_annotation(kinds: set[str], ann: ArgAnnotator, required: bool) -> str:
     """A whole binary or text body: what the caller may pass."""
     text = "str" if kinds == {"text"} else "BinaryContent"
-    if "binary" in kinds:
+    if text == "BinaryContent":
         ann.runtime.add(("_payload", "BinaryContent"))
     return text if required else f"{text} | Unset"
 

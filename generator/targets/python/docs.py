@@ -325,7 +325,7 @@ class Docs:
             if not body.fields:
                 fields.append(("request_body", body.type, body.required, body.description, MISSING, False))
                 kinds = {kind for _, kind in body.offered}
-                if kinds and kinds <= {"binary", "text"}:
+                if kinds <= {"binary", "text"}:  # none offered: the caller's bytes
                     raw = "str" if kinds == {"text"} else "BinaryContent"
                     rows_text["request_body"] = f"*{raw}*" if body.required else f"*Optional[{raw}]*"
             if len(body.offered) > 1:

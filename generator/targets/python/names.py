@@ -147,8 +147,8 @@ def member_name(value: object) -> str:
         return "EMPTY" if value == "" else "VALUE"
     if name[0].isdigit():
         name = "VALUE_" + name
-    if keyword.iskeyword(name) or name.startswith("_") or name in {"NAME", "VALUE"}:
-        name += "_"
+    if keyword.iskeyword(name) or name.startswith("_") or name in {"NAME", "VALUE", "O", "I"}:
+        name += "_"  # O and I: ambiguous to read (pycodestyle E741)
     return name
 
 

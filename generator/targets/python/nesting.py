@@ -39,7 +39,7 @@ def bare_levels(names: PyNames, have: set[tuple[str, ...]], classes: set[str]) -
             continue
         dotted = ".".join(names.levels[path[:d]] for d in range(1, len(path) + 1))
         base = naming.class_name("_".join(path), "Resource")
-        if base in classes:
+        while base in classes:
             base += "Resource"
         classes.add(base)
         out.append(

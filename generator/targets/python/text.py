@@ -19,7 +19,11 @@ def docstring(text: str) -> str:
         return _ESCAPES.apply(text.replace("\\", "\\\\").replace('"', '\\"'))
     out = []
     for line in text.split("\n"):
-        escaped = line.rstrip().replace("\\", "\\\\").replace('"', '\\"')
+        line = line.rstrip()
+        lead = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:lead]:  # a tab in a docstring line's indentation: ruff's E101/W191
+            line = line[:lead].expandtabs(4) + line[lead:]
+        escaped = line.replace("\\", "\\\\").replace('"', '\\"')
         out.append(_ESCAPES.apply(escaped))
     return "\n".join(out)
 

@@ -77,9 +77,10 @@ class Annotator:
                 parts.append("float")
             return " | ".join(parts)
         if t.kind == "union":
-            members = [self.annotation(a) for a in t.args]
-            if "Any" in members:
+            if any(self._is_any(a) for a in t.args):  # before the members record their imports
+                self.typing.add("Any")
                 return "Any"
+            members = [self.annotation(a) for a in t.args]
             text = " | ".join(dict.fromkeys(members))
             field = self._discriminator_field(t)
             if field:
@@ -88,6 +89,16 @@ class Annotator:
                 return f"Annotated[{text}, Field(discriminator={py_literal(field)})]"
             return text
         raise AssertionError(t.kind)
+
+    def _is_any(self, t: TypeRef) -> bool:
+        """Whether `t`'s annotation is `Any` (which a union holding it becomes)."""
+        if t.kind == "union":
+            return any(self._is_any(a) for a in t.args)
+        if t.kind == "alias" and t.name not in self.names.recursive_aliases:
+            target = self.api.named(t.name)
+            assert isinstance(target, Alias)
+            return self._is_any(target.target)
+        return t.kind == "any"
 
     def _alias(self, name: str) -> str:
         if name in self.names.recursive_aliases:  # no finite annotation: the alias keeps its name
