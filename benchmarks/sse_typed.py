@@ -18,6 +18,12 @@ CPU time, median of several runs; every consumer's chunk ids are checked equal. 
 
     .venv/bin/python benchmarks/sse_typed.py            # appends to BENCHMARKS.md
     .venv/bin/python benchmarks/sse_typed.py --no-append
+    .venv/bin/python benchmarks/sse_typed.py --instructions   # callgrind, load-independent
+
+`--instructions` counts instructions per event instead (valgrind's callgrind, 1,000 events,
+`PYTHONHASHSEED=0`): each consumer runs in a process of its own, once as a warm-up and once
+through `operator.call`, the only function whose execution callgrind collects
+(`--toggle-collect`), so that imports, set-up and the warm-up are not counted.
 """
 
 from __future__ import annotations
@@ -27,10 +33,14 @@ import datetime as dt
 import gc
 import importlib
 import json
+import operator
 import os
 import random
+import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -40,13 +50,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "generated"))
 sys.path.insert(1, str(ROOT / "benchmarks"))
 
-import openai  # noqa: E402
 import pydantic  # noqa: E402
 import pydantic_core  # noqa: E402
 from atoma_sdk._events import EventStream  # noqa: E402
 from atoma_sdk.models.components import ChatCompletionChunk  # noqa: E402
 from atoma_sdk.resources import chat as chat_resource  # noqa: E402
-from openai.types.chat import ChatCompletionChunk as OpenAIChunk  # noqa: E402
 from sse import background_load, build_stream, chunked, machine, make_response, versions  # noqa: E402
 
 DECODER = chat_resource._CHAT_COMPLETIONS_CREATE_STREAM_EVENTS
@@ -81,9 +89,15 @@ REFERENCE = "model_validate_json alone (fresh bytes)"
 
 
 def consumers(
-    chunks: list[bytes], datas: list[str], body: bytes, spans: list[tuple[int, int]]
+    chunks: list[bytes],
+    datas: list[str],
+    body: bytes,
+    spans: list[tuple[int, int]],
+    *,
+    peers: bool = True,
 ) -> dict[str, Callable[[], list[str]]]:
-    client = openai.OpenAI(api_key="bench", base_url="http://127.0.0.1/v1")
+    """Every consumer by name (`peers=False`: without `openai`, whose import alone takes
+    minutes under callgrind)."""
 
     def validate_fresh() -> list[str]:
         return [ChatCompletionChunk.model_validate_json(body[a:b]).id for a, b in spans]
@@ -104,6 +118,12 @@ def consumers(
         with stream_type(make_response(chunks), decoder) as stream:
             return [event.data.id for event in stream]
 
+    if peers:
+        import openai
+        from openai.types.chat import ChatCompletionChunk as OpenAIChunk
+
+        client = openai.OpenAI(api_key="bench", base_url="http://127.0.0.1/v1")
+
     def openai_stream() -> list[str]:
         stream = openai.Stream(cast_to=OpenAIChunk, response=make_response(chunks), client=client)
         return [chunk.id for chunk in stream]
@@ -114,7 +134,7 @@ def consumers(
         "json.loads + model_validate": loads_validate,
         "ours: EventStream end to end": ours,
         **({f"baseline {BASELINE_NAME}: EventStream end to end": baseline} if BASELINE else {}),
-        "openai Stream": openai_stream,
+        **({"openai Stream": openai_stream} if peers else {}),
     }
 
 
@@ -155,16 +175,90 @@ def measure_interleaved(
     return {name: (statistics.median(times[name]), results[name]) for name in named}
 
 
+INSTRUCTION_CONSUMERS = [REFERENCE, "ours: EventStream end to end"]
+
+
+def child(chunking: str, name: str, n_events: int) -> None:
+    """`--child`: one consumer, warmed up, then run once inside `operator.call`."""
+    events, _ = build_stream("lf", n_events)
+    body, spans = payload_spans(events)
+    fn = consumers(chunked(events, chunking), payloads(events), body, spans, peers=False)[name]
+    expected = fn()
+    gc.collect()
+    assert operator.call(fn) == expected
+
+
+def instructions(n_events: int) -> list[str]:
+    """Instructions per event, consumer by consumer and chunking by chunking (a table)."""
+    names = list(INSTRUCTION_CONSUMERS)
+    if BASELINE:
+        names.insert(1, f"baseline {BASELINE_NAME}: EventStream end to end")
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    counts: dict[tuple[str, str], float] = {}
+    chunkings = ("64KiB", "event", "7B")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in names:
+            for chunking in chunkings if name != REFERENCE else chunkings[:1]:
+                out = Path(tmp) / "callgrind.out"
+                command = [
+                    "valgrind",
+                    "--tool=callgrind",
+                    "--toggle-collect=_operator_call",
+                    f"--callgrind-out-file={out}",
+                    sys.executable,
+                    __file__,
+                    "--child",
+                    chunking,
+                    name,
+                    "--events",
+                    str(n_events),
+                    *(["--baseline", BASELINE_PATH] if BASELINE else []),
+                ]
+                subprocess.run(command, env=env, check=True, capture_output=True)
+                totals = re.search(r"^(?:summary|totals): (\d+)", out.read_text(), re.M)
+                assert totals is not None, "no totals in the callgrind output"
+                counts[name, chunking] = int(totals.group(1)) / n_events
+                print(f"{name} / {chunking}: {counts[name, chunking]:,.0f}", flush=True)
+    ref = counts[REFERENCE, "64KiB"]
+    rows = [
+        "| consumer | " + " | ".join(chunkings) + " |",
+        "|---|" + "---|" * len(chunkings),
+        f"| {REFERENCE} | " + " | ".join(f"{ref:,.0f} (1.00x)" for _ in chunkings) + " |",
+    ]
+    for name in names:
+        if name == REFERENCE:
+            continue
+        cells = [f"{counts[name, c]:,.0f} ({counts[name, c] / ref:.2f}x)" for c in chunkings]
+        rows.append(f"| {name} | " + " | ".join(cells) + " |")
+    return rows
+
+
+BASELINE_PATH = ""
+
+
 def main() -> None:
+    global BASELINE_PATH
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-append", action="store_true")
     parser.add_argument("--load", action="store_true", help="keep one core busy meanwhile")
     parser.add_argument("--baseline", help="a copy of another generated atoma_sdk to A/B against")
+    parser.add_argument("--instructions", action="store_true", help="callgrind counts per event")
+    parser.add_argument("--child", nargs=2, metavar=("CHUNKING", "CONSUMER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.baseline:
         load_baseline(args.baseline)
+        BASELINE_PATH = args.baseline
+    if args.child:
+        chunking, name = args.child
+        child(chunking, name, args.events)
+        return
+    if args.instructions:
+        rows = instructions(args.events if args.events != 5000 else 1000)
+        print("\n".join(rows))
+        print(f"pydantic {pydantic.VERSION}, pydantic-core {pydantic_core.__version__}")
+        return
     events, n = build_stream("lf", args.events)
     datas = payloads(events)
     body, spans = payload_spans(events)
