@@ -21,9 +21,10 @@ CPU time, median of several runs; every consumer's chunk ids are checked equal. 
     .venv/bin/python benchmarks/sse_typed.py --instructions   # callgrind, load-independent
 
 `--instructions` counts instructions per event instead (valgrind's callgrind, 1,000 events,
-`PYTHONHASHSEED=0`): each consumer runs in a process of its own, once as a warm-up and once
-through `operator.call`, the only function whose execution callgrind collects
-(`--toggle-collect`), so that imports, set-up and the warm-up are not counted.
+`PYTHONHASHSEED=0`): one process runs every consumer at every chunking (the reference first
+and last), each once as a warm-up and once through `operator.call`, the only function whose
+execution callgrind collects (`--toggle-collect`) and after which it dumps the counts, so
+that imports, set-up and warm-ups are not counted.
 """
 
 from __future__ import annotations
@@ -176,61 +177,79 @@ def measure_interleaved(
 
 
 INSTRUCTION_CONSUMERS = [REFERENCE, "ours: EventStream end to end"]
+CHUNKINGS = ("64KiB", "event", "7B")
 
 
-def child(chunking: str, name: str, n_events: int) -> None:
-    """`--child`: one consumer, warmed up, then run once inside `operator.call`."""
+def child(n_events: int) -> list[tuple[str, str]]:
+    """`--child`: every (consumer, chunking) of `--instructions` in turn, each warmed up
+    right before its one run inside `operator.call`; the reference first and last."""
     events, _ = build_stream("lf", n_events)
     body, spans = payload_spans(events)
-    fn = consumers(chunked(events, chunking), payloads(events), body, spans, peers=False)[name]
-    expected = fn()
-    gc.collect()
-    assert operator.call(fn) == expected
+    runs = child_runs()
+    for name, chunking in runs:
+        chunks = chunked(events, chunking if chunking != "-" else "64KiB")
+        fn = consumers(chunks, payloads(events), body, spans, peers=False)[name]
+        expected = fn()
+        gc.collect()
+        assert operator.call(fn) == expected
+        gc.collect()
+    return runs
 
 
 def instructions(n_events: int) -> list[str]:
-    """Instructions per event, consumer by consumer and chunking by chunking (a table)."""
-    names = list(INSTRUCTION_CONSUMERS)
-    if BASELINE:
-        names.insert(1, f"baseline {BASELINE_NAME}: EventStream end to end")
+    """Instructions per event, consumer by consumer and chunking by chunking (a table).
+
+    One process runs them all, each dumped on its own (`--dump-after`): counts taken in
+    separate processes moved by ~5% for the same code with the process's import history."""
     env = {**os.environ, "PYTHONHASHSEED": "0"}
-    counts: dict[tuple[str, str], float] = {}
-    chunkings = ("64KiB", "event", "7B")
     with tempfile.TemporaryDirectory() as tmp:
-        for name in names:
-            for chunking in chunkings if name != REFERENCE else chunkings[:1]:
-                out = Path(tmp) / "callgrind.out"
-                command = [
-                    "valgrind",
-                    "--tool=callgrind",
-                    "--toggle-collect=_operator_call",
-                    f"--callgrind-out-file={out}",
-                    sys.executable,
-                    __file__,
-                    "--child",
-                    chunking,
-                    name,
-                    "--events",
-                    str(n_events),
-                    *(["--baseline", BASELINE_PATH] if BASELINE else []),
-                ]
-                subprocess.run(command, env=env, check=True, capture_output=True)
-                totals = re.search(r"^(?:summary|totals): (\d+)", out.read_text(), re.M)
-                assert totals is not None, "no totals in the callgrind output"
+        out = Path(tmp) / "cg.out"
+        command = [
+            "valgrind",
+            "--tool=callgrind",
+            "--toggle-collect=_operator_call",
+            "--dump-after=_operator_call",
+            f"--callgrind-out-file={out}",
+            sys.executable,
+            __file__,
+            "--child",
+            "--events",
+            str(n_events),
+            *(["--baseline", BASELINE_PATH] if BASELINE else []),
+        ]
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        runs = child_runs()
+        dumps = sorted(Path(tmp).glob("cg.out.*"), key=lambda f: int(f.name.rsplit(".", 1)[1]))
+        assert len(dumps) == len(runs), f"{len(dumps)} dumps for {len(runs)} runs"
+        counts: dict[tuple[str, str], float] = {}
+        refs = []
+        for (name, chunking), dump in zip(runs, dumps, strict=True):
+            totals = re.search(r"^totals: (\d+)", dump.read_text(), re.M)
+            assert totals is not None, "no totals in the callgrind output"
+            if name == REFERENCE:
+                refs.append(int(totals.group(1)) / n_events)
+            else:
                 counts[name, chunking] = int(totals.group(1)) / n_events
-                print(f"{name} / {chunking}: {counts[name, chunking]:,.0f}", flush=True)
-    ref = counts[REFERENCE, "64KiB"]
+    ref = statistics.mean(refs)
     rows = [
-        "| consumer | " + " | ".join(chunkings) + " |",
-        "|---|" + "---|" * len(chunkings),
-        f"| {REFERENCE} | " + " | ".join(f"{ref:,.0f} (1.00x)" for _ in chunkings) + " |",
+        f"Reference first and last: {refs[0]:,.0f} / {refs[1]:,.0f} instructions per event (mean used).",
+        "",
+        "| consumer | " + " | ".join(CHUNKINGS) + " |",
+        "|---|" + "---|" * len(CHUNKINGS),
+        f"| {REFERENCE} | " + " | ".join(f"{ref:,.0f} (1.00x)" for _ in CHUNKINGS) + " |",
     ]
-    for name in names:
-        if name == REFERENCE:
-            continue
-        cells = [f"{counts[name, c]:,.0f} ({counts[name, c] / ref:.2f}x)" for c in chunkings]
+    for name in dict.fromkeys(name for name, _ in counts):
+        cells = [f"{counts[name, c]:,.0f} ({counts[name, c] / ref:.2f}x)" for c in CHUNKINGS]
         rows.append(f"| {name} | " + " | ".join(cells) + " |")
     return rows
+
+
+def child_runs() -> list[tuple[str, str]]:
+    """The (consumer, chunking) order `child` runs them in (without running them)."""
+    names = list(INSTRUCTION_CONSUMERS)
+    if BASELINE:
+        names.append(f"baseline {BASELINE_NAME}: EventStream end to end")
+    return [(REFERENCE, "-"), *[(n, c) for n in names[1:] for c in CHUNKINGS], (REFERENCE, "-")]
 
 
 BASELINE_PATH = ""
@@ -245,14 +264,13 @@ def main() -> None:
     parser.add_argument("--load", action="store_true", help="keep one core busy meanwhile")
     parser.add_argument("--baseline", help="a copy of another generated atoma_sdk to A/B against")
     parser.add_argument("--instructions", action="store_true", help="callgrind counts per event")
-    parser.add_argument("--child", nargs=2, metavar=("CHUNKING", "CONSUMER"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.baseline:
         load_baseline(args.baseline)
         BASELINE_PATH = args.baseline
     if args.child:
-        chunking, name = args.child
-        child(chunking, name, args.events)
+        child(args.events)
         return
     if args.instructions:
         rows = instructions(args.events if args.events != 5000 else 1000)
