@@ -249,6 +249,27 @@ PEERS: dict[str, tuple[Callable[[httpx.Response], list[Any]], Callable[[list[Any
     "anthropic": (run_anthropic, norm_plain),
     "atoma_sdk": (run_atoma, norm_atoma),
 }
+# A peer whose package is not installed is left out (and named in the output): the
+# `bench` extra's atoma-sdk pins an older pydantic, which a venv may not want.
+_PEER_MODULES = {
+    "httpx-sse": "httpx_sse",
+    "sseclient-py": "sseclient",
+    "openai": "openai",
+    "anthropic": "anthropic",
+    "atoma_sdk": "atoma_sdk.utils.eventstreaming",
+}
+
+
+def _installed(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:  # a missing parent package
+        return False
+
+
+MISSING_PEERS = [name for name, module in _PEER_MODULES.items() if not _installed(module)]
+for _name in MISSING_PEERS:
+    del PEERS[_name]
 
 # --------------------------------------------------------------------------- timing
 

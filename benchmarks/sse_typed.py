@@ -18,6 +18,13 @@ CPU time, median of several runs; every consumer's chunk ids are checked equal. 
 
     .venv/bin/python benchmarks/sse_typed.py            # appends to BENCHMARKS.md
     .venv/bin/python benchmarks/sse_typed.py --no-append
+    .venv/bin/python benchmarks/sse_typed.py --instructions   # callgrind, load-independent
+
+`--instructions` counts instructions per event instead (valgrind's callgrind, 1,000 events,
+`PYTHONHASHSEED=0`): one process runs every consumer at every chunking (the reference first
+and last), each once as a warm-up and once through `operator.call`, the only function whose
+execution callgrind collects (`--toggle-collect`) and after which it dumps the counts, so
+that imports, set-up and warm-ups are not counted.
 """
 
 from __future__ import annotations
@@ -27,10 +34,14 @@ import datetime as dt
 import gc
 import importlib
 import json
+import operator
 import os
 import random
+import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -40,13 +51,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "generated"))
 sys.path.insert(1, str(ROOT / "benchmarks"))
 
-import openai  # noqa: E402
 import pydantic  # noqa: E402
 import pydantic_core  # noqa: E402
 from atoma_sdk._events import EventStream  # noqa: E402
 from atoma_sdk.models.components import ChatCompletionChunk  # noqa: E402
 from atoma_sdk.resources import chat as chat_resource  # noqa: E402
-from openai.types.chat import ChatCompletionChunk as OpenAIChunk  # noqa: E402
 from sse import background_load, build_stream, chunked, machine, make_response, versions  # noqa: E402
 
 DECODER = chat_resource._CHAT_COMPLETIONS_CREATE_STREAM_EVENTS
@@ -81,9 +90,15 @@ REFERENCE = "model_validate_json alone (fresh bytes)"
 
 
 def consumers(
-    chunks: list[bytes], datas: list[str], body: bytes, spans: list[tuple[int, int]]
+    chunks: list[bytes],
+    datas: list[str],
+    body: bytes,
+    spans: list[tuple[int, int]],
+    *,
+    peers: bool = True,
 ) -> dict[str, Callable[[], list[str]]]:
-    client = openai.OpenAI(api_key="bench", base_url="http://127.0.0.1/v1")
+    """Every consumer by name (`peers=False`: without `openai`, whose import alone takes
+    minutes under callgrind)."""
 
     def validate_fresh() -> list[str]:
         return [ChatCompletionChunk.model_validate_json(body[a:b]).id for a, b in spans]
@@ -104,6 +119,12 @@ def consumers(
         with stream_type(make_response(chunks), decoder) as stream:
             return [event.data.id for event in stream]
 
+    if peers:
+        import openai
+        from openai.types.chat import ChatCompletionChunk as OpenAIChunk
+
+        client = openai.OpenAI(api_key="bench", base_url="http://127.0.0.1/v1")
+
     def openai_stream() -> list[str]:
         stream = openai.Stream(cast_to=OpenAIChunk, response=make_response(chunks), client=client)
         return [chunk.id for chunk in stream]
@@ -114,7 +135,7 @@ def consumers(
         "json.loads + model_validate": loads_validate,
         "ours: EventStream end to end": ours,
         **({f"baseline {BASELINE_NAME}: EventStream end to end": baseline} if BASELINE else {}),
-        "openai Stream": openai_stream,
+        **({"openai Stream": openai_stream} if peers else {}),
     }
 
 
@@ -155,16 +176,107 @@ def measure_interleaved(
     return {name: (statistics.median(times[name]), results[name]) for name in named}
 
 
+INSTRUCTION_CONSUMERS = [REFERENCE, "ours: EventStream end to end"]
+CHUNKINGS = ("64KiB", "event", "7B")
+
+
+def child(n_events: int) -> list[tuple[str, str]]:
+    """`--child`: every (consumer, chunking) of `--instructions` in turn, each warmed up
+    right before its one run inside `operator.call`; the reference first and last."""
+    events, _ = build_stream("lf", n_events)
+    body, spans = payload_spans(events)
+    runs = child_runs()
+    for name, chunking in runs:
+        chunks = chunked(events, chunking if chunking != "-" else "64KiB")
+        fn = consumers(chunks, payloads(events), body, spans, peers=False)[name]
+        expected = fn()
+        gc.collect()
+        assert operator.call(fn) == expected
+        gc.collect()
+    return runs
+
+
+def instructions(n_events: int) -> list[str]:
+    """Instructions per event, consumer by consumer and chunking by chunking (a table).
+
+    One process runs them all, each dumped on its own (`--dump-after`): counts taken in
+    separate processes moved by ~5% for the same code with the process's import history."""
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "cg.out"
+        command = [
+            "valgrind",
+            "--tool=callgrind",
+            "--toggle-collect=_operator_call",
+            "--dump-after=_operator_call",
+            f"--callgrind-out-file={out}",
+            sys.executable,
+            __file__,
+            "--child",
+            "--events",
+            str(n_events),
+            *(["--baseline", BASELINE_PATH] if BASELINE else []),
+        ]
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        runs = child_runs()
+        dumps = sorted(Path(tmp).glob("cg.out.*"), key=lambda f: int(f.name.rsplit(".", 1)[1]))
+        assert len(dumps) == len(runs), f"{len(dumps)} dumps for {len(runs)} runs"
+        counts: dict[tuple[str, str], float] = {}
+        refs = []
+        for (name, chunking), dump in zip(runs, dumps, strict=True):
+            totals = re.search(r"^totals: (\d+)", dump.read_text(), re.M)
+            assert totals is not None, "no totals in the callgrind output"
+            if name == REFERENCE:
+                refs.append(int(totals.group(1)) / n_events)
+            else:
+                counts[name, chunking] = int(totals.group(1)) / n_events
+    ref = statistics.mean(refs)
+    rows = [
+        f"Reference first and last: {refs[0]:,.0f} / {refs[1]:,.0f} instructions per event (mean used).",
+        "",
+        "| consumer | " + " | ".join(CHUNKINGS) + " |",
+        "|---|" + "---|" * len(CHUNKINGS),
+        f"| {REFERENCE} | " + " | ".join(f"{ref:,.0f} (1.00x)" for _ in CHUNKINGS) + " |",
+    ]
+    for name in dict.fromkeys(name for name, _ in counts):
+        cells = [f"{counts[name, c]:,.0f} ({counts[name, c] / ref:.2f}x)" for c in CHUNKINGS]
+        rows.append(f"| {name} | " + " | ".join(cells) + " |")
+    return rows
+
+
+def child_runs() -> list[tuple[str, str]]:
+    """The (consumer, chunking) order `child` runs them in (without running them)."""
+    names = list(INSTRUCTION_CONSUMERS)
+    if BASELINE:
+        names.append(f"baseline {BASELINE_NAME}: EventStream end to end")
+    return [(REFERENCE, "-"), *[(n, c) for n in names[1:] for c in CHUNKINGS], (REFERENCE, "-")]
+
+
+BASELINE_PATH = ""
+
+
 def main() -> None:
+    global BASELINE_PATH
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-append", action="store_true")
     parser.add_argument("--load", action="store_true", help="keep one core busy meanwhile")
     parser.add_argument("--baseline", help="a copy of another generated atoma_sdk to A/B against")
+    parser.add_argument("--instructions", action="store_true", help="callgrind counts per event")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.baseline:
         load_baseline(args.baseline)
+        BASELINE_PATH = args.baseline
+    if args.child:
+        child(args.events)
+        return
+    if args.instructions:
+        rows = instructions(args.events if args.events != 5000 else 1000)
+        print("\n".join(rows))
+        print(f"pydantic {pydantic.VERSION}, pydantic-core {pydantic_core.__version__}")
+        return
     events, n = build_stream("lf", args.events)
     datas = payloads(events)
     body, spans = payload_spans(events)

@@ -34,6 +34,7 @@ from collections.abc import (
     Iterator,
 )
 from dataclasses import dataclass
+from itertools import islice
 from types import TracebackType
 from typing import Any, Generic, Protocol, TypeVar, cast
 
@@ -67,8 +68,9 @@ DONE = "[DONE]"  # ends a JSON stream whose spec declares no sentinel (never val
 
 Decode = Callable[[ServerSentEvent, "httpx.Response | None"], T_co]
 # A decoder's fast path for plain events: (validate raw JSON, envelope model, its data
-# field, the sentinel as bytes); see `EventDecoder.plain`.
-Plain = tuple[Callable[[bytes], Any], "type[BaseModel]", str, bytes]
+# field, the sentinel as bytes, the least data that is neither the sentinel nor an error
+# payload); see `EventDecoder.plain`.
+Plain = tuple[Callable[[bytes], Any], "type[BaseModel]", str, bytes, bytes]
 
 # The data of an error payload starts with `_ERROR`; `_ERROR <= data < _ERROR_END` tells
 # without slicing.
@@ -263,14 +265,17 @@ class EventDecoder(Generic[M]):
         if self._plain_data:
             assert self._payload is not None
             sentinel = (self.sentinel or DONE).encode()
-            self._plain = (self._payload, self._model, self._names[0], sentinel)
+            # Data from `above` on sorts after both: one comparison clears most events.
+            above = max(_ERROR_END, sentinel + b"\x00")
+            self._plain = (self._payload, self._model, self._names[0], sentinel, above)
             return self._data_only(self._model, self._payload, self._names[0])
         return self._general
 
     @property
     def plain(self) -> Plain | None:
         """What a stream needs to type a plain event (`data: ` only) from its raw data:
-        (validate, model, data field, sentinel); None when this decoder has no such path.
+        (validate, model, data field, sentinel, above); None when this decoder has no such
+        path. Data that sorts from `above` on is neither the sentinel nor an error payload.
 
         The sentinel is `[DONE]` when none is declared: a JSON stream ends there (it is
         never valid JSON, see `_Reading.items`)."""
@@ -683,13 +688,13 @@ class _Reading(Generic[T]):
 
     __slots__ = (
         "_decode",
-        "_parser",
         "_recover",
         "_sentinel",
         "_strict",
         "ended",
         "feed",
         "feed_plain",
+        "parser",
         "plain",
         "response",
         "resume",
@@ -716,7 +721,7 @@ class _Reading(Generic[T]):
     def restart(self, response: httpx.Response) -> None:
         """Read `response` next: a fresh connection, a fresh event stream."""
         self.response = response
-        self._parser = parser = SSEDecoder()
+        self.parser = parser = SSEDecoder()
         if self.resume is not None:
             # The reconnection time is the stream's, not one connection's: read it live.
             self.resume.reconnection = lambda: parser.reconnection_time
@@ -728,13 +733,13 @@ class _Reading(Generic[T]):
     def event(self, data: bytes) -> list[ServerSentEvent]:
         """A plain event the fast path could not type, for `items` to take."""
         text = data.decode("utf-8", "replace")
-        return [ServerSentEvent("message", text, self._parser.last_event_id)]
+        return [ServerSentEvent("message", text, self.parser.last_event_id)]
 
     @property
     def last_event_id(self) -> str:
         """The last event id delivered (without resume: the last one parsed)."""
         resume = self.resume
-        return resume.last_event_id if resume else self._parser.last_event_id
+        return resume.last_event_id if resume else self.parser.last_event_id
 
     def items(self, events: list[ServerSentEvent]) -> Iterator[T]:
         """The items of `events`, in order.
@@ -843,71 +848,118 @@ class EventStream(_Visible, Generic[T]):
         return self._iterator.__next__()
 
     def _events(self) -> Generator[T, None, None]:
-        # One frame per event on the common path (see `_Reading` and `AsyncEventStream`,
-        # which reads the same way): a read without a line end only waits; the plain
-        # events of a read are typed here from their raw data; anything else goes
-        # through the decoder and `_Reading.items`.
+        # One frame per event on the common path (`AsyncEventStream` reads the same way):
+        # - a read without a line end only waits, with the reads after it up to one that
+        #   has a line end (`_WAIT` reads more at most: then the decoder, which checks
+        #   the size, gets them, a long line);
+        # - a read that ends one plain event (its `data: ` line, the blank line, perhaps
+        #   the start of the next line), with nothing of the decoder's in the way
+        #   (`ready`), is cut here: its data typed, the start of the next line kept;
+        # - the plain events of any other read come from `feed_plain`, raw;
+        # - anything else goes through `feed` and `_Reading.items`.
         reading = self._reading
         new, fields, extra, private = _new, _set_fields, _set_extra, _set_private
         error, error_end, join = _ERROR, _ERROR_END, b"".join
+        waiting: list[bytes] = []  # reads that end no line yet, or the start of one
         while True:
             response, feed, plain = reading.response, reading.feed, reading.feed_plain
+            parser = reading.parser
+            limit = parser.max_event_size
             if reading.plain is not None:
-                validate, model, name, sentinel = reading.plain
+                validate, model, name, sentinel, above = reading.plain
             failure = None
             misses = 0
-            waiting: list[bytes] = []
-            wait = waiting.append
-            budget = _WAIT  # reads that may still wait
+            waiting.clear()
+            ready = False  # the decoder is clean and holds nothing: reads cut here
             try:
-                for chunk in iter_body(response, empty=True):
-                    if 10 in chunk or 13 in chunk:
-                        if waiting:
-                            wait(chunk)
-                            chunk = join(waiting)
-                            waiting.clear()
-                            budget = _WAIT
-                    else:
-                        wait(chunk)  # completes nothing: joined with the next
-                        budget -= 1
-                        if budget:
-                            continue
-                        chunk = join(
-                            waiting
-                        )  # a long line: the decoder checks its size
+                body = iter_body(response, empty=True)
+                for chunk in body:
+                    if 10 not in chunk and 13 not in chunk:
+                        waiting.append(chunk)
+                        for chunk in islice(body, _WAIT):  # (a loop of their own)
+                            waiting.append(chunk)
+                            if 10 in chunk or 13 in chunk:
+                                break
+                        chunk = join(waiting)
                         waiting.clear()
-                        budget = _WAIT
-                    if plain is not None:
-                        datas = plain(chunk)
-                        if datas is not None:
-                            misses = 0
-                            for data in datas:
-                                if data == sentinel:
-                                    reading.ended = True
-                                    return
-                                if not error <= data < error_end:
-                                    try:
-                                        value = validate(data)
-                                    except ValidationError:
-                                        pass  # decided below, as any other event
-                                    else:
-                                        obj: Any = new(model)
-                                        vars(obj)[name] = value
-                                        fields(obj, {name})
-                                        extra(obj, {})
-                                        private(obj, None)
-                                        yield obj
-                                        continue
-                                yield from reading.items(reading.event(data))
-                                if reading.ended:
-                                    return
+                    elif waiting:  # the line the last read began
+                        waiting.append(chunk)
+                        chunk = join(waiting)
+                        waiting.clear()
+                    if ready:
+                        head, lf, tail = chunk.partition(b"\n")  # the first line, ...
+                        data = head.removeprefix(b"data: ")
+                        cut = False
+                        if data is not head and 13 not in chunk and len(chunk) <= limit:
+                            if tail == b"\n":  # ... then the blank line ends the read
+                                cut = True
+                            elif not tail:  # ... its blank line to come: it waits
+                                if lf:
+                                    waiting.append(chunk)
+                                    continue
+                            else:
+                                rest = tail.removeprefix(b"\n")
+                                if rest is not tail and 10 not in rest:
+                                    waiting.append(rest)  # ... a line begun: it waits
+                                    cut = True
+                        if cut:
+                            if data >= above or not (
+                                data == sentinel or error <= data < error_end
+                            ):
+                                try:
+                                    value = validate(data)
+                                except ValidationError:
+                                    pass  # decided below, as any other event
+                                else:
+                                    obj: Any = new(model)
+                                    obj.__dict__[name] = value
+                                    fields(obj, {name})
+                                    extra(obj, {})
+                                    private(obj, None)
+                                    yield obj
+                                    continue
+                            elif data == sentinel:
+                                reading.ended = True
+                                return
+                            yield from reading.items(reading.event(data))
+                            if reading.ended:
+                                return
                             continue
-                        misses += 1
-                        if misses > _MISSES:  # not a plain stream after all
-                            plain = None
-                    events = feed(chunk)
-                    if events:
-                        yield from reading.items(events)
+                    datas = plain(chunk) if plain is not None else None
+                    if datas is None:
+                        ready = False
+                        if plain is not None:
+                            misses += 1
+                            if misses > _MISSES:  # not a plain stream after all
+                                plain = None
+                        events = feed(chunk)
+                        if events:
+                            yield from reading.items(events)
+                            if reading.ended:
+                                return
+                        continue
+                    misses = 0
+                    ready = parser.idle
+                    for data in datas:
+                        if data >= above or not (
+                            data == sentinel or error <= data < error_end
+                        ):
+                            try:
+                                value = validate(data)
+                            except ValidationError:
+                                pass
+                            else:
+                                obj = new(model)
+                                obj.__dict__[name] = value
+                                fields(obj, {name})
+                                extra(obj, {})
+                                private(obj, None)
+                                yield obj
+                                continue
+                        elif data == sentinel:
+                            reading.ended = True
+                            return
+                        yield from reading.items(reading.event(data))
                         if reading.ended:
                             return
             except httpx.TransportError as exc:
@@ -987,65 +1039,112 @@ class AsyncEventStream(_Visible, Generic[T]):
         reading = self._reading
         new, fields, extra, private = _new, _set_fields, _set_extra, _set_private
         error, error_end, join = _ERROR, _ERROR_END, b"".join
+        waiting: list[bytes] = []  # reads that end no line yet, or the start of one
         while True:
             response, feed, plain = reading.response, reading.feed, reading.feed_plain
+            parser = reading.parser
+            limit = parser.max_event_size
             if reading.plain is not None:
-                validate, model, name, sentinel = reading.plain
+                validate, model, name, sentinel, above = reading.plain
             failure = None
             misses = 0
-            waiting: list[bytes] = []
-            wait = waiting.append
-            budget = _WAIT  # reads that may still wait
+            waiting.clear()
+            ready = False  # the decoder is clean and holds nothing: reads cut here
             try:
-                async for chunk in aiter_body(response, empty=True):
-                    if 10 in chunk or 13 in chunk:
-                        if waiting:
-                            wait(chunk)
-                            chunk = join(waiting)
-                            waiting.clear()
-                            budget = _WAIT
-                    else:
-                        wait(chunk)
-                        budget -= 1
-                        if budget:
-                            continue
-                        chunk = join(
-                            waiting
-                        )  # a long line: the decoder checks its size
-                        waiting.clear()
+                body = aiter_body(response, empty=True)
+                async for chunk in body:
+                    if 10 not in chunk and 13 not in chunk:
+                        waiting.append(chunk)
                         budget = _WAIT
-                    if plain is not None:
-                        datas = plain(chunk)
-                        if datas is not None:
-                            misses = 0
-                            for data in datas:
-                                if data == sentinel:
-                                    reading.ended = True
-                                    return
-                                if not error <= data < error_end:
-                                    try:
-                                        value = validate(data)
-                                    except ValidationError:
-                                        pass
-                                    else:
-                                        obj: Any = new(model)
-                                        vars(obj)[name] = value
-                                        fields(obj, {name})
-                                        extra(obj, {})
-                                        private(obj, None)
-                                        yield obj
-                                        continue
-                                for item in reading.items(reading.event(data)):
-                                    yield item
-                                if reading.ended:
-                                    return
+                        async for chunk in body:
+                            waiting.append(chunk)
+                            if 10 in chunk or 13 in chunk:
+                                break
+                            budget -= 1
+                            if not budget:
+                                break
+                        chunk = join(waiting)
+                        waiting.clear()
+                    elif waiting:  # the line the last read began
+                        waiting.append(chunk)
+                        chunk = join(waiting)
+                        waiting.clear()
+                    if ready:
+                        head, lf, tail = chunk.partition(b"\n")  # the first line, ...
+                        data = head.removeprefix(b"data: ")
+                        cut = False
+                        if data is not head and 13 not in chunk and len(chunk) <= limit:
+                            if tail == b"\n":  # ... then the blank line ends the read
+                                cut = True
+                            elif not tail:  # ... its blank line to come: it waits
+                                if lf:
+                                    waiting.append(chunk)
+                                    continue
+                            else:
+                                rest = tail.removeprefix(b"\n")
+                                if rest is not tail and 10 not in rest:
+                                    waiting.append(rest)  # ... a line begun: it waits
+                                    cut = True
+                        if cut:
+                            if data >= above or not (
+                                data == sentinel or error <= data < error_end
+                            ):
+                                try:
+                                    value = validate(data)
+                                except ValidationError:
+                                    pass  # decided below, as any other event
+                                else:
+                                    obj: Any = new(model)
+                                    obj.__dict__[name] = value
+                                    fields(obj, {name})
+                                    extra(obj, {})
+                                    private(obj, None)
+                                    yield obj
+                                    continue
+                            elif data == sentinel:
+                                reading.ended = True
+                                return
+                            for item in reading.items(reading.event(data)):
+                                yield item
+                            if reading.ended:
+                                return
                             continue
-                        misses += 1
-                        if misses > _MISSES:
-                            plain = None
-                    events = feed(chunk)
-                    if events:
-                        for item in reading.items(events):
+                    datas = plain(chunk) if plain is not None else None
+                    if datas is None:
+                        ready = False
+                        if plain is not None:
+                            misses += 1
+                            if misses > _MISSES:  # not a plain stream after all
+                                plain = None
+                        events = feed(chunk)
+                        if events:
+                            for item in reading.items(events):
+                                yield item
+                            if reading.ended:
+                                return
+                        continue
+                    misses = 0
+                    ready = parser.idle
+                    for data in datas:
+                        if data >= above or not (
+                            data == sentinel or error <= data < error_end
+                        ):
+                            try:
+                                value = validate(data)
+                            except ValidationError:
+                                pass
+                            else:
+                                obj = new(model)
+                                obj.__dict__[name] = value
+                                fields(obj, {name})
+                                extra(obj, {})
+                                private(obj, None)
+                                yield obj
+                                continue
+                        elif data == sentinel:
+                            reading.ended = True
+                            return
+                        for item in reading.items(reading.event(data)):
                             yield item
                         if reading.ended:
                             return

@@ -153,6 +153,19 @@ class SSEDecoder:
         """The last event id seen so far ("" until one is set)."""
         return self._id
 
+    @property
+    def max_event_size(self) -> int:
+        """The cap, in bytes, on one line and on one event's data."""
+        return self._max
+
+    @property
+    def idle(self) -> bool:
+        """Nothing under way: no event begun, no bytes kept, the stream's start behind.
+        The next bytes begin a line of a new event, so a reader that finds in them one
+        whole `data: ` line and its blank line may take that event itself (and keep the
+        bytes after it, which `feed` or `feed_plain` gets with the next chunk)."""
+        return self._clean and not self._pending
+
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         """Decode the next chunk of the body; return the events it completes."""
         pending = self._pending
@@ -265,7 +278,9 @@ class SSEDecoder:
         `feed`). A typed stream validates the bytes as they are: no decode to text that
         the JSON parser would encode again.
         """
-        if not self._clean:  # an event under way, or the stream's start
+        if not self._clean and self._head != _STREAM_START:
+            # An event under way. (The stream's start is no obstacle: a plain buffer
+            # starts with `data: `, so there is no byte order mark to drop.)
             return None
         pending = self._pending
         if pending:
@@ -312,6 +327,9 @@ class SSEDecoder:
         elif pending:
             pending.clear()
             self._room = self._max
+        if not self._clean:  # the stream's start, now behind
+            self._head = _PLAIN
+            self._clean = True
         return datas
 
     def _complete(self, buf: bytes, events: list[ServerSentEvent]) -> None:
