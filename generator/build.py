@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator import naming, nodes, speakeasy
+from generator.alias_cycles import untangled
 from generator.config import Settings
 from generator.directions import split_directions
 from generator.ir import Alias, Api, Enum, Model, SecurityScheme
@@ -69,7 +70,7 @@ def build_api(spec: Spec, settings: Settings) -> Api:
         schemas.note(unused)
     retries = read_policy(spec.root, Loc(spec.main_file, ""), schemas.note)
     schemas.drain()
-    named = schemas.built()
+    named = untangled(schemas.built(), schemas.note)
     info = spec.root.get("info") or {}
     api = Api(
         title=nodes.text(info, "title") or settings.package,

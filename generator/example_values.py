@@ -154,7 +154,9 @@ class ExampleValues:
 
     def _salvage(self, value: Any, t: TypeRef) -> Any:
         """The valid properties of an invalid object example, completed; else MISSING."""
-        while t.kind == "alias":
+        seen: set[str] = set()
+        while t.kind == "alias" and t.name not in seen:  # a cycle of aliases stops at a repeat
+            seen.add(t.name)
             t = self._alias(t.name).target
         if t.kind != "model" or not isinstance(value, dict):
             return MISSING

@@ -64,3 +64,16 @@ def test_the_alias_is_named_and_recursive(out: Path) -> None:
 def test_arbitrarily_deep_json_validates_and_round_trips(out: Path, first: str) -> None:
     proc = run_python(CHECK.format(first=first), out)
     assert proc.returncode == 0 and "ok" in proc.stdout, proc.stderr[-3000:]
+
+
+def test_unions_of_nothing_but_themselves_are_any_with_a_note(tmp_path: Path) -> None:
+    code, stderr, _ = generate(CORPUS / "recursive_alias.yaml", tmp_path, "ra_sdk")
+    assert code == 0, stderr
+    for name in ("Ouroboros", "PingA", "PingB"):
+        assert f"/components/schemas/{name}: a union of nothing but itself" in stderr
+        text = (tmp_path / "ra_sdk" / "models" / "components" / f"{name.lower()}.py").read_text(
+            encoding="utf-8"
+        )
+        assert f"{name}: TypeAlias = Any" in text
+    proc = run_python("import ra_sdk.models.components as m; print(m.Ouroboros, m.PingA)", tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]

@@ -80,7 +80,9 @@ def _attribute_path(
 
 
 def _resolved(api: Api, t: TypeRef | None) -> TypeRef | None:
-    while t is not None and t.kind == "alias":
+    seen: set[str] = set()
+    while t is not None and t.kind == "alias" and t.name not in seen:  # a cycle stops at a repeat
+        seen.add(t.name)
         named = api.named(t.name)
         t = getattr(named, "target", None)
     return t

@@ -15,8 +15,11 @@ UNKNOWN = "UnknownEvent"
 
 
 def resolved(api: Api, t: TypeRef) -> TypeRef:
-    """`t` with named aliases followed to the type they stand for."""
-    while t.kind == "alias":
+    """`t` with named aliases followed to the type they stand for (a cycle of aliases stops
+    at its first repeat)."""
+    seen: set[str] = set()
+    while t.kind == "alias" and t.name not in seen:
+        seen.add(t.name)
         named = api.named(t.name)
         if not isinstance(named, Alias):
             break
