@@ -16,6 +16,7 @@ Nothing like this exists as a library for our inputs; the entry format is a smal
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -78,10 +79,21 @@ def _key(settings: Settings, machinery: Machinery) -> str | None:
     for field in fields(settings):
         digest.update(f"{field.name}={getattr(settings, field.name)!r}\0".encode())
     digest.update(spec.encode())
-    for root in (_PACKAGE, *machinery.folders, settings.templates):
-        if root is not None and root.is_dir():
-            _tree_digest(root, digest)
+    for root in (_PACKAGE, *machinery.folders):
+        digest.update(_ours(root))
+    if settings.templates is not None and settings.templates.is_dir():  # the user's: read each run
+        _tree_digest(settings.templates, digest)
     return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=8)
+def _ours(root: Path) -> bytes:
+    """The digest of one of sdkgen's own folders (its code, its templates), once per process:
+    they do not change under a running generator, and a process may render many times (tests)."""
+    digest = hashlib.sha256()
+    if root.is_dir():
+        _tree_digest(root, digest)
+    return digest.digest()
 
 
 def _entry_path(settings: Settings, machinery: Machinery) -> str | None:
