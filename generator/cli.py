@@ -142,15 +142,18 @@ def main(argv: list[str] | None = None) -> int:
             return _mock(settings, args.host, args.port)
         start = time.perf_counter()
         bump = getattr(args, "bump", False)
-        entry = None if bump else _remembered(settings)
+        # `--bump` keeps the version: the tree's snapshot is an input of the render then.
+        managed = bump or (settings.out / emit.SNAPSHOT).exists()
+        slot = None if managed else remembered.slot(settings, _machinery())
+        entry = None if slot is None else _remembered(slot, settings.out)
         if entry is not None:  # the tree is what these inputs render to: nothing to do
             return _up_to_date(args, settings, entry, start)
         files, notes, inputs = _render(settings, bump)
         for note in notes if not args.quiet else ():
             print(f"sdkgen: note: {note}", file=sys.stderr)
         files = emit.with_manifest(files)
-        if not bump and not (settings.out / emit.SNAPSHOT).exists():
-            remembered.store(settings, _machinery(), inputs, emit.expected_hashes(files), notes)
+        if slot is not None:
+            remembered.store(slot, settings.spec, inputs, emit.expected_hashes(files), notes)
         if args.command == "check":
             return _check(files, settings.out, args.quiet)
         changed = emit.generate(files, settings.out, force=args.force, manifested=True)
@@ -189,13 +192,11 @@ def _mock(settings: Settings, host: str, port: int) -> int:
     return 0
 
 
-def _remembered(settings: Settings) -> remembered.Entry | None:
+def _remembered(slot: str, out: Path) -> remembered.Entry | None:
     """The remembered render of the same inputs (`generator/remembered.py`) when the tree holds
     exactly its files; None sends the command to the full render (which reports any drift)."""
-    if (settings.out / emit.SNAPSHOT).exists():
-        return None  # `--bump` keeps the version: the snapshot is an input of the render
-    entry = remembered.lookup(settings, _machinery())
-    return entry if entry is not None and emit.matches(entry.expected, settings.out) else None
+    entry = remembered.lookup(slot)
+    return entry if entry is not None and emit.matches(entry.expected, out) else None
 
 
 def _up_to_date(args: argparse.Namespace, settings: Settings, entry: remembered.Entry, start: float) -> int:

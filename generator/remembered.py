@@ -96,7 +96,9 @@ def _ours(root: Path) -> bytes:
     return digest.digest()
 
 
-def _entry_path(settings: Settings, machinery: Machinery) -> str | None:
+def slot(settings: Settings, machinery: Machinery) -> str | None:
+    """Where the render of these inputs is remembered (None: caching is off or the spec is
+    unreadable); computed once per run, for `lookup` and then `store`."""
     folder = cache_folder("remembered")
     if folder is None:
         return None
@@ -107,11 +109,8 @@ def _entry_path(settings: Settings, machinery: Machinery) -> str | None:
     return None if key is None else os.path.join(folder, key + ".json")
 
 
-def lookup(settings: Settings, machinery: Machinery) -> Entry | None:
-    """The remembered render of these inputs, if every input file is as it was."""
-    path = _entry_path(settings, machinery)
-    if path is None:
-        return None
+def lookup(path: str) -> Entry | None:
+    """The render remembered at `path` (a `slot`), if every input file is as it was."""
     try:
         with open(path, "rb") as f:
             raw = f.read()
@@ -132,18 +131,11 @@ def lookup(settings: Settings, machinery: Machinery) -> Entry | None:
 
 
 def store(
-    settings: Settings,
-    machinery: Machinery,
-    inputs: list[Path],
-    expected: dict[str, str],
-    notes: tuple[str, ...],
+    path: str, spec: Path, inputs: list[Path], expected: dict[str, str], notes: tuple[str, ...]
 ) -> None:
-    """Remember a full render of `settings` (every file with its hash, `emit.expected_hashes`)
-    and the files it read."""
-    path = _entry_path(settings, machinery)
-    if path is None:
-        return
-    read = {str(p.resolve()): _sha_file(p) for p in inputs if p.resolve() != settings.spec.resolve()}
+    """Remember at `path` (a `slot`) a full render (every file with its hash,
+    `emit.expected_hashes`) and the files it read besides `spec` (whose bytes are in the key)."""
+    read = {str(p.resolve()): _sha_file(p) for p in inputs if p.resolve() != spec.resolve()}
     data = {
         "inputs": read,
         "expected": expected,
