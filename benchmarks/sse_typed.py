@@ -25,6 +25,10 @@ CPU time, median of several runs; every consumer's chunk ids are checked equal. 
 and last), each once as a warm-up and once through `operator.call`, the only function whose
 execution callgrind collects (`--toggle-collect`) and after which it dumps the counts, so
 that imports, set-up and warm-ups are not counted.
+
+`--read-loops` counts, the same way, instructions per 7-byte read of the stream's per-read
+loop alone (a run of reads without a line end, kept until one with a CR or LF) and of the
+other ways of writing it tried for issue 15 §2 (`READ_LOOPS`).
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from itertools import accumulate, compress, count, islice, repeat, tee
 from pathlib import Path
 from typing import Any
 
@@ -196,11 +201,9 @@ def child(n_events: int) -> list[tuple[str, str]]:
     return runs
 
 
-def instructions(n_events: int) -> list[str]:
-    """Instructions per event, consumer by consumer and chunking by chunking (a table).
-
-    One process runs them all, each dumped on its own (`--dump-after`): counts taken in
-    separate processes moved by ~5% for the same code with the process's import history."""
+def callgrind_totals(child_args: list[str]) -> list[int]:
+    """Instructions of each `operator.call` in `sse_typed.py <child_args>` under callgrind
+    (`PYTHONHASHSEED=0`; each call dumped on its own), in call order."""
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "cg.out"
@@ -212,24 +215,34 @@ def instructions(n_events: int) -> list[str]:
             f"--callgrind-out-file={out}",
             sys.executable,
             __file__,
-            "--child",
-            "--events",
-            str(n_events),
-            *(["--baseline", BASELINE_PATH] if BASELINE else []),
+            *child_args,
         ]
         subprocess.run(command, env=env, check=True, capture_output=True)
-        runs = child_runs()
         dumps = sorted(Path(tmp).glob("cg.out.*"), key=lambda f: int(f.name.rsplit(".", 1)[1]))
-        assert len(dumps) == len(runs), f"{len(dumps)} dumps for {len(runs)} runs"
-        counts: dict[tuple[str, str], float] = {}
-        refs = []
-        for (name, chunking), dump in zip(runs, dumps, strict=True):
-            totals = re.search(r"^totals: (\d+)", dump.read_text(), re.M)
-            assert totals is not None, "no totals in the callgrind output"
-            if name == REFERENCE:
-                refs.append(int(totals.group(1)) / n_events)
-            else:
-                counts[name, chunking] = int(totals.group(1)) / n_events
+        totals = []
+        for dump in dumps:
+            found = re.search(r"^totals: (\d+)", dump.read_text(), re.M)
+            assert found is not None, "no totals in the callgrind output"
+            totals.append(int(found.group(1)))
+        return totals
+
+
+def instructions(n_events: int) -> list[str]:
+    """Instructions per event, consumer by consumer and chunking by chunking (a table).
+
+    One process runs them all, each dumped on its own (`--dump-after`): counts taken in
+    separate processes moved by ~5% for the same code with the process's import history."""
+    baseline = ["--baseline", BASELINE_PATH] if BASELINE else []
+    totals = callgrind_totals(["--child", "--events", str(n_events), *baseline])
+    runs = child_runs()
+    assert len(totals) == len(runs), f"{len(totals)} dumps for {len(runs)} runs"
+    counts: dict[tuple[str, str], float] = {}
+    refs = []
+    for (name, chunking), total in zip(runs, totals, strict=True):
+        if name == REFERENCE:
+            refs.append(total / n_events)
+        else:
+            counts[name, chunking] = total / n_events
     ref = statistics.mean(refs)
     rows = [
         f"Reference first and last: {refs[0]:,.0f} / {refs[1]:,.0f} instructions per event (mean used).",
@@ -254,6 +267,168 @@ def child_runs() -> list[tuple[str, str]]:
 
 BASELINE_PATH = ""
 
+# ------------------------------------------------------------------ `--read-loops`
+# The per-read loop of `EventStream._events` at 7-byte reads (a run of reads without a line
+# end, kept until one with a CR or LF, at most `WAIT` more), alone, in the ways tried for
+# issue 15 §2. Each takes the reads and returns what the stream would join per run.
+WAIT = 64
+_join, _add = b"".join, operator.add
+_TO_LF = bytes.maketrans(b"\r", b"\n")
+_CR_OR_LF = re.compile(rb"[\r\n]").search
+_NO_CR_LF = frozenset(b"\r\n").isdisjoint
+
+
+def loop_shipped(pieces: list[bytes]) -> list[bytes]:
+    out, waiting, body = [], [], iter(pieces)
+    for chunk in body:
+        if 10 not in chunk and 13 not in chunk:
+            waiting.append(chunk)
+            for chunk in islice(body, WAIT):
+                waiting.append(chunk)
+                if 10 in chunk or 13 in chunk:
+                    break
+            chunk = _join(waiting)
+            waiting.clear()
+        out.append(chunk)
+    return out
+
+
+_READ_LOOP = """
+def run(pieces):
+    out, waiting, body = [], [], iter(pieces)
+    {setup}
+    for chunk in body:
+        if not ({test}):
+            {keep}
+            for chunk in {inner}:
+                {keep}
+                {stop}
+            chunk = _join(waiting)
+            waiting.clear()
+        out.append(chunk)
+    return out
+"""
+_BREAK = "if {test}:\n                    break"
+
+
+def _read_loop(
+    *,
+    test: str = "10 in chunk or 13 in chunk",
+    inner: str = "islice(body, WAIT)",
+    keep: str = "waiting.append(chunk)",
+    setup: str = "pass",
+    stop: str = _BREAK,
+) -> Callable[[list[bytes]], list[bytes]]:
+    """`loop_shipped` with one part written otherwise, compiled from source so that the part
+    stands inline, as it would in `EventStream._events`."""
+    source = _READ_LOOP.format(setup=setup, test=test, keep=keep, inner=inner, stop=stop.format(test=test))
+    namespace = dict(globals())
+    exec(compile(source, f"<read loop: {test}>", "exec"), namespace)
+    run: Callable[[list[bytes]], list[bytes]] = namespace["run"]
+    return run
+
+
+def loop_bytearray(pieces: list[bytes]) -> list[bytes]:
+    out, buf, body = [], bytearray(), iter(pieces)
+    for chunk in body:
+        if 10 not in chunk and 13 not in chunk:
+            buf += chunk
+            for chunk in islice(body, WAIT):
+                buf += chunk
+                if 10 in chunk or 13 in chunk:
+                    break
+            chunk = bytes(buf)
+            del buf[:]
+        out.append(chunk)
+    return out
+
+
+def loop_concat(pieces: list[bytes]) -> list[bytes]:
+    out, body = [], iter(pieces)
+    for chunk in body:
+        if 10 not in chunk and 13 not in chunk:
+            line = chunk
+            for chunk in islice(body, WAIT):
+                line += chunk
+                if 10 in chunk or 13 in chunk:
+                    break
+            chunk = line
+        out.append(chunk)
+    return out
+
+
+def loop_accumulate(pieces: list[bytes]) -> list[bytes]:
+    out, body = [], iter(pieces)
+    for chunk in body:
+        if 10 not in chunk and 13 not in chunk:
+            first = chunk
+            for chunk in accumulate(islice(body, WAIT), _add, initial=first):
+                if 10 in chunk or 13 in chunk:
+                    break
+        out.append(chunk)
+    return out
+
+
+def loop_c_pipeline(pieces: list[bytes]) -> list[bytes]:
+    # Tests and keeping in C: tee'd reads, `contains` on each for LF and CR, the first hit's
+    # position from `compress(count(1), …)`, the run taken from the third copy.
+    out, body = [], iter(pieces)
+    contains, or_, lf, cr = operator.contains, operator.or_, repeat(10), repeat(13)
+    for chunk in body:
+        if 10 not in chunk and 13 not in chunk:
+            a, b, c = tee(islice(body, WAIT), 3)
+            hits = compress(count(1), map(or_, map(contains, a, lf), map(contains, b, cr)))
+            waiting = [chunk]
+            waiting.extend(islice(c, next(hits, WAIT)))
+            chunk = _join(waiting)
+        out.append(chunk)
+    return out
+
+
+READ_LOOPS: dict[str, Callable[[list[bytes]], list[bytes]]] = {
+    "shipped: `10 in chunk or 13 in chunk`, append, islice": loop_shipped,
+    "LF test only (inexact: a CR-ended event waits)": _read_loop(test="10 in chunk"),
+    "no islice (inexact: no bound before the size check)": _read_loop(inner="body"),
+    "one islice per stream (inexact: bounds the stream, not each run)": _read_loop(
+        setup="capped = islice(body, len(pieces))", inner="capped"
+    ),
+    "`if 10 not in chunk and 13 not in chunk: continue`": _read_loop(
+        stop="if not ({test}):\n                    continue\n                break"
+    ),
+    "`append` bound to a local": _read_loop(setup="append = waiting.append", keep="append(chunk)"),
+    "`10 in chunk.translate(CR->LF)`": _read_loop(test="10 in chunk.translate(_TO_LF)"),
+    "compiled `[\\r\\n]` search": _read_loop(test="_CR_OR_LF(chunk)"),
+    "`not frozenset(b'\\r\\n').isdisjoint(chunk)`": _read_loop(test="not _NO_CR_LF(chunk)"),
+    "`chunk.splitlines()[0] is not chunk`": _read_loop(test="chunk.splitlines()[0] is not chunk"),
+    "bytearray `+=`": loop_bytearray,
+    "bytes `+=`": loop_concat,
+    "`accumulate(…, add)`, tests on the running line": loop_accumulate,
+    "tee + map(contains) + compress, all in C": loop_c_pipeline,
+}
+
+
+def read_loops_child(n_events: int) -> None:
+    """`--read-loops-child`: every read loop once inside `operator.call`, after a warm-up."""
+    events, _ = build_stream("lf", n_events)
+    pieces = chunked(events, "7B")
+    expected = loop_shipped(pieces)
+    for run in READ_LOOPS.values():
+        assert run(pieces) == expected
+        gc.collect()
+        operator.call(run, pieces)
+
+
+def read_loops(n_events: int) -> list[str]:
+    """Instructions per 7-byte read of each read loop (a table)."""
+    events, _ = build_stream("lf", n_events)
+    reads = len(chunked(events, "7B"))
+    totals = callgrind_totals(["--read-loops-child", "--events", str(n_events)])
+    shipped = totals[0] / reads
+    rows = ["| read loop (7-byte reads) | instructions per read | vs shipped |", "|---|---|---|"]
+    for name, total in zip(READ_LOOPS, totals, strict=True):
+        rows.append(f"| {name} | {total / reads:,.0f} | {total / reads - shipped:+,.0f} |")
+    return rows
+
 
 def main() -> None:
     global BASELINE_PATH
@@ -265,12 +440,22 @@ def main() -> None:
     parser.add_argument("--baseline", help="a copy of another generated atoma_sdk to A/B against")
     parser.add_argument("--instructions", action="store_true", help="callgrind counts per event")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--read-loops", action="store_true", help="callgrind counts per 7-byte read of the read loops tried"
+    )
+    parser.add_argument("--read-loops-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.baseline:
         load_baseline(args.baseline)
         BASELINE_PATH = args.baseline
     if args.child:
         child(args.events)
+        return
+    if args.read_loops_child:
+        read_loops_child(args.events)
+        return
+    if args.read_loops:
+        print("\n".join(read_loops(args.events if args.events != 5000 else 300)))
         return
     if args.instructions:
         rows = instructions(args.events if args.events != 5000 else 1000)
