@@ -306,6 +306,16 @@ class Operation:
     # The alternatives of `security`, each the schemes it needs together; an empty one (`{}`)
     # lets anonymous calls through. () when the operation needs no credentials.
     security_requirements: tuple[tuple[str, ...], ...] = ()
+    # A query written into the path key (`/v1/files?beta=true`, as Anthropic's spec does): its
+    # pairs, sent with every call; `path` is the key without it.
+    fixed_query: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def endpoint(self) -> str:
+        """The path key as the spec wrote it, query included: what tells two operations apart."""
+        if not self.fixed_query:
+            return self.path
+        return self.path + "?" + "&".join(f"{k}={v}" if v else k for k, v in self.fixed_query)
 
     def path_parts(self) -> list[tuple[str, bool]]:
         """The path template as (text, is a `{parameter}` wire name) pieces, in order."""

@@ -118,7 +118,7 @@ def _endpoint(
                 return _error(f"request body: not JSON ({exc})")
         # The stream flag may travel in a JSON body or as a form field or part (`stream=true`).
         fields = parsed if isinstance(parsed, dict) else _true_fields(ctype, raw)
-        op = _variant(ops, fields)
+        op = _variant(_by_query(ops, request), fields)
         denied = _credential_problem(api, op, request)
         if denied:
             return _error(denied, 401)
@@ -138,6 +138,16 @@ def _error(reason: str, status: int = 400) -> WebResponse:
     from starlette.responses import JSONResponse
 
     return JSONResponse({"error": reason}, status_code=status)
+
+
+def _by_query(ops: list[Operation], request: Request) -> list[Operation]:
+    """Of the operations sharing a path and method, those whose path key's own query
+    (`/v1/files?beta=true`) the request carries, the most specific first; the plain ones when
+    none fits."""
+    query = request.query_params
+    fits = [op for op in ops if all(value in query.getlist(name) for name, value in op.fixed_query)]
+    most = max((len(op.fixed_query) for op in fits), default=0)
+    return [op for op in fits if len(op.fixed_query) == most] or ops
 
 
 def _variant(ops: list[Operation], body: Any) -> Operation:

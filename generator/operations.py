@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -126,12 +127,14 @@ class OperationBuilder:
         message = nodes.text(node, "x-speakeasy-deprecation-message").strip()
         replacement = nodes.text(node, "x-speakeasy-deprecation-replacement").strip()
         schemes = tuple(dict.fromkeys(k for req in security if isinstance(req, dict) for k in req))
+        url_path, fixed = self._fixed_query(path.split("#", 1)[0], path_loc, params)
         return Operation(
             operation_id=raw_id,
             name=override if isinstance(override, str) else raw_id,
             class_prefix=prefix,
             http_method=method.upper(),
-            path=path.split("#", 1)[0],
+            path=url_path,
+            fixed_query=fixed,
             tag=tags[0] if tags and isinstance(tags[0], str) else "",
             summary=nodes.text(node, "summary"),
             description=nodes.text(node, "description"),
@@ -153,6 +156,30 @@ class OperationBuilder:
             dual=self._dual(node, loc, body, alternative),
             stream_flag=_stream_flag(node, body) if stream is not None else "",
         )
+
+    def _fixed_query(
+        self, key: str, loc: Loc, params: tuple[Param, ...]
+    ) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """A path key's own query (`/v1/files?beta=true`): the path without it, and its pairs,
+        which every call sends (httpx and `URL` would drop a query left in the path once any
+        parameter is added). A pair a declared query parameter also names is left to it."""
+        path, mark, query = key.partition("?")
+        if not mark:
+            return key, ()
+        declared = {p.wire for p in params if p.location == "query"}
+        pairs: list[tuple[str, str]] = []
+        for name, value in urllib.parse.parse_qsl(query, keep_blank_values=True):
+            if name in declared:
+                self.schemas.note(
+                    f"{loc}: the path's query names {name!r}, a declared query parameter too: "
+                    "the parameter's value is sent"
+                )
+            else:
+                if "{" in name + value:
+                    where = f"{loc}: a template in the path's query"
+                    self.schemas.note(f"{where} ({name}={value}) is sent as written")
+                pairs.append((name, value))
+        return path, tuple(pairs)
 
     def _dual(
         self, node: dict[str, Any], loc: Loc, body: RequestBody | None, alternative: Response | None

@@ -100,7 +100,7 @@ def _resource(api: Api, resource: Resource, out: Surface) -> None:
 
 def _method(api: Api, op: Operation, key: str, parent: str, ann: ArgAnnotator, out: Surface) -> None:
     annotation, t = _returns(api, op)
-    endpoint = f"{op.http_method.upper()} {op.path}"
+    endpoint = f"{op.http_method.upper()} {op.endpoint}"
     entry = Entry("method", key, parent, endpoint, annotation, t, "out", props=(("endpoint", endpoint),))
     _add(
         out,

@@ -149,6 +149,7 @@ class OperationView:
     retries_expr: str = ""  # what `retries=` passes on: the argument, or it read by the op's policy
     extras: tuple[str, str, str] = ("extra_headers", "extra_query", "extra_body")  # argument names
     dual: DualView | None = None  # JSON or stream by a body flag: overloads
+    fixed_query: tuple[tuple[str, str], ...] = ()  # the path key's own query pairs
 
     @property
     def accept_expr(self) -> str:
@@ -164,6 +165,15 @@ class OperationView:
     def query(self) -> list[ArgView]:
         """Query parameters."""
         return [a for a in self.args if a.location == "query"]
+
+    @property
+    def query_rows(self) -> list[str]:
+        """`Call(query=...)`'s rows: the path key's own pairs, then the parameters."""
+        rows = [f"({py_literal(k)}, {py_literal(v)}, True)" for k, v in self.fixed_query]
+        for a in self.query:
+            style = f", {py_literal(a.style)}" if a.style else ""
+            rows.append(f"({py_literal(a.wire)}, {a.name}, {a.explode}{style})")
+        return rows
 
     @property
     def headers(self) -> list[ArgView]:
@@ -523,6 +533,7 @@ def _operation(
         args=args,
         http_method=op.http_method,
         path_expr=path_expr,
+        fixed_query=op.fixed_query,
         security=security,
         stream=op.stream is not None,
         returns=returns,

@@ -44,7 +44,8 @@ def params_view(api: Api, types: TsTypes, op: Operation, props: dict[tuple[str, 
         schema = f"{types.name(t.name)}$outboundSchema" if named else types.schema(t, outbound=True)
         return f"toWire({schema}, {expr})"
 
-    query = []
+    # The path key's own query pairs (`/v1/files?beta=true`) first, sent with every call.
+    query = [f"[{ts_string(k)}, {ts_string(v)}, true]" for k, v in op.fixed_query]
     for p in _at(op, "query"):
         style = "" if p.style in ("", "form") else f", {ts_string(p.style)}"
         query.append(f"[{ts_string(p.wire)}, {value(p)}, {str(p.explode).lower()}{style}]")

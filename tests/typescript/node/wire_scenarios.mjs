@@ -75,6 +75,8 @@ Object.assign(scenarios, {
       tagged(name),
     ),
   queryNone: (name) => client.charges.listCharges({}, tagged(name)),
+  queryInPathKey: (name) => client.charges.listChargesBeta({ q: "a b" }, tagged(name)),
+  queryInPathKeyAlone: (name) => client.charges.listChargesBeta({}, tagged(name)),
   pathStyles: (name) => client.files.getFile(file, tagged(name)),
   pathExploded: (name) => client.files.getFile({ ...file, dotted: ["é"], semi: ["1"] }, tagged(name)),
   pathEmpty: (name) => client.files.getFile({ ...file, plain: "" }, tagged(name)),

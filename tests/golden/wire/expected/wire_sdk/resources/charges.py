@@ -22,8 +22,10 @@ from .._http import (
 from .._raw import async_raw, raw
 from ..models.components.echo import Echo
 from ..models.components.range import Range
+from ..models.operations.listchargesbetaresponsebody import ListChargesBetaResponseBody
 
 _LIST_CHARGES_ERRORS: ErrorMap = {}
+_LIST_CHARGES_BETA_ERRORS: ErrorMap = {}
 
 
 class Charges:
@@ -74,12 +76,47 @@ class Charges:
             call, Echo.model_validate_json, timeout=timeout, retries=retries
         )
 
+    def list_charges_beta(
+        self,
+        *,
+        limit: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> ListChargesBetaResponseBody:
+        """The beta listing (a query written into the path key, as Anthropic's spec does)."""
+        call = Call(
+            "GET",
+            "/charges",
+            security=("apiKey",),
+            query=(
+                ("beta", "true", True),
+                ("v", "2", True),
+                ("limit", limit, True),
+            ),
+            accept="application/json",
+            expect=("application/json",),
+            errors=_LIST_CHARGES_BETA_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+        )
+        return self._http.request(
+            call,
+            ListChargesBetaResponseBody.model_validate_json,
+            timeout=timeout,
+            retries=retries,
+        )
+
 
 class ChargesWithRawResponse:
     """`Charges`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
 
     def __init__(self, resource: Charges) -> None:
         self.list_charges = raw(resource.list_charges)
+        self.list_charges_beta = raw(resource.list_charges_beta)
 
 
 class AsyncCharges:
@@ -130,9 +167,44 @@ class AsyncCharges:
             call, Echo.model_validate_json, timeout=timeout, retries=retries
         )
 
+    async def list_charges_beta(
+        self,
+        *,
+        limit: int | Unset = UNSET,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        timeout: TimeoutTypes | Unset = UNSET,
+        retries: int | RetryConfig | Unset = UNSET,
+    ) -> ListChargesBetaResponseBody:
+        """The beta listing (a query written into the path key, as Anthropic's spec does)."""
+        call = Call(
+            "GET",
+            "/charges",
+            security=("apiKey",),
+            query=(
+                ("beta", "true", True),
+                ("v", "2", True),
+                ("limit", limit, True),
+            ),
+            accept="application/json",
+            expect=("application/json",),
+            errors=_LIST_CHARGES_BETA_ERRORS,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+        )
+        return await self._http.request(
+            call,
+            ListChargesBetaResponseBody.model_validate_json,
+            timeout=timeout,
+            retries=retries,
+        )
+
 
 class AsyncChargesWithRawResponse:
     """`AsyncCharges`'s methods, each returning a `RawResponse`: status, headers and `.parse()`."""
 
     def __init__(self, resource: AsyncCharges) -> None:
         self.list_charges = async_raw(resource.list_charges)
+        self.list_charges_beta = async_raw(resource.list_charges_beta)

@@ -6,7 +6,33 @@ Classes are imported on first use, so importing one model does not load them all
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .listchargesbetaresponsebody import (
+        ListChargesBetaResponseBody as ListChargesBetaResponseBody,
+    )
+
+_EXPORTS: dict[str, str] = {
+    "ListChargesBetaResponseBody": "listchargesbetaresponsebody",
+}
+
+__all__ = [
+    "ListChargesBetaResponseBody",
+]
+
+# Hidden from type checkers: a module `__getattr__` types every missing name as Any, so a
+# class removed from the spec would go unreported where user code still imports it.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        module = _EXPORTS.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:
