@@ -107,6 +107,12 @@ def follow(api: Api, t: TypeRef, seen: frozenset[str]) -> tuple[TypeRef, frozens
 
 def member(api: Api, value: Any, t: TypeRef) -> TypeRef | None:
     """The member of union `t` that `value` belongs to: by discriminator, else the first that fits."""
+    tagged = _tagged(api, value, t)
+    return tagged if tagged is not None else next((a for a in t.args if fits(api, value, a)), None)
+
+
+def _tagged(api: Api, value: Any, t: TypeRef) -> TypeRef | None:
+    """The member of a discriminated union `t` whose tag `value` carries, if any."""
     if t.discriminator and isinstance(value, dict):
         tag = value.get(t.discriminator)
         for arg in t.args:
@@ -114,7 +120,7 @@ def member(api: Api, value: Any, t: TypeRef) -> TypeRef | None:
                 f = next((f for f in _named(api, arg.name, Model).fields if f.wire == t.discriminator), None)
                 if f is not None and f.type.kind == "literal" and tag in f.type.values:
                     return arg
-    return next((a for a in t.args if fits(api, value, a)), None)
+    return None
 
 
 def same(a: Any, b: Any) -> bool:
@@ -146,6 +152,9 @@ def _union(
         results.append(found)
     if not results:
         return [f"{_where(path)}: no type admits {show(value)}"]
+    tagged = _tagged(api, value, t)
+    if tagged is not None:  # the member its tag names explains it, not the closest shape
+        return results[t.args.index(tagged)]
     # The member it came closest to explains the failure best: one that took the value's shape
     # (its problems lie deeper than the union itself), then the one with the fewest problems.
     root = f"{_where(path)}: "

@@ -275,3 +275,15 @@ def test_example_values_follow_the_direction() -> None:
             "password": "p",
             "name": "n",
         }
+
+
+def test_a_tagged_value_is_explained_by_the_member_its_tag_names() -> None:
+    tagged = TypeRef("union", args=(CLOSED, PET), discriminator="kind")
+    # Pet (tag "dog") lacks `name`; Closed would have been the closer shape (one problem each,
+    # but Closed comes first): the tag decides which member's problems are reported.
+    assert values.problems(API, {"kind": "dog", "a": 1}, tagged) == values.problems(
+        API, {"kind": "dog", "a": 1}, PET
+    )
+    assert values.problems(API, {"kind": "dog", "a": 1}, PET) != values.problems(
+        API, {"kind": "dog", "a": 1}, CLOSED
+    )

@@ -3,6 +3,7 @@
 import { HTTPClient, RawMethods, RequestOptions, rawResponses, toWire } from "../lib/http.js";
 import { parseJSON } from "../lib/responses.js";
 import * as components from "../models/components/index.js";
+import * as operations from "../models/operations/index.js";
 
 /** The request of `Charges.listCharges`. */
 export type ListChargesRequest = {
@@ -11,6 +12,11 @@ export type ListChargesRequest = {
   spread?: components.Range | undefined;
   ids?: Array<number> | undefined;
   tag?: Array<string> | undefined;
+};
+
+/** The request of `Charges.listChargesBeta`. */
+export type ListChargesBetaRequest = {
+  limit?: number | undefined;
 };
 
 /**
@@ -45,5 +51,26 @@ export class Charges {
       options,
     );
     return await parseJSON(response, components.Echo$inboundSchema, ["application/json"]);
+  }
+
+  /**
+   * The beta listing (a query written into the path key, as Anthropic's spec does).
+   */
+  async listChargesBeta(request: ListChargesBetaRequest = {}, options?: RequestOptions): Promise<operations.ListChargesBetaResponseBody> {
+    const response = await this.http.send(
+      {
+        method: "GET",
+        path: "/charges",
+        query: [
+          ["beta", "true", true],
+          ["v", "2", true],
+          ["limit", request.limit, true],
+        ],
+        accept: "application/json",
+        security: ["apiKey"],
+      },
+      options,
+    );
+    return await parseJSON(response, operations.ListChargesBetaResponseBody$inboundSchema, ["application/json"]);
   }
 }
