@@ -1,18 +1,18 @@
 """Ground truth for `sdkgen diff`: breaking means the old SDK's usage program fails mypy.
 
 Each pair changes one thing in a small spec. The usage program written from the OLD SDK
-(tests/diff_usage.py) is type-checked, in one mypy run for all pairs, against the NEW SDK
-(and, as a control, against the OLD one, where it must pass). A pair must be reported
-breaking by `sdkgen diff` exactly when its program fails.
+(tests/diff_usage.py) is type-checked against the NEW SDK (and, as a control, against the
+OLD one, where it must pass). A pair must be reported breaking by `sdkgen diff` exactly when
+its program fails. Every pair is checked in the session's one `mypy --strict` run, with the
+corpus and golden trees (tests/conftest.py): one mypy start, one analysis of pydantic and httpx.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import os
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,8 +26,9 @@ from generator.diff.surface import surface
 from generator.ir import Api
 from generator.load import load_spec
 from generator.targets import get_target
+from tests.corpus_support import MypyRun
 from tests.diff_usage import usage_program
-from tests.runtime_shim import RUNTIME_PACKAGE, shimmed, write_shared_runtime
+from tests.runtime_shim import shimmed
 
 Spec = dict[str, Any]
 SDK_CLASS = "Client"
@@ -285,9 +286,9 @@ def _api(path: Path, package: str) -> Api:
 
 
 def _write_sdk(root: Path, api: Api) -> dict[str, str]:
-    """Write the SDK, its runtime modules re-exporting one shared copy (tests/runtime_shim.py)."""
+    """Write the SDK, its runtime modules re-exporting one shared copy (tests/runtime_shim.py;
+    the mypy run provides that copy)."""
     files = get_target("python", None).render(api).files
-    write_shared_runtime(root)
     for rel, text in files.items():
         if rel.startswith(api.package + "/"):
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -296,16 +297,23 @@ def _write_sdk(root: Path, api: Api) -> dict[str, str]:
 
 
 class GroundTruth:
-    """For every pair: the changes `diff` reports and the mypy errors of its usage program."""
+    """For every pair: the changes `diff` reports and the mypy errors of its usage program.
+
+    The SDKs and programs are written under `root`; `folder` and `mypy_args` put them in the
+    session's one mypy run, and `read` sorts that run's errors by pair.
+    """
 
     def __init__(self, root: Path) -> None:
         self.changes: dict[str, list[Change]] = {}
         self.errors: dict[str, list[str]] = {name: [] for name in PAIRS}
         self.control: dict[str, list[str]] = {}
         self.runtime: list[str] = []  # mypy's errors in the shared runtime copy
+        self.folder = root / "sdks"
+        self.packages: list[str] = []
         olds: dict[str, str] = {}  # old spec JSON -> its package
         old_sdks: dict[str, dict[str, str]] = {}  # package -> its files
         (root / "specs").mkdir()
+        self.folder.mkdir()
         for name, (old_m, new_m) in PAIRS.items():
             old_path, new_path = (
                 self._spec_file(root, f"{name}-old", _spec(old_m)),
@@ -315,14 +323,15 @@ class GroundTruth:
             key = old_path.read_text()
             if key not in olds:
                 olds[key] = pkg = f"o_{len(olds)}"
-                old_sdks[pkg] = _write_sdk(root, _api(old_path, pkg))
+                old_sdks[pkg] = _write_sdk(self.folder, _api(old_path, pkg))
+                self.packages.append(pkg)
                 self.control[pkg] = []
-                (root / f"ctl_{pkg}.py").write_text(usage_program(old_sdks[pkg], pkg, SDK_CLASS, pkg))
+                (self.folder / f"ctl_{pkg}.py").write_text(usage_program(old_sdks[pkg], pkg, SDK_CLASS, pkg))
             pkg = olds[key]
-            _write_sdk(root, _api(new_path, f"n_{name}"))
+            _write_sdk(self.folder, _api(new_path, f"n_{name}"))
+            self.packages.append(f"n_{name}")
             program = usage_program(old_sdks[pkg], pkg, SDK_CLASS, f"n_{name}")
-            (root / f"use_{name}.py").write_text(program)
-        self._mypy(root)
+            (self.folder / f"use_{name}.py").write_text(program)
 
     @staticmethod
     def _spec_file(root: Path, name: str, spec: Spec) -> Path:
@@ -330,51 +339,48 @@ class GroundTruth:
         path.write_text(json.dumps(spec, indent=1, sort_keys=True))
         return path
 
-    def _mypy(self, root: Path) -> None:
-        programs = sorted(p.name for p in root.glob("*.py"))
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mypy",
-                "--strict",
-                "--no-error-summary",
-                "--cache-dir",
-                str(root / ".mypy_cache"),
-                *programs,
-            ],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
-        for line in done.stdout.splitlines():
-            if line.startswith(f"{RUNTIME_PACKAGE}/") and ": note:" not in line:
+    def mypy_args(self) -> list[str]:
+        """The SDKs (`-p`) and the usage programs (`-m`) for the mypy command line."""
+        programs = sorted(p.stem for p in self.folder.glob("*.py"))
+        return [*(a for pkg in self.packages for a in ("-p", pkg)), *(a for m in programs for a in ("-m", m))]
+
+    def read(self, run: MypyRun) -> None:
+        """Sort the run's errors about this folder by pair (or control), and the runtime's."""
+        assert run.returncode in (0, 1), run.output[-4000:]
+        assert self.folder in run.roots
+        prefix = f"{self.folder}{os.sep}"
+        for line in run.output.splitlines():
+            if ": note:" in line:
+                continue
+            if line.startswith(f"{run.shared}{os.sep}"):
                 self.runtime.append(line)
-            match = re.match(r"(?:use_(\w+)\.py|n_(\w+)/|ctl_(o_\d+)\.py|(o_\d+)/)", line)
-            if match is None or ": note:" in line:
+            if not line.startswith(prefix):
+                continue
+            match = re.match(r"(?:use_(\w+)\.py|n_(\w+)/|ctl_(o_\d+)\.py|(o_\d+)/)", line[len(prefix) :])
+            if match is None:
                 continue
             pair, new_pkg, ctl, old_pkg = match.groups()
             if pair or new_pkg:
                 self.errors[pair or new_pkg].append(line)
             else:
                 self.control[ctl or old_pkg].append(line)
-        assert done.returncode in (0, 1), done.stderr
 
 
-# One costly session fixture (every pair generated and type-checked): keep it on one xdist worker.
-pytestmark = pytest.mark.xdist_group("diff-groundtruth")
+# The pairs are type-checked in the corpus group's one mypy run: keep them on its xdist worker.
+pytestmark = pytest.mark.xdist_group("corpus")
 
 
 @pytest.fixture(scope="session")
-def truth(tmp_path_factory: pytest.TempPathFactory) -> GroundTruth:
-    """Every pair generated, diffed and type-checked once per session."""
-    return GroundTruth(tmp_path_factory.mktemp("diff-truth"))
+def truth(diff_truth: GroundTruth, all_trees_mypy: MypyRun) -> GroundTruth:
+    """Every pair generated and diffed (tests/conftest.py), its errors read from the one run."""
+    diff_truth.read(all_trees_mypy)
+    return diff_truth
 
 
-def test_usage_programs_pass_against_their_own_sdk(truth: GroundTruth) -> None:
+def test_usage_programs_pass_against_their_own_sdk(truth: GroundTruth, all_trees_mypy: MypyRun) -> None:
     assert truth.control and all(not errors for errors in truth.control.values()), truth.control
     assert not truth.runtime, truth.runtime
+    assert not all_trees_mypy.unattributed(), all_trees_mypy.unattributed()[-40:]
 
 
 @pytest.mark.parametrize("pair", sorted(PAIRS))

@@ -81,6 +81,8 @@ def golden_imports(golden_trees: Path, tmp_path_factory: pytest.TempPathFactory)
     return run_batch(scripts, folder, [golden_trees / case for case in CASES])
 
 
+# One worker runs the module's one import batch (each worker running a case would run it again).
+@pytest.mark.xdist_group("golden-imports")
 @pytest.mark.parametrize("case", CASES)
 def test_golden_modules_import(case: str, golden_imports: dict[str, Result]) -> None:
     assert not golden_imports[case].error, golden_imports[case].error[-3000:]
