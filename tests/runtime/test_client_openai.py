@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 
-import openai
 import pytest
 from conftest_client import TOKEN, Server, atoma_sdk, server_fixture  # noqa: F401
 
-pytestmark = pytest.mark.timeout(30)
+# On one worker, importing `openai` in the tests: at module level every xdist worker paid its
+# 1-2.6 s import while collecting.
+pytestmark = [pytest.mark.timeout(30), pytest.mark.xdist_group("openai")]
 MESSAGES = [{"role": "user", "content": "Hi"}]
 
 
 def _openai_chunks(server: Server, model: str) -> list[object]:
+    openai = importlib.import_module("openai")
     with openai.OpenAI(base_url=server.url + "/v1", api_key=TOKEN, max_retries=0) as client:
-        stream = client.chat.completions.create(model=model, messages=MESSAGES, stream=True)  # type: ignore[arg-type]
+        stream = client.chat.completions.create(model=model, messages=MESSAGES, stream=True)
         return [c.model_dump(mode="json", exclude_unset=True) for c in stream]
 
 
@@ -35,10 +38,11 @@ def test_same_chunks_as_openai_async(server: Server) -> None:
     model = "stream-14-30"
 
     async def both() -> tuple[list[object], list[object]]:
+        openai = importlib.import_module("openai")
         async with openai.AsyncOpenAI(base_url=server.url + "/v1", api_key=TOKEN) as client:
             stream = await client.chat.completions.create(
                 model=model,
-                messages=MESSAGES,  # type: ignore[arg-type]
+                messages=MESSAGES,
                 stream=True,
             )
             theirs = [c.model_dump(mode="json", exclude_unset=True) async for c in stream]
