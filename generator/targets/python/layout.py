@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.targets.python.settled import settled
+
 Files = dict[str, str]
 
 # Not an identifier, so never the SDK package's own folder in the formatter's tree.
@@ -46,17 +48,27 @@ class CodeBlocks:
         return self._blocks.setdefault(source, Code(source))
 
     def scratch(self) -> Files:
-        """The blocks as scratch Python files for the formatter."""
-        return {f"{SCRATCH}/b{i}.py": code.source for i, code in enumerate(self._blocks.values())}
+        """The blocks ruff must lay out, as scratch Python files for the formatter. A block
+        already in ruff's layout (flat lines that fit, imports in isort's order: `settled`)
+        is its own text, and is left out."""
+        out: Files = {}
+        for i, code in enumerate(self._blocks.values()):
+            if settled(code.source + "\n"):
+                code.text = code.source
+            else:
+                out[f"{SCRATCH}/b{i}.py"] = code.source
+        return out
 
     def lay_out(self, first: Files, again: Callable[[Files], Files]) -> None:
-        """Fill in each block's text from ruff's first pass over `scratch()` and a second pass
-        (`again`) that keeps every bracket the first one broke at one item a line."""
+        """Fill in the text of each block of `scratch()` from ruff's first pass over them and a
+        second pass (`again`) that keeps every bracket the first one broke at one item a line."""
         marked = {path: keep_broken(text) for path, text in first.items()}
         # Only blocks that ruff broke somewhere need the second pass.
         second = {**first, **again({p: t for p, t in marked.items() if t != first[p]})}
-        for path, code in zip(self.scratch(), self._blocks.values(), strict=True):
-            code.text = second[path].rstrip("\n")
+        for i, code in enumerate(self._blocks.values()):
+            text = second.get(f"{SCRATCH}/b{i}.py")
+            if text is not None:
+                code.text = text.rstrip("\n")
 
 
 def keep_broken(text: str) -> str:

@@ -14,10 +14,12 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.cache import cache_folder
 from generator.errors import SdkgenError
+from generator.targets.python.settled import settled
 
 Files = dict[str, str]
 
@@ -147,7 +149,9 @@ class FormatJob:
     in the `FormatCache` are not formatted again.
     """
 
-    def __init__(self, files: Files, package: str, cache: FormatCache | None = None) -> None:
+    def __init__(
+        self, files: Files, package: str, cache: FormatCache | None = None, ready: Iterable[str] = ()
+    ) -> None:
         # Every module of the package sorts as first-party, even one that is not in the scratch
         # tree (the runtime joins the map after formatting): the docs' examples import them.
         self.config = [*RUFF_CONFIG, "--config", f"lint.isort.known-first-party = [{package!r}]"]
@@ -156,7 +160,12 @@ class FormatJob:
         self.root = Path(self._tmp.name)
         self.submitted = {p: t for p, t in files.items() if p.endswith(".py")}
         self.done: Files = {}
-        self._first = self._lookup(self.submitted, "sort")
+        # Modules printed the way ruff would leave them (`settled.py`) skip it.
+        for path in ready:
+            text = self.submitted.get(path)
+            if text is not None and settled(text):
+                self.done[path] = text
+        self._first = self._lookup({p: t for p, t in self.submitted.items() if p not in self.done}, "sort")
         self._write(self._first)
         self.error: BaseException | None = None
         self.failure = ""
