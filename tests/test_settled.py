@@ -174,3 +174,48 @@ def test_a_users_model_template_always_goes_through_ruff(tmp_path: Path) -> None
     from dataclasses import replace
 
     assert render_spec(replace(settings, templates=tmp_path)) == expected
+
+
+def _flat_blocks() -> list[str]:
+    """Flat docs blocks (as `docs.py` prints them) whose lines cross the limit at every depth."""
+    blocks = []
+    for k in range(0, 90, 3):
+        s = "x" * k
+        blocks.append(
+            "import datetime\n\nfrom pkg.models.components import Inner, Model, Other, Kind\n\n"
+            f'value = Model(a=1, b=Other(c="{s}", d=[Kind.A, Kind.B_{s[:9]}]), e={{"key": Inner(f=2, '
+            f'g=datetime.datetime.fromisoformat("2024-05-01T12:00:00+00:00"))}}, h=["{s[:20]}"])'
+        )
+        blocks.append(f'from pkg.models.components import Model\n\nvalue = Model(a=[Model(b="{s}")])')
+        blocks.append(f"value = Model(items=[Inner(score=0.29, top_p=Kind.CONTENT_{s[:30]})], n=1)")
+        names = ", ".join(f"Name{i}{s[: k // 4]}" for i in range(1 + k // 20))
+        blocks.append(f"from pkg.models.components import {names}\n\nvalue = Name0{s[: k // 4]}.MEMBER_{s}")
+        blocks.append(
+            "import os\n\nfrom pkg import Sdk\n\n"
+            f'with Sdk(bearer_auth=os.getenv("PKG_BEARER_AUTH_{s[:40]}", "")) as sdk:\n'
+            f'    res = sdk.things.create(name="{s}", tags=["a", "b"], meta={{"k": "{s[:30]}"}})\n\n'
+            "    print(res)"
+        )
+    return blocks
+
+
+def test_docs_blocks_laid_out_here_as_by_ruffs_two_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.targets.python import layout
+    from generator.targets.python.ruff import FormatJob
+    from generator.targets.python.settled import laid_out
+
+    sources = _flat_blocks()
+    ours = {s: laid_out(s) for s in sources}
+    assert sum(t is not None for t in ours.values()) > len(sources) * 0.6
+    blocks = layout.CodeBlocks()
+    codes = [blocks.add(s) for s in sources]
+    monkeypatch.setattr(layout, "laid_out", lambda source: None)  # every block through ruff
+    job = FormatJob({}, "pkg")
+    try:
+        blocks.lay_out(job.finish({}, blocks.scratch()), job.format)
+    finally:
+        job.close()
+    wrong = [
+        (s, ours[s], str(c)) for s, c in zip(sources, codes, strict=True) if ours[s] not in (None, str(c))
+    ]
+    assert not wrong, wrong[0]

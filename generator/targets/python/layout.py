@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.targets.python.settled import settled
+from generator.targets.python.settled import laid_out, settled
 
 Files = dict[str, str]
 
@@ -49,12 +49,13 @@ class CodeBlocks:
 
     def scratch(self) -> Files:
         """The blocks ruff must lay out, as scratch Python files for the formatter. A block
-        already in ruff's layout (flat lines that fit, imports in isort's order: `settled`)
-        is its own text, and is left out."""
+        whose layout `settled.laid_out` knows (most: imports and `value = Model(...)`), and
+        that `settled` passes, gets it here, and is left out."""
         out: Files = {}
         for i, code in enumerate(self._blocks.values()):
-            if settled(code.source + "\n"):
-                code.text = code.source
+            text = laid_out(code.source)
+            if text is not None and settled(text + "\n"):
+                code.text = text
             else:
                 out[f"{SCRATCH}/b{i}.py"] = code.source
         return out

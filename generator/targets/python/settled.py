@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 LINE_LENGTH = 88  # ruff's default (the generated code is formatted with it)
 _DIGITS = re.compile(r"(\d+)")
@@ -207,3 +208,175 @@ def _char_width(ch: str) -> int:
     if ch == "\u2e3b":
         return 3
     return 2 if ch >= "\U00010000" or unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+# -- docs code blocks ------------------------------------------------------------------------------
+# The docs print each example flat (one statement a line); ruff, then a second ruff pass with a
+# magic trailing comma in every bracket the first one broke (`layout.keep_broken`), lay it out.
+# The result is "break the outermost bracket that does not fit, one item a line with a trailing
+# comma, and so on inwards": `laid_out` prints that directly for the shapes the docs use
+# (imports, and `name = Call(k=v, [...], {"k": v})` of plain values), and gives up (None: ruff
+# lays the block out) on anything else that does not fit on its line.
+
+_ASSIGN = re.compile(r"( *)(\w+ = )(.*)()")
+_DOTTED = re.compile(r"( *)(\w+ = )(\w+(?:\.\w+)+)")  # an enum member: `value = Enum.MEMBER`
+_NAME = re.compile(r" +\w+,")
+_WITH = re.compile(r"( *)((?:async )?with )(.*)( as \w+:)")
+_OPEN = {"(": ")", "[": "]", "{": "}"}
+
+
+class _GiveUp(Exception):
+    """A shape the layout below does not know: ruff lays the block out."""
+
+
+@dataclass
+class _Node:
+    """One item: `head` (a keyword, a dict key, a callee) and, for a bracket, what it holds."""
+
+    head: str
+    open: str = ""
+    items: list[_Node] | None = None
+
+    def flat(self) -> str:
+        if self.items is None:
+            return self.head
+        return f"{self.head}{self.open}{', '.join(i.flat() for i in self.items)}{_OPEN[self.open]}"
+
+
+def laid_out(source: str) -> str | None:
+    """The block as ruff's two passes lay it out, or None when ruff must do it."""
+    out: list[str] = []
+    try:
+        for line in source.split("\n"):
+            if _exact_width(line) <= LINE_LENGTH:
+                out.append(line)
+            elif line.startswith("from ") and " import " in line and "(" not in line:
+                module, _, names = line[5:].partition(" import ")
+                wrapped = from_import(module, names.split(", ")).split("\n")
+                if any(_exact_width(n) > LINE_LENGTH and not _NAME.fullmatch(n) for n in wrapped):
+                    raise _GiveUp
+                out += wrapped  # (a lone name too long for any line stays so)
+            elif (dotted := _DOTTED.fullmatch(line)) is not None:
+                # ruff puts a value in parentheses of its own when it then fits
+                indent, target, value = dotted.groups()
+                inner = f"{indent}    {value}"
+                fits = _exact_width(inner) <= LINE_LENGTH
+                out += [f"{indent}{target}(", inner, f"{indent})"] if fits else [line]
+            else:
+                # `name = value`, or `with value as name:` (ruff breaks the call's brackets)
+                match = _ASSIGN.fullmatch(line) or _WITH.fullmatch(line)
+                if match is None or "await " in match.group(3):
+                    raise _GiveUp
+                indent, lead, value, trail = match.groups()
+                node, end = _parse(value, 0)
+                if end != len(value):
+                    raise _GiveUp
+                node.head = lead + node.head
+                out += _lines(node, len(indent), trail or "")
+    except _GiveUp:
+        return None
+    return "\n".join(out)
+
+
+def _lines(node: _Node, indent: int, trail: str) -> list[str]:
+    """`node` at `indent` followed by `trail`, as ruff's second pass lays it out: the brackets
+    its first pass broke hold a magic trailing comma, so they list one item a line."""
+    broke: set[int] = set()
+    _ruff_lines(node, indent, trail, broke)
+    return _ruff_lines(node, indent, trail, set(), forced=broke)
+
+
+def _ruff_lines(
+    node: _Node, indent: int, trail: str, broke: set[int], forced: set[int] | None = None
+) -> list[str]:
+    """ruff's layout: on one line when it fits; else a call's arguments on one line of their
+    own when they fit there; else one item a line, with a trailing comma unless alone. Brackets
+    in `forced` (magic trailing comma) always list one item a line, each with a comma; the
+    brackets broken are added to `broke`."""
+    pad = " " * indent
+    exploded = forced is not None and id(node) in forced
+    flat = f"{pad}{node.flat()}{trail}"
+    if not exploded and _exact_width(flat) <= LINE_LENGTH:
+        return [flat]
+    # only a call (after a name), a list or a dict breaks; anything else is ruff's to lay out
+    after_name = node.head[-1:].isidentifier() or node.head[-1:].isdigit()
+    if not node.items or (node.open == "(") != after_name:
+        raise _GiveUp
+    broke.add(id(node))
+    head, close = f"{pad}{node.head}{node.open}", f"{pad}{_OPEN[node.open]}{trail}"
+    inner = " " * (indent + 4) + ", ".join(i.flat() for i in node.items)
+    if not exploded and node.open == "(" and _exact_width(inner) <= LINE_LENGTH:
+        return [head, inner, close]
+    comma = "," if exploded or len(node.items) > 1 else ""
+    lines = [head]
+    for item in node.items:
+        lines += _ruff_lines(item, indent + 4, comma, broke, forced)
+    return [*lines, close]
+
+
+def _parse(text: str, at: int) -> tuple[_Node, int]:
+    """The item starting at `at` and where it ends (at a top-level `, ` or closing bracket): a
+    plain value, or a head and one bracket that ends the item."""
+    start = at
+    while at < len(text):
+        ch = text[at]
+        if ch in "\"'":
+            at = _string_end(text, at)
+        elif ch in _OPEN:
+            close = _OPEN[ch]
+            if text.startswith(close, at + 1):
+                at += 2  # empty: part of a plain value
+                continue
+            node, at = _Node(text[start:at], ch, []), at + 1
+            while True:
+                item, at = _parse(text, at)
+                assert node.items is not None
+                node.items.append(item)
+                if text.startswith(", ", at):
+                    at += 2
+                elif text.startswith(close, at):
+                    at += 1
+                    break
+                else:
+                    raise _GiveUp
+            if at < len(text) and text[at] not in ",)]}":
+                raise _GiveUp  # something after the bracket (an attribute, a call)
+            return node, at
+        elif ch in ",)]}":
+            break
+        else:
+            at += 1
+    return _Node(text[start:at]), at
+
+
+def _string_end(text: str, at: int) -> int:
+    """Where the string literal opening at `at` ends (one quote character, escapes)."""
+    quote, at = text[at], at + 1
+    while at < len(text):
+        if text[at] == "\\":
+            at += 2
+        elif text[at] == quote:
+            return at + 1
+        else:
+            at += 1
+    raise _GiveUp
+
+
+def _exact_width(line: str) -> int:
+    """The width ruff gives `line`, for the characters whose width is certain; others give up
+    (here an estimate would break a line ruff keeps, or keep one it breaks)."""
+    if line.isascii():
+        return len(line)
+    width = 0
+    for ch in line:
+        if ch.isascii():
+            width += 1
+            continue
+        kind = unicodedata.east_asian_width(ch)
+        if kind in ("W", "F") and ch < "\U00010000" and unicodedata.category(ch)[0] in "LNPS":
+            width += 2
+        elif kind in ("N", "Na", "A", "H") and unicodedata.category(ch)[0] in "LNPSZ" and ch != "\u2e3b":
+            width += 1
+        else:
+            raise _GiveUp
+    return width
