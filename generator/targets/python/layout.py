@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.targets.python.ruff import FormatCache
 from generator.targets.python.settled import laid_out, settled
 
 Files = dict[str, str]
@@ -47,14 +48,21 @@ class CodeBlocks:
         """The block for this flat source (the same source is one block, laid out once)."""
         return self._blocks.setdefault(source, Code(source))
 
-    def scratch(self) -> Files:
+    def scratch(self, cache: FormatCache | None = None) -> Files:
         """The blocks ruff must lay out, as scratch Python files for the formatter. A block
         whose layout `settled.laid_out` knows (most: imports and `value = Model(...)`), and
-        that `settled` passes, gets it here, and is left out."""
+        that `settled` passes, gets it here (remembered in `cache`), and is left out."""
         out: Files = {}
         for i, code in enumerate(self._blocks.values()):
-            text = laid_out(code.source)
-            if text is not None and settled(text + "\n"):
+            key = FormatCache.key("laid", f"{SCRATCH}/b.py", code.source)
+            text = None if cache is None else cache.get(key)
+            if text is None:
+                text = laid_out(code.source)
+                if text is not None and not settled(text + "\n"):
+                    text = None
+                if text is not None and cache is not None:
+                    cache.fresh[key] = text
+            if text is not None:
                 code.text = text
             else:
                 out[f"{SCRATCH}/b{i}.py"] = code.source

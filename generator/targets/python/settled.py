@@ -13,15 +13,16 @@ that every module it passes is one ruff leaves byte for byte.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 LINE_LENGTH = 88  # ruff's default (the generated code is formatted with it)
 _DIGITS = re.compile(r"(\d+)")
 
 
+@functools.cache
 def _natural(text: str) -> tuple[tuple[int, int, str], ...]:
     """A key ordering as ruff's `natord` does: runs of digits by their value."""
     return tuple(
@@ -229,18 +230,26 @@ class _GiveUp(Exception):
     """A shape the layout below does not know: ruff lays the block out."""
 
 
-@dataclass
 class _Node:
-    """One item: `head` (a keyword, a dict key, a callee) and, for a bracket, what it holds."""
+    """One item: `head` (a keyword, a dict key, a callee) and, for a bracket, what it holds;
+    its flat text and width computed once."""
 
-    head: str
-    open: str = ""
-    items: list[_Node] | None = None
+    __slots__ = ("head", "open", "items", "text", "width")
 
-    def flat(self) -> str:
-        if self.items is None:
-            return self.head
-        return f"{self.head}{self.open}{', '.join(i.flat() for i in self.items)}{_OPEN[self.open]}"
+    def __init__(self, head: str, open_: str = "", items: list[_Node] | None = None) -> None:
+        self.head, self.open, self.items = head, open_, items
+        if items is None:
+            self.text, self.width = head, _exact_width(head)
+        else:
+            inner = ", ".join(i.text for i in items)
+            self.text = f"{head}{open_}{inner}{_OPEN[open_]}"
+            self.width = _exact_width(head) + 2 + sum(i.width for i in items) + 2 * (len(items) - 1)
+
+    def prefixed(self, lead: str) -> _Node:
+        """The same item after `lead` (`value = `, `with `)."""
+        self.head, self.text = lead + self.head, lead + self.text
+        self.width += _exact_width(lead)
+        return self
 
 
 def laid_out(source: str) -> str | None:
@@ -251,8 +260,8 @@ def laid_out(source: str) -> str | None:
             if _exact_width(line) <= LINE_LENGTH:
                 out.append(line)
             elif line.startswith("from ") and " import " in line and "(" not in line:
-                module, _, names = line[5:].partition(" import ")
-                wrapped = from_import(module, names.split(", ")).split("\n")
+                module, _, names = line[5:].partition(" import ")  # (in isort's order)
+                wrapped = [f"from {module} import (", *(f"    {n}," for n in names.split(", ")), ")"]
                 if any(_exact_width(n) > LINE_LENGTH and not _NAME.fullmatch(n) for n in wrapped):
                     raise _GiveUp
                 out += wrapped  # (a lone name too long for any line stays so)
@@ -271,8 +280,7 @@ def laid_out(source: str) -> str | None:
                 node, end = _parse(value, 0)
                 if end != len(value):
                     raise _GiveUp
-                node.head = lead + node.head
-                out += _lines(node, len(indent), trail or "")
+                out += _lines(node.prefixed(lead), len(indent), trail or "")
     except _GiveUp:
         return None
     return "\n".join(out)
@@ -295,18 +303,17 @@ def _ruff_lines(
     brackets broken are added to `broke`."""
     pad = " " * indent
     exploded = forced is not None and id(node) in forced
-    flat = f"{pad}{node.flat()}{trail}"
-    if not exploded and _exact_width(flat) <= LINE_LENGTH:
-        return [flat]
+    if not exploded and indent + node.width + len(trail) <= LINE_LENGTH:
+        return [f"{pad}{node.text}{trail}"]
     # only a call (after a name), a list or a dict breaks; anything else is ruff's to lay out
     after_name = node.head[-1:].isidentifier() or node.head[-1:].isdigit()
     if not node.items or (node.open == "(") != after_name:
         raise _GiveUp
     broke.add(id(node))
     head, close = f"{pad}{node.head}{node.open}", f"{pad}{_OPEN[node.open]}{trail}"
-    inner = " " * (indent + 4) + ", ".join(i.flat() for i in node.items)
-    if not exploded and node.open == "(" and _exact_width(inner) <= LINE_LENGTH:
-        return [head, inner, close]
+    inner = indent + 4 + sum(i.width for i in node.items) + 2 * (len(node.items) - 1)
+    if not exploded and node.open == "(" and inner <= LINE_LENGTH:
+        return [head, " " * (indent + 4) + ", ".join(i.text for i in node.items), close]
     comma = "," if exploded or len(node.items) > 1 else ""
     lines = [head]
     for item in node.items:
@@ -318,20 +325,22 @@ def _parse(text: str, at: int) -> tuple[_Node, int]:
     """The item starting at `at` and where it ends (at a top-level `, ` or closing bracket): a
     plain value, or a head and one bracket that ends the item."""
     start = at
-    while at < len(text):
-        ch = text[at]
+    while (found := _SPECIAL.search(text, at)) is not None:
+        at, ch = found.start(), found.group()
         if ch in "\"'":
-            at = _string_end(text, at)
+            end = _STRING[ch].match(text, at)
+            if end is None:
+                raise _GiveUp
+            at = end.end()
         elif ch in _OPEN:
             close = _OPEN[ch]
             if text.startswith(close, at + 1):
                 at += 2  # empty: part of a plain value
                 continue
-            node, at = _Node(text[start:at], ch, []), at + 1
+            head, items, at = text[start:at], [], at + 1
             while True:
                 item, at = _parse(text, at)
-                assert node.items is not None
-                node.items.append(item)
+                items.append(item)
                 if text.startswith(", ", at):
                     at += 2
                 elif text.startswith(close, at):
@@ -341,25 +350,14 @@ def _parse(text: str, at: int) -> tuple[_Node, int]:
                     raise _GiveUp
             if at < len(text) and text[at] not in ",)]}":
                 raise _GiveUp  # something after the bracket (an attribute, a call)
-            return node, at
-        elif ch in ",)]}":
-            break
-        else:
-            at += 1
-    return _Node(text[start:at]), at
+            return _Node(head, ch, items), at
+        else:  # , ) ] }
+            return _Node(text[start:at]), at
+    return _Node(text[start:]), len(text)
 
 
-def _string_end(text: str, at: int) -> int:
-    """Where the string literal opening at `at` ends (one quote character, escapes)."""
-    quote, at = text[at], at + 1
-    while at < len(text):
-        if text[at] == "\\":
-            at += 2
-        elif text[at] == quote:
-            return at + 1
-        else:
-            at += 1
-    raise _GiveUp
+_SPECIAL = re.compile(r"[\"'(\[{,)\]}]")
+_STRING = {'"': re.compile(r'"(?:[^"\\\n]|\\.)*"'), "'": re.compile(r"'(?:[^'\\\n]|\\.)*'")}
 
 
 def _exact_width(line: str) -> int:
@@ -367,16 +365,18 @@ def _exact_width(line: str) -> int:
     (here an estimate would break a line ruff keeps, or keep one it breaks)."""
     if line.isascii():
         return len(line)
-    width = 0
-    for ch in line:
-        if ch.isascii():
-            width += 1
-            continue
-        kind = unicodedata.east_asian_width(ch)
-        if kind in ("W", "F") and ch < "\U00010000" and unicodedata.category(ch)[0] in "LNPS":
-            width += 2
-        elif kind in ("N", "Na", "A", "H") and unicodedata.category(ch)[0] in "LNPSZ" and ch != "\u2e3b":
-            width += 1
-        else:
-            raise _GiveUp
-    return width
+    return len(line) + sum(map(_extra_width, _NON_ASCII.findall(line)))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@functools.cache
+def _extra_width(ch: str) -> int:
+    """A character's width beyond 1."""
+    kind, group = unicodedata.east_asian_width(ch), unicodedata.category(ch)[0]
+    if kind in ("W", "F") and ch < "\U00010000" and group in "LNPS":
+        return 1
+    if kind in ("N", "Na", "A", "H") and group in "LNPSZ" and ch != "\u2e3b":
+        return 0
+    raise _GiveUp

@@ -79,7 +79,7 @@ class PythonTarget:
             if docs_job is None:
                 docs = docs_pages(api, names)
                 # The docs' code blocks join the last batch (one ruff run fewer).
-                docs.blocks.lay_out(job.finish(files, docs.blocks.scratch()), job.format)
+                docs.blocks.lay_out(job.finish(files, docs.blocks.scratch(cache)), job.format)
                 pages, warnings = docs.render(env), docs.warnings
             else:
                 job.finish(files)
@@ -125,7 +125,7 @@ def _docs(
     docs = docs_pages(api, names)
     job = FormatJob({}, api.package, cache)
     try:
-        docs.blocks.lay_out(job.finish({}, docs.blocks.scratch()), job.format)
+        docs.blocks.lay_out(job.finish({}, docs.blocks.scratch(cache)), job.format)
     finally:
         job.close()
     return docs.render(env), docs.warnings, cache.fresh
