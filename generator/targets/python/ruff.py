@@ -160,12 +160,14 @@ class FormatJob:
         self.root = Path(self._tmp.name)
         self.submitted = {p: t for p, t in files.items() if p.endswith(".py")}
         self.done: Files = {}
-        # Modules printed the way ruff would leave them (`settled.py`) skip it.
+        # Modules printed the way ruff would leave them (`settled.py`) skip it (and join the
+        # cache, whose lookup is cheaper than the test).
+        self._first = self._lookup(self.submitted, "sort")
         for path in ready:
-            text = self.submitted.get(path)
-            if text is not None and settled(text):
-                self.done[path] = text
-        self._first = self._lookup({p: t for p, t in self.submitted.items() if p not in self.done}, "sort")
+            key = self._first.get(path)
+            if key is not None and settled(self.submitted[path]):
+                self.done[path] = self.cache.fresh[key] = self.submitted[path]
+                del self._first[path]
         self._write(self._first)
         self.error: BaseException | None = None
         self.failure = ""

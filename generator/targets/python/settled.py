@@ -42,9 +42,16 @@ def _member_type(name: str) -> int:
 def sorted_members(names: Iterable[str]) -> list[str]:
     """Names imported from one module, in ruff's isort order (order by type, case-insensitive,
     numbers by value)."""
-    return sorted(names, key=lambda n: (_member_type(n), _natural(n.lower()), _natural(n)))
+    listed = list(names)
+    return sorted(listed, key=_member_key) if len(listed) > 1 else listed
 
 
+@functools.cache
+def _member_key(name: str) -> tuple[int, tuple[tuple[int, int, str], ...], tuple[tuple[int, int, str], ...]]:
+    return (_member_type(name), _natural(name.lower()), _natural(name))
+
+
+@functools.cache
 def module_key(module: str) -> tuple[int, tuple[tuple[int, int, str], ...], tuple[tuple[int, int, str], ...]]:
     """isort's key of a `from MODULE import` line within its section: relative modules furthest
     first, then by name, case-insensitive, numbers by value."""
