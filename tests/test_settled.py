@@ -14,6 +14,7 @@ from generator.targets.python.ruff import RUFF_CONFIG, ruff_binary
 from generator.targets.python.settled import (
     LINE_LENGTH,
     bind_models_source,
+    call_statement,
     class_source,
     from_import,
     frozenset_source,
@@ -66,6 +67,14 @@ def _layouts() -> list[str]:
                 texts.append(_module(f"from ._base import bind_models\n\n\nclass A:\n    pass\n\n\n{call}\n"))
             base = class_source("C" + "q" * (width - 12), "StrEnum")
             texts.append(_module(f'from enum import StrEnum\n\n\n{base}\n    A = "a"\n'))
+            for alias in (
+                "z" * 10,
+                "z" * (width - 40),
+                "z" * (width - 30),
+            ):  # arguments on a line, or one a line
+                line = f'f{"y" * (width - 50)}: int | None = Field(default=None, alias="{alias}")'
+                field = call_statement(line, indent=4)
+                texts.append(_module(f"from pydantic import Field\n\n\nclass A:\n    {field}\n"))
             deep = from_import(".deep" + "p" * width, [f"Name{width}"], indent=4)
             texts.append(_module(f"from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    {deep}\n"))
     members = ["item10", "Item2", "Item10", "TYPE_CHECKING", "Any", "ClassVar", "ABC", "A", "a2", "a10"]

@@ -13,6 +13,7 @@ from generator.ir import Alias, Api, Enum, Model, Named, TypeRef
 from generator.targets.python.names import PyNames, module_name
 from generator.targets.python.settled import (
     bind_models_source,
+    call_statement,
     class_source,
     from_import,
     frozenset_source,
@@ -53,9 +54,10 @@ class FieldView:
 
     @property
     def declaration(self) -> str:
-        """The whole `name: annotation = default` line."""
+        """The whole `name: annotation = default` statement (a `Field(...)` default broken as
+        ruff breaks it when the line is too long)."""
         tail = f" = {self.default}" if self.default is not None else ""
-        return f"{self.name}: {self.annotation}{tail}"
+        return call_statement(f"{self.name}: {self.annotation}{tail}", indent=4)
 
 
 @dataclass

@@ -259,6 +259,25 @@ class _Node:
         return self
 
 
+def call_statement(line: str, indent: int) -> str:
+    """`target: annotation = Field(...)` at `indent` (without it), as ruff lays it out when too
+    long: the call's own brackets broken (a single pass: no magic trailing commas). Anything
+    else, or anything uncertain, stays on its line (and `settled` sends a long one to ruff)."""
+    if indent + len(line) <= LINE_LENGTH or not line.isascii() or "lambda" in line:
+        return line
+    target, _, value = line.rpartition(" = ")
+    if not value.startswith("Field("):
+        return line
+    try:
+        node, end = _parse(value, 0)
+        if end != len(value):
+            return line
+        lines = _ruff_lines(node.prefixed(f"{target} = "), indent, "", set())
+    except _GiveUp:
+        return line
+    return "\n".join(lines)[indent:]
+
+
 def laid_out(source: str) -> str | None:
     """The block as ruff's two passes lay it out, or None when ruff must do it."""
     out: list[str] = []
@@ -318,6 +337,8 @@ def _ruff_lines(
         raise _GiveUp
     broke.add(id(node))
     head, close = f"{pad}{node.head}{node.open}", f"{pad}{_OPEN[node.open]}{trail}"
+    if _exact_width(head) > LINE_LENGTH:
+        raise _GiveUp  # (ruff would break what comes before the bracket)
     inner = indent + 4 + sum(i.width for i in node.items) + 2 * (len(node.items) - 1)
     if not exploded and node.open == "(" and inner <= LINE_LENGTH:
         return [head, " " * (indent + 4) + ", ".join(i.text for i in node.items), close]
