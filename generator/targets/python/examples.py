@@ -15,6 +15,7 @@ from generator import values
 from generator.example_values import ExampleValues
 from generator.ir import Api, Model, TypeRef
 from generator.targets.python.names import PyNames
+from generator.targets.python.settled import module_key, sorted_members
 from generator.targets.python.types import py_literal
 
 
@@ -146,15 +147,16 @@ class Imports:
         self.modules.update(other.modules)
 
     def lines(self, extra: dict[str, set[str]] | None = None) -> list[str]:
-        """Import lines, stdlib first, then the SDK; one line each (ruff sorts and wraps them)."""
-        out = [f"import {m}" for m in sorted(self.modules)]
+        """Import lines, stdlib first, then the SDK, in isort's order; one line each (ruff wraps
+        those too long)."""
+        out = [f"import {m}" for m in sorted(self.modules, key=module_key)]
         merged: dict[str, set[str]] = {k: set(v) for k, v in self.classes.items()}
         for k, v in (extra or {}).items():
             merged.setdefault(k, set()).update(v)
-        sdk = []
-        for module in sorted(merged):
-            names = sorted(merged[module])
-            sdk.append(f"from {module} import {', '.join(names)}")
+        sdk = [
+            f"from {module} import {', '.join(sorted_members(merged[module]))}"
+            for module in sorted(merged, key=module_key)
+        ]
         if out and sdk:
             out.append("")
         return out + sdk
@@ -170,8 +172,5 @@ def json_source(value: Any) -> str:
 
 
 def literal(value: Any) -> str:
-    """`py_literal`, with strings in double quotes where that needs no escaping (ruff's style)."""
-    text = py_literal(value)
-    if isinstance(value, str) and text.startswith("'") and '"' not in value:
-        return '"' + text[1:-1].replace("\\'", "'") + '"'
-    return text
+    """`py_literal` (strings in double quotes where that needs no escaping: ruff's style)."""
+    return py_literal(value)

@@ -14,6 +14,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.targets.python.ruff import FormatCache
+from generator.targets.python.settled import laid_out, settled
+
 Files = dict[str, str]
 
 # Not an identifier, so never the SDK package's own folder in the formatter's tree.
@@ -45,18 +48,36 @@ class CodeBlocks:
         """The block for this flat source (the same source is one block, laid out once)."""
         return self._blocks.setdefault(source, Code(source))
 
-    def scratch(self) -> Files:
-        """The blocks as scratch Python files for the formatter."""
-        return {f"{SCRATCH}/b{i}.py": code.source for i, code in enumerate(self._blocks.values())}
+    def scratch(self, cache: FormatCache | None = None) -> Files:
+        """The blocks ruff must lay out, as scratch Python files for the formatter. A block
+        whose layout `settled.laid_out` knows (most: imports and `value = Model(...)`), and
+        that `settled` passes, gets it here (remembered in `cache`), and is left out."""
+        out: Files = {}
+        for i, code in enumerate(self._blocks.values()):
+            key = FormatCache.key("laid", f"{SCRATCH}/b.py", code.source)
+            text = None if cache is None else cache.get(key)
+            if text is None:
+                text = laid_out(code.source)
+                if text is not None and not settled(text + "\n"):
+                    text = None
+                if text is not None and cache is not None:
+                    cache.fresh[key] = text
+            if text is not None:
+                code.text = text
+            else:
+                out[f"{SCRATCH}/b{i}.py"] = code.source
+        return out
 
     def lay_out(self, first: Files, again: Callable[[Files], Files]) -> None:
-        """Fill in each block's text from ruff's first pass over `scratch()` and a second pass
-        (`again`) that keeps every bracket the first one broke at one item a line."""
+        """Fill in the text of each block of `scratch()` from ruff's first pass over them and a
+        second pass (`again`) that keeps every bracket the first one broke at one item a line."""
         marked = {path: keep_broken(text) for path, text in first.items()}
         # Only blocks that ruff broke somewhere need the second pass.
         second = {**first, **again({p: t for p, t in marked.items() if t != first[p]})}
-        for path, code in zip(self.scratch(), self._blocks.values(), strict=True):
-            code.text = second[path].rstrip("\n")
+        for i, code in enumerate(self._blocks.values()):
+            text = second.get(f"{SCRATCH}/b{i}.py")
+            if text is not None:
+                code.text = text.rstrip("\n")
 
 
 def keep_broken(text: str) -> str:

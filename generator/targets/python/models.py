@@ -11,6 +11,15 @@ from dataclasses import dataclass, field
 from generator.graphs import sccs
 from generator.ir import Alias, Api, Enum, Model, Named, TypeRef
 from generator.targets.python.names import PyNames, module_name
+from generator.targets.python.settled import (
+    bind_models_source,
+    call_statement,
+    class_source,
+    from_import,
+    frozenset_source,
+    import_block,
+    module_key,
+)
 from generator.targets.python.text import docstring
 from generator.targets.python.types import Annotator, default_source, is_mutable_default, py_literal
 
@@ -45,9 +54,10 @@ class FieldView:
 
     @property
     def declaration(self) -> str:
-        """The whole `name: annotation = default` line."""
+        """The whole `name: annotation = default` statement (a `Field(...)` default broken as
+        ruff breaks it when the line is too long)."""
         tail = f" = {self.default}" if self.default is not None else ""
-        return f"{self.name}: {self.annotation}{tail}"
+        return call_statement(f"{self.name}: {self.annotation}{tail}", indent=4)
 
 
 @dataclass
@@ -78,6 +88,28 @@ class ModuleView:
     json_fields: list[str] = field(default_factory=list)
     error_message: str = ""  # the attribute holding an error body's message
     files: bool = False  # a multipart body's model: its binary fields take files (FileInput)
+    import_block: str = ""  # every import above the TYPE_CHECKING block, in isort's order
+    deferred_lines: list[str] = field(default_factory=list)  # the TYPE_CHECKING imports, likewise
+
+    @property
+    def class_line(self) -> str:
+        """`class Name(Base):`, its base on a line of its own when too long (ruff's layout)."""
+        return class_source(self.name, self.enum_base if self.kind == "enum" else self.base)
+
+    @property
+    def bind_call(self) -> str:
+        """The `bind_models(...)` call of the deferred imports, laid out as ruff lays it out."""
+        return bind_models_source(self.deferred, self.chain and self.kind == "model")
+
+    @property
+    def optional_line(self) -> str:
+        """The `__sdk_optional__` declaration, laid out as ruff lays it out."""
+        return frozenset_source("__sdk_optional__: ClassVar[frozenset[str]]", self.optional)
+
+    @property
+    def drop_none_line(self) -> str:
+        """The `__sdk_drop_none__` declaration, laid out as ruff lays it out."""
+        return frozenset_source("__sdk_drop_none__: ClassVar[frozenset[str]]", self.drop_none)
 
     @property
     def optional_src(self) -> str:
@@ -177,7 +209,39 @@ def _view(
     if view.deferred:
         view.typing = sorted({*view.typing, "TYPE_CHECKING"})
         view.deferred_comment = list(_DEFERRED_COMMENTS[reason])
+    _import_block(view)
     return view
+
+
+def _import_block(view: ModuleView) -> None:
+    """The module's imports as isort sorts them (so that the module may skip ruff)."""
+    stdlib = [f"import {m}" for m in sorted(view.stdlib, key=module_key)]
+    third: list[str] = []
+    local: list[str] = []
+    if view.kind == "enum":
+        stdlib.append(f"from enum import {view.enum_base}")
+        if view.open_enum:
+            stdlib.append("from typing import Any")
+            local.append("from ..._base import open_member")
+    elif view.typing:
+        stdlib.append(from_import("typing", view.typing))
+    if view.pydantic:
+        third.append(from_import("pydantic", view.pydantic))
+    ordered = sorted(view.imports, key=lambda pair: module_key(pair[0]))
+    later = sorted(view.deferred, key=lambda pair: module_key(pair[0]))
+    view.deferred_lines = [from_import(rel, [cls], indent=4) for rel, cls in later]
+    if view.kind == "model":
+        local.append(from_import("..._base", [view.base, *(["bind_models"] if view.deferred else [])]))
+        if view.files:
+            local.append("from ..._multipart import FileInput")
+    elif view.kind == "recursive_alias":
+        third.append("from typing_extensions import TypeAliasType")
+        if view.deferred:
+            local.append("from ..._base import bind_models")
+    elif view.kind == "alias":
+        ordered = sorted([*view.imports, *view.deferred], key=lambda pair: module_key(pair[0]))
+    local += [from_import(rel, [cls]) for rel, cls in ordered]
+    view.import_block = import_block([["from __future__ import annotations"], stdlib, third, local])
 
 
 def _model(api: Api, names: PyNames, model: Model, ann: Annotator, view: ModuleView) -> None:

@@ -14,10 +14,12 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.cache import cache_folder
 from generator.errors import SdkgenError
+from generator.targets.python.settled import settled
 
 Files = dict[str, str]
 
@@ -147,7 +149,9 @@ class FormatJob:
     in the `FormatCache` are not formatted again.
     """
 
-    def __init__(self, files: Files, package: str, cache: FormatCache | None = None) -> None:
+    def __init__(
+        self, files: Files, package: str, cache: FormatCache | None = None, ready: Iterable[str] = ()
+    ) -> None:
         # Every module of the package sorts as first-party, even one that is not in the scratch
         # tree (the runtime joins the map after formatting): the docs' examples import them.
         self.config = [*RUFF_CONFIG, "--config", f"lint.isort.known-first-party = [{package!r}]"]
@@ -156,7 +160,14 @@ class FormatJob:
         self.root = Path(self._tmp.name)
         self.submitted = {p: t for p, t in files.items() if p.endswith(".py")}
         self.done: Files = {}
+        # Modules printed the way ruff would leave them (`settled.py`) skip it (and join the
+        # cache, whose lookup is cheaper than the test).
         self._first = self._lookup(self.submitted, "sort")
+        for path in ready:
+            key = self._first.get(path)
+            if key is not None and settled(self.submitted[path]):
+                self.done[path] = self.cache.fresh[key] = self.submitted[path]
+                del self._first[path]
         self._write(self._first)
         self.error: BaseException | None = None
         self.failure = ""
@@ -177,14 +188,22 @@ class FormatJob:
         return missing
 
     def _write(self, batch: Files | dict[str, bytes], source: Files | None = None) -> None:
-        made: set[Path] = set()
+        # Plain `os` calls on strings: pathlib and buffered files cost more than the writes.
+        made: set[str] = set()
         texts = source if source is not None else self.submitted
+        base = self._tmp.name
         for path in batch:
-            target = self.root / path
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            target.write_text(texts[path], encoding="utf-8")
+            folder = path.rpartition("/")[0]
+            if folder not in made:
+                os.makedirs(f"{base}/{folder}", exist_ok=True)
+                made.add(folder)
+            fd = os.open(f"{base}/{path}", _REWRITE, 0o600)
+            try:
+                view = memoryview(texts[path].encode("utf-8"))
+                while view:
+                    view = view[os.write(fd, view) :]
+            finally:
+                os.close(fd)
 
     def _collect(self, missing: dict[str, bytes]) -> None:
         """Read what ruff formatted into `done` and remember it in the cache."""
@@ -193,9 +212,9 @@ class FormatJob:
             self.done[path] = text
             self.cache.fresh[key] = text
 
-    def _run(self, paths: list[str]) -> None:
+    def _run(self, paths: list[str], sort: list[str] | None = None) -> None:
         try:
-            self.failure = _ruff(self.root, paths, self.config)
+            self.failure = _ruff(self.root, paths, self.config, paths if sort is None else sort)
         except BaseException as exc:  # re-raised in the caller's thread by `finish`
             self.error = exc
 
@@ -203,18 +222,19 @@ class FormatJob:
         """Wait for the background batch, format the rest, and update `files` in place.
 
         `scratch` (Python that is not output, e.g. the docs' code blocks) joins the last batch;
-        it comes back formatted, and stays out of `files`.
+        it comes back formatted, and stays out of `files`. Its imports are not sorted: the docs
+        print them in isort's order (`examples.Imports`), and sorting them was most of ruff's
+        work on them.
         """
         self._join()
         self._raise()
         self._collect(self._first)
         later = {p: t for p, t in files.items() if p.endswith(".py") and self.submitted.get(p) is not t}
         extra = scratch or {}
-        batch = {**later, **extra}
-        missing = self._lookup(batch, "sort")
+        missing = {**self._lookup(later, "sort"), **self._lookup(extra, "format")}
         if missing:
-            self._write(missing, batch)
-            self._run(sorted(missing))
+            self._write(missing, {**later, **extra})
+            self._run(sorted(missing), sorted(p for p in missing if p in later))
             self._raise()
             self._collect(missing)
         for path in files:
@@ -227,13 +247,20 @@ class FormatJob:
         missing = self._lookup(scratch, "format")
         if missing:  # ruff given no paths would format the whole tree
             self._write(missing, scratch)
-            self.failure = _ruff(self.root, sorted(missing), self.config, sort=False)
+            self.failure = _ruff(self.root, sorted(missing), self.config, [])
             self._raise()
             self._collect(missing)
         return {path: self.done[path] for path in scratch}
 
     def _read(self, path: str) -> str:
-        return (self.root / path).read_text(encoding="utf-8")
+        fd = os.open(f"{self._tmp.name}/{path}", os.O_RDONLY)
+        try:
+            chunks = []
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+        finally:
+            os.close(fd)
+        return b"".join(chunks).decode("utf-8")
 
     def _raise(self) -> None:
         if self.error is not None:
@@ -251,9 +278,12 @@ class FormatJob:
             self.thread.join()
 
 
-def _ruff(root: Path, paths: list[str], config: list[str], sort: bool = True) -> str:
-    """Sort imports (unless told not to), then format, `paths` under `root`; returns an error
-    summary or ''."""
+_REWRITE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+
+
+def _ruff(root: Path, paths: list[str], config: list[str], sort: list[str]) -> str:
+    """Sort the imports of `sort`, then format `paths`, under `root`; returns an error summary
+    or ''."""
     ruff = ruff_binary()
     # With explicit file paths ruff skips its default excludes unless forced to apply them,
     # so `--force-exclude` keeps the second batch consistent with the `.` batch.
@@ -270,7 +300,7 @@ def _ruff(root: Path, paths: list[str], config: list[str], sort: bool = True) ->
         "--quiet",
         "--force-exclude",
         "--",
-        *paths,
+        *sort,
     ]
     if sort:
         subprocess.run(isort, cwd=root, capture_output=True, text=True, env=_ruff_env())

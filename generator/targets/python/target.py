@@ -57,7 +57,7 @@ class PythonTarget:
         docs_job = Forked(lambda: _docs(api, names, env, cache)) if parallel(api) else None
         files: Files = {}
         graph = import_graph(api, names)
-        _models(api, names, env, files, graph)
+        settled = _models(api, names, env, files, graph)
         files[f"{pkg}/py.typed"] = ""
         files[f"{pkg}/models/__init__.py"] = env.render("package/models_init.py.jinja", api=api)
         files["pyproject.toml"] = env.render(
@@ -70,7 +70,7 @@ class PythonTarget:
         )
         # The model modules (the bulk of the Python) are formatted by ruff in the background
         # while the client and docs render: on two or more cores the formatter is nearly free.
-        job = FormatJob(files, pkg, cache)
+        job = FormatJob(files, pkg, cache, settled)
         try:
             files.update(render_client(api, names, env))
             hooks = webhooks_view(api)
@@ -79,7 +79,7 @@ class PythonTarget:
             if docs_job is None:
                 docs = docs_pages(api, names)
                 # The docs' code blocks join the last batch (one ruff run fewer).
-                docs.blocks.lay_out(job.finish(files, docs.blocks.scratch()), job.format)
+                docs.blocks.lay_out(job.finish(files, docs.blocks.scratch(cache)), job.format)
                 pages, warnings = docs.render(env), docs.warnings
             else:
                 job.finish(files)
@@ -125,23 +125,30 @@ def _docs(
     docs = docs_pages(api, names)
     job = FormatJob({}, api.package, cache)
     try:
-        docs.blocks.lay_out(job.finish({}, docs.blocks.scratch()), job.format)
+        docs.blocks.lay_out(job.finish({}, docs.blocks.scratch(cache)), job.format)
     finally:
         job.close()
     return docs.render(env), docs.warnings, cache.fresh
 
 
-def _models(api: Api, names: PyNames, env: Env, files: Files, graph: ImportGraph) -> None:
+def _models(api: Api, names: PyNames, env: Env, files: Files, graph: ImportGraph) -> set[str]:
+    """Render the model modules into `files`; returns those printed by our own templates, which
+    print what ruff would (`settled.py`): each skips ruff when `settled` passes it."""
     exports: dict[str, list[tuple[str, str]]] = {"components": [], "operations": []}
     pkg = api.package
+    ours: set[str] = set()
     for view in module_views(api, names, graph):
         path = f"{pkg}/models/{view.package}/{view.module}.py"
-        files[path] = env.render(f"models/{view.kind}.py.jinja", view=view)
+        template = f"models/{view.kind}.py.jinja"
+        files[path] = env.render(template, view=view)
+        if not env.overridden(template):
+            ours.add(path)
         exports[view.package].append((view.name, view.module))
     for package, items in exports.items():
         files[f"{pkg}/models/{package}/__init__.py"] = env.render(
             "models/init.py.jinja", exports=items, doc=_MODULE_DOCS[package]
         )
+    return ours
 
 
 def toml_string(value: str) -> str:

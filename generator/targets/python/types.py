@@ -131,9 +131,20 @@ def py_literal(value: Any) -> str:
         return "{" + ", ".join(f"{py_literal(k)}: {py_literal(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(py_literal(v) for v in value) + "]"
-    if value is None or isinstance(value, bool | int | float | str):
+    if isinstance(value, str):
+        return py_str(value)
+    if value is None or isinstance(value, bool | int | float):
         return repr(value)
-    return repr(str(value))
+    return py_str(str(value))
+
+
+def py_str(value: str) -> str:
+    """`repr`, in double quotes when that needs no escaping: ruff's own choice, so that a
+    module ruff would leave alone can skip it (`ruff.settled`)."""
+    text = repr(value)
+    if text[0] == "'" and '"' not in value:  # then `'` is not in it either: no quote escaped
+        return f'"{text[1:-1]}"'
+    return text
 
 
 def default_source(field: Field, api: Api, names: PyNames) -> str | None:
