@@ -63,7 +63,9 @@ def test_user_templates_override_ours(tmp_path: Path) -> None:
     overlay = tmp_path / "tpl" / "models"
     overlay.mkdir(parents=True)
     ours = (ROOT / "templates" / "python" / "models" / "enum.py.jinja").read_text()
-    (overlay / "enum.py.jinja").write_text(ours.replace("class {{", "# house style\nclass {{"))
+    (overlay / "enum.py.jinja").write_text(
+        ours.replace("{{ view.class_line }}", "# house style\n{{ view.class_line }}")
+    )
     out = tmp_path / "out"
     proc = sdkgen(
         "generate", str(SPEC), "--out", str(out), "--package", "p", "--templates", str(tmp_path / "tpl")
