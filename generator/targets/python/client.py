@@ -21,6 +21,7 @@ from generator.targets.python.names import SHADOWABLE_BUILTINS, PyNames, module_
 from generator.targets.python.nesting import bare_levels, link
 from generator.targets.python.paging import paging_view
 from generator.targets.python.retries import retry_source
+from generator.targets.python.settled import dunder_all_order, in_all_order
 from generator.targets.python.text import docstring
 from generator.targets.python.types import Annotator, default_source, py_literal
 from generator.targets.templating import Env
@@ -849,14 +850,7 @@ def init_exports(view: ClientView) -> list[str]:
         *(["SyncPage", "AsyncPage", "AsyncPager"] if view.pages else []),
         *(["WebhookVerificationError"] if view.webhooks else []),
     ]
-    return sorted(names, key=export_key)
-
-
-def export_key(name: str) -> tuple[int, str]:
-    """Ruff's `__all__` order (RUF022): CONSTANTS, then Classes, then the rest."""
-    if name.isupper() or (name.upper() == name and any(c.isalpha() for c in name)):
-        return (0, name)
-    return (1, name) if name[:1].isupper() else (2, name)
+    return dunder_all_order(names)
 
 
 def render_client(api: Api, names: PyNames, env: Env) -> Files:
@@ -869,7 +863,7 @@ def render_client(api: Api, names: PyNames, env: Env) -> Files:
     lazy = [(n, r.module) for r in view.resources for n in (r.class_name, r.async_class_name)]
     files[f"{pkg}/resources/__init__.py"] = env.render(
         "models/init.py.jinja",
-        exports=sorted(lazy, key=lambda e: export_key(e[0])),
+        exports=in_all_order(lazy),
         doc=f"The resources of the {view.title} SDK, one module per tag.",
     )
     for res in view.resources:

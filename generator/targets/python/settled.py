@@ -408,3 +408,60 @@ def _extra_width(ch: str) -> int:
     if kind in ("N", "Na", "A", "H") and group in "LNPSZ" and ch != "\u2e3b":
         return 0
     raise _GiveUp
+
+
+def dunder_all_order(names: Iterable[str]) -> list[str]:
+    """Names in the order ruff's RUF022 wants an `__all__` in: SCREAMING_CASE, then CamelCase,
+    then the rest, each group in `natord`'s natural order (case-sensitive; a digit run that
+    starts with 0 compares digit by digit, as strnatcmp compares fractions)."""
+    return sorted(names, key=functools.cmp_to_key(_all_compare))
+
+
+def in_all_order(exports: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(name, module) pairs in the `__all__` order of their names."""
+    module = dict(exports)
+    return [(name, module[name]) for name in dunder_all_order(module)]
+
+
+def _all_group(name: str) -> int:
+    if len(name) > 1 and name.isupper():
+        return 0
+    return 1 if name[:1].isupper() else 2
+
+
+def _all_compare(a: str, b: str) -> int:
+    group = _all_group(a) - _all_group(b)
+    return group if group else _natord(a, b)
+
+
+def _natord(a: str, b: str) -> int:
+    """strnatcmp (the `natord` crate ruff uses) on identifiers (no white space in them)."""
+    i = j = 0
+    while i < len(a) and j < len(b):
+        ca, cb = a[i], b[j]
+        if "0" <= ca <= "9" and "0" <= cb <= "9":
+            run_a = _digits(a, i)
+            run_b = _digits(b, j)
+            if ca == "0" or cb == "0":  # fractional: digit by digit, the shorter first on a tie
+                order = _cmp(run_a, run_b)
+            else:  # by value: the longer run is the greater, else the first differing digit
+                order = _cmp(len(run_a), len(run_b)) or _cmp(run_a, run_b)
+            if order:
+                return order
+            i, j = i + len(run_a), j + len(run_b)
+            continue
+        if ca != cb:
+            return -1 if ca < cb else 1
+        i, j = i + 1, j + 1
+    return (len(a) - i > 0) - (len(b) - j > 0)
+
+
+def _cmp(a: str | int, b: str | int) -> int:
+    return (a > b) - (a < b)  # type: ignore[operator]
+
+
+def _digits(text: str, at: int) -> str:
+    end = at
+    while end < len(text) and "0" <= text[end] <= "9":
+        end += 1
+    return text[at:end]

@@ -21,6 +21,7 @@ from generator.targets.python.docs import docs_pages
 from generator.targets.python.models import ImportGraph, import_graph, module_views, too_deep
 from generator.targets.python.names import PyNames, check_package
 from generator.targets.python.ruff import FormatCache, FormatJob
+from generator.targets.python.settled import in_all_order
 from generator.targets.python.text import docstring
 from generator.targets.python.types import py_literal
 from generator.targets.python.webhooks import webhooks_view
@@ -146,7 +147,7 @@ def _models(api: Api, names: PyNames, env: Env, files: Files, graph: ImportGraph
         exports[view.package].append((view.name, view.module))
     for package, items in exports.items():
         files[f"{pkg}/models/{package}/__init__.py"] = env.render(
-            "models/init.py.jinja", exports=items, doc=_MODULE_DOCS[package]
+            "models/init.py.jinja", exports=in_all_order(items), doc=_MODULE_DOCS[package]
         )
     return ours
 
