@@ -109,6 +109,23 @@ def test_corpus_trees_are_ruff_clean(corpus: dict[str, Outcome]) -> None:
         text=True,
     )
     assert lint.returncode == 0, lint.stdout[-4000:]
+    # ruff's own default rules too (a user's ruff without configuration): one `Literal` per union
+    # (PYI030), `__all__` in natural order (RUF022), `default_factory=list` (PIE807).
+    isolated = ["--isolated", "--config", "target-version='py311'"]
+    lint = subprocess.run(
+        [str(BIN / "ruff"), "check", "--no-cache", *isolated, "--output-format", "concise", *trees],
+        capture_output=True,
+        text=True,
+    )
+    assert lint.returncode == 0, lint.stdout[-4000:]
+    model = (
+        corpus["realspec_regressions"].out
+        / "c_realspec_regressions"
+        / "models"
+        / "components"
+        / "filelink.py"
+    )
+    assert 'expires_at: Literal["now", ""] | int | None = None' in model.read_text(encoding="utf-8")
 
 
 def test_realspec_shapes_keep_their_names(corpus: dict[str, Outcome]) -> None:

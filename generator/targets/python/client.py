@@ -53,7 +53,7 @@ class ArgAnnotator(Annotator):
             if any(self._is_any(a) for a in t.args):  # before the members record their imports
                 self.typing.add("Any")
                 return "Any"
-            members = [self.annotation(a) for a in t.args]
+            members = self._union_members(t.args)
             parts = dict.fromkeys(p for m in members for p in split_union(m))
             # Models first, the dict spelling and None last: reads like the model's annotation.
             tail: list[str] = [p for p in ("dict[str, Any]", "None") if p in parts]

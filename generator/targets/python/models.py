@@ -261,7 +261,9 @@ def _model(api: Api, names: PyNames, model: Model, ann: Annotator, view: ModuleV
         if name != f.wire:
             args.append(f"alias={py_literal(f.wire)}")
         if default is not None and is_mutable_default(default):
-            args.insert(0, f"default_factory=lambda: {default}")
+            # An empty one is the builtin itself (ruff's PIE807, a default rule, refuses `lambda: []`).
+            factory = {"[]": "list", "{}": "dict"}.get(default, f"lambda: {default}")
+            args.insert(0, f"default_factory={factory}")
         elif default is not None and args:
             args.insert(0, f"default={default}")
         if args:

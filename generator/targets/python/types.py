@@ -80,7 +80,7 @@ class Annotator:
             if any(self._is_any(a) for a in t.args):  # before the members record their imports
                 self.typing.add("Any")
                 return "Any"
-            members = [self.annotation(a) for a in t.args]
+            members = self._union_members(t.args)
             text = " | ".join(dict.fromkeys(members))
             field = self._discriminator_field(t)
             if field:
@@ -89,6 +89,41 @@ class Annotator:
                 return f"Annotated[{text}, Field(discriminator={py_literal(field)})]"
             return text
         raise AssertionError(t.kind)
+
+    def _union_members(self, args: tuple[TypeRef, ...]) -> list[str]:
+        """The members' annotations, their literal values in one `Literal[...]` where the first
+        literal member stands (ruff's PYI030, a default rule, refuses two in one union)."""
+        members: list[str] = []
+        merged: list[Any] = []
+        at = -1
+        for arg in args:
+            literal = self._literal(arg)
+            exact = [v for v in literal.values if not isinstance(v, float)] if literal else []
+            if literal is None or not exact:
+                members.append(self.annotation(arg))
+                continue
+            if at < 0:
+                at = len(members)
+                members.append("")
+            merged += [v for v in exact if not any(values.same(v, m) for m in merged)]
+            if len(exact) < len(literal.values):
+                members.append("float")
+            if literal.nullable or arg.nullable:
+                members.append("None")
+        if at >= 0:
+            self.typing.add("Literal")
+            members[at] = "Literal[" + ", ".join(py_literal(v) for v in merged) + "]"
+        return members
+
+    def _literal(self, t: TypeRef) -> TypeRef | None:
+        """The literal type `t` is (itself, or the target of the aliases it names), else None."""
+        seen: set[str] = set()
+        while t.kind == "alias" and t.name not in self.names.recursive_aliases and t.name not in seen:
+            seen.add(t.name)
+            target = self.api.named(t.name)
+            assert isinstance(target, Alias)
+            t = target.target.with_nullable() if t.nullable else target.target
+        return t if t.kind == "literal" else None
 
     def _is_any(self, t: TypeRef) -> bool:
         """Whether `t`'s annotation is `Any` (which a union holding it becomes)."""
