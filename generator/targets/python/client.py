@@ -23,7 +23,7 @@ from generator.targets.python.paging import paging_view
 from generator.targets.python.retries import retry_source
 from generator.targets.python.settled import dunder_all_order, in_all_order
 from generator.targets.python.text import docstring
-from generator.targets.python.types import Annotator, default_source, py_literal
+from generator.targets.python.types import Annotator, default_source, py_literal, split_union
 from generator.targets.templating import Env
 
 _JSON = ("application/json",)
@@ -62,23 +62,6 @@ class ArgAnnotator(Annotator):
 
     def _discriminator_field(self, t: TypeRef) -> str:
         return ""  # a dict argument cannot be told apart by pydantic's tagged union
-
-
-def split_union(text: str) -> list[str]:
-    """The top-level members of `A | list[B | C] | None`."""
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    for i, char in enumerate(text):
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(text[start:i].strip())
-            start = i + 1
-    parts.append(text[start:].strip())
-    return parts
 
 
 @dataclass

@@ -46,8 +46,8 @@ class Annotator:
     def annotation(self, t: TypeRef) -> str:
         """The annotation for `t`, including `| None` when nullable."""
         text = self._bare(t)
-        if t.nullable and text not in ("Any", "None"):
-            text += " | None"
+        if t.nullable and text not in ("Any", "None") and "None" not in split_union(text):
+            text += " | None"  # once: ruff's PYI016 (a default rule) refuses `X | None | None`
         return text
 
     def _bare(self, t: TypeRef) -> str:
@@ -80,8 +80,9 @@ class Annotator:
             if any(self._is_any(a) for a in t.args):  # before the members record their imports
                 self.typing.add("Any")
                 return "Any"
+            # Each member's own union flattened, each part once (PYI016: `str | A | str`).
             members = self._union_members(t.args)
-            text = " | ".join(dict.fromkeys(members))
+            text = " | ".join(dict.fromkeys(p for m in members for p in split_union(m)))
             field = self._discriminator_field(t)
             if field:
                 self.typing.add("Annotated")
@@ -156,6 +157,29 @@ class Annotator:
                 return ""
             names.add(self.names.field(model, field))
         return names.pop() if len(names) == 1 else ""
+
+
+def split_union(text: str) -> list[str]:
+    """The top-level members of `A | list[B | C] | None`; string literals (`Literal["a|]"]`, the
+    spec's own text) are skipped whole."""
+    parts: list[str] = []
+    depth = start = i = 0
+    while i < len(text):
+        char = text[i]
+        if char in "'\"":  # a `repr` string: to its closing quote, escapes skipped
+            i += 1
+            while i < len(text) and text[i] != char:
+                i += 2 if text[i] == "\\" else 1
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+        i += 1
+    parts.append(text[start:].strip())
+    return parts
 
 
 def py_literal(value: Any) -> str:
