@@ -23,7 +23,7 @@ from generator.targets.python.paging import paging_view
 from generator.targets.python.retries import retry_source
 from generator.targets.python.settled import dunder_all_order, in_all_order
 from generator.targets.python.text import docstring
-from generator.targets.python.types import Annotator, default_source, py_literal, split_union
+from generator.targets.python.types import Annotator, default_source, py_literal
 from generator.targets.templating import Env
 
 _JSON = ("application/json",)
@@ -53,8 +53,7 @@ class ArgAnnotator(Annotator):
             if any(self._is_any(a) for a in t.args):  # before the members record their imports
                 self.typing.add("Any")
                 return "Any"
-            members = self._union_members(t.args)
-            parts = dict.fromkeys(p for m in members for p in split_union(m))
+            parts = self._union_parts(t.args)
             # Models first, the dict spelling and None last: reads like the model's annotation.
             tail: list[str] = [p for p in ("dict[str, Any]", "None") if p in parts]
             return " | ".join([p for p in parts if p not in tail] + tail)

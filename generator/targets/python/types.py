@@ -46,8 +46,10 @@ class Annotator:
     def annotation(self, t: TypeRef) -> str:
         """The annotation for `t`, including `| None` when nullable."""
         text = self._bare(t)
-        if t.nullable and text not in ("Any", "None") and "None" not in split_union(text):
-            text += " | None"  # once: ruff's PYI016 (a default rule) refuses `X | None | None`
+        # `| None` once: ruff's PYI016 (a default rule) refuses `X | None | None`.
+        has_none = "None" in text and "None" in split_union(text)
+        if t.nullable and text not in ("Any", "None") and not has_none:
+            text += " | None"
         return text
 
     def _bare(self, t: TypeRef) -> str:
@@ -80,9 +82,7 @@ class Annotator:
             if any(self._is_any(a) for a in t.args):  # before the members record their imports
                 self.typing.add("Any")
                 return "Any"
-            # Each member's own union flattened, each part once (PYI016: `str | A | str`).
-            members = self._union_members(t.args)
-            text = " | ".join(dict.fromkeys(p for m in members for p in split_union(m)))
+            text = " | ".join(self._union_parts(t.args))
             field = self._discriminator_field(t)
             if field:
                 self.typing.add("Annotated")
@@ -90,6 +90,11 @@ class Annotator:
                 return f"Annotated[{text}, Field(discriminator={py_literal(field)})]"
             return text
         raise AssertionError(t.kind)
+
+    def _union_parts(self, args: tuple[TypeRef, ...]) -> list[str]:
+        """The union's top-level parts, each once: a member's own union flattened (ruff's PYI016,
+        a default rule, refuses `str | A | str`)."""
+        return list(dict.fromkeys(p for m in self._union_members(args) for p in split_union(m)))
 
     def _union_members(self, args: tuple[TypeRef, ...]) -> list[str]:
         """The members' annotations, their literal values in one `Literal[...]` where the first
@@ -118,12 +123,13 @@ class Annotator:
 
     def _literal(self, t: TypeRef) -> TypeRef | None:
         """The literal type `t` is (itself, or the target of the aliases it names), else None."""
-        seen: set[str] = set()
-        while t.kind == "alias" and t.name not in self.names.recursive_aliases and t.name not in seen:
-            seen.add(t.name)
-            target = self.api.named(t.name)
-            assert isinstance(target, Alias)
-            t = target.target.with_nullable() if t.nullable else target.target
+        seen: frozenset[str] = frozenset()
+        while t.kind == "alias" and t.name not in self.names.recursive_aliases:
+            step = values.follow(self.api, t, seen)
+            if step is None:
+                return None
+            target, seen = step
+            t = target.with_nullable() if t.nullable else target
         return t if t.kind == "literal" else None
 
     def _is_any(self, t: TypeRef) -> bool:
@@ -162,6 +168,8 @@ class Annotator:
 def split_union(text: str) -> list[str]:
     """The top-level members of `A | list[B | C] | None`; string literals (`Literal["a|]"]`, the
     spec's own text) are skipped whole."""
+    if "|" not in text:
+        return [text.strip()]
     parts: list[str] = []
     depth = start = i = 0
     while i < len(text):
