@@ -852,6 +852,14 @@ class EventStream(_Visible, Generic[T]):
         # - a read without a line end only waits, with the reads after it up to one that
         #   has a line end (`_WAIT` reads more at most: then the decoder, which checks
         #   the size, gets them, a long line);
+        # - once two reads in a row that ended lines had no CR (`lf_only`: a stream that
+        #   ends its lines with LF, as every server seen does; two, so that the LF of a
+        #   CRLF cut between reads never counts), reads are tested for LF alone, which
+        #   saves a fifth of the cost of the many small reads of a slow stream. A CR-only
+        #   line end in such a stream is then found with the next read that has an LF (or
+        #   after `_WAIT` reads): its event comes that much later, unchanged, and the
+        #   stream tests for CR again from there. Events, their order and content never
+        #   change; CR-only and CRLF streams are read as before;
         # - a read that ends one plain event (its `data: ` line, the blank line, perhaps
         #   the start of the next line), with nothing of the decoder's in the way
         #   (`ready`), is cut here: its data typed, the start of the next line kept;
@@ -871,14 +879,15 @@ class EventStream(_Visible, Generic[T]):
             misses = 0
             waiting.clear()
             ready = False  # the decoder is clean and holds nothing: reads cut here
+            lf_only = lf_before = False  # reads tested for LF alone (see above)
             try:
                 body = iter_body(response, empty=True)
                 for chunk in body:
-                    if 10 not in chunk and 13 not in chunk:
+                    if 10 not in chunk and (lf_only or 13 not in chunk):
                         waiting.append(chunk)
                         for chunk in islice(body, _WAIT):  # (a loop of their own)
                             waiting.append(chunk)
-                            if 10 in chunk or 13 in chunk:
+                            if 10 in chunk or (not lf_only and 13 in chunk):
                                 break
                         chunk = join(waiting)
                         waiting.clear()
@@ -886,11 +895,16 @@ class EventStream(_Visible, Generic[T]):
                         waiting.append(chunk)
                         chunk = join(waiting)
                         waiting.clear()
+                    clean = 13 not in chunk
+                    if not clean:
+                        lf_only = lf_before = False
+                    elif not lf_only and 10 in chunk:  # (not a run cut at `_WAIT`)
+                        lf_only, lf_before = lf_before, True
                     if ready:
                         head, lf, tail = chunk.partition(b"\n")  # the first line, ...
                         data = head.removeprefix(b"data: ")
                         cut = False
-                        if data is not head and 13 not in chunk and len(chunk) <= limit:
+                        if data is not head and clean and len(chunk) <= limit:
                             if tail == b"\n":  # ... then the blank line ends the read
                                 cut = True
                             elif not tail:  # ... its blank line to come: it waits
@@ -1050,15 +1064,16 @@ class AsyncEventStream(_Visible, Generic[T]):
             misses = 0
             waiting.clear()
             ready = False  # the decoder is clean and holds nothing: reads cut here
+            lf_only = lf_before = False  # reads tested for LF alone (see above)
             try:
                 body = aiter_body(response, empty=True)
                 async for chunk in body:
-                    if 10 not in chunk and 13 not in chunk:
+                    if 10 not in chunk and (lf_only or 13 not in chunk):
                         waiting.append(chunk)
                         budget = _WAIT
                         async for chunk in body:
                             waiting.append(chunk)
-                            if 10 in chunk or 13 in chunk:
+                            if 10 in chunk or (not lf_only and 13 in chunk):
                                 break
                             budget -= 1
                             if not budget:
@@ -1069,11 +1084,16 @@ class AsyncEventStream(_Visible, Generic[T]):
                         waiting.append(chunk)
                         chunk = join(waiting)
                         waiting.clear()
+                    clean = 13 not in chunk
+                    if not clean:
+                        lf_only = lf_before = False
+                    elif not lf_only and 10 in chunk:  # (not a run cut at `_WAIT`)
+                        lf_only, lf_before = lf_before, True
                     if ready:
                         head, lf, tail = chunk.partition(b"\n")  # the first line, ...
                         data = head.removeprefix(b"data: ")
                         cut = False
-                        if data is not head and 13 not in chunk and len(chunk) <= limit:
+                        if data is not head and clean and len(chunk) <= limit:
                             if tail == b"\n":  # ... then the blank line ends the read
                                 cut = True
                             elif not tail:  # ... its blank line to come: it waits

@@ -244,3 +244,63 @@ def test_plain_path_takes_raw_bytes_and_ends_at_the_sentinel() -> None:
     assert not error
     assert [item[1]["data"]["id"] for item in items] == ["chatcmpl-3", "caf\u00e9 \ufffd"]
     assert items[0][2:] == ({"data"}, {}, None)
+
+
+def _styled(i: int, end: bytes) -> bytes:
+    # Event i with every line end `end` (LF, CRLF or CR).
+    return _event(i).replace(b"\n\n", end + end)
+
+
+def _due(parts: list[bytes], reads: list[bytes]) -> list[int]:
+    """Per read, how many events a decoder that looks at every byte has dispatched once the
+    read is in: an event is due at the first byte of its blank line's line end."""
+    ends, at = [], 0
+    for part in parts:
+        at += len(part)
+        ends.append(at - (2 if part.endswith(b"\r\n") else 1))  # CRLF: due at its CR
+    due, seen = [], 0
+    for read in reads:
+        seen += len(read)
+        due.append(sum(end < seen for end in ends))
+    return due
+
+
+def _splits(raw: bytes) -> list[list[bytes]]:
+    # 1-byte and 7-byte reads, and reads cut between every CR and the LF after it.
+    crlf = [piece + b"\r" for piece in raw.split(b"\r")]
+    crlf[-1] = crlf[-1][:-1]
+    return [[raw[i : i + n] for i in range(0, len(raw), n)] for n in (1, 7)] + [crlf]
+
+
+@pytest.mark.parametrize("end", [b"\n", b"\r\n", b"\r"], ids=["LF", "CRLF", "CR"])
+def test_each_event_comes_with_the_read_that_ends_it(end: bytes) -> None:
+    # Whatever the line ends and however the reads cut them (a CRLF split between two
+    # reads included), an event is delivered as soon as the read holding its end is in.
+    parts = [_styled(i, end) for i in range(8)]
+    for reads in _splits(b"".join(parts)):
+        for items, error, marks in (
+            _read(reads, general=False),
+            _read(reads, general=True),
+            _aread(reads),
+        ):
+            assert not error and len(items) == len(parts)
+            assert marks[1:] == _due(parts, reads)
+
+
+def test_a_cr_only_event_in_an_lf_stream_comes_whole_with_a_later_read() -> None:
+    # Once a stream has ended lines with LF alone, small reads are tested for LF only: an
+    # event a CR alone ends then comes with the next read that has an LF, or once `_WAIT`
+    # reads have waited (documented in `EventStream._events`): the same item in the same
+    # order; then CR is tested again, and the next CR-only event comes on time.
+    parts = [_event(0), _event(1), _event(2), _styled(3, b"\r"), _styled(4, b"\r"), _event(5)]
+    raw = b"".join(parts)
+    reads = [raw[i : i + 7] for i in range(0, len(raw), 7)]
+    exact = _read([raw], general=True)[0]
+    due = _due(parts, reads)
+    for items, error, marks in (_read(reads, general=False), _aread(reads)):
+        assert not error and items == exact
+        late = [i for i, (got, want) in enumerate(zip(marks[1:], due, strict=True)) if got != want]
+        assert late, "event 3 waits"
+        assert late == list(range(late[0], late[-1] + 1)) and len(late) < 64
+        assert due[late[0]] == 4 and all(marks[i + 1] == 3 for i in late)
+        assert due.index(5) > late[-1] + 1  # event 4, on time
