@@ -11,6 +11,10 @@ exactly the one class it had. A request's own inline schema (an operations model
 response carries takes its request shape under its own name, without a twin. Models whose
 readOnly/writeOnly properties are all optional stay one class (both directions may leave
 those out).
+
+A `readOnly` property that is the discriminator of a union a request carries is sent all the
+same (with a note): without it the server could not tell the members apart, and a request
+twin without it would leave the union matched by shape alone.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ def is_split(model: Model) -> bool:
 
 def split_directions(api: Api, registry: naming.Registry) -> Api:
     """The Api with request twins of the models (and aliases) requests reach that need one."""
+    api = _tags_sent(api)
     split = {m.name for m in api.models if is_split(m)}
     if not split:
         return api
@@ -77,6 +82,58 @@ def split_directions(api: Api, registry: naming.Registry) -> Api:
         resources=resources,
         by_name=named,
     )
+
+
+def _tags_sent(api: Api) -> Api:
+    """The Api with each readOnly discriminator of a union that requests carry made
+    readable both ways (noted)."""
+    tags = _request_tags(api)
+    if not tags:
+        return api
+    notes = list(api.notes)
+    models = []
+    for m in api.models:
+        wires = tags.get(m.name, set())
+        if any(f.read_only and f.wire in wires for f in m.fields):
+            models.append(replace(m, fields=tuple(_sent(m, f, wires, notes) for f in m.fields)))
+        else:
+            models.append(m)
+    if len(notes) == len(api.notes):
+        return api
+    named: dict[str, Named] = dict(api.by_name)
+    named.update({m.name: m for m in models})
+    return replace(api, models=tuple(models), notes=tuple(notes), by_name=named)
+
+
+def _sent(m: Model, f: Field, wires: set[str], notes: list[str]) -> Field:
+    if not (f.read_only and f.wire in wires):
+        return f
+    where = f.loc or m.loc.child("properties", f.wire)
+    told = "readOnly, but the discriminator of a union that requests carry: sent in requests too"
+    notes.append(f"{where}: {told}")
+    return replace(f, read_only=False)
+
+
+def _request_tags(api: Api) -> dict[str, set[str]]:
+    """Model name -> the discriminators of the unions (that requests reach) it is a member of."""
+    tags: dict[str, set[str]] = {}
+    seen: set[str] = set()
+    work = list(_request_types(api))
+    while work:
+        t = work.pop()
+        if t.kind == "union" and t.discriminator:
+            for arg in t.args:
+                tags.setdefault(arg.name, set()).add(t.discriminator)
+        work += t.args
+        if t.kind in ("model", "alias") and t.name not in seen:
+            seen.add(t.name)
+            named = api.by_name.get(t.name)
+            if isinstance(named, Model):
+                work += [f.type for f in named.fields]
+                work += [named.extra_type] if named.extra_type else []
+            elif isinstance(named, Alias):
+                work.append(named.target)
+    return tags
 
 
 def _request_fields(model: Model, split: set[str]) -> tuple[Field, ...]:

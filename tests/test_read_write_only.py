@@ -168,3 +168,71 @@ def test_a_twin_name_the_spec_already_uses_is_made_unique(tmp_path: Path) -> Non
     assert list(_fields(built, "UserInput")) == ["x"]
     assert list(_fields(built, "UserInput2")) == []
     assert built.operations[0].body is not None and built.operations[0].body.model == "UserInput2"
+
+
+PETS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /pets:
+    post:
+      operationId: createPet
+      requestBody:
+        required: true
+        content: {application/json: {schema: {$ref: "#/components/schemas/Pet"}}}
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {$ref: "#/components/schemas/Pet"}}}
+components:
+  schemas:
+    Pet:
+      oneOf: [{$ref: "#/components/schemas/Cat"}, {$ref: "#/components/schemas/Dog"}]
+      discriminator: {propertyName: kind}
+"""
+PET = """
+    {0}:
+      type: object
+      required: [kind, id, name]
+      properties:
+        kind: {{type: string, enum: [{0}], readOnly: true}}
+        id: {{type: string, readOnly: true}}
+        name: {{type: string}}
+"""
+
+
+def test_a_read_only_discriminator_of_a_request_union_is_sent(tmp_path: Path) -> None:
+    # Cat and Dog have the same other properties: only `kind` tells the server (and the
+    # request union) which one a body is, so it is sent though readOnly, with a note; the
+    # readOnly `id` is still left out of requests.
+    spec = tmp_path / "pets.yaml"
+    spec.write_text(PETS + PET.format("Cat") + PET.format("Dog"))
+    settings = replace(Settings(), spec=spec, out=tmp_path / "out", package="pets_sdk", sdk_class="Pets")
+    built = build_api(load_spec(spec, (), ()), settings)
+    assert [n for n in built.notes if "readOnly" in n] == [
+        f"{spec.name}#/components/schemas/{name}/properties/kind: readOnly, but the discriminator "
+        "of a union that requests carry: sent in requests too"
+        for name in ("Cat", "Dog")
+    ]
+    assert list(_fields(built, "DogInput")) == ["kind", "name"]
+    emit.generate(render_spec(settings), settings.out, force=True)
+    sys.path.insert(0, str(settings.out))
+    try:
+        sdk = importlib.import_module("pets_sdk")
+        components = importlib.import_module("pets_sdk.models.components")
+        answer = {"kind": "Dog", "id": "d1", "name": "Rex"}
+        with serving(lambda path, query, body, url: (200, answer)) as server:
+            with sdk.Pets(server_url=server.url) as client:
+                pet = client.create_pet(request_body={"kind": "Dog", "name": "Rex"})
+            sent = server.take()
+        assert sent == ['POST /pets {"kind":"Dog","name":"Rex"}']
+        assert type(pet) is components.Dog and pet.id == "d1"
+        with mock.running(built) as url, sdk.Pets(server_url=url) as client:
+            assert (
+                type(client.create_pet(request_body=components.CatInput(kind="Cat", name="Tom")))
+                is components.Cat
+            )
+    finally:
+        sys.path.remove(str(settings.out))
+        for name in [m for m in sys.modules if m.split(".")[0] == "pets_sdk"]:
+            del sys.modules[name]
