@@ -220,6 +220,29 @@ def test_multipart_file_keeps_its_name_and_takes_the_encoding_media_type(
     ]
 
 
+def test_a_file_from_a_path_is_sent_as_a_file_part_byte_exact(results: dict[str, Any], server: EchoServer) -> None:
+    # `fileFromPath`: the part is named after the file (or the name given), its bytes exact.
+    ok(results, "multipartFromPath")
+    got = server.only("multipartFromPath")
+    head = b'Content-Disposition: form-data; name="file"; filename="report.bin"\r\nContent-Type: image/png'
+    assert _parts(got.body, got.header("content-type") or "") == [(head, ALL_BYTES)]
+    ok(results, "multipartFromPathNamed")
+    got = server.only("multipartFromPathNamed")
+    [(head, content)] = _parts(got.body, got.header("content-type") or "")
+    assert b'filename="r \xc3\xa9.txt"' in head and content == ALL_BYTES
+
+
+def test_a_file_from_a_path_is_a_binary_body_and_a_missing_one_is_never_sent(
+    results: dict[str, Any], server: EchoServer
+) -> None:
+    ok(results, "binaryFromPath")
+    got = server.only("binaryFromPath")
+    assert got.header("content-type") == "application/octet-stream" and got.body == ALL_BYTES
+    assert results["fileFromPathMissing"] == {"ok": True, "code": "ENOENT"}
+    assert "fileFromPathMissing" not in server.received
+    assert results["fileFromPathFolder"] == {"ok": True, "message": "fileFromPath: FOLDER is not a file"}
+
+
 def test_multipart_file_part_refuses_other_values_before_sending(
     results: dict[str, Any], server: EchoServer
 ) -> None:

@@ -1,6 +1,9 @@
 // The SDK of tests/typescript/specs/wire.yaml (compiled) against tests/typescript/echo_server.py.
 // Usage: node wire_scenarios.mjs DIST_DIR SERVER_URL; prints one JSON object: scenario -> result.
 // Every call carries `x-scenario: <name>`, so the server files what it received under the name.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [dist, server] = process.argv.slice(2);
@@ -215,6 +218,33 @@ Object.assign(scenarios, {
   textPlain: (name) => client.blobs.postNote({ requestBody: "café ☕\nline" }, tagged(name)),
 });
 
+// Files from disk (`fileFromPath`): a multipart file part and a binary body read from a file.
+const folder = mkdtempSync(join(tmpdir(), "wire-files-"));
+const onDisk = join(folder, "report.bin");
+writeFileSync(onDisk, ALL_BYTES);
+Object.assign(scenarios, {
+  multipartFromPath: async (name) => client.files.upload({ file: await sdk.fileFromPath(onDisk) }, tagged(name)),
+  multipartFromPathNamed: async (name) =>
+    client.files.upload({ file: await sdk.fileFromPath(onDisk, { name: "r é.txt", type: "text/plain" }) }, tagged(name)),
+  binaryFromPath: async (name) => blob(name, await sdk.fileFromPath(onDisk)),
+  async fileFromPathMissing(name) {
+    try {
+      await blob(name, await sdk.fileFromPath(join(folder, "missing.bin")));
+    } catch (error) {
+      return { code: error.code };
+    }
+    return {};
+  },
+  async fileFromPathFolder() {
+    try {
+      await sdk.fileFromPath(folder);
+    } catch (error) {
+      return { message: error.message.replace(folder, "FOLDER") };
+    }
+    return {};
+  },
+});
+
 const results = {};
 for (const [name, run] of Object.entries(scenarios)) {
   try {
@@ -224,4 +254,5 @@ for (const [name, run] of Object.entries(scenarios)) {
   }
 }
 results.warnings = warnings;
+rmSync(folder, { recursive: true, force: true });
 console.log(JSON.stringify(results));

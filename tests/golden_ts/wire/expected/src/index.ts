@@ -9,6 +9,7 @@ export * from "./sdk/blobs.js";
 export * from "./sdk/texts.js";
 export * from "./lib/errors.js";
 export type { BinaryBody, RawMethods, RawResponse, RequestOptions, RetryConfig } from "./lib/http.js";
+export { fileFromPath, type FileFromPathOptions } from "./lib/files.js";
 export { BinaryResponse, LineStream } from "./lib/responses.js";
 export { EventStream } from "./lib/stream.js";
 export { SSEDecoder, SSEError, SSEEventTooLargeError, iterSSE, type ServerSentEvent } from "./lib/sse.js";
