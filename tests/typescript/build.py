@@ -31,6 +31,8 @@ WIRE_TYPES = SPECS / "wire_types.ts"
 RW_PACKAGE = "rw-ts-sdk"
 WEBHOOKS_PACKAGE = "wh-ts-sdk"
 WEBHOOKS_SPEC = ROOT / "tests" / "corpus" / "webhooks_openai.yaml"
+# Type-level checks of `sdk.webhooks` (the headers and bodies it takes, the event it resolves to).
+WEBHOOKS_TYPES = SPECS / "webhooks_types.ts"
 
 
 @dataclass
@@ -72,5 +74,6 @@ def build_all(rendered: dict[str, dict[str, str]], work: Path) -> TsBuild:
         trees[package] = _write(render_spec(settings), work / "trees" / folder)
     shutil.copyfile(DUAL_TYPES, trees[DUAL_PACKAGE] / "src" / DUAL_TYPES.name)
     shutil.copyfile(WIRE_TYPES, trees[WIRE_PACKAGE] / "src" / WIRE_TYPES.name)
+    shutil.copyfile(WEBHOOKS_TYPES, trees[WEBHOOKS_PACKAGE] / "src" / WEBHOOKS_TYPES.name)
     link_node_modules(work)
     return TsBuild(work, trees, typecheck(trees, work))

@@ -23,7 +23,7 @@ from generator.config import Settings
 from generator.targets.typescript.target import TypeScriptTarget
 from tests.helpers import render_spec
 from tests.test_webhooks import EVENT, KEY, SECRET, _bad_deliveries, delivery, sign
-from tests.typescript.build import WEBHOOKS_PACKAGE, TsBuild
+from tests.typescript.build import WEBHOOKS_PACKAGE, WEBHOOKS_TYPES, TsBuild
 from tests.typescript.support import node
 
 SCRIPT = Path(__file__).resolve().parent / "node" / "webhook_receiver.mjs"
@@ -87,6 +87,11 @@ def receiver(ts_build: TsBuild) -> Iterator[Receiver]:
     finally:
         proc.terminate()
         proc.communicate(timeout=10)
+
+
+def test_the_type_checks_ran_with_the_sdk(ts_build: TsBuild) -> None:
+    # specs/webhooks_types.ts, compiled in the one tsc run (whose success ts_build.dist asserts).
+    assert (ts_build.dist(WEBHOOKS_PACKAGE) / WEBHOOKS_TYPES.with_suffix(".js").name).is_file()
 
 
 def test_unwrap_resolves_to_the_typed_event_of_its_type(receiver: Receiver) -> None:
