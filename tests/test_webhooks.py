@@ -182,11 +182,17 @@ def test_no_webhooks_no_attribute(tmp_path: Path) -> None:
     assert "def webhooks" not in files["pets/sdk.py"]
 
 
-def test_a_target_without_webhooks_says_so(tmp_path: Path) -> None:
+def test_a_target_without_webhooks_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.targets.typescript.target import TypeScriptTarget
+
     spec = CORPUS / "webhooks_openai.yaml"
     _, notes = render_for(Settings(spec=spec, out=tmp_path, package="wh", target="python"))
     assert not any("webhooks" in n for n in notes)
-    _, notes = render_for(Settings(spec=spec, out=tmp_path, package="wh-ts", target="typescript"))
+    ts = Settings(spec=spec, out=tmp_path, package="wh-ts", target="typescript")
+    files, notes = render_for(ts)
+    assert not any("webhooks" in n for n in notes) and "src/sdk/webhooks.ts" in files
+    monkeypatch.setattr(TypeScriptTarget, "renders_webhooks", False)  # a target without them
+    _, notes = render_for(ts)
     assert any("#/webhooks: webhooks are not generated for typescript" in n for n in notes)
 
 

@@ -1,6 +1,6 @@
 """Every TypeScript tree the tests use, written under one folder and compiled by one tsc run:
 the golden cases with their runtime from templates/typescript/lib, the committed generated-ts/,
-and the hostile, wire, dual (with its type-level checks) and read_write_only specs' trees."""
+and the hostile, wire, dual (with its type-level checks), read_write_only and webhooks specs' trees."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import Settings
-from tests.helpers import render_spec
+from tests.helpers import ROOT, render_spec
 from tests.typescript.support import (
     SPECS,
     embedded_settings,
@@ -29,6 +29,10 @@ DUAL_TYPES = SPECS / "dual_types.ts"
 # Type-level checks of the wire tree's request bodies (binary and text).
 WIRE_TYPES = SPECS / "wire_types.ts"
 RW_PACKAGE = "rw-ts-sdk"
+WEBHOOKS_PACKAGE = "wh-ts-sdk"
+WEBHOOKS_SPEC = ROOT / "tests" / "corpus" / "webhooks_openai.yaml"
+# Type-level checks of `sdk.webhooks` (the headers and bodies it takes, the event it resolves to).
+WEBHOOKS_TYPES = SPECS / "webhooks_types.ts"
 
 
 @dataclass
@@ -64,10 +68,12 @@ def build_all(rendered: dict[str, dict[str, str]], work: Path) -> TsBuild:
         (WIRE_PACKAGE, SPECS / "wire.yaml", "wire-ts"),
         (DUAL_PACKAGE, SPECS / "dual.yaml", "dual-ts"),
         (RW_PACKAGE, SPECS / "read_write_only.yaml", "read-write-only"),
+        (WEBHOOKS_PACKAGE, WEBHOOKS_SPEC, "webhooks"),
     ):
         settings = Settings(spec=spec, out=work / "unused", package=package, target="typescript")
         trees[package] = _write(render_spec(settings), work / "trees" / folder)
     shutil.copyfile(DUAL_TYPES, trees[DUAL_PACKAGE] / "src" / DUAL_TYPES.name)
     shutil.copyfile(WIRE_TYPES, trees[WIRE_PACKAGE] / "src" / WIRE_TYPES.name)
+    shutil.copyfile(WEBHOOKS_TYPES, trees[WEBHOOKS_PACKAGE] / "src" / WEBHOOKS_TYPES.name)
     link_node_modules(work)
     return TsBuild(work, trees, typecheck(trees, work))

@@ -3,7 +3,9 @@
 /**
  * The errors a call can throw. Every one is an `APIError`; an answer with an error status is an
  * `APIStatusError` (a subclass per common status) carrying `statusCode`, `headers`, `body`, the
- * body parsed into the spec's error model (`data`) and the server's request id.
+ * body parsed into the spec's error model (`data`) and the server's request id. A webhook
+ * delivery that does not verify is a `WebhookVerificationError`; one that verifies but is none of
+ * the spec's events, a `WebhookValidationError`.
  */
 
 /** The base class of every error the SDK throws. */
@@ -170,4 +172,17 @@ export class UnexpectedContentTypeError extends APIError {
     this.expected = expected;
     this.received = received;
   }
+}
+
+/**
+ * A webhook delivery that does not verify: a header is missing, no signature matches, the
+ * timestamp is outside the tolerance window, or the secret is not base64.
+ */
+export class WebhookVerificationError extends APIError {
+  override name = "WebhookVerificationError";
+}
+
+/** A verified webhook delivery whose body is not JSON, or none of the spec's events. */
+export class WebhookValidationError extends APIError {
+  override name = "WebhookValidationError";
 }

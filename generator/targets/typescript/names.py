@@ -75,8 +75,14 @@ RUNTIME_EXPORTS = frozenset(
         "EventDecoder",
         "OpenEnum",
         "ClosedEnum",
+        "WebhookVerificationError",
+        "WebhookValidationError",
+        "WebhookHeaders",
+        "WebhookOptions",
+        "WebhookSecret",
     }
 )
+WEBHOOKS_PROP = "webhooks"  # `sdk.webhooks`, when the spec declares webhooks
 
 
 def camel(text: str, fallback: str = "value") -> str:
@@ -102,6 +108,8 @@ class TsNames:
         named: list[Named] = [*api.models, *api.enums, *api.aliases]
         self._types = {n.name: _claim_type(taken, n.name) for n in sorted(named, key=lambda n: n.name)}
         self.sdk_class = taken.claim(naming.pascal(api.sdk_class) or "SDK")
+        # `sdk.webhooks` and its class are taken before any resource: a tag of that name moves aside.
+        self.webhooks_class = taken.claim("Webhooks") if api.webhooks else ""
         self._resources = {id(r): self._resource(r, taken) for r in api.resources}
         self._props: dict[int, dict[str, str]] = {}
         self._extras: dict[int, str] = {}
@@ -118,7 +126,10 @@ class TsNames:
     def _resource(self, res: Resource, taken: naming.Registry) -> tuple[str, str]:
         stem = naming.pascal(res.tag) if res.tag else ""
         cls = taken.claim(stem or "Root")
-        return cls, camel(res.tag) if res.tag else ""
+        prop = camel(res.tag) if res.tag else ""
+        if self.webhooks_class and prop == WEBHOOKS_PROP:
+            prop = f"{WEBHOOKS_PROP}Resource"
+        return cls, prop
 
     def request_type(self, op: Operation) -> str:
         """The type of a method's request object (`ChatCompletionsCreateRequest`)."""
@@ -139,6 +150,8 @@ class TsNames:
     def methods(self, res: Resource) -> dict[int, str]:
         """id(operation) -> method name, unique within the resource."""
         taken = naming.Registry({"constructor", "options", "http", "withRawResponse"})
+        if self.webhooks_class and not self.resource_prop(res):  # the SDK class's own methods
+            taken.claim(WEBHOOKS_PROP)
         return {id(op): taken.claim(camel(op.name, "call")) for op in res.operations}
 
     def fields(self, owner: object, fields: tuple[Field, ...]) -> dict[str, str]:

@@ -20,6 +20,7 @@ from generator.targets.typescript.docs import ResourceDocs, TsDocs
 from generator.targets.typescript.models import module_views
 from generator.targets.typescript.names import TsNames
 from generator.targets.typescript.text import doc_comment, ts_string
+from generator.targets.typescript.webhooks import docs_context, docs_page, readme_entry, webhooks_view
 
 TS_HEADER = f"// {HEADER}"
 
@@ -28,6 +29,7 @@ class TypeScriptTarget:
     """`render(api)`: the whole TypeScript SDK package as a file map."""
 
     name = "typescript"
+    renders_webhooks = True  # `sdk.webhooks.unwrap` (the CLI notes targets without it)
 
     def __init__(self, templates: Path | None = None) -> None:
         filters: dict[str, Callable[..., Any]] = {"tsstr": ts_string, "doc": doc_comment}
@@ -72,7 +74,16 @@ def _docs(api: Api, names: TsNames, env: Env, files: Files) -> tuple[str, ...]:
         page = pages.page(res)
         path = f"docs/sdks/{names.resource_file(res)}/README.md"
         files[path] = env.render("docs/resource.md.jinja", res=page, header_text=HEADER).rstrip("\n")
-    files["README.md"] = env.render("docs/readme.md.jinja", header_text=HEADER, **pages.readme()).rstrip("\n")
+    hooks = webhooks_view(api, names)
+    if hooks is not None:
+        context = docs_context(api, hooks, docs.types, pages.usage)
+        page_text = env.render("docs/webhooks.md.jinja", header_text=HEADER, **context)
+        files[docs_page(hooks)] = page_text.rstrip("\n")
+    readme = pages.readme()
+    readme["webhooks"] = hooks
+    if hooks is not None:
+        readme["resources"].append(readme_entry(hooks))
+    files["README.md"] = env.render("docs/readme.md.jinja", header_text=HEADER, **readme).rstrip("\n")
     return tuple(dict.fromkeys(docs.examples.warnings))
 
 
@@ -98,5 +109,9 @@ def _client(api: Api, names: TsNames, env: Env, files: Files) -> None:
     resources = resource_views(api, names)
     for res in resources:
         files[f"src/sdk/{res.file}.ts"] = env.render("client/resource.ts.jinja", res=res)
-    files["src/sdk/sdk.ts"] = env.render("client/sdk.ts.jinja", view=sdk_view(api, names, resources))
-    files["src/index.ts"] = env.render("package/index.ts.jinja", resources=resources)
+    hooks = webhooks_view(api, names)
+    if hooks is not None:
+        files[f"src/sdk/{hooks.file}.ts"] = env.render("client/webhooks.ts.jinja", view=hooks)
+    view = sdk_view(api, names, resources)
+    files["src/sdk/sdk.ts"] = env.render("client/sdk.ts.jinja", view={**view, "webhooks": hooks})
+    files["src/index.ts"] = env.render("package/index.ts.jinja", resources=resources, webhooks=hooks)
