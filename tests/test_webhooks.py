@@ -156,6 +156,12 @@ def test_rotated_secrets_and_the_tolerance_window(sdks: dict[str, ModuleType]) -
     assert hooks.unwrap(body, rotated, KEY, tolerance=3600).id == "evt_1"  # the raw key as bytes
     with pytest.raises(sdks["openai"].WebhookVerificationError, match="not base64"):
         hooks.unwrap(body, rotated, "whsec_not*base64", tolerance=3600)
+    for empty in ("", "whsec_", b""):  # anyone could sign with an empty key
+        with pytest.raises(sdks["openai"].WebhookVerificationError, match="secret is empty"):
+            hooks.unwrap(body, rotated, empty, tolerance=3600)
+    for tolerance in (float("nan"), -1.0):  # NaN compared false: any timestamp passed
+        with pytest.raises(ValueError, match="tolerance must be a number of seconds"):
+            hooks.unwrap(body, rotated, SECRET, tolerance=tolerance)
 
 
 def test_other_specs(sdks: dict[str, ModuleType]) -> None:

@@ -45,6 +45,8 @@ def verify_signature(
     or the raw key as bytes. `headers` may be any mapping (names are matched case-insensitively).
     Raises `WebhookVerificationError` when the delivery does not verify.
     """
+    if not tolerance >= 0:  # a NaN would let any timestamp through
+        raise ValueError(f"tolerance must be a number of seconds, not {tolerance!r}")
     payload = body.encode("utf-8") if isinstance(body, str) else bytes(body)
     lowered = {str(k).lower(): v for k, v in headers.items()}
     msg_id = _header(lowered, "webhook-id")
@@ -81,11 +83,14 @@ def _header(headers: Mapping[str, str], name: str) -> str:
 def _key(secret: str | bytes) -> bytes:
     """The HMAC key: the base64 secret decoded (after any `whsec_` prefix), or raw bytes."""
     if isinstance(secret, bytes):
-        return secret
-    text = secret.removeprefix(_SECRET_PREFIX)
-    try:
-        return base64.b64decode(text, validate=True)
-    except (binascii.Error, ValueError):
-        raise WebhookVerificationError(
-            "the webhook secret is not base64 (as `whsec_...` secrets are)"
-        ) from None
+        key = secret
+    else:
+        try:
+            key = base64.b64decode(secret.removeprefix(_SECRET_PREFIX), validate=True)
+        except (binascii.Error, ValueError):
+            raise WebhookVerificationError(
+                "the webhook secret is not base64 (as `whsec_...` secrets are)"
+            ) from None
+    if not key:  # anyone can sign with an empty key
+        raise WebhookVerificationError("the webhook secret is empty")
+    return key

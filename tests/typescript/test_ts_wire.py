@@ -220,7 +220,9 @@ def test_multipart_file_keeps_its_name_and_takes_the_encoding_media_type(
     ]
 
 
-def test_a_file_from_a_path_is_sent_as_a_file_part_byte_exact(results: dict[str, Any], server: EchoServer) -> None:
+def test_a_file_from_a_path_is_sent_as_a_file_part_byte_exact(
+    results: dict[str, Any], server: EchoServer
+) -> None:
     # `fileFromPath`: the part is named after the file (or the name given), its bytes exact.
     ok(results, "multipartFromPath")
     got = server.only("multipartFromPath")
