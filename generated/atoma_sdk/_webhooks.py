@@ -66,8 +66,9 @@ def verify_signature(
         )
     signed = msg_id.encode("utf-8") + b"." + stamp.encode("utf-8") + b"." + payload
     expected = base64.b64encode(hmac.new(_key(secret), signed, hashlib.sha256).digest())
+    # Entries are space-separated; ", " too, as a delivery's repeated header lines are joined.
     for entry in signatures.split():
-        version, _, value = entry.partition(",")
+        version, _, value = entry.rstrip(",").partition(",")
         if version == "v1" and hmac.compare_digest(value.encode("utf-8"), expected):
             return payload
     raise WebhookVerificationError("no v1 entry of webhook-signature matches the body")

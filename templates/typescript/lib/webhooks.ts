@@ -74,7 +74,8 @@ export async function verifyWebhook(
   signed.set(prefix);
   signed.set(payload, prefix.length);
   const expected = toBase64(await hmacSha256(keyOf(secret), signed));
-  for (const entry of signatures.split(/\s+/)) {
+  // Entries are space-separated; ", " too, as a delivery's repeated header lines are joined.
+  for (const entry of signatures.split(/\s+/).map((item) => item.replace(/,+$/, ""))) {
     const comma = entry.indexOf(",");
     if (comma > 0 && entry.slice(0, comma) === "v1" && sameText(entry.slice(comma + 1), expected)) {
       return payload;
