@@ -154,7 +154,7 @@ def test_rotated_secrets_and_the_tolerance_window(sdks: dict[str, ModuleType]) -
     rotated = {**headers, "webhook-signature": "v1,AAAA " + headers["webhook-signature"]}
     assert hooks.unwrap(body, rotated, SECRET, tolerance=3600).id == "evt_1"
     assert hooks.unwrap(body, rotated, KEY, tolerance=3600).id == "evt_1"  # the raw key as bytes
-    joined = {**headers, "webhook-signature": "v1,AAAA, " + headers["webhook-signature"]}
+    joined = {**headers, "webhook-signature": headers["webhook-signature"] + ", v1,AAAA"}
     assert hooks.unwrap(body, joined, SECRET, tolerance=3600).id == "evt_1"  # two header lines, joined
     with pytest.raises(sdks["openai"].WebhookVerificationError, match="not base64"):
         hooks.unwrap(body, rotated, "whsec_not*base64", tolerance=3600)
