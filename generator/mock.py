@@ -29,7 +29,7 @@ from urllib.parse import parse_qsl
 
 from generator import media, values
 from generator.errors import UsageError
-from generator.example_values import ExampleValues
+from generator.example_values import ExampleValues, example_sites
 from generator.ir import (
     MISSING,
     Alias,
@@ -576,7 +576,7 @@ class Answers:
 
     def __init__(self, api: Api) -> None:
         self.api = api
-        self.examples = ExampleValues(api, "response")
+        self.examples = ExampleValues(api, "response", formats=True)
         self._cache: dict[tuple[int, bool], Answer] = {}
 
     def of(self, op: Operation, streamed: bool = True) -> Answer:
@@ -659,12 +659,21 @@ def given_example(api: Api, response: Response) -> tuple[bool, str]:
 
 
 def notes(api: Api) -> list[str]:
-    """What the mock cannot answer as the spec says: response examples that do not fit."""
+    """What the mock cannot answer as the spec says: response examples that do not fit, and
+    examples of schemas, properties and parameters that fit but for a `format` (the build
+    notes the others)."""
     out = []
     for op in api.operations:
         for response in (op.success, op.dual.response if op.dual is not None else None):
             if response is not None and given_example(api, response)[1]:
                 out.append(given_example(api, response)[1])
+    for example, t, pointer in example_sites(api):
+        if values.fits(api, example, t) and not values.fits(api, example, t, formats=True):
+            found = values.problems(api, example, t, formats=True)[0]
+            out.append(
+                f"{pointer}: the example is not of its format ({found}); the mock refuses it in a "
+                "request and does not answer it"
+            )
     return list(dict.fromkeys(out))
 
 

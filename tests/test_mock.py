@@ -700,7 +700,7 @@ paths:
       operationId: thing
       parameters:
         - {name: uid, in: path, required: true, schema: {type: string, format: uuid}}
-        - {name: since, in: query, schema: {type: string, format: date-time}}
+        - {name: since, in: query, example: last week, schema: {type: string, format: date-time}}
         - {name: ids, in: query, schema: {type: array, items: {type: string, format: uuid}}}
         - {name: limit, in: query, schema: {type: integer, format: int64}}
         - {name: X-Day, in: header, schema: {type: string, format: date}}
@@ -721,8 +721,23 @@ paths:
             application/json:
               schema: {$ref: '#/components/schemas/Formats'}
               example: {when: yesterday, day: "2024-01-01"}
+  /shown:
+    get:
+      operationId: shown
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Shown'}
 components:
   schemas:
+    Shown:
+      type: object
+      required: [id, at]
+      properties:
+        id: {type: string, format: uuid, example: cus_123}
+        at: {type: string, format: date-time, example: "2024-05-06T07:08:09+02:00"}
     Formats:
       type: object
       properties:
@@ -981,10 +996,17 @@ def test_a_response_example_not_of_its_format_is_noted_and_not_answered(tmp_path
     assert mock.notes(api) == [
         f"{spec.name}#/paths/~1example/get/responses/200/content/application~1json/example: the example "
         f'does not fit the response schema (/when: {DATE_TIME}, got "yesterday"); the mock answers values '
-        "derived from the schema"
+        "derived from the schema",
+        f"{spec.name}#/components/schemas/Shown/properties/id: the example is not of its format "
+        f'(/: {UUID}, got "cus_123"); the mock refuses it in a request and does not answer it',
+        f"{spec.name}#/paths/~1things~1{{uid}}/post/parameters/1: the example is not of its format "
+        f'(/: {DATE_TIME}, got "last week"); the mock refuses it in a request and does not answer it',
     ]
     answered = httpx.get(f"{formats}/example").json()
     assert answered.get("when") != "yesterday"  # derived from the schema, not the example
+    # A property's own example is answered when it is of its format, not otherwise.
+    shown = httpx.get(f"{formats}/shown").json()
+    assert shown == {"id": "123e4567-e89b-12d3-a456-426614174000", "at": "2024-05-06T07:08:09+02:00"}
     model = TypeRef("model", "Formats")
     assert values.fits(api, answered, model, formats=True)
     # Only the mock asks for formats: the targets' defaults and docs examples take any string.
