@@ -180,10 +180,13 @@ def _union(
     tagged = _tagged(api, value, t)
     if tagged is not None:  # the member its tag names explains it, not the closest shape
         return results[t.args.index(tagged)]
-    # The member it came closest to explains the failure best: one that took the value's shape
-    # (its problems lie deeper than the union itself), then the one with the fewest problems.
+    # The member it came closest to explains the failure best: one whose type it has, only not
+    # its format; one that took the value's shape (its problems lie deeper than the union
+    # itself); then the one with the fewest problems.
     root = f"{_where(path)}: "
-    return min(results, key=lambda found: (all(p.startswith(root) for p in found), len(found)))
+    typed = [formats and not _check(api, value, a, path, seen, False, direction) for a in t.args]
+    ranked = zip(typed, results, strict=True)
+    return min(ranked, key=lambda r: (not r[0], all(p.startswith(root) for p in r[1]), len(r[1])))[1]
 
 
 def _items(

@@ -742,6 +742,8 @@ components:
       type: object
       properties:
         whens: {type: array, items: {type: string, format: date-time}}
+        maybe: {type: [string, "null"], format: date-time}
+        either: {anyOf: [{type: string, format: uuid}, {type: integer, format: int32}]}
 """
 # The properties of `Formats` by format (name:format), each of its format's JSON type.
 FORMAT_OF = dict(
@@ -908,6 +910,19 @@ def test_non_finite_numbers_are_refused_for_float_and_double(formats: str) -> No
 def test_items_of_a_formatted_array_are_checked_by_index(formats: str) -> None:
     answer = httpx.post(f"{formats}{THING}", json={"whens": ["2024-01-01T00:00:00Z", "soon"]})
     assert answer.json() == {"error": f'request body: /whens/1: {DATE_TIME}, got "soon"'}
+
+
+def test_nullable_and_union_members_keep_their_formats(formats: str) -> None:
+    with httpx.Client(base_url=formats, timeout=5) as client:
+        for body in [{"maybe": None}, {"maybe": "2024-01-01T00:00:00Z"}, {"either": 5}]:
+            assert client.post(THING, json=body).status_code == 204, body
+        assert client.post(THING, json={"either": "123e4567-e89b-12d3-a456-426614174000"}).status_code == 204
+        for body, reason in [
+            ({"maybe": "x"}, f'/maybe: {DATE_TIME}, got "x"'),
+            ({"either": "x"}, f'/either: {UUID}, got "x"'),
+            ({"either": 2**31}, f"/either: {INT32}, got {2**31}"),
+        ]:
+            assert client.post(THING, json=body).json() == {"error": f"request body: {reason}"}
 
 
 @pytest.mark.parametrize(
