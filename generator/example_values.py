@@ -44,17 +44,35 @@ _KIND_STRINGS = {
 }
 
 
+def example_sites(api: Api) -> Iterator[tuple[Any, TypeRef, str]]:
+    """Every example the spec gives a schema, property or parameter: (example, type, pointer)."""
+    named: list[Named] = [*api.models, *api.enums, *api.aliases]
+    for n in named:
+        if n.example is not MISSING:
+            yield n.example, named_ref(n), str(n.loc)
+    for m in api.models:
+        for f in m.fields:
+            if f.example is not MISSING and f.loc is not None:
+                yield f.example, f.type, str(f.loc)
+    for op in api.operations:
+        for i, p in enumerate(op.params):
+            if p.example is not MISSING:
+                yield p.example, p.type, str(op.loc.child("parameters", i))
+
+
 class ExampleValues:
     """Example values for one Api; `warnings` lists spec examples that fail their schema.
 
     `direction` is the way the values travel: in a request a `readOnly` property is left out
     (a `writeOnly` one kept), in a response a `writeOnly` one (a `readOnly` one kept, required
-    ones always); without one, both are kept (a model's own page).
+    ones always); without one, both are kept (a model's own page). With `formats`, examples
+    and defaults must also be of their schemas' formats (the mock's answers; docs take any string).
     """
 
-    def __init__(self, api: Api, direction: values.Direction = "") -> None:
+    def __init__(self, api: Api, direction: values.Direction = "", formats: bool = False) -> None:
         self.api = api
         self.direction: values.Direction = direction
+        self.formats = formats
         self.warnings: list[str] = []
         self._checked: set[str] = set()
         self._stack: list[str] = []
@@ -68,9 +86,9 @@ class ExampleValues:
 
     def _check(self, value: Any, t: TypeRef, pointer: str) -> bool:
         """Whether a spec example fits its schema; warn (once per pointer) when it does not."""
-        if values.fits(self.api, value, t, self.direction):
+        if values.fits(self.api, value, t, self.direction, formats=self.formats):
             return True  # the common case: no messages to build
-        found = values.problems(self.api, value, t, direction=self.direction)
+        found = values.problems(self.api, value, t, direction=self.direction, formats=self.formats)
         if pointer not in self._checked:
             self._checked.add(pointer)
             more = f" (and {len(found) - 4} more)" if len(found) > 4 else ""
@@ -81,18 +99,8 @@ class ExampleValues:
 
     def check_all(self) -> None:
         """Check every example the spec gives (schemas, properties, parameters) once."""
-        named: list[Named] = [*self.api.models, *self.api.enums, *self.api.aliases]
-        for n in named:
-            if n.example is not MISSING:
-                self._check(n.example, named_ref(n), str(n.loc))
-        for m in self.api.models:
-            for f in m.fields:
-                if f.example is not MISSING and f.loc is not None:
-                    self._check(f.example, f.type, str(f.loc))
-        for op in self.api.operations:
-            for i, p in enumerate(op.params):
-                if p.example is not MISSING:
-                    self._check(p.example, p.type, str(op.loc.child("parameters", i)))
+        for example, t, pointer in example_sites(self.api):
+            self._check(example, t, pointer)
 
     @contextmanager
     def directed(self, direction: values.Direction) -> Iterator[None]:
@@ -119,7 +127,7 @@ class ExampleValues:
             salvaged = self._salvage(example, t)
             if salvaged is not MISSING:
                 return salvaged
-        if default is not MISSING and values.fits(self.api, default, t, self.direction):
+        if default is not MISSING and values.fits(self.api, default, t, self.direction, formats=self.formats):
             return default
         return self._build(t, hint)
 
@@ -165,7 +173,7 @@ class ExampleValues:
         kept = {
             k: v
             for k, v in value.items()
-            if (k in wires and values.fits(self.api, v, wires[k].type, self.direction))
+            if (k in wires and values.fits(self.api, v, wires[k].type, self.direction, formats=self.formats))
             or (k not in wires and model.extra != "forbid" and model.extra_type is None)
         }
         return self._complete(kept, t)
@@ -190,7 +198,7 @@ class ExampleValues:
             return t_literal(t)
         if kind == "enum":
             enum = self._enum(t.name)
-            if enum.example is not MISSING and values.fits(self.api, enum.example, t):
+            if enum.example is not MISSING and values.fits(self.api, enum.example, t, formats=self.formats):
                 return enum.example
             return enum.members[0].value if enum.members else None
         if kind == "alias":

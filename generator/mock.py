@@ -3,11 +3,11 @@
 Each request is checked against its operation: credentials for its `security` (401 naming
 the schemes when no alternative is met), then required parameters, the body's presence and
 media type, and every value (parameters by style and explode, JSON, form and multipart
-bodies) read by its type and judged by the one checker `values.problems`; a mismatch is
-answered 400 `{"error": reason}`. Otherwise the first 2xx response is answered with its own
-example when it has one that fits, else values from the shared engine (`ExampleValues`), in
-its media kind: JSON, SSE events ending with the stream's sentinel, NDJSON lines, text,
-bytes, or 204 without content.
+bodies) read by its type and judged by the one checker `values.problems`, string and number
+`format`s included (`generator.formats`); a mismatch is answered 400 `{"error": reason}`.
+Otherwise the first 2xx response is answered with its own example when it has one that fits
+(formats included), else values from the shared engine (`ExampleValues`), in its media kind:
+JSON, SSE events ending with the stream's sentinel, NDJSON lines, text, bytes, or 204 without content.
 
 Starlette and uvicorn are imported only when a server is built: they are not dependencies
 of the generator itself.
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import socket
 import threading
 import time
@@ -28,7 +29,7 @@ from urllib.parse import parse_qsl
 
 from generator import media, values
 from generator.errors import UsageError
-from generator.example_values import ExampleValues
+from generator.example_values import ExampleValues, example_sites
 from generator.ir import (
     MISSING,
     Alias,
@@ -182,12 +183,16 @@ def _presented(scheme: SecurityScheme | None, request: Request) -> bool:
     kind, _, token = request.headers.get("authorization", "").strip().partition(" ")
     token = token.strip()
     if scheme.kind == "bearer":
-        return kind.lower() == "bearer" and bool(token)
+        return kind.lower() == "bearer" and _B64TOKEN.fullmatch(token) is not None
     try:
         decoded = base64.b64decode(token, validate=True).decode("utf-8")
     except ValueError:
         return False
     return kind.lower() == "basic" and ":" in decoded
+
+
+# RFC 6750 §2.1: a bearer token is one b64token (what OAuth servers issue, JWTs included).
+_B64TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
 
 
 def _wanted(scheme: SecurityScheme | None, key: str) -> str:
@@ -215,7 +220,7 @@ def _param_problem(api: Api, op: Operation, request: Request) -> str:
             if p.required:
                 return f"required {p.location} parameter {p.wire!r} is missing"
             continue
-        found = values.problems(api, _typed(api, raw, p.type), p.type, direction="request")
+        found = values.problems(api, _typed(api, raw, p.type), p.type, direction="request", formats=True)
         if found:
             return f"{p.location} parameter {p.wire!r}: {found[0].removeprefix('/: ')}"
     return ""
@@ -341,7 +346,8 @@ def _typed(api: Api, raw: Any, t: TypeRef, depth: int = 0) -> Any:
     if kind == "union":
         members = [a for a in t.args if a.kind != "null"] or list(t.args)
         tries = [(_typed(api, raw, a, depth + 1), a) for a in members]
-        return next((v for v, a in tries if values.fits(api, v, a, "request")), tries[0][0] if tries else raw)
+        fitting = (v for v, a in tries if values.fits(api, v, a, "request", formats=True))
+        return next(fitting, tries[0][0] if tries else raw)
     if kind == "list":
         if isinstance(raw, dict) and all(k.isdigit() for k in raw):
             raw = [raw[k] for k in sorted(raw, key=int)]
@@ -372,21 +378,25 @@ def _typed(api: Api, raw: Any, t: TypeRef, depth: int = 0) -> Any:
     return _scalar(api, raw, t) if isinstance(raw, str) else raw
 
 
+_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+
+
 def _scalar(api: Api, text: str, t: TypeRef) -> Any:
     """The JSON value a scalar's text stands for, read by its type (as it came when unreadable)."""
     named = api.named(t.name) if t.kind == "enum" else None
     kind = named.base if isinstance(named, Enum) else t.kind
     if t.kind == "literal" and t.values and not isinstance(t.values[0], str):
         kind = "bool" if isinstance(t.values[0], bool) else "float"
-    try:
-        if kind == "int":
-            number = float(text)  # `2.0` is an integer, as in JSON Schema
-            return int(number) if number.is_integer() else text
-        if kind == "float":
-            number = float(text)
-            return int(number) if number.is_integer() else number
-    except ValueError:
-        return text
+    if kind in ("int", "float"):
+        if _INTEGER.fullmatch(text):
+            return int(text)  # exact: a float would round an int64 past 2**53
+        if not _NUMBER.fullmatch(text):  # JSON's numbers only: not `nan`, `inf`, `1_0` or ` 1`
+            return text
+        number = float(text)
+        if number.is_integer():  # `2.0` is an integer, as in JSON Schema
+            return int(number)
+        return number if kind == "float" else text
     return {"true": True, "false": False}.get(text, text) if kind == "bool" else text
 
 
@@ -403,7 +413,7 @@ def _body_problem(api: Api, op: Operation, ctype: str, raw: bytes, parsed: Any) 
         declared = ", ".join(m for m, _ in offered)
         return f"Content-Type {ctype or '(none)'!r} is not one of the declared {declared}"
     if kind == "json":
-        found = values.problems(api, parsed, body.type, direction="request")
+        found = values.problems(api, parsed, body.type, direction="request", formats=True)
         return "request body: " + "; ".join(found[:4]) if found else ""
     if kind == "form":
         fields = _form_fields(body, raw)
@@ -423,7 +433,7 @@ def _body_problem(api: Api, op: Operation, ctype: str, raw: bytes, parsed: Any) 
         fields = _part_fields(api, body, parts)
     else:
         return ""
-    found = values.problems(api, _typed(api, fields, body.type), body.type, direction="request")
+    found = values.problems(api, _typed(api, fields, body.type), body.type, direction="request", formats=True)
     return "request body: " + "; ".join(found[:4]) if found else ""
 
 
@@ -566,7 +576,7 @@ class Answers:
 
     def __init__(self, api: Api) -> None:
         self.api = api
-        self.examples = ExampleValues(api, "response")
+        self.examples = ExampleValues(api, "response", formats=True)
         self._cache: dict[tuple[int, bool], Answer] = {}
 
     def of(self, op: Operation, streamed: bool = True) -> Answer:
@@ -639,7 +649,7 @@ def given_example(api: Api, response: Response) -> tuple[bool, str]:
         or response.kind not in ("json", "ndjson", "text")
     ):
         return False, ""
-    found = values.problems(api, response.example, response.type, direction="response")
+    found = values.problems(api, response.example, response.type, direction="response", formats=True)
     if not found:
         return True, ""
     return False, (
@@ -649,12 +659,21 @@ def given_example(api: Api, response: Response) -> tuple[bool, str]:
 
 
 def notes(api: Api) -> list[str]:
-    """What the mock cannot answer as the spec says: response examples that do not fit."""
+    """What the mock cannot answer as the spec says: response examples that do not fit, and
+    examples of schemas, properties and parameters that fit but for a `format` (the build
+    notes the others)."""
     out = []
     for op in api.operations:
         for response in (op.success, op.dual.response if op.dual is not None else None):
             if response is not None and given_example(api, response)[1]:
                 out.append(given_example(api, response)[1])
+    for example, t, pointer in example_sites(api):
+        if values.fits(api, example, t) and not values.fits(api, example, t, formats=True):
+            found = values.problems(api, example, t, formats=True)[0]
+            out.append(
+                f"{pointer}: the example is not of its format ({found}); the mock refuses it in a "
+                "request and does not answer it"
+            )
     return list(dict.fromkeys(out))
 
 

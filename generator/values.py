@@ -6,8 +6,9 @@ float with no fraction (`3.0`) is an integer; a literal or enum value must equal
 JSON type and value; an object fits a model when it holds every required property (one with
 a default may be left out: the default fills it) and each property, known or additional,
 fits its type. Aliases are followed, with a guard for ones that reach themselves without
-passing through any structure (`X = X | str`). Formats are not checked: any string fits a
-date-time, uuid or byte string.
+passing through any structure (`X = X | str`). Formats are checked only when asked
+(`formats=True`, the mock's requests and answers: `generator.formats`); otherwise any string
+fits a date-time, uuid or byte string, as the targets' defaults and docs examples take them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any, Literal, TypeVar
 
+from generator import formats as _formats
 from generator.ir import MISSING, Alias, Api, Enum, Field, Model, TypeRef
 
 _N = TypeVar("_N", Model, Enum, Alias)
@@ -28,12 +30,20 @@ Direction = Literal["", "request", "response"]
 Memo = dict[tuple[int, str, Direction], tuple[Any, bool]]
 
 
-def fits(api: Api, value: Any, t: TypeRef, direction: Direction = "", memo: Memo | None = None) -> bool:
+def fits(
+    api: Api,
+    value: Any,
+    t: TypeRef,
+    direction: Direction = "",
+    memo: Memo | None = None,
+    formats: bool = False,
+) -> bool:
     """Whether the JSON `value` fits `t` (the rules of `problems`, stopping at the first).
 
     `memo` keeps each object's answer per model, for callers that check the same (never mutated)
-    value objects again and again: the example engine shares the values of models."""
-    return not _check(api, value, t, "", _NOTHING, False, direction, memo)
+    value objects again and again: the example engine shares the values of models (it is not
+    consulted when `formats` are checked)."""
+    return not _check(api, value, t, "", _NOTHING, False, direction, None if formats else memo, formats)
 
 
 def problems(
@@ -43,14 +53,16 @@ def problems(
     path: str = "",
     seen: frozenset[str] = _NOTHING,
     direction: Direction = "",
+    formats: bool = False,
 ) -> list[str]:
     """Why `value` does not fit `t`: one message per problem, led by its JSON pointer below `path`.
 
     `seen` holds the aliases followed since the last step into the value's structure. With a
     `direction`, a required property that does not travel that way is not required: a
-    `readOnly` one in a request, a `writeOnly` one in a response.
+    `readOnly` one in a request, a `writeOnly` one in a response. With `formats`, a string
+    or number must also be of its schema's `format` (`generator.formats`).
     """
-    return _check(api, value, t, path, seen, True, direction)
+    return _check(api, value, t, path, seen, True, direction, None, formats)
 
 
 def _check(
@@ -62,6 +74,7 @@ def _check(
     explain: bool,
     direction: Direction = "",
     memo: Memo | None = None,
+    formats: bool = False,
 ) -> list[str]:
     """The problems of `value` against `t`. Without `explain` only whether there is one matters:
     the check stops at the first and returns `_NO`, and no path or message is ever built (most
@@ -73,28 +86,34 @@ def _check(
         step = follow(api, t, seen)
         if step is None:
             return _say(explain, path, lambda: "no finite type (the alias refers to itself)")
-        return _check(api, value, step[0], path, step[1], explain, direction, memo)
+        return _check(api, value, step[0], path, step[1], explain, direction, memo, formats)
     if kind == "union":
         if explain:
-            return _union(api, value, t, path, seen, direction)
+            return _union(api, value, t, path, seen, direction, formats)
         return (
-            [] if any(not _check(api, value, a, path, seen, False, direction, memo) for a in t.args) else _NO
+            []
+            if any(not _check(api, value, a, path, seen, False, direction, memo, formats) for a in t.args)
+            else _NO
         )
     if kind == "list":
         if not isinstance(value, list):
             return _say(explain, path, lambda: f"expected an array, got {show(value)}")
-        return _items(api, enumerate(value), t.args[0], path, explain, direction, memo)
+        return _items(api, enumerate(value), t.args[0], path, explain, direction, memo, formats)
     if kind == "map":
         if not isinstance(value, dict):
             return _say(explain, path, lambda: f"expected an object, got {show(value)}")
-        return _items(api, value.items(), t.args[0], path, explain, direction, memo)
+        return _items(api, value.items(), t.args[0], path, explain, direction, memo, formats)
     if kind == "model":
         if memo is not None and not explain:
             return _remembered(api, value, _named(api, t.name, Model), direction, memo)
-        return _model(api, value, _named(api, t.name, Model), path, explain, direction)
-    if _scalar_fits(api, value, t):
-        return []
-    return _say(explain, path, lambda: _scalar_expected(api, value, t))
+        return _model(api, value, _named(api, t.name, Model), path, explain, direction, None, formats)
+    if not _scalar_fits(api, value, t):
+        return _say(explain, path, lambda: _scalar_expected(api, value, t))
+    if formats and t.format:
+        wanted = _formats.problem(t.format, value)
+        if wanted:
+            return _say(explain, path, lambda: f"{wanted}, got {show(value)}")
+    return []
 
 
 def follow(api: Api, t: TypeRef, seen: frozenset[str]) -> tuple[TypeRef, frozenset[str]] | None:
@@ -141,12 +160,18 @@ def _null(api: Api, t: TypeRef, path: str, seen: frozenset[str], explain: bool) 
 
 
 def _union(
-    api: Api, value: Any, t: TypeRef, path: str, seen: frozenset[str], direction: Direction
+    api: Api,
+    value: Any,
+    t: TypeRef,
+    path: str,
+    seen: frozenset[str],
+    direction: Direction,
+    formats: bool = False,
 ) -> list[str]:
     """The problems of the member `value` came closest to (none when one fits)."""
     results = []
     for arg in t.args:
-        found = _check(api, value, arg, path, seen, True, direction)
+        found = _check(api, value, arg, path, seen, True, direction, None, formats)
         if not found:
             return []
         results.append(found)
@@ -155,10 +180,13 @@ def _union(
     tagged = _tagged(api, value, t)
     if tagged is not None:  # the member its tag names explains it, not the closest shape
         return results[t.args.index(tagged)]
-    # The member it came closest to explains the failure best: one that took the value's shape
-    # (its problems lie deeper than the union itself), then the one with the fewest problems.
+    # The member it came closest to explains the failure best: one whose type it has, only not
+    # its format; one that took the value's shape (its problems lie deeper than the union
+    # itself); then the one with the fewest problems.
     root = f"{_where(path)}: "
-    return min(results, key=lambda found: (all(p.startswith(root) for p in found), len(found)))
+    typed = [formats and not _check(api, value, a, path, seen, False, direction) for a in t.args]
+    ranked = zip(typed, results, strict=True)
+    return min(ranked, key=lambda r: (not r[0], all(p.startswith(root) for p in r[1]), len(r[1])))[1]
 
 
 def _items(
@@ -169,12 +197,13 @@ def _items(
     explain: bool,
     direction: Direction,
     memo: Memo | None = None,
+    formats: bool = False,
 ) -> list[str]:
     """The problems of the items of an array (by index) or a map (by key), all of type `t`."""
     out: list[str] = []
     for key, item in items:
         where = f"{path}/{escape(key)}" if explain else path
-        found = _check(api, item, t, where, _NOTHING, explain, direction, memo)
+        found = _check(api, item, t, where, _NOTHING, explain, direction, memo, formats)
         if found:
             if not explain:
                 return _NO
@@ -199,6 +228,7 @@ def _model(
     explain: bool,
     direction: Direction,
     memo: Memo | None = None,
+    formats: bool = False,
 ) -> list[str]:
     if not isinstance(value, dict):
         return _say(explain, path, lambda: f"expected an object, got {show(value)}")
@@ -221,6 +251,7 @@ def _model(
                 explain,
                 direction,
                 memo,
+                formats,
             )
         elif model.extra == "forbid":
             found = [f"{_where(path)}: additional property {key!r} is not allowed"] if explain else _NO
@@ -234,6 +265,7 @@ def _model(
                 explain,
                 direction,
                 memo,
+                formats,
             )
         else:
             continue

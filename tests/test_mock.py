@@ -11,6 +11,7 @@ import datetime
 import json
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -24,7 +25,7 @@ from generator import mock, values
 from generator.build import build_api
 from generator.config import Settings
 from generator.example_values import ExampleValues
-from generator.ir import Api, Operation
+from generator.ir import Api, Operation, TypeRef
 from generator.load import load_spec
 from tests.helpers import shared_path
 from tests.runtime.conftest import import_golden_package
@@ -686,3 +687,416 @@ def test_a_part_whose_content_type_its_encoding_does_not_list_is_refused(wire: s
     assert answer.json() == {
         "error": "request body: part 'image': Content-Type 'image/gif' is not one of image/png, image/jpeg"
     }
+
+
+# -- formats: strings and numbers of their schema's `format` ----------------------------------
+
+FORMATS_SPEC = """
+openapi: 3.1.0
+info: {title: Formats, version: "1"}
+paths:
+  /things/{uid}:
+    post:
+      operationId: thing
+      parameters:
+        - {name: uid, in: path, required: true, schema: {type: string, format: uuid}}
+        - {name: since, in: query, example: last week, schema: {type: string, format: date-time}}
+        - {name: ids, in: query, schema: {type: array, items: {type: string, format: uuid}}}
+        - {name: limit, in: query, schema: {type: integer, format: int64}}
+        - {name: X-Day, in: header, schema: {type: string, format: date}}
+      requestBody:
+        required: true
+        content:
+          application/json: {schema: {$ref: '#/components/schemas/Formats'}}
+          application/x-www-form-urlencoded: {schema: {$ref: '#/components/schemas/Formats'}}
+          multipart/form-data: {schema: {$ref: '#/components/schemas/Formats'}}
+      responses: {'204': {description: ok}}
+  /example:
+    get:
+      operationId: example
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Formats'}
+              example: {when: yesterday, day: "2024-01-01"}
+  /shown:
+    get:
+      operationId: shown
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Shown'}
+components:
+  schemas:
+    Shown:
+      type: object
+      required: [id, at]
+      properties:
+        id: {type: string, format: uuid, example: cus_123}
+        at: {type: string, format: date-time, example: "2024-05-06T07:08:09+02:00"}
+    Formats:
+      type: object
+      properties:
+        whens: {type: array, items: {type: string, format: date-time}}
+        maybe: {type: [string, "null"], format: date-time}
+        either: {anyOf: [{type: string, format: uuid}, {type: integer, format: int32}]}
+"""
+# The properties of `Formats` by format (name:format), each of its format's JSON type.
+FORMAT_OF = dict(
+    pair.split(":")
+    for pair in (
+        "when:date-time day:date at:time uid:uuid email:email uri:uri ipv4:ipv4 ipv6:ipv6 b64:byte "
+        "small:int32 big:int64 ratio:float dbl:double made_up:made-up"
+    ).split()
+)
+_JSON_TYPE = {"int32": "integer", "int64": "integer", "float": "number", "double": "number"}
+FORMATS_SPEC += "".join(
+    f"        {name}: {{type: {_JSON_TYPE.get(fmt, 'string')}, format: {fmt}}}\n"
+    for name, fmt in FORMAT_OF.items()
+)
+
+DATE_TIME = "expected an RFC 3339 date-time with its offset (e.g. 2024-01-01T00:00:00Z)"
+DATE = "expected an RFC 3339 full-date (e.g. 2024-01-01)"
+TIME = "expected an RFC 3339 time (e.g. 12:00:00 or 12:00:00Z)"
+UUID = "expected a UUID (8-4-4-4-12 hex digits)"
+INT32 = "expected an int32 (-2147483648 to 2147483647)"
+INT64 = "expected an int64 (-9223372036854775808 to 9223372036854775807)"
+FINITE = "expected a finite number"
+BIG = 2**63
+
+# (property, values accepted, values refused, what a refusal says was expected)
+FORMAT_CASES: list[tuple[str, list[Any], list[Any], str]] = [
+    (
+        "when",
+        [
+            "2024-01-01T00:00:00Z",  # pydantic, UTC
+            "2024-01-01T00:00:00+00:00",  # datetime.isoformat(), the SDK's query and form values
+            "2024-01-01T12:30:45.123456-05:30",  # microseconds, a negative offset
+            "2024-01-01T00:00:00.000Z",  # Date.toISOString(), the TypeScript SDK
+            "2024-01-01t00:00:00z",  # RFC 3339 §5.6: "T" and "Z" may be lower case
+            "2016-12-31T23:59:60Z",  # a leap second
+            "2016-12-31T18:59:60-05:00",  # the same leap second, offset
+            "2024-02-29T00:00:00Z",
+        ],
+        [
+            "yesterday",
+            "2024-01-01",  # no time
+            "2024-01-01T00:00:00",  # no offset (a naive datetime)
+            "2024-01-01 00:00:00Z",  # a space for the "T"
+            "2024-01-01T00:00Z",  # no seconds
+            "2024-01-01T00:00:00.Z",  # a fraction without digits
+            "2023-02-29T00:00:00Z",  # not a leap year
+            "2024-01-01T24:00:00Z",
+            "2024-01-01T00:60:00Z",
+            "2024-01-01T12:00:60Z",  # a leap second at noon UTC
+            "2024-01-01T00:00:00+24:00",
+            "2024-01-01T00:00:00+0100",  # an offset without its colon
+            "2024-01-01T00:00:00Z\n",
+            "\uff12024-01-01T00:00:00Z",  # a fullwidth digit
+        ],
+        DATE_TIME,
+    ),
+    (
+        "day",
+        ["2024-01-01", "2024-02-29", "2000-02-29", "2023-12-31", "0000-02-29"],
+        [
+            "2024-1-1",
+            "2023-02-29",
+            "1900-02-29",
+            "2024-04-31",
+            "2024-13-01",
+            "2024-00-10",
+            "20240101",
+            "2024-01-01T00:00:00Z",
+        ],
+        DATE,
+    ),
+    (
+        "at",
+        ["12:00:00", "00:00:00.5", "12:00:00Z", "12:00:00.123+02:00", "23:59:60Z"],
+        ["12:00", "24:00:00", "12:60:00", "12:00:60Z", "12:00:00+2:00", "noon"],
+        TIME,
+    ),
+    (
+        "uid",
+        ["123e4567-e89b-12d3-a456-426614174000", "123E4567-E89B-12D3-A456-426614174000"],
+        [
+            "x",
+            "123e4567e89b12d3a456426614174000",
+            "{123e4567-e89b-12d3-a456-426614174000}",
+            "123e4567-e89b-12d3-a456-42661417400g",
+        ],
+        UUID,
+    ),
+    (
+        "email",
+        ["user@example.com", "a.b+c@d", "\u00e9@\u00e9.fr"],
+        ["user", "@example.com", "user@", "a@b@c", "a b@c.d", "a@b\tc"],
+        "expected an email address",
+    ),
+    (
+        "uri",
+        ["https://example.com/a?b#c", "urn:isbn:0451450523", "mailto:a@b", "x-y+z.w:rest"],
+        ["example.com", "/relative/path", "//host/path", "1http://x", "https://exa mple.com", ":no-scheme"],
+        "expected a URI with a scheme (e.g. https://example.com)",
+    ),
+    (
+        "ipv4",
+        ["192.0.2.1", "0.0.0.0", "255.255.255.255"],
+        ["256.0.0.1", "1.2.3", "01.2.3.4", "1.2.3.4.5", "::1"],
+        "expected an IPv4 address",
+    ),
+    (
+        "ipv6",
+        ["::1", "2001:db8::1", "::ffff:192.0.2.1", "2001:DB8:0:0:0:0:0:1"],
+        ["1:2:3", "fe80::1%eth0", "192.0.2.1", "2001:db8:::1"],
+        "expected an IPv6 address",
+    ),
+    (
+        "b64",
+        ["ZXhhbXBsZQ==", "", "YWJj", "+/+/"],
+        ["ZXhhbXBsZQ", "ZXhh bXBsZQ==", "-_-_", "ZXhhbXBsZQ===", "ZQ=a"],
+        "expected base64 (standard alphabet, padded)",
+    ),
+    ("small", [0, -(2**31), 2**31 - 1, 3.0], [2**31, -(2**31) - 1], INT32),
+    ("big", [BIG - 1, -BIG], [BIG, -BIG - 1], INT64),
+    ("made_up", ["anything at all"], [], ""),  # an unknown format is open
+]
+
+
+@pytest.fixture(scope="module")
+def formats(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    spec = tmp_path_factory.mktemp("formats") / "spec.yaml"
+    spec.write_text(FORMATS_SPEC)
+    yield from _mocked(spec, "formats_sdk")
+
+
+THING = "/things/123e4567-e89b-12d3-a456-426614174000"
+
+
+@pytest.mark.parametrize(("name", "good", "bad", "expected"), FORMAT_CASES, ids=[c[0] for c in FORMAT_CASES])
+def test_json_body_values_of_each_format_are_accepted_or_refused_naming_the_pointer(
+    formats: str, name: str, good: list[Any], bad: list[Any], expected: str
+) -> None:
+    with httpx.Client(base_url=formats, timeout=5) as client:
+        for value in good:
+            answer = client.post(THING, json={name: value})
+            assert answer.status_code == 204, (value, answer.text)
+        for value in bad:
+            answer = client.post(THING, json={name: value})
+            assert answer.status_code == 400, value
+            assert answer.json() == {
+                "error": f"request body: /{name}: {expected}, got {json.dumps(value, ensure_ascii=False)}"
+            }
+
+
+def test_non_finite_numbers_are_refused_for_float_and_double(formats: str) -> None:
+    headers = {"content-type": "application/json"}
+    with httpx.Client(base_url=formats, timeout=5, headers=headers) as client:
+        assert client.post(THING, content=b'{"ratio": 1.5, "dbl": -2e300}').status_code == 204
+        for body, key, shown in [
+            (b'{"dbl": NaN}', "dbl", "NaN"),
+            (b'{"ratio": Infinity}', "ratio", "Infinity"),
+            (b'{"dbl": 1e400}', "dbl", "Infinity"),  # past the largest double
+        ]:
+            refused = client.post(THING, content=body)
+            assert refused.json() == {"error": f"request body: /{key}: {FINITE}, got {shown}"}
+
+
+def test_items_of_a_formatted_array_are_checked_by_index(formats: str) -> None:
+    answer = httpx.post(f"{formats}{THING}", json={"whens": ["2024-01-01T00:00:00Z", "soon"]})
+    assert answer.json() == {"error": f'request body: /whens/1: {DATE_TIME}, got "soon"'}
+
+
+def test_nullable_and_union_members_keep_their_formats(formats: str) -> None:
+    with httpx.Client(base_url=formats, timeout=5) as client:
+        for body in [{"maybe": None}, {"maybe": "2024-01-01T00:00:00Z"}, {"either": 5}]:
+            assert client.post(THING, json=body).status_code == 204, body
+        assert client.post(THING, json={"either": "123e4567-e89b-12d3-a456-426614174000"}).status_code == 204
+        for body, reason in [
+            ({"maybe": "x"}, f'/maybe: {DATE_TIME}, got "x"'),
+            ({"either": "x"}, f'/either: {UUID}, got "x"'),
+            ({"either": 2**31}, f"/either: {INT32}, got {2**31}"),
+        ]:
+            assert client.post(THING, json=body).json() == {"error": f"request body: {reason}"}
+
+
+@pytest.mark.parametrize(
+    ("where", "headers", "reason"),
+    [
+        ("/things/x", {}, f"path parameter 'uid': {UUID}, got \"x\""),
+        (f"{THING}?since=yesterday", {}, f"query parameter 'since': {DATE_TIME}, got \"yesterday\""),
+        (
+            f"{THING}?since=2024-01-01T00:00:00",
+            {},
+            f"query parameter 'since': {DATE_TIME}, got \"2024-01-01T00:00:00\"",
+        ),
+        (
+            f"{THING}?ids=123e4567-e89b-12d3-a456-426614174000&ids=7",
+            {},
+            f"query parameter 'ids': /1: {UUID}, got \"7\"",
+        ),
+        (f"{THING}?limit={BIG}", {}, f"query parameter 'limit': {INT64}, got {BIG}"),
+        (f"{THING}?limit=nan", {}, "query parameter 'limit': expected an integer, got \"nan\""),
+        (f"{THING}?limit=1_0", {}, "query parameter 'limit': expected an integer, got \"1_0\""),
+        (THING, {"x-day": "2023-02-29"}, f"header parameter 'X-Day': {DATE}, got \"2023-02-29\""),
+    ],
+)
+def test_parameters_of_a_format_are_refused_naming_the_parameter(
+    formats: str, where: str, headers: dict[str, str], reason: str
+) -> None:
+    answer = httpx.post(f"{formats}{where}", json={}, headers=headers)
+    assert answer.status_code == 400
+    assert answer.json() == {"error": reason}
+
+
+def test_parameters_of_a_format_as_the_sdks_send_them_are_accepted(formats: str) -> None:
+    when = datetime.datetime(
+        2024, 1, 1, 12, 30, 5, 123456, tzinfo=datetime.timezone(datetime.timedelta(hours=2))
+    )
+    params = {
+        "since": when.isoformat(),  # the Python SDK's query encoding: "+02:00", URL-encoded
+        "ids": ["123e4567-e89b-12d3-a456-426614174000", "123E4567-E89B-12D3-A456-426614174000"],
+        "limit": str(BIG - 1),  # read exactly, not through a float (which rounds it to 2**63)
+    }
+    answer = httpx.post(f"{formats}{THING}", params=params, json={}, headers={"x-day": "2024-02-29"})
+    assert answer.status_code == 204, answer.text
+    ts = httpx.post(f"{formats}{THING}", params={"since": "2024-01-01T00:00:00.000Z"}, json={})
+    assert ts.status_code == 204, ts.text
+
+
+def test_form_and_multipart_fields_of_a_format_are_checked(formats: str) -> None:
+    good = {"when": "2024-01-01T00:00:00+00:00", "uid": "123e4567-e89b-12d3-a456-426614174000", "small": "7"}
+    assert httpx.post(f"{formats}{THING}", data=good).status_code == 204
+    assert httpx.post(f"{formats}{THING}", data=good, files={"_": b"x"}).status_code == 204
+    form = httpx.post(f"{formats}{THING}", data={"when": "yesterday"})
+    assert form.json() == {"error": f'request body: /when: {DATE_TIME}, got "yesterday"'}
+    parts = httpx.post(f"{formats}{THING}", data={"small": str(2**31)}, files={"_": b"x"})
+    assert parts.json() == {"error": f"request body: /small: {INT32}, got {2**31}"}
+
+
+def test_what_the_python_sdk_serialises_is_accepted(formats: str) -> None:
+    """The golden `formats` SDK's model, dumped as its client sends a JSON body (pydantic v2)."""
+    formats_sdk = import_golden_package("formats")
+    for when in (
+        datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
+        datetime.datetime(
+            2024, 1, 1, 23, 59, 59, 999999, tzinfo=datetime.timezone(datetime.timedelta(hours=-8))
+        ),
+    ):
+        model = formats_sdk.models.components.Formats(
+            when=when,
+            day=datetime.date(2024, 2, 29),
+            at=datetime.time(12, 0, 0, 500000),
+            uid=uuid.UUID("123E4567-E89B-12D3-A456-426614174000"),
+            small=-(2**31),
+            big=BIG - 1,
+            ratio=1.5,
+            email="user@example.com",
+        )
+        body = model.model_dump(mode="json", by_alias=True)
+        assert body["uid"] == "123e4567-e89b-12d3-a456-426614174000"
+        answer = httpx.post(f"{formats}{THING}", json=body)
+        assert answer.status_code == 204, (body, answer.text)
+
+
+def test_a_response_example_not_of_its_format_is_noted_and_not_answered(tmp_path: Path, formats: str) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(FORMATS_SPEC)
+    api = build_api(load_spec(spec, (), ()), replace(Settings(), spec=spec, package="formats_sdk"))
+    assert mock.notes(api) == [
+        f"{spec.name}#/paths/~1example/get/responses/200/content/application~1json/example: the example "
+        f'does not fit the response schema (/when: {DATE_TIME}, got "yesterday"); the mock answers values '
+        "derived from the schema",
+        f"{spec.name}#/components/schemas/Shown/properties/id: the example is not of its format "
+        f'(/: {UUID}, got "cus_123"); the mock refuses it in a request and does not answer it',
+        f"{spec.name}#/paths/~1things~1{{uid}}/post/parameters/1: the example is not of its format "
+        f'(/: {DATE_TIME}, got "last week"); the mock refuses it in a request and does not answer it',
+    ]
+    answered = httpx.get(f"{formats}/example").json()
+    assert answered.get("when") != "yesterday"  # derived from the schema, not the example
+    # A property's own example is answered when it is of its format, not otherwise.
+    shown = httpx.get(f"{formats}/shown").json()
+    assert shown == {"id": "123e4567-e89b-12d3-a456-426614174000", "at": "2024-05-06T07:08:09+02:00"}
+    model = TypeRef("model", "Formats")
+    assert values.fits(api, answered, model, formats=True)
+    # Only the mock asks for formats: the targets' defaults and docs examples take any string.
+    assert values.fits(api, {"when": "yesterday"}, model)
+    assert not values.fits(api, {"when": "yesterday"}, model, formats=True)
+
+
+def test_mutation_the_refusals_come_from_the_format_checks(
+    formats: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the format checker disabled (a mutant of the server under test) every refusal above
+    turns into an acceptance: the tests would catch a mock that stopped checking formats."""
+    from generator import formats as checker
+
+    refused = [(name, bad[0]) for name, _, bad, _ in FORMAT_CASES if bad]
+    with httpx.Client(base_url=formats, timeout=5) as client:
+        assert all(client.post(THING, json={n: v}).status_code == 400 for n, v in refused)
+        monkeypatch.setattr(checker, "problem", lambda fmt, value: "")
+        assert all(client.post(THING, json={n: v}).status_code == 204 for n, v in refused)
+        assert client.post("/things/x", json={}).status_code == 204
+
+
+@pytest.mark.parametrize(
+    ("mutant", "target", "replacement"),
+    [
+        (
+            "leap years every 4th year",
+            "_days",
+            lambda year, month: (
+                29
+                if month == 2 and year % 4 == 0
+                else 28
+                if month == 2
+                else 31
+                if month in (1, 3, 5, 7, 8, 10, 12)
+                else 30
+            ),
+        ),
+        ("months of 31 days", "_days", lambda year, month: 31),
+        ("int32 as unsigned", "_INT_RANGES", {"int32": 2**32, "int64": 2**63}),
+        (
+            "base64 without padding",
+            "is_byte",
+            lambda text: (
+                not set(text) - set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
+            ),
+        ),
+    ],
+)
+def test_mutation_each_loosened_rule_is_caught_by_the_cases(
+    mutant: str, target: str, replacement: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rule loosened one way at a time: some case above changes its verdict."""
+    from generator import formats as checker
+
+    def verdicts() -> list[bool]:
+        return [
+            not checker.problem(FORMAT_OF[name], v)
+            for name, good, bad, _ in FORMAT_CASES
+            for v in [*good, *bad]
+        ]
+
+    expected = [v in good for _, good, bad, _ in FORMAT_CASES for v in [*good, *bad]]
+    assert verdicts() == expected
+    monkeypatch.setattr(checker, target, replacement)
+    if target == "is_byte":
+        monkeypatch.setitem(checker._STRINGS, "byte", (replacement, checker._STRINGS["byte"][1]))
+    assert verdicts() != expected, mutant
+
+
+def test_bearer_tokens_must_be_rfc_6750_tokens(checks: str) -> None:
+    for token in ("abc", "eyJhbGciOi.eyJzdWIiOi.SflKxwRJ-_~+/", "sk-ant-api03-AbC_d", "dGVzdA=="):
+        answer = httpx.get(f"{checks}/either", headers={"authorization": f"Bearer {token}"})
+        assert answer.status_code == 204, token
+    for token in ("a b", "a=b", "{token}", "a,b", '"quoted"'):
+        answer = httpx.get(f"{checks}/either", headers={"authorization": f"Bearer {token}"})
+        assert answer.status_code == 401, token
+        assert answer.json()["error"].startswith("missing or malformed credentials: expected bearer")
