@@ -417,9 +417,12 @@ def _body_problem(api: Api, op: Operation, ctype: str, raw: bytes, parsed: Any) 
         return "request body: " + "; ".join(found[:4]) if found else ""
     if kind == "form":
         fields = _form_fields(body, raw)
-        missing = [f.wire for f in body.fields if f.required and f.wire not in fields and _sent(f)]
-        if missing:
-            return f"request body: required field {missing[0]!r} is missing"
+        for f in body.fields:
+            if f.required and f.wire not in fields and _sent(f):
+                empty = _unwritten(api, f.type)
+                if empty is None:
+                    return f"request body: required field {f.wire!r} is missing"
+                fields[f.wire] = empty
     elif kind == "multipart":
         parts = _parts(ctype, raw)
         if parts is None:
@@ -435,6 +438,17 @@ def _body_problem(api: Api, op: Operation, ctype: str, raw: bytes, parsed: Any) 
         return ""
     found = values.problems(api, _typed(api, fields, body.type), body.type, direction="request", formats=True)
     return "request body: " + "; ".join(found[:4]) if found else ""
+
+
+def _unwritten(api: Api, t: TypeRef) -> Any:
+    """The value a form field absent from the body may be: an empty object or list (a form has
+    no way to write one, so Stripe's required hashes of optional keys arrive as nothing) when
+    the type takes it, else None."""
+    empties: tuple[Any, ...] = ({}, [])
+    for empty in empties:
+        if not values.problems(api, empty, t, direction="request"):
+            return empty
+    return None
 
 
 def _true_fields(ctype: str, raw: bytes) -> dict[str, bool] | None:

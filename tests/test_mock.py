@@ -409,6 +409,16 @@ paths:
             encoding:
               codes: {style: pipeDelimited, explode: false}
       responses: {'204': {description: ok}}
+  /hashes:
+    post:
+      operationId: hashes
+      security: []
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema: {$ref: '#/components/schemas/Hashes'}
+      responses: {'204': {description: ok}}
   /upload:
     post:
       operationId: upload
@@ -498,6 +508,13 @@ components:
         expand: {type: array, items: {type: boolean}}
         codes: {type: array, items: {type: integer}}
         color: {$ref: '#/components/schemas/Color'}
+    Hashes:
+      type: object
+      required: [profile, tags, owner]
+      properties:
+        profile: {type: object, properties: {headline: {type: string}}}
+        tags: {type: array, items: {type: string}}
+        owner: {type: object, required: [id], properties: {id: {type: string}}}
     Upload:
       type: object
       required: [file]
@@ -604,6 +621,21 @@ def test_form_values_are_checked_in_the_bracket_convention(checks: str) -> None:
         ("name=a&color=green", 'request body: /color: "green" is not one of "red", "blue"'),
     ]:
         assert _refusal(httpx.post(f"{checks}/form", content=body, headers=headers)) == reason
+
+
+def test_a_required_form_hash_or_list_that_may_be_empty_may_be_absent(checks: str) -> None:
+    # A form cannot write an empty object or list (Stripe's required `business_profile`, all
+    # of whose keys are optional, arrives as nothing): absent, it stands for the empty value
+    # when that fits, and is missing when it does not (`owner` needs an `id`).
+    headers = {"content-type": "application/x-www-form-urlencoded"}
+    assert httpx.post(f"{checks}/hashes", content="owner[id]=o", headers=headers).status_code == 204
+    full = "profile[headline]=h&tags[0]=a&owner[id]=o"
+    assert httpx.post(f"{checks}/hashes", content=full, headers=headers).status_code == 204
+    for body, reason in [
+        ("profile[headline]=h", "request body: required field 'owner' is missing"),
+        ("owner[name]=o", "request body: /owner: required property 'id' is missing"),
+    ]:
+        assert _refusal(httpx.post(f"{checks}/hashes", content=body, headers=headers)) == reason
 
 
 def test_multipart_fields_are_checked_and_file_parts_accepted(checks: str) -> None:
