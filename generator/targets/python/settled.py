@@ -251,7 +251,7 @@ def _char_extra(ch: str) -> int:
 # (imports, and `name = Call(k=v, [...], {"k": v})` of plain values), and gives up (None: ruff
 # lays the block out) on anything else that does not fit on its line.
 
-_ASSIGN = re.compile(r"( *)(\w+ = )(.*)()")
+_ASSIGN = re.compile(r"( *)(\w+(?:: \w+)? = )(.*)()")  # (an alias's example is annotated)
 _DOTTED = re.compile(r"( *)(\w+ = )(\w+(?:\.\w+)+)")  # an enum member: `value = Enum.MEMBER`
 _NAME = re.compile(r" +\w+,")
 _WITH = re.compile(r"( *)((?:async )?with )(.*)( as \w+:)")
