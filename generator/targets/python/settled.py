@@ -184,19 +184,19 @@ def settled(text: str) -> bool:
     return _code_ok("D".join(pieces[::2]) if last else text)
 
 
-_LONG = re.compile(f"^.{{{LINE_LENGTH + 1}}}", re.MULTILINE)  # a line too long (in columns if ASCII)
-
-
 def _code_ok(code: str) -> bool:
     """Whether lines of code (between docstrings, each whole, or the empty string) hold nothing
     ruff would change: a single quote, a line too long that a layout could shorten, a magic
     trailing comma, a blank line opening a block."""
     if "'" in code or ":\n\n" in code:
         return False
+    lines = code.split("\n")
     if not code.isascii() and any(map(_char_extra, set(_NON_ASCII.findall(code)))):
-        long = code.split("\n")  # (some character is wider than one column: every line)
+        long = lines  # (some character is wider than one column: every line)
+    elif max(map(len, lines)) > LINE_LENGTH:
+        long = [line for line in lines if len(line) > LINE_LENGTH]
     else:
-        long = [_line_at(code, m.start()) for m in _LONG.finditer(code)]
+        long = []
     for line in long:
         if _width(line) > LINE_LENGTH and not _UNBREAKABLE.fullmatch(line):
             return False
