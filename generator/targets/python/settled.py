@@ -388,15 +388,20 @@ class _Layout:
         inner = " " * deeper
         if out is not None:
             out.append(f"{' ' * indent}{lead}{head}{bracket}")
+        columns = self.columns  # (the widths inline: this loop sees every item)
         for item in items:
             if isinstance(item, tuple):
-                if width(*item) > room:
+                start, end = item
+                if (end - start if columns is None else columns[end] - columns[start]) > room:
                     raise _GiveUp  # a plain value too long for its line
                 if out is not None:
-                    out.append(f"{inner}{text[item[0] : item[1]]}{comma}")
-            elif width(item.start, item.end) <= room and not (forced and item.broken):
+                    out.append(f"{inner}{text[start:end]}{comma}")
+                continue
+            start, end = item.start, item.end
+            fits = (end - start if columns is None else columns[end] - columns[start]) <= room
+            if fits and not (forced and item.broken):
                 if out is not None:
-                    out.append(f"{inner}{text[item.start : item.end]}{comma}")
+                    out.append(f"{inner}{text[start:end]}{comma}")
             else:
                 self._node(item, deeper, comma, forced, "", 0, out)
         if out is not None:
