@@ -87,7 +87,7 @@ def compiled(env: jinja2.Environment, name: str, source: str) -> CodeType | None
     loader = importlib.machinery.SourceFileLoader(f"{PACKAGE}.{module}", str(path))
     try:
         return loader.get_code(loader.name)
-    except (OSError, ImportError):
+    except (OSError, ImportError, SyntaxError, ValueError):  # (missing or damaged: compile instead)
         return None
 
 
