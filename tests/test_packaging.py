@@ -42,8 +42,11 @@ def test_wheel_ships_templates_and_runs_from_another_folder(tmp_path: Path) -> N
     assert install.returncode == 0, install.stderr[-2000:]
     out = tmp_path / "out"
     code = (
-        "import generator, sys\n"
+        "import generator, jinja2, sys\n"
         f"assert generator.__file__.startswith({str(target)!r}), generator.__file__\n"
+        # the templates render from their compiled code shipped in the wheel
+        "def compile(*args, **kwargs): raise AssertionError(f'compiled by Jinja: {args[2]}')\n"
+        "jinja2.Environment.compile = compile\n"
         "from generator.cli import main\n"
         f"sys.exit(main(['generate', {str(SPEC)!r}, '--out', {str(out)!r}, '--package', 'p']))\n"
     )

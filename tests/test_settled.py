@@ -197,6 +197,8 @@ def _flat_blocks() -> list[str]:
         )
         blocks.append(f'from pkg.models.components import Model\n\nvalue = Model(a=[Model(b="{s}")])')
         blocks.append(f"value = Model(items=[Inner(score=0.29, top_p=Kind.CONTENT_{s[:30]})], n=1)")
+        blocks.append(f"value: Alias = Model(items=[Inner(score=0.29, top_p=Kind.CONTENT_{s[:30]})], n=1)")
+        blocks.append(f'value: AliasName{s[:12]} = Model(a=[Model(b="{s}")], c={{"k": Other(d="{s[:40]}")}})')
         names = ", ".join(f"Name{i}{s[: k // 4]}" for i in range(1 + k // 20))
         blocks.append(f"from pkg.models.components import {names}\n\nvalue = Name0{s[: k // 4]}.MEMBER_{s}")
         blocks.append(

@@ -53,15 +53,24 @@ def test_off_or_unsafe_folders_are_not_used(tmp_path: Path, monkeypatch: pytest.
 
 
 def test_generate_fills_the_cache_and_output_is_the_same_without_it(tmp_path: Path) -> None:
+    """Our templates ship compiled (`generator/targets/precompiled`): the cache holds those of
+    the user's overlay."""
     cache = tmp_path / "cache"
     spec = str(ROOT / "spec" / "openapi.yaml")
+    overlay = tmp_path / "overlay" / "package"
+    overlay.mkdir(parents=True)
+    ours = ROOT / "templates" / "python" / "package" / "models_init.py.jinja"
+    mine = ours.read_text(encoding="utf-8") + "# mine\n"
+    (overlay / "models_init.py.jinja").write_text(mine, encoding="utf-8")
     env = {**os.environ, "SDKGEN_CACHE_DIR": str(cache)}
     outs = []
     for i, extra in enumerate(({}, {}, {"SDKGEN_NO_CACHE": "1"})):
         out = tmp_path / f"out{i}"
-        proc = run_cli("generate", spec, "--out", str(out), env={**env, **extra})
+        args = ("--templates", str(tmp_path / "overlay"))
+        proc = run_cli("generate", spec, "--out", str(out), *args, env={**env, **extra})
         assert proc.returncode == 0, proc.stderr
         outs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
         if i == 0:
-            assert len(list(cache.rglob("*.cache"))) >= 10  # every template used, compiled once
+            assert len(list(cache.rglob("*.cache"))) == 1  # the overlay's template, compiled once
     assert outs[0] == outs[1] == outs[2]
+    assert outs[0][Path("atoma_sdk/models/__init__.py")].endswith(b"# mine\n")

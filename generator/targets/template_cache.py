@@ -1,9 +1,10 @@
 """Compiled templates kept on disk between runs (Jinja's own `FileSystemBytecodeCache`).
 
 Compiling the Jinja templates is most of a small spec's generation time (about 0.3 s of
-`sdkgen generate` on spec/). Jinja stores each template's compiled code with a checksum of its
-source and recompiles when the source (ours, or the user's `--templates` overlay) changes, so
-output never depends on the cache. The folder is the user cache folder's (`generator.cache`:
+`sdkgen generate` on spec/). Our own templates ship compiled (`precompiled`), so this cache
+serves a user's `--templates` overlay, and ours when their shipped code lags. Jinja stores
+each template's compiled code with a checksum of its source and recompiles when the source
+changes, so output never depends on the cache. The folder is the user cache folder's (`generator.cache`:
 created 0700, never used when others can write to it, as compiled code is loaded from it), one
 per Jinja and Python version (the code depends on both).
 

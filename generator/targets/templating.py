@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 from jinja2.runtime import new_context
 
+from generator.targets.precompiled import Loader as Precompiled
 from generator.targets.template_cache import bytecode_cache
 
 _PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -38,7 +39,8 @@ class Env:
         loaders: list[jinja2.BaseLoader] = []
         if overlay is not None:
             loaders.append(jinja2.FileSystemLoader(str(overlay)))
-        loaders.append(jinja2.FileSystemLoader(str(self.root)))
+        # ours: compiled ahead of time when current (`precompiled`), else by Jinja
+        loaders.append(Precompiled(self.root, target))
         self.jinja = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
             undefined=jinja2.StrictUndefined,

@@ -54,14 +54,14 @@ class CodeBlocks:
         that `settled` passes, gets it here (remembered in `cache`), and is left out."""
         out: Files = {}
         for i, code in enumerate(self._blocks.values()):
-            key = FormatCache.key("laid", f"{SCRATCH}/b.py", code.source)
-            text = None if cache is None else cache.get(key)
+            key = b"" if cache is None else cache.key_for("laid", f"{SCRATCH}/b.py", code.source)
+            text = cache.get(key) if cache is not None and key else None
             if text is None:
                 text = laid_out(code.source)
                 if text is not None and not settled(text + "\n"):
                     text = None
                 if text is not None and cache is not None:
-                    cache.fresh[key] = text
+                    cache.remember(key, text)
             if text is not None:
                 code.text = text
             else:

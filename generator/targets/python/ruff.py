@@ -86,6 +86,16 @@ class FormatCache:
         head = f"{mode}\0{folder}\0{name == '__init__.py'}\0".encode()
         return hashlib.sha256(head + text.encode("utf-8", "surrogatepass")).digest()
 
+    def key_for(self, mode: str, path: str, text: str) -> bytes:
+        """`key`, or b"" (never looked up, never kept) when no cache file is in use: a run
+        without caches would hash every module and docs block for nothing."""
+        return self.key(mode, path, text) if self.path is not None else b""
+
+    def remember(self, key: bytes, text: str) -> None:
+        """Keep `text` under `key` (from `key_for`) for the cache file."""
+        if key:
+            self.fresh[key] = text
+
     def get(self, key: bytes) -> str | None:
         """The formatted text, if a run formatted this input before."""
         found = self.fresh.get(key)
@@ -166,7 +176,8 @@ class FormatJob:
         for path in ready:
             key = self._first.get(path)
             if key is not None and settled(self.submitted[path]):
-                self.done[path] = self.cache.fresh[key] = self.submitted[path]
+                self.done[path] = self.submitted[path]
+                self.cache.remember(key, self.submitted[path])
                 del self._first[path]
         self._write(self._first)
         self.error: BaseException | None = None
@@ -179,8 +190,8 @@ class FormatJob:
         """Put the cached results of `batch` in `done`; the others' paths with their keys."""
         missing: dict[str, bytes] = {}
         for path, text in batch.items():
-            key = FormatCache.key(mode, path, text)
-            found = self.cache.get(key)
+            key = self.cache.key_for(mode, path, text)
+            found = self.cache.get(key) if key else None
             if found is None:
                 missing[path] = key
             else:
@@ -210,7 +221,7 @@ class FormatJob:
         for path, key in missing.items():
             text = self._read(path)
             self.done[path] = text
-            self.cache.fresh[key] = text
+            self.cache.remember(key, text)
 
     def _run(self, paths: list[str], sort: list[str] | None = None) -> None:
         try:

@@ -14,6 +14,7 @@ that every module it passes is one ruff leaves byte for byte.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -145,7 +146,12 @@ _UNBREAKABLE = re.compile(r" *(\w+,?|from [\w.]+ import \(|class \w+\()")
 
 def settled(text: str) -> bool:
     """Whether `text`, a module printed by our model templates, is certainly what ruff (isort
-    and format) would make of it. False means "run ruff", never a wrong skip."""
+    and format) would make of it. False means "run ruff", never a wrong skip.
+
+    Checked with scans of the whole text rather than line by line (this runs on every module
+    and docs block of a run without caches): the docstrings are found from their quotes, and
+    the code between them (`code`) is checked as a whole, the few lines that need a closer look
+    (too long, a comma before a bracket, characters wider than one column) one by one."""
     if (
         "\t" in text
         or "\r" in text
@@ -153,39 +159,58 @@ def settled(text: str) -> bool:
         or text.endswith("\n\n")
         or "\n\n\n\n" in text
         or "\n\n\n " in text
+        or text.endswith(":\n")  # ruff drops a blank line that opens a block
     ):
         return False
-    lines = text.split("\n")
-    doc_start = -1  # the line a triple-quoted string opened on, while inside it
-    for number, line in enumerate(lines):
-        if doc_start < 0:
-            stripped = line.lstrip(" ")
-            if stripped.startswith(_TRIPLE):
-                count = line.count(_TRIPLE)
-                if count == 2 and line.endswith(_TRIPLE):
-                    if not _doc_end_ok(line):
-                        return False
-                elif count == 1:
-                    doc_start = number
-                else:
-                    return False
-                continue
-            if "'" in line or _TRIPLE in line:
-                return False
-            if (len(line) > LINE_LENGTH or not line.isascii()) and _width(line) > LINE_LENGTH:
-                if not _UNBREAKABLE.fullmatch(line):
-                    return False
-            if "," in line and _TRAILING_COMMA.search(_ONE_TUPLE.sub("", line)):
-                return False
-            if line.endswith(":") and number + 1 < len(lines) and not lines[number + 1]:
-                return False  # ruff drops a blank line that opens a block
-        elif _TRIPLE in line:
-            if line.count(_TRIPLE) != 1 or not line.endswith(_TRIPLE) or not _doc_end_ok(line):
-                return False
-            if not _indent_ok(lines[doc_start : number + 1]):
-                return False
-            doc_start = -1
-    return doc_start < 0
+    # Pieces between triple quotes: code, a string's text, code, ... A string must open after
+    # nothing but indentation on its line and close at the end of one. The code is checked
+    # as a whole, each string replaced by one line of code (`D`) that passes every check.
+    pieces = text.split(_TRIPLE)
+    last = len(pieces) - 1
+    if last % 2:
+        return False  # a string left open
+    for i in range(1, last, 2):
+        before, doc, after = pieces[i - 1], pieces[i], pieces[i + 1]
+        indent = before[before.rfind("\n") + 1 :]
+        if (
+            indent.strip(" ")
+            or not (after.startswith("\n") or (not after and i + 1 == last))
+            or doc.endswith(('"', "\\"))  # ruff pads the text before the closing quotes
+            or not doc
+        ):
+            return False
+        if "\n" in doc and not _indent_ok(f"{indent}{_TRIPLE}{doc}{_TRIPLE}".split("\n")):
+            return False
+    return _code_ok("D".join(pieces[::2]) if last else text)
+
+
+def _code_ok(code: str) -> bool:
+    """Whether lines of code (between docstrings, each whole, or the empty string) hold nothing
+    ruff would change: a single quote, a line too long that a layout could shorten, a magic
+    trailing comma, a blank line opening a block."""
+    if "'" in code or ":\n\n" in code:
+        return False
+    lines = code.split("\n")
+    if not code.isascii() and any(map(_char_extra, set(_NON_ASCII.findall(code)))):
+        long = lines  # (some character is wider than one column: every line)
+    elif max(map(len, lines)) > LINE_LENGTH:
+        long = [line for line in lines if len(line) > LINE_LENGTH]
+    else:
+        long = []
+    for line in long:
+        if _width(line) > LINE_LENGTH and not _UNBREAKABLE.fullmatch(line):
+            return False
+    for m in _TRAILING_COMMA.finditer(code):
+        line = _line_at(code, code.rfind("\n", 0, m.start()) + 1)
+        if _TRAILING_COMMA.search(_ONE_TUPLE.sub("", line)):
+            return False
+    return True
+
+
+def _line_at(text: str, start: int) -> str:
+    """The line of `text` that starts at `start`."""
+    end = text.find("\n", start)
+    return text[start:] if end < 0 else text[start:end]
 
 
 def _doc_end_ok(line: str) -> bool:
@@ -226,11 +251,10 @@ def _char_extra(ch: str) -> int:
 # (imports, and `name = Call(k=v, [...], {"k": v})` of plain values), and gives up (None: ruff
 # lays the block out) on anything else that does not fit on its line.
 
-_ASSIGN = re.compile(r"( *)(\w+ = )(.*)()")
+_ASSIGN = re.compile(r"( *)(\w+(?:: \w+)? = )(.*)()")  # (an alias's example is annotated)
 _DOTTED = re.compile(r"( *)(\w+ = )(\w+(?:\.\w+)+)")  # an enum member: `value = Enum.MEMBER`
 _NAME = re.compile(r" +\w+,")
 _WITH = re.compile(r"( *)((?:async )?with )(.*)( as \w+:)")
-_OPEN = {"(": ")", "[": "]", "{": "}"}
 
 
 class _GiveUp(Exception):
@@ -238,25 +262,161 @@ class _GiveUp(Exception):
 
 
 class _Node:
-    """One item: `head` (a keyword, a dict key, a callee) and, for a bracket, what it holds;
-    its flat text and width computed once."""
+    """A bracket and what it holds, as spans of the parsed text: the item it ends starts at
+    `start` (its head, e.g. a callee, up to the bracket at `open`), the bracket closes before
+    `end`; `items` are nodes or the `(start, end)` spans of plain values. `broken`: a layout
+    broke it over lines."""
 
-    __slots__ = ("head", "open", "items", "text", "width")
+    __slots__ = ("start", "open", "end", "items", "broken")
 
-    def __init__(self, head: str, open_: str = "", items: list[_Node] | None = None) -> None:
-        self.head, self.open, self.items = head, open_, items
-        if items is None:
-            self.text, self.width = head, _exact_width(head)
-        else:
-            inner = ", ".join(i.text for i in items)
-            self.text = f"{head}{open_}{inner}{_OPEN[open_]}"
-            self.width = _exact_width(head) + 2 + sum(i.width for i in items) + 2 * (len(items) - 1)
+    def __init__(self, start: int, open_: int, end: int, items: list[_Node | tuple[int, int]]) -> None:
+        self.start, self.open, self.end, self.items, self.broken = start, open_, end, items, False
 
-    def prefixed(self, lead: str) -> _Node:
-        """The same item after `lead` (`value = `, `with `)."""
-        self.head, self.text = lead + self.head, lead + self.text
-        self.width += _exact_width(lead)
-        return self
+
+# Each match: the part of an item that is no bracket or separator (plain text, strings, empty
+# brackets), then the next bracket, separator or stray quote (group 1), or the end.
+_TOKEN = re.compile(
+    r"""(?:[^"'()\[\]{},]++|"(?:[^"\\\n]++|\\.)*+"|'(?:[^'\\\n]++|\\.)*+'|\(\)|\[\]|\{\})*+"""
+    r"""(, |[(\[{)\]},"']|\Z)"""
+)
+_OPEN = {"(": ")", "[": "]", "{": "}"}
+_CLOSE = {")": "(", "]": "[", "}": "{"}
+_NOT_AFTER_BRACKET = ("(", "[", "{", '"', "'")
+
+
+def _parse(text: str) -> _Node | tuple[int, int]:
+    """`text` as one item: a plain value, or a head and one bracket that ends the text, the
+    items in it separated by `, ` and each likewise a plain value or a head and a bracket."""
+    stack: list[tuple[int, int, list[_Node | tuple[int, int]]]] = []  # (start, open, items)
+    start = 0  # where the current item starts
+    done: _Node | None = None  # the bracket that ended the current item
+    for match in _TOKEN.finditer(text):
+        token, at = match[1], match.start(1)
+        if done is not None and (at != done.end or token in _NOT_AFTER_BRACKET):
+            raise _GiveUp  # something after the bracket (an attribute, a call)
+        if not token:  # the end
+            if stack:
+                raise _GiveUp
+            return done or (0, len(text))
+        if token in _OPEN:
+            stack.append((start, at, []))
+            start = at + 1
+        elif token == ", " and stack:
+            stack[-1][2].append(done or (start, at))
+            start, done = at + 2, None
+        elif stack and _CLOSE.get(token) == text[stack[-1][1]]:
+            head, opened, items = stack.pop()
+            items.append(done or (start, at))
+            start, done = head, _Node(head, opened, at + 1, items)
+        else:  # a stray quote or comma, or a bracket closed that is not open
+            raise _GiveUp
+    raise AssertionError("unreachable: the pattern matches the end")
+
+
+class _Layout:
+    """ruff's layout of one parsed line: on one line when it fits; else a call's arguments on
+    one line of their own when they fit there; else one item a line, with a trailing comma
+    unless alone. In the second pass (`forced`) the brackets the first broke (a magic trailing
+    comma) list one item a line, each with a comma."""
+
+    def __init__(self, text: str, lead: str) -> None:
+        self.text, self.lead = text, lead
+        self.lead_width = _exact_width(lead)
+        # columns before each position, when some character is wider than one column
+        self.columns: list[int] | None = None
+        if not text.isascii() and any(map(_extra_width, set(_NON_ASCII.findall(text)))):
+            self.columns = [0, *itertools.accumulate(1 + (c > "\x7f" and _extra_width(c)) for c in text)]
+
+    def width(self, start: int, end: int) -> int:
+        columns = self.columns
+        return end - start if columns is None else columns[end] - columns[start]
+
+    def lines(self, node: _Node | tuple[int, int], indent: int, trail: str, forced: bool) -> list[str]:
+        """`node` (the whole text, after `lead`) at `indent`, followed by `trail`."""
+        out: list[str] = []
+        self.lay(node, indent, trail, forced, out)
+        return out
+
+    def lay(
+        self, node: _Node | tuple[int, int], indent: int, trail: str, forced: bool, out: list[str] | None
+    ) -> None:
+        """Append the lines of `node` to `out`, or when `out` is None only mark the brackets
+        broken (what ruff's first pass leaves for the second)."""
+        if isinstance(node, tuple):
+            if indent + self.lead_width + self.width(*node) + len(trail) > LINE_LENGTH:
+                raise _GiveUp  # only a call (after a name), a list or a dict breaks
+            if out is not None:
+                out.append(f"{' ' * indent}{self.lead}{self.text}{trail}")
+            return
+        self._node(node, indent, trail, forced, self.lead, self.lead_width, out)
+
+    def _node(
+        self,
+        node: _Node,
+        indent: int,
+        trail: str,
+        forced: bool,
+        lead: str,
+        lead_width: int,
+        out: list[str] | None,
+    ) -> None:
+        text, width = self.text, self.width
+        exploded = forced and node.broken
+        if not exploded and indent + lead_width + width(node.start, node.end) + len(trail) <= LINE_LENGTH:
+            if out is not None:
+                out.append(f"{' ' * indent}{lead}{text[node.start : node.end]}{trail}")
+            return
+        head = text[node.start : node.open]
+        bracket = text[node.open]
+        # only a call (after a name), a list or a dict breaks; anything else is ruff's to lay out
+        last = head[-1:] if head else lead[-1:]
+        if (bracket == "(") != (last.isidentifier() or last.isdigit()):
+            raise _GiveUp
+        node.broken = True
+        if indent + lead_width + width(node.start, node.open) + 1 > LINE_LENGTH:
+            raise _GiveUp  # (ruff would break what comes before the bracket)
+        if not exploded and bracket == "(" and indent + 4 + width(node.open + 1, node.end - 1) <= LINE_LENGTH:
+            if out is not None:  # the arguments on a line of their own
+                pad = " " * indent
+                args = text[node.open + 1 : node.end - 1]
+                out += (f"{pad}{lead}{head}(", f"{pad}    {args}", f"{pad}){trail}")
+            return
+        items = node.items
+        comma = "," if exploded or len(items) > 1 else ""
+        deeper = indent + 4
+        room = LINE_LENGTH - deeper - len(comma)
+        inner = " " * deeper
+        if out is not None:
+            out.append(f"{' ' * indent}{lead}{head}{bracket}")
+        columns = self.columns  # (the widths inline: this loop sees every item)
+        for item in items:
+            if isinstance(item, tuple):
+                start, end = item
+                if (end - start if columns is None else columns[end] - columns[start]) > room:
+                    raise _GiveUp  # a plain value too long for its line
+                if out is not None:
+                    out.append(f"{inner}{text[start:end]}{comma}")
+                continue
+            start, end = item.start, item.end
+            fits = (end - start if columns is None else columns[end] - columns[start]) <= room
+            if fits and not (forced and item.broken):
+                if out is not None:
+                    out.append(f"{inner}{text[start:end]}{comma}")
+            else:
+                self._node(item, deeper, comma, forced, "", 0, out)
+        if out is not None:
+            out.append(f"{' ' * indent}{_OPEN[bracket]}{trail}")
+
+
+def _layout(lead: str, value: str, indent: int, trail: str, passes: int) -> list[str]:
+    """`lead + value + trail` at `indent`, as ruff's first pass lays it out (`passes=1`), or as
+    its second pass does (2): that pass sees a magic trailing comma in each bracket the first
+    one broke, so those list one item a line."""
+    node = _parse(value)
+    layout = _Layout(value, lead)
+    if passes == 2:
+        layout.lay(node, indent, trail, False, None)
+    return layout.lines(node, indent, trail, passes == 2)
 
 
 def call_statement(line: str, indent: int) -> str:
@@ -269,10 +429,7 @@ def call_statement(line: str, indent: int) -> str:
     if not value.startswith("Field("):
         return line
     try:
-        node, end = _parse(value, 0)
-        if end != len(value):
-            return line
-        lines = _ruff_lines(node.prefixed(f"{target} = "), indent, "", set())
+        lines = _layout(f"{target} = ", value, indent, "", passes=1)
     except _GiveUp:
         return line
     return "\n".join(lines)[indent:]
@@ -303,89 +460,10 @@ def laid_out(source: str) -> str | None:
                 if match is None or "await " in match.group(3):
                     raise _GiveUp
                 indent, lead, value, trail = match.groups()
-                node, end = _parse(value, 0)
-                if end != len(value):
-                    raise _GiveUp
-                out += _lines(node.prefixed(lead), len(indent), trail or "")
+                out += _layout(lead, value, len(indent), trail or "", passes=2)
     except _GiveUp:
         return None
     return "\n".join(out)
-
-
-def _lines(node: _Node, indent: int, trail: str) -> list[str]:
-    """`node` at `indent` followed by `trail`, as ruff's second pass lays it out: the brackets
-    its first pass broke hold a magic trailing comma, so they list one item a line."""
-    broke: set[int] = set()
-    _ruff_lines(node, indent, trail, broke)
-    return _ruff_lines(node, indent, trail, set(), forced=broke)
-
-
-def _ruff_lines(
-    node: _Node, indent: int, trail: str, broke: set[int], forced: set[int] | None = None
-) -> list[str]:
-    """ruff's layout: on one line when it fits; else a call's arguments on one line of their
-    own when they fit there; else one item a line, with a trailing comma unless alone. Brackets
-    in `forced` (magic trailing comma) always list one item a line, each with a comma; the
-    brackets broken are added to `broke`."""
-    pad = " " * indent
-    exploded = forced is not None and id(node) in forced
-    if not exploded and indent + node.width + len(trail) <= LINE_LENGTH:
-        return [f"{pad}{node.text}{trail}"]
-    # only a call (after a name), a list or a dict breaks; anything else is ruff's to lay out
-    after_name = node.head[-1:].isidentifier() or node.head[-1:].isdigit()
-    if not node.items or (node.open == "(") != after_name:
-        raise _GiveUp
-    broke.add(id(node))
-    head, close = f"{pad}{node.head}{node.open}", f"{pad}{_OPEN[node.open]}{trail}"
-    if _exact_width(head) > LINE_LENGTH:
-        raise _GiveUp  # (ruff would break what comes before the bracket)
-    inner = indent + 4 + sum(i.width for i in node.items) + 2 * (len(node.items) - 1)
-    if not exploded and node.open == "(" and inner <= LINE_LENGTH:
-        return [head, " " * (indent + 4) + ", ".join(i.text for i in node.items), close]
-    comma = "," if exploded or len(node.items) > 1 else ""
-    lines = [head]
-    for item in node.items:
-        lines += _ruff_lines(item, indent + 4, comma, broke, forced)
-    return [*lines, close]
-
-
-def _parse(text: str, at: int) -> tuple[_Node, int]:
-    """The item starting at `at` and where it ends (at a top-level `, ` or closing bracket): a
-    plain value, or a head and one bracket that ends the item."""
-    start = at
-    while (found := _SPECIAL.search(text, at)) is not None:
-        at, ch = found.start(), found.group()
-        if ch in "\"'":
-            end = _STRING[ch].match(text, at)
-            if end is None:
-                raise _GiveUp
-            at = end.end()
-        elif ch in _OPEN:
-            close = _OPEN[ch]
-            if text.startswith(close, at + 1):
-                at += 2  # empty: part of a plain value
-                continue
-            head, items, at = text[start:at], [], at + 1
-            while True:
-                item, at = _parse(text, at)
-                items.append(item)
-                if text.startswith(", ", at):
-                    at += 2
-                elif text.startswith(close, at):
-                    at += 1
-                    break
-                else:
-                    raise _GiveUp
-            if at < len(text) and text[at] not in ",)]}":
-                raise _GiveUp  # something after the bracket (an attribute, a call)
-            return _Node(head, ch, items), at
-        else:  # , ) ] }
-            return _Node(text[start:at]), at
-    return _Node(text[start:]), len(text)
-
-
-_SPECIAL = re.compile(r"[\"'(\[{,)\]}]")
-_STRING = {'"': re.compile(r'"(?:[^"\\\n]|\\.)*"'), "'": re.compile(r"'(?:[^'\\\n]|\\.)*'")}
 
 
 def _exact_width(line: str) -> int:
