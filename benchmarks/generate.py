@@ -50,6 +50,7 @@ TOOLS = (
     "generate",
     "generate-cold",
     "check",
+    "check-cold",
     "check-render",
     "datamodel-codegen",
     "openapi-python-client",
@@ -183,16 +184,25 @@ def run_tool(tool: str, spec: Path, scratch: Path, run: int = 0) -> Sample:
             theirs["SDKGEN_NO_CACHE"] = "1"
         cmd = [sys.executable, "-m", "generator", *_sdkgen("generate", spec, scratch / f"{tool}-{run}")[1:]]
         return timed(cmd, BASELINE, theirs)[0]
-    if tool in ("check", "check-render"):
+    if tool in ("check", "check-cold", "check-render"):
         tree = scratch / f"generate-{run}"
         if not tree.is_dir():
             return Sample(0, 0, False, "no tree (generate failed)")
-        if tool == "check-render":  # the full render and compare (nothing remembered)
+        if tool == "check-cold":  # a fresh CI machine: no user cache, the tree's own record
+            ours["SDKGEN_NO_CACHE"] = "1"
+        record, hidden = tree / ".sdkgen-inputs", scratch / f"record-{run}"
+        if tool == "check-render":  # the full render and compare (nothing remembered or recorded)
             shutil.rmtree(scratch / "cache" / "remembered", ignore_errors=True)
-        before = snapshot(tree)
-        sample = timed(_sdkgen("check", spec, tree), ROOT, ours)[0]
-        if snapshot(tree) != before:
-            sample.ok, sample.note = False, "check modified the tree"
+            if record.exists():
+                record.rename(hidden)
+        try:
+            before = snapshot(tree)
+            sample = timed(_sdkgen("check", spec, tree), ROOT, ours)[0]
+            if snapshot(tree) != before:
+                sample.ok, sample.note = False, "check modified the tree"
+        finally:
+            if hidden.exists():
+                hidden.rename(record)
         return sample
     shutil.rmtree(out, ignore_errors=True)
     if tool == "datamodel-codegen":
@@ -405,9 +415,9 @@ def _ratios(r: Result, a: str, b: str) -> str:
 
 def table(results: dict[str, Result], specs: list[tuple[str, Path, int | None]]) -> str:
     head = (
-        "| spec | MB | floor (parse) | generate | generate cold | check | check render | "
+        "| spec | MB | floor (parse) | generate | generate cold | check | check cold | check render | "
         "datamodel-codegen | openapi-python-client | gen/floor | cold/floor | check/gen | "
-        "check render/gen | gen/dmcg | gen/opc | RSS MB gen / dmcg / opc |"
+        "check cold/gen cold | check render/gen | gen/dmcg | gen/opc | RSS MB gen / dmcg / opc |"
     )
     rows = [head, "|" + "---|" * (head.count("|") - 1)]
     for label, path, _n in specs:
@@ -422,7 +432,8 @@ def table(results: dict[str, Result], specs: list[tuple[str, Path, int | None]])
             f"| {label} | {path.stat().st_size / 1e6:.2f} | {_pair(r, 'floor')} ({fmt_s(parse)}) | "
             + " | ".join(cells)
             + f" | {_ratios(r, 'generate', 'floor')} | {_ratios(r, 'generate-cold', 'floor')} | "
-            f"{_ratios(r, 'check', 'generate')} | {_ratios(r, 'check-render', 'generate')} | "
+            f"{_ratios(r, 'check', 'generate')} | {_ratios(r, 'check-cold', 'generate-cold')} | "
+            f"{_ratios(r, 'check-render', 'generate')} | "
             f"{_ratios(r, 'generate', 'datamodel-codegen')} | "
             f"{_ratios(r, 'generate', 'openapi-python-client')} | {rss} |"
         )
@@ -561,8 +572,10 @@ def main() -> None:
             "process reading the spec and parsing it with `yaml.CSafeLoader` (parse alone in brackets). "
             "`generate` writes a folder that never existed, with sdkgen's caches warm (a benchmark-owned "
             "`SDKGEN_CACHE_DIR`, filled by one untimed run); `generate cold`: `SDKGEN_NO_CACHE=1`, a fresh "
-            "CI machine; `check`: the tree just generated, its render remembered; `check render`: the same "
-            "with the remembered renders deleted (the full render and compare, ruff's results cached). "
+            "CI machine; `check`: the tree just generated, its render remembered; `check cold`: the same "
+            "with `SDKGEN_NO_CACHE=1` (a fresh CI machine: decided by the tree's own record, "
+            "`.sdkgen-inputs`); `check render`: the remembered renders deleted and the record moved aside "
+            "for the run (the full render and compare, ruff's results cached). "
             "Both checks are verified to modify nothing (mtimes and inodes); no tree is deleted before "
             "the spec's last run. datamodel-codegen: models only, "
             "`--output-model-type pydantic_v2.BaseModel`; openapi-python-client: `generate` incl. its ruff "

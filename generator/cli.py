@@ -9,7 +9,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from generator import emit, heap, remembered
+from generator import emit, heap, remembered, tree_record
 from generator.config import Settings, load_settings, validate_class_name
 from generator.errors import SdkgenError
 from generator.targets import get_target
@@ -144,8 +144,16 @@ def main(argv: list[str] | None = None) -> int:
         bump = getattr(args, "bump", False)
         # `--bump` keeps the version: the tree's snapshot is an input of the render then.
         managed = bump or (settings.out / emit.SNAPSHOT).exists()
-        slot = None if managed else remembered.slot(settings, _machinery())
+        machinery = None if managed else _machinery()
+        slot = None if machinery is None else remembered.slot(settings, machinery)
+        portable = None if machinery is None else _portable_key(settings, machinery)
         entry = None if slot is None else _remembered(slot, settings.out)
+        if entry is None and portable is not None:  # a fresh machine: the tree's own record
+            entry = _recorded(portable, settings.out)
+        elif entry is not None and portable is not None and args.command == "generate":
+            # A tree rendered before its record existed (or one deleted) gets it now.
+            if tree_record.lookup(settings.out, portable) is None:
+                tree_record.write(settings.out, portable, settings.spec, list(entry.inputs), entry.notes)
         if entry is not None:  # the tree is what these inputs render to: nothing to do
             return _up_to_date(args, settings, entry, start)
         files, notes, inputs = _render(settings, bump)
@@ -157,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return _check(files, settings.out, args.quiet)
         changed = emit.generate(files, settings.out, force=args.force, manifested=True)
+        if portable is not None:
+            tree_record.write(settings.out, portable, settings.spec, inputs, notes)
         if not args.quiet:
             took = time.perf_counter() - start
             print(f"sdkgen: {len(files)} files in {settings.out}, {len(changed)} changed ({took:.2f}s)")
@@ -199,6 +209,20 @@ def _remembered(slot: str, out: Path) -> remembered.Entry | None:
     return entry if entry is not None and emit.matches(entry.expected, out) else None
 
 
+def _portable_key(settings: Settings, machinery: remembered.Machinery) -> str | None:
+    try:
+        return remembered.key(settings, machinery, portable=True)
+    except OSError:
+        return None
+
+
+def _recorded(key: str, out: Path) -> remembered.Entry | None:
+    """What the tree's record (`generator/tree_record.py`) says these inputs render to, when
+    the tree holds exactly that; None sends the command to the full render."""
+    entry = tree_record.lookup(out, key)
+    return entry if entry is not None and emit.matches(entry.expected, out) else None
+
+
 def _up_to_date(args: argparse.Namespace, settings: Settings, entry: remembered.Entry, start: float) -> int:
     if args.quiet:
         return 0
@@ -214,19 +238,27 @@ def _up_to_date(args: argparse.Namespace, settings: Settings, entry: remembered.
 
 def _machinery() -> remembered.Machinery:
     """The tool versions and template folders every target's output depends on."""
+    import importlib.metadata
+
     import jinja2
     import yaml
 
     from generator.targets.python.ruff import ruff_binary
     from generator.targets.templating import TEMPLATES
 
+    portable = ""
     try:
         ruff = ruff_binary()
         st = os.stat(ruff)
         ruff_id = f"{ruff}:{st.st_size}:{st.st_mtime_ns}"
-    except (OSError, SdkgenError):
+        version = importlib.metadata.version("ruff")  # the same build anywhere: version and size
+        portable = (
+            f"{yaml.__version__}|{yaml.__with_libyaml__}|{jinja2.__version__}|ruff {version}:{st.st_size}"
+        )
+    except (OSError, SdkgenError, importlib.metadata.PackageNotFoundError):
         ruff_id = "no ruff"
-    return remembered.Machinery(f"{yaml.__version__}|{jinja2.__version__}|{ruff_id}", (TEMPLATES,))
+    tools = f"{yaml.__version__}|{jinja2.__version__}|{ruff_id}"
+    return remembered.Machinery(tools, (TEMPLATES,), portable)
 
 
 def _check(files: dict[str, str], out: Path, quiet: bool) -> int:

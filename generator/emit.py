@@ -22,6 +22,7 @@ from generator.errors import SdkgenError
 
 MANIFEST = ".sdkgen-manifest.json"
 GENIGNORE = ".genignore"
+RECORD = ".sdkgen-inputs"  # the render record `generate` leaves (generator/tree_record.py)
 # The version and surface `generate --bump` keeps (generator/diff/bump.py): an input of the render.
 SNAPSHOT = ".sdkgen-surface.json"
 # Caches that tools create inside a generated tree: never ours, never reported.
@@ -102,6 +103,8 @@ def _disk_files(out: Path) -> list[str]:
         rel = os.path.relpath(root, out).replace(os.sep, "/")
         prefix = "" if rel == "." else rel + "/"
         found.extend(prefix + name for name in names if not name.endswith((".pyc", ".pyo")))
+    if RECORD in found:  # the tree's own bookkeeping, rewritten by every `generate`
+        found.remove(RECORD)
     return sorted(found)
 
 

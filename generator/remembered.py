@@ -39,6 +39,7 @@ class Entry:
 
     expected: dict[str, str]  # every file of the tree (manifest included) -> SHA-256 of its bytes
     notes: tuple[str, ...]
+    inputs: tuple[Path, ...] = ()  # the files the load read besides the spec
 
 
 def _sha_file(path: Path) -> str | None:
@@ -68,22 +69,46 @@ class Machinery:
 
     tools: str
     folders: tuple[Path, ...]
+    portable: str = ""  # the tool versions alone (no paths), "" when one is not known
 
 
-def _key(settings: Settings, machinery: Machinery) -> str | None:
+def key(settings: Settings, machinery: Machinery, portable: bool = False) -> str | None:
+    """The inputs' key (None: the spec is unreadable, or a portable key cannot be had). A
+    portable key names no machine's paths: settings' paths relative to the working folder,
+    the Python version instead of its build, the tools' versions (`tree_record.py`)."""
     spec = _sha_file(settings.spec)
-    if spec is None:
+    if spec is None or portable and not machinery.portable:
         return None
     digest = hashlib.sha256(_FORMAT.encode())
-    digest.update(f"{sys.version}|{machinery.tools}".encode())
+    if portable:
+        digest.update(
+            f"portable|{sys.implementation.name}|{sys.version_info[:3]}|{machinery.portable}".encode()
+        )
+    else:
+        digest.update(f"{sys.version}|{machinery.tools}".encode())
     for field in fields(settings):
-        digest.update(f"{field.name}={getattr(settings, field.name)!r}\0".encode())
+        value = getattr(settings, field.name)
+        if portable and field.name in ("spec", "out"):
+            continue  # the spec counts by its bytes; where the tree is written shapes nothing in it
+        digest.update(f"{field.name}={_relative(value) if portable else value!r}\0".encode())
     digest.update(spec.encode())
     for root in (_PACKAGE, *machinery.folders):
         digest.update(_ours(root))
     if settings.templates is not None and settings.templates.is_dir():  # the user's: read each run
         _tree_digest(settings.templates, digest)
     return digest.hexdigest()
+
+
+def _relative(value: object) -> str:
+    """A setting as a portable key spells it: paths relative to the working folder."""
+    if isinstance(value, Path):
+        try:
+            return repr(Path(os.path.relpath(value)).as_posix())
+        except ValueError:  # another drive (Windows): as it is
+            return repr(value.as_posix())
+    if isinstance(value, tuple):
+        return repr(tuple(_relative(v) for v in value))
+    return repr(value)
 
 
 @functools.lru_cache(maxsize=8)
@@ -103,10 +128,10 @@ def slot(settings: Settings, machinery: Machinery) -> str | None:
     if folder is None:
         return None
     try:
-        key = _key(settings, machinery)
+        found = key(settings, machinery)
     except OSError:
         return None
-    return None if key is None else os.path.join(folder, key + ".json")
+    return None if found is None else os.path.join(folder, found + ".json")
 
 
 def lookup(path: str) -> Entry | None:
@@ -124,7 +149,9 @@ def lookup(path: str) -> Entry | None:
         now = time.time()
         os.utime(path, (now, now))  # pruning keeps the recently used
         return Entry(
-            {str(k): str(v) for k, v in data["expected"].items()}, tuple(str(n) for n in data["notes"])
+            {str(k): str(v) for k, v in data["expected"].items()},
+            tuple(str(n) for n in data["notes"]),
+            tuple(Path(name) for name in data["inputs"]),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
