@@ -8,11 +8,15 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import emit, heap, remembered, tree_record
 from generator.config import Settings, load_settings, validate_class_name
 from generator.errors import SdkgenError
 from generator.targets import get_target
+
+if TYPE_CHECKING:
+    from generator.ir import Api
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -126,8 +130,18 @@ def _render(settings: Settings, bump: bool) -> tuple[dict[str, str], tuple[str, 
     missing: tuple[str, ...] = ()
     if api.webhooks and not getattr(target, "renders_webhooks", False):
         missing = (f"{spec.main_file}#/webhooks: webhooks are not generated for {target.name}",)
+    if not getattr(target, "applies_retry_policies", False):
+        missing += _unapplied_policies(spec.main_file, api, target.name)
     inputs = [spec.root_dir / name for name in spec.documents] + list(settings.overlays)
     return files, (*spec.notes, *api.notes, *missing, *rendered.warnings), inputs
+
+
+def _unapplied_policies(main_file: str, api: Api, target: str) -> tuple[str, ...]:
+    """Notes for the x-speakeasy-retries policies a target does not apply (its default retries do)."""
+    told = f"x-speakeasy-retries is not applied by the {target} target; the client's retries apply"
+    found = [f"{main_file}#/x-speakeasy-retries: {told}"] if api.retries else []
+    found += [f"{op.loc}/x-speakeasy-retries: {told}" for op in api.operations if op.retries]
+    return tuple(found)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -39,6 +39,7 @@ class PythonTarget:
 
     name = "python"
     renders_webhooks = True  # `sdk.webhooks.unwrap` (the CLI notes targets without it)
+    applies_retry_policies = True  # x-speakeasy-retries, exactly (`retries.py`)
 
     def __init__(self, templates: Path | None = None) -> None:
         filters = {"pyrepr": py_literal, "tomlstr": toml_string, "doc": docstring}

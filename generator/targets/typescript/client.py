@@ -454,10 +454,18 @@ def _multipart(op: Operation) -> bool:
     return body is not None and body.content_type.startswith("multipart/") and not body.model
 
 
+RETRY_POLICY_NOTE = (
+    "the spec's x-speakeasy-retries policy is not applied by the TypeScript SDK: "
+    "the client's retries (a count or a RetryConfig) apply"
+)
+
+
 def _texts(api: Api, names: TsNames, op: Operation) -> list[str]:
-    """The method's doc comment paragraphs: summary, description, an unsupported body, `@deprecated`."""
+    """The method's doc comment paragraphs: summary, description, an unsupported body or retry
+    policy, `@deprecated`."""
     body = f"Not supported yet: {MULTIPART_NOTE}." if _multipart(op) else ""
-    return [op.summary, op.description, body, _deprecated(api, names, op)]
+    policy = f"Not supported yet: {RETRY_POLICY_NOTE}." if (op.retries or api.retries) else ""
+    return [op.summary, op.description, body, policy, _deprecated(api, names, op)]
 
 
 def _deprecated(api: Api, names: TsNames, op: Operation) -> str:

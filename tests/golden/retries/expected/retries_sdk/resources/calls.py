@@ -32,7 +32,7 @@ _OWN_POLICY_RETRIES: RetryConfig = RetryConfig(
     initial_delay=0.005,
     max_delay=0.005,
     exponent=1.0,
-    max_elapsed=0.2,
+    max_elapsed=1.0,
     status_codes=("429", "503"),
     connection_errors=False,
 )

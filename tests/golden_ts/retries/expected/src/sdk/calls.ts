@@ -25,6 +25,9 @@ export class Calls {
     return rawResponses((http) => new Calls(http), this.http);
   }
 
+  /**
+   * Not supported yet: the spec's x-speakeasy-retries policy is not applied by the TypeScript SDK: the client's retries (a count or a RetryConfig) apply.
+   */
   async globalPolicy(request: GlobalPolicyRequest, options?: RequestOptions): Promise<components.Done> {
     const response = await this.http.send(
       {
@@ -38,6 +41,9 @@ export class Calls {
     return await parseJSON(response, components.Done$inboundSchema, ["application/json"]);
   }
 
+  /**
+   * Not supported yet: the spec's x-speakeasy-retries policy is not applied by the TypeScript SDK: the client's retries (a count or a RetryConfig) apply.
+   */
   async ownPolicy(request: OwnPolicyRequest, options?: RequestOptions): Promise<components.Done> {
     const response = await this.http.send(
       {
@@ -52,6 +58,9 @@ export class Calls {
     return await parseJSON(response, components.Done$inboundSchema, ["application/json"]);
   }
 
+  /**
+   * Not supported yet: the spec's x-speakeasy-retries policy is not applied by the TypeScript SDK: the client's retries (a count or a RetryConfig) apply.
+   */
   async oddPolicy(options?: RequestOptions): Promise<void> {
     const response = await this.http.send(
       {
