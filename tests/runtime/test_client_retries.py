@@ -165,19 +165,20 @@ def test_a_client_config_outranks_the_operation_policy(server: LocalServer) -> N
         assert len(server.take()) == 2
 
 
-def test_a_target_that_does_not_apply_the_policies_says_so() -> None:
-    # The TypeScript target retries by the client's settings only: each policy is a note by
-    # its pointer, and each method's doc comment says so; the Python target applies them.
+def test_a_target_that_does_not_apply_the_policies_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Both targets apply the policies (TypeScript: tests/typescript/test_ts_retries.py); a target
+    # that did not would have each policy noted by its pointer.
     from generator.cli import render_for
+    from generator.targets.typescript.target import TypeScriptTarget
     from tests.helpers import golden_settings
 
     settings = golden_settings("retries")
-    _, notes = render_for(settings)
-    assert not any("is not applied" in n for n in notes)
-    files, notes = render_for(replace(settings, target="typescript", package="retries-sdk"))
+    ts = replace(settings, target="typescript", package="retries-sdk")
+    for each in (settings, ts):
+        assert not any("is not applied" in n for n in render_for(each)[1])
+    monkeypatch.setattr(TypeScriptTarget, "applies_retry_policies", False)
     told = "x-speakeasy-retries is not applied by the typescript target; the client's retries apply"
-    assert [n for n in notes if "is not applied" in n] == [
+    assert [n for n in render_for(ts)[1] if "is not applied" in n] == [
         f"spec.yaml#/x-speakeasy-retries: {told}",
         f"spec.yaml#/paths/~1own~1{{key}}/get/x-speakeasy-retries: {told}",
     ]
-    assert files["src/sdk/calls.ts"].count("x-speakeasy-retries policy is not applied") == 3

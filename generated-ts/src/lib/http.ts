@@ -15,16 +15,31 @@ import {
   errorMessage,
 } from "./errors.js";
 
-/** How failed attempts (connection errors, timeouts, 429, 5XX) are retried. */
+/**
+ * How failed attempts are retried: the listed statuses, and connection errors and timeouts when
+ * `connectionErrors`. The delay before retry n (0-based) is `initialDelayMs * exponent ** n`,
+ * capped at `maxDelayMs`, with up to 25% jitter taken off; a `Retry-After` up to
+ * `maxRetryAfterMs` takes precedence. Retrying stops after `maxRetries` retries or once the next
+ * wait would end more than `maxElapsedMs` after the first attempt. An operation's
+ * `x-speakeasy-retries` policy is one of these (no count, a time limit).
+ */
 export type RetryConfig = {
-  /** Attempts after the first one. */
+  /** Attempts after the first one (`Infinity`: no count). */
   maxRetries: number;
-  /** The first delay, doubled per attempt (25% jitter taken off). Default 500. */
+  /** The first delay. Default 500. */
   initialDelayMs?: number;
   /** The longest delay between attempts. Default 8000. */
   maxDelayMs?: number;
   /** The longest `Retry-After` honoured; longer ones fall back to backoff. Default 60000. */
   maxRetryAfterMs?: number;
+  /** The factor the delay grows by per attempt. Default 2. */
+  exponent?: number;
+  /** No wait that would end more than this long after the first attempt. Default: no limit. */
+  maxElapsedMs?: number;
+  /** The statuses retried: exact codes or classes such as "5XX". Default ["429", "5XX"]. */
+  statusCodes?: readonly string[];
+  /** Whether connection errors and timeouts are retried. Default true. */
+  connectionErrors?: boolean;
 };
 
 /** Per-call options. */
@@ -59,6 +74,8 @@ export type HTTPConfig = {
   schemes: { [scheme: string]: SecurityScheme };
   timeoutMs: number | undefined;
   retries: number | RetryConfig;
+  /** The client's caller chose `retries`: it outranks an operation's spec policy. */
+  retriesGiven: boolean;
   fetch: typeof fetch;
   headers: Record<string, string>;
 };
@@ -93,9 +110,9 @@ export type Call = {
   security: readonly string[];
   /** Parses an error body (JSON) into the spec's error model, when it declares one. */
   errorData?: (status: number, json: unknown) => unknown;
+  /** The operation's own retry policy (`x-speakeasy-retries`), when the spec gives one. */
+  retry?: RetryConfig;
 };
-
-const RETRY_STATUS = (status: number): boolean => status === 429 || status >= 500;
 
 /** An environment variable, where the platform has them (node, deno, bun). */
 export function env(name: string): string | undefined {
@@ -305,7 +322,8 @@ export class HTTPClient {
 
   /** Send `call`, retrying as configured; resolve with a successful response. */
   async send(call: Call, options: RequestOptions = {}): Promise<Response> {
-    const retry = retryConfig(options.retries ?? this.config.retries);
+    const retry = retryConfig(chosenRetries(options.retries, this.config, call.retry));
+    const started = Date.now();
     const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
     // Built once, before anything is sent: a request that cannot be encoded throws here.
     const url = this.url(call);
@@ -318,19 +336,24 @@ export class HTTPClient {
       try {
         response = await this.attempt(url, init, options, timeoutMs);
       } catch (error) {
-        if (last || error instanceof APIUserAbortError || !(error instanceof APIConnectionError)) {
+        const retried = retry.connectionErrors && error instanceof APIConnectionError;
+        const wait = retried && !last && !(error instanceof APIUserAbortError) ? backoff(retry, attempt, null) : -1;
+        if (wait < 0 || Date.now() - started + wait > retry.maxElapsedMs) {
           throw error;
         }
-        await sleep(backoff(retry, attempt, null), options.signal);
+        await sleep(wait, options.signal);
         continue;
       }
       if (response.ok) {
         return response;
       }
-      if (!last && RETRY_STATUS(response.status)) {
-        await response.body?.cancel().catch(() => undefined);
-        await sleep(backoff(retry, attempt, response.headers), options.signal);
-        continue;
+      if (!last && retriesStatus(retry, response.status)) {
+        const wait = backoff(retry, attempt, response.headers);
+        if (Date.now() - started + wait <= retry.maxElapsedMs) {
+          await response.body?.cancel().catch(() => undefined);
+          await sleep(wait, options.signal);
+          continue;
+        }
       }
       throw await statusError(response, call);
     }
@@ -521,6 +544,25 @@ async function statusError(response: Response, call: Call): Promise<APIError> {
   return new Class(errorMessage(response.status, json), response.status, response.headers, text, data);
 }
 
+/**
+ * A call's retries: the call's own, else what the client's caller gave, else the operation's
+ * spec policy, else the client's default. A count under a policy keeps its backoff and statuses.
+ */
+function chosenRetries(
+  given: number | RetryConfig | undefined,
+  config: HTTPConfig,
+  policy: RetryConfig | undefined,
+): number | RetryConfig {
+  const chosen = given ?? (config.retriesGiven ? config.retries : undefined);
+  if (policy === undefined) {
+    return chosen ?? config.retries;
+  }
+  if (chosen === undefined) {
+    return policy;
+  }
+  return typeof chosen === "number" ? { ...policy, maxRetries: chosen } : chosen;
+}
+
 function retryConfig(retries: number | RetryConfig): Required<RetryConfig> {
   const config = typeof retries === "number" ? { maxRetries: retries } : retries;
   return {
@@ -528,7 +570,17 @@ function retryConfig(retries: number | RetryConfig): Required<RetryConfig> {
     initialDelayMs: config.initialDelayMs ?? 500,
     maxDelayMs: config.maxDelayMs ?? 8000,
     maxRetryAfterMs: config.maxRetryAfterMs ?? 60000,
+    exponent: config.exponent ?? 2,
+    maxElapsedMs: config.maxElapsedMs ?? Number.POSITIVE_INFINITY,
+    statusCodes: config.statusCodes ?? ["429", "5XX"],
+    connectionErrors: config.connectionErrors ?? true,
   };
+}
+
+/** Whether a response with this status is retried: an exact code, or its class ("5XX"). */
+function retriesStatus(retry: Required<RetryConfig>, status: number): boolean {
+  const code = String(status);
+  return retry.statusCodes.some((c) => c === code || c.toUpperCase() === `${code[0]}XX`);
 }
 
 /** The delay before the next attempt: `Retry-After` when given and sane, else backoff. */
@@ -537,7 +589,7 @@ export function backoff(retry: Required<RetryConfig>, attempt: number, headers: 
   if (after !== undefined && after >= 0 && after <= retry.maxRetryAfterMs) {
     return after;
   }
-  const delay = Math.min(retry.initialDelayMs * 2 ** attempt, retry.maxDelayMs);
+  const delay = Math.min(retry.initialDelayMs * retry.exponent ** attempt, retry.maxDelayMs);
   return delay * (1 - Math.random() * 0.25);
 }
 

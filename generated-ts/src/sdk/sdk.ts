@@ -56,6 +56,7 @@ export class AtomaSdk {
       schemes: SCHEMES,
       timeoutMs: options.timeoutMs,
       retries: options.retries ?? 2,
+      retriesGiven: options.retries !== undefined,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       headers: options.defaultHeaders ?? {},
     });

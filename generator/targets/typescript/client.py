@@ -15,6 +15,7 @@ from generator.targets.typescript.models import access, prop_key
 from generator.targets.typescript.names import TsNames, param_key
 from generator.targets.typescript.params import params_view
 from generator.targets.typescript.results import Reading, reading
+from generator.targets.typescript.retries import retry_source
 from generator.targets.typescript.text import doc_comment, ts_string, ts_value
 from generator.targets.typescript.types import TsTypes
 
@@ -55,6 +56,7 @@ class OperationView:
     overloads: list[tuple[str, str, str]] = field(default_factory=list)  # (doc, request, returns)
     prelude: str = ""
     dual_accept: str = ""
+    retry: str = ""  # the operation's own x-speakeasy-retries policy, a `RetryConfig`; "" when none
 
     @property
     def accept_expr(self) -> str:
@@ -198,6 +200,7 @@ def _operation(
         warning=warning,
         returns=returns,
         result=result,
+        retry=retry_source(op.retries) if op.retries is not None else "",
     )
     if dual and body_model is not None:
         _overloads(api, names, types, op, body_model, view, imports)
@@ -426,6 +429,13 @@ def sdk_view(api: Api, names: TsNames, resources: list[ResourceView]) -> dict[st
         "schemes": schemes,
         "resources": [r for r in resources if r.prop],
         "root": root,
+        "retries": retry_source(api.retries) if api.retries is not None else "2",
+        "retries_doc": (
+            "Retries, a count or a `RetryConfig` (outranking every operation's x-speakeasy-retries policy); "
+            "default: the spec's policy."
+            if api.retries is not None
+            else "Retries of connection errors, timeouts, 429 and 5XX: a count or a `RetryConfig`; default 2."
+        ),
     }
 
 
@@ -454,18 +464,10 @@ def _multipart(op: Operation) -> bool:
     return body is not None and body.content_type.startswith("multipart/") and not body.model
 
 
-RETRY_POLICY_NOTE = (
-    "the spec's x-speakeasy-retries policy is not applied by the TypeScript SDK: "
-    "the client's retries (a count or a RetryConfig) apply"
-)
-
-
 def _texts(api: Api, names: TsNames, op: Operation) -> list[str]:
-    """The method's doc comment paragraphs: summary, description, an unsupported body or retry
-    policy, `@deprecated`."""
+    """The method's doc comment paragraphs: summary, description, an unsupported body, `@deprecated`."""
     body = f"Not supported yet: {MULTIPART_NOTE}." if _multipart(op) else ""
-    policy = f"Not supported yet: {RETRY_POLICY_NOTE}." if (op.retries or api.retries) else ""
-    return [op.summary, op.description, body, policy, _deprecated(api, names, op)]
+    return [op.summary, op.description, body, _deprecated(api, names, op)]
 
 
 def _deprecated(api: Api, names: TsNames, op: Operation) -> str:

@@ -30,7 +30,7 @@ class TypeScriptTarget:
 
     name = "typescript"
     renders_webhooks = True  # `sdk.webhooks.unwrap` (the CLI notes targets without it)
-    applies_retry_policies = False  # x-speakeasy-retries: the CLI notes it, each method says so
+    applies_retry_policies = True  # x-speakeasy-retries, exactly (`retries.py`, lib/http.ts)
 
     def __init__(self, templates: Path | None = None) -> None:
         filters: dict[str, Callable[..., Any]] = {"tsstr": ts_string, "doc": doc_comment}

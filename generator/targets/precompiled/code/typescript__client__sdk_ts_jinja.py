@@ -60,7 +60,9 @@ def root(context, missing=missing, environment=environment):
         yield str(environment.getattr(l_1_s, 'option'))
         yield '?: string | undefined;\n'
     l_1_s = missing
-    yield "  /** Milliseconds until response headers must arrive, per attempt; none by default. */\n  timeoutMs?: number;\n  /** Retries of connection errors, timeouts, 429 and 5XX: a count or a `RetryConfig`; default 2. */\n  retries?: number | RetryConfig;\n  /** The `fetch` to use; default the platform's. */\n  fetch?: typeof fetch;\n  /** Headers sent with every request. */\n  defaultHeaders?: Record<string, string>;\n};\n\n"
+    yield '  /** Milliseconds until response headers must arrive, per attempt; none by default. */\n  timeoutMs?: number;\n  /** '
+    yield str(environment.getattr((undefined(name='view') if l_0_view is missing else l_0_view), 'retries_doc'))
+    yield " */\n  retries?: number | RetryConfig;\n  /** The `fetch` to use; default the platform's. */\n  fetch?: typeof fetch;\n  /** Headers sent with every request. */\n  defaultHeaders?: Record<string, string>;\n};\n\n"
     yield str(environment.getattr((undefined(name='view') if l_0_view is missing else l_0_view), 'doc'))
     yield '\nexport class '
     yield str(environment.getattr((undefined(name='view') if l_0_view is missing else l_0_view), 'sdk_class'))
@@ -114,7 +116,9 @@ def root(context, missing=missing, environment=environment):
         yield str(environment.getattr(l_1_s, 'env'))
         yield '),\n'
     l_1_s = missing
-    yield '      },\n      schemes: SCHEMES,\n      timeoutMs: options.timeoutMs,\n      retries: options.retries ?? 2,\n      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),\n      headers: options.defaultHeaders ?? {},\n    });\n'
+    yield '      },\n      schemes: SCHEMES,\n      timeoutMs: options.timeoutMs,\n      retries: options.retries ?? '
+    yield str(environment.getattr((undefined(name='view') if l_0_view is missing else l_0_view), 'retries'))
+    yield ',\n      retriesGiven: options.retries !== undefined,\n      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),\n      headers: options.defaultHeaders ?? {},\n    });\n'
     if environment.getattr((undefined(name='view') if l_0_view is missing else l_0_view), 'root'):
         pass
         yield '    super(http);\n'
@@ -130,4 +134,4 @@ def root(context, missing=missing, environment=environment):
     yield '  }\n}\n'
 
 blocks = {}
-debug_info = '1=13&4=15&5=19&7=24&8=27&10=31&11=34&15=39&18=41&19=45&23=51&25=53&27=55&28=58&29=60&41=64&42=66&43=72&44=76&46=81&48=84&53=91&56=94&57=98&63=104&65=106&66=110&75=118&78=121&79=125'
+debug_info = '1=13&4=15&5=19&7=24&8=27&10=31&11=34&15=39&18=41&19=45&23=51&25=53&27=55&28=58&29=60&33=64&41=66&42=68&43=74&44=78&46=83&48=86&53=93&56=96&57=100&63=106&65=108&66=112&71=120&76=122&79=125&80=129'

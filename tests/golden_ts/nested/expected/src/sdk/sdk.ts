@@ -52,6 +52,7 @@ export class NestedSdk {
       schemes: SCHEMES,
       timeoutMs: options.timeoutMs,
       retries: options.retries ?? 2,
+      retriesGiven: options.retries !== undefined,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       headers: options.defaultHeaders ?? {},
     });

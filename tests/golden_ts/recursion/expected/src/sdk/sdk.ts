@@ -38,6 +38,7 @@ export class RecursionSdk {
       schemes: SCHEMES,
       timeoutMs: options.timeoutMs,
       retries: options.retries ?? 2,
+      retriesGiven: options.retries !== undefined,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       headers: options.defaultHeaders ?? {},
     });

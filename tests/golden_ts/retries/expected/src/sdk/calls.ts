@@ -25,9 +25,6 @@ export class Calls {
     return rawResponses((http) => new Calls(http), this.http);
   }
 
-  /**
-   * Not supported yet: the spec's x-speakeasy-retries policy is not applied by the TypeScript SDK: the client's retries (a count or a RetryConfig) apply.
-   */
   async globalPolicy(request: GlobalPolicyRequest, options?: RequestOptions): Promise<components.Done> {
     const response = await this.http.send(
       {
@@ -41,9 +38,6 @@ export class Calls {
     return await parseJSON(response, components.Done$inboundSchema, ["application/json"]);
   }
 
-  /**
-   * Not supported yet: the spec's x-speakeasy-retries policy is not applied by the TypeScript SDK: the client's retries (a count or a RetryConfig) apply.
-   */
   async ownPolicy(request: OwnPolicyRequest, options?: RequestOptions): Promise<components.Done> {
     const response = await this.http.send(
       {
@@ -52,15 +46,13 @@ export class Calls {
         accept: "application/json",
         security: [],
         errorData: errorModels({ "4XX": components.Problem$inboundSchema }),
+        retry: { maxRetries: Number.POSITIVE_INFINITY, initialDelayMs: 5, maxDelayMs: 5, exponent: 1, maxElapsedMs: 1000, statusCodes: ["429", "503"], connectionErrors: false },
       },
       options,
     );
     return await parseJSON(response, components.Done$inboundSchema, ["application/json"]);
   }
 
-  /**
-   * Not supported yet: the spec's x-speakeasy-retries policy is not applied by the TypeScript SDK: the client's retries (a count or a RetryConfig) apply.
-   */
   async oddPolicy(options?: RequestOptions): Promise<void> {
     const response = await this.http.send(
       {

@@ -15,7 +15,7 @@ export type ClientOptions = {
   serverURL?: string;
   /** Milliseconds until response headers must arrive, per attempt; none by default. */
   timeoutMs?: number;
-  /** Retries of connection errors, timeouts, 429 and 5XX: a count or a `RetryConfig`; default 2. */
+  /** Retries, a count or a `RetryConfig` (outranking every operation's x-speakeasy-retries policy); default: the spec's policy. */
   retries?: number | RetryConfig;
   /** The `fetch` to use; default the platform's. */
   fetch?: typeof fetch;
@@ -41,7 +41,8 @@ export class RetriesSdk {
       },
       schemes: SCHEMES,
       timeoutMs: options.timeoutMs,
-      retries: options.retries ?? 2,
+      retries: options.retries ?? { maxRetries: Number.POSITIVE_INFINITY, initialDelayMs: 50, maxDelayMs: 200, exponent: 2, maxElapsedMs: 3000, statusCodes: ["5XX"], connectionErrors: true },
+      retriesGiven: options.retries !== undefined,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       headers: options.defaultHeaders ?? {},
     });

@@ -49,6 +49,7 @@ export class StreamsSdk {
       schemes: SCHEMES,
       timeoutMs: options.timeoutMs,
       retries: options.retries ?? 2,
+      retriesGiven: options.retries !== undefined,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       headers: options.defaultHeaders ?? {},
     });

@@ -1,0 +1,89 @@
+"""x-speakeasy-retries in the TypeScript SDK: the golden `retries` tree, compiled and run under
+node against a real local server that fails as each scenario asks, counting the attempts (the
+same policies and expectations as tests/runtime/test_client_retries.py for Python)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.runtime.local_server import DROP, LocalServer, serving
+from tests.typescript.build import TsBuild
+from tests.typescript.support import node, ts_settings
+
+SCRIPT = Path(__file__).resolve().parent / "node" / "retry_scenarios.mjs"
+pytestmark = pytest.mark.xdist_group("ts")
+
+
+def _answer(path: str, query: dict[str, str], body: Any, base: str) -> tuple[int, Any]:
+    """`/<route>/<status>x<n>-<id>`: answer `status` (or drop) n times, then 200."""
+    m = re.fullmatch(r"/\w+/(\d+|drop)x(\d+)-\d+", path)
+    assert m is not None, path
+    n = next(_counts.setdefault(path, itertools.count(1)))
+    if n <= int(m[2]):
+        return (DROP if m[1] == "drop" else int(m[1])), {"error": {"message": "try again"}}
+    return 200, {"attempts": n}
+
+
+_counts: dict[str, Iterator[int]] = {}
+
+
+@pytest.fixture(scope="module")
+def results(ts_build: TsBuild) -> tuple[dict[str, Any], dict[str, int]]:
+    """Every scenario's result, and the attempts the server saw per scenario key's route."""
+    server: LocalServer
+    with serving(_answer) as server:
+        dist = ts_build.dist(ts_settings("retries").package)
+        proc = subprocess.run(
+            [node(), str(SCRIPT), str(dist), server.url], capture_output=True, text=True, timeout=60
+        )
+        assert proc.returncode == 0 and proc.stdout, proc.stderr[-3000:]
+        seen = server.take()
+    attempts: dict[str, int] = {}
+    for line in seen:
+        key = line.split()[1].rsplit("-", 1)[-1]
+        attempts[key] = attempts.get(key, 0) + 1
+    return json.loads(proc.stdout.strip().splitlines()[-1]), attempts
+
+
+def test_the_document_policy_retries_what_it_lists(results: tuple[dict[str, Any], dict[str, int]]) -> None:
+    got, _ = results
+    assert got["documentRetries5XX"]["attempts"] == 4
+    assert got["documentRetriesDrops"]["attempts"] == 3
+    assert got["documentSkips429"] == {
+        "ok": False,
+        "name": "RateLimitError",
+        "status": 429,
+        "ms": got["documentSkips429"]["ms"],
+    }
+
+
+def test_the_operation_policy_replaces_the_document_one(
+    results: tuple[dict[str, Any], dict[str, int]],
+) -> None:
+    got, _ = results
+    assert got["operationRetries429"]["attempts"] == 3
+    assert got["operationSkips500"]["status"] == 500 and not got["operationSkips500"]["ok"]
+    assert got["operationSkipsDrops"]["name"] == "APIConnectionError"  # no retryConnectionErrors here
+
+
+def test_retrying_stops_at_the_max_elapsed_time(results: tuple[dict[str, Any], dict[str, int]]) -> None:
+    got, attempts = results
+    stopped = got["operationStopsInTime"]
+    assert stopped["status"] == 503 and 1000 - 5 <= stopped["ms"] <= 1000 + 500
+    assert attempts[str(6)] > 10  # every 5 ms: many attempts in the second (scenario key 6)
+
+
+def test_a_call_count_keeps_the_policy_and_a_client_config_outranks_it(
+    results: tuple[dict[str, Any], dict[str, int]],
+) -> None:
+    got, attempts = results
+    assert got["callCountUnderPolicy"]["status"] == 429 and attempts[str(7)] == 2
+    assert got["clientConfigOutranks"]["status"] == 429 and attempts[str(8)] == 1
