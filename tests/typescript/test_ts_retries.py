@@ -45,12 +45,16 @@ def results(ts_build: TsBuild) -> tuple[dict[str, Any], dict[str, int]]:
             [node(), str(SCRIPT), str(dist), server.url], capture_output=True, text=True, timeout=60
         )
         assert proc.returncode == 0 and proc.stdout, proc.stderr[-3000:]
-        seen = server.take()
+        seen = server.take_timed()
     attempts: dict[str, int] = {}
-    for line in seen:
-        key = line.split()[1].rsplit("-", 1)[-1]
+    for each in seen:
+        key = each.line.split()[1].rsplit("-", 1)[-1]
         attempts[key] = attempts.get(key, 0) + 1
+    _times.extend(each.at for each in seen if each.line.split()[1].endswith("-0"))
     return json.loads(proc.stdout.strip().splitlines()[-1]), attempts
+
+
+_times: list[float] = []  # when the attempts of the first scenario (key 0) arrived
 
 
 def test_the_document_policy_retries_what_it_lists(results: tuple[dict[str, Any], dict[str, int]]) -> None:
@@ -63,6 +67,14 @@ def test_the_document_policy_retries_what_it_lists(results: tuple[dict[str, Any]
         "status": 429,
         "ms": got["documentSkips429"]["ms"],
     }
+
+
+def test_the_backoff_waits_grow_by_the_exponent(results: tuple[dict[str, Any], dict[str, int]]) -> None:
+    # The document's 50, 100, 200 ms (exponent 2), each with up to 25% jitter taken off, plus
+    # the request's own time (generous: a loaded machine).
+    gaps = [b - a for a, b in itertools.pairwise(_times)]
+    for gap, wait in zip(gaps, [0.050, 0.100, 0.200], strict=True):
+        assert 0.75 * wait - 0.002 <= gap <= wait + 0.150, (gaps, wait)
 
 
 def test_the_operation_policy_replaces_the_document_one(
