@@ -127,20 +127,25 @@ def _render(settings: Settings, bump: bool) -> tuple[dict[str, str], tuple[str, 
 
         current = surface(api)
     files = versioning.apply(rendered.files, current, settings.out)
-    missing: tuple[str, ...] = ()
-    if api.webhooks and not getattr(target, "renders_webhooks", False):
-        missing = (f"{spec.main_file}#/webhooks: webhooks are not generated for {target.name}",)
-    if not getattr(target, "applies_retry_policies", False):
-        missing += _unapplied_policies(spec.main_file, api, target.name)
+    missing = _target_gaps(target, spec.main_file, api)
     inputs = [spec.root_dir / name for name in spec.documents] + list(settings.overlays)
     return files, (*spec.notes, *api.notes, *missing, *rendered.warnings), inputs
 
 
-def _unapplied_policies(main_file: str, api: Api, target: str) -> tuple[str, ...]:
-    """Notes for the x-speakeasy-retries policies a target does not apply (its default retries do)."""
-    told = f"x-speakeasy-retries is not applied by the {target} target; the client's retries apply"
-    found = [f"{main_file}#/x-speakeasy-retries: {told}"] if api.retries else []
-    found += [f"{op.loc}/x-speakeasy-retries: {told}" for op in api.operations if op.retries]
+def _target_gaps(target: object, main_file: str, api: Api) -> tuple[str, ...]:
+    """Notes for what the spec asks that this target does not do yet (by JSON pointer): its
+    webhooks, x-speakeasy-retries policies (its client's retries apply), lists that page."""
+    name = getattr(target, "name", "")
+    found: list[str] = []
+    if api.webhooks and not getattr(target, "renders_webhooks", False):
+        found.append(f"{main_file}#/webhooks: webhooks are not generated for {name}")
+    if not getattr(target, "applies_retry_policies", False):
+        told = f"x-speakeasy-retries is not applied by the {name} target; the client's retries apply"
+        found += [f"{main_file}#/x-speakeasy-retries: {told}"] if api.retries else []
+        found += [f"{op.loc}/x-speakeasy-retries: {told}" for op in api.operations if op.retries]
+    if not getattr(target, "pages_lists", False):
+        told = f"the list pages, but the {name} target returns one page (the caller fetches the next)"
+        found += [f"{op.loc}: {told}" for op in api.operations if op.pagination is not None]
     return tuple(found)
 
 

@@ -40,6 +40,7 @@ class PythonTarget:
     name = "python"
     renders_webhooks = True  # `sdk.webhooks.unwrap` (the CLI notes targets without it)
     applies_retry_policies = True  # x-speakeasy-retries, exactly (`retries.py`)
+    pages_lists = True  # page objects that iterate every item (`paging.py`)
 
     def __init__(self, templates: Path | None = None) -> None:
         filters = {"pyrepr": py_literal, "tomlstr": toml_string, "doc": docstring}

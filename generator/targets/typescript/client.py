@@ -464,10 +464,15 @@ def _multipart(op: Operation) -> bool:
     return body is not None and body.content_type.startswith("multipart/") and not body.model
 
 
+PAGES_NOTE = "this list pages, and the method returns one page: fetch the next with its cursor, offset or URL"
+
+
 def _texts(api: Api, names: TsNames, op: Operation) -> list[str]:
-    """The method's doc comment paragraphs: summary, description, an unsupported body, `@deprecated`."""
+    """The method's doc comment paragraphs: summary, description, what is not supported yet
+    (a body, paging), `@deprecated`."""
     body = f"Not supported yet: {MULTIPART_NOTE}." if _multipart(op) else ""
-    return [op.summary, op.description, body, _deprecated(api, names, op)]
+    pages = f"Not supported yet: {PAGES_NOTE}." if op.pagination is not None else ""
+    return [op.summary, op.description, body, pages, _deprecated(api, names, op)]
 
 
 def _deprecated(api: Api, names: TsNames, op: Operation) -> str:

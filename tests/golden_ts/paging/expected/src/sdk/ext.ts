@@ -37,6 +37,9 @@ export class Ext {
     return rawResponses((http) => new Ext(http), this.http);
   }
 
+  /**
+   * Not supported yet: this list pages, and the method returns one page: fetch the next with its cursor, offset or URL.
+   */
   async listByPage(request: ListByPageRequest = {}, options?: RequestOptions): Promise<components.PageList> {
     const response = await this.http.send(
       {
@@ -54,6 +57,9 @@ export class Ext {
     return await parseJSON(response, components.PageList$inboundSchema, ["application/json"]);
   }
 
+  /**
+   * Not supported yet: this list pages, and the method returns one page: fetch the next with its cursor, offset or URL.
+   */
   async listByOffset(request: ListByOffsetRequest = {}, options?: RequestOptions): Promise<components.ThingList> {
     const response = await this.http.send(
       {
@@ -71,6 +77,9 @@ export class Ext {
     return await parseJSON(response, components.ThingList$inboundSchema, ["application/json"]);
   }
 
+  /**
+   * Not supported yet: this list pages, and the method returns one page: fetch the next with its cursor, offset or URL.
+   */
   async listByCursor(request: ListByCursorRequest = {}, options?: RequestOptions): Promise<components.TokenList> {
     const response = await this.http.send(
       {
@@ -88,6 +97,9 @@ export class Ext {
     return await parseJSON(response, components.TokenList$inboundSchema, ["application/json"]);
   }
 
+  /**
+   * Not supported yet: this list pages, and the method returns one page: fetch the next with its cursor, offset or URL.
+   */
   async search(request: SearchRequest, options?: RequestOptions): Promise<components.ThingList> {
     const response = await this.http.send(
       {
@@ -103,6 +115,9 @@ export class Ext {
     return await parseJSON(response, components.ThingList$inboundSchema, ["application/json"]);
   }
 
+  /**
+   * Not supported yet: this list pages, and the method returns one page: fetch the next with its cursor, offset or URL.
+   */
   async listByLink(options?: RequestOptions): Promise<components.LinkList> {
     const response = await this.http.send(
       {

@@ -33,6 +33,9 @@ export class Inferred {
     return rawResponses((http) => new Inferred(http), this.http);
   }
 
+  /**
+   * Not supported yet: this list pages, and the method returns one page: fetch the next with its cursor, offset or URL.
+   */
   async listAfter(request: ListAfterRequest = {}, options?: RequestOptions): Promise<operations.ListAfterResponseBody> {
     const response = await this.http.send(
       {
@@ -50,6 +53,9 @@ export class Inferred {
     return await parseJSON(response, operations.ListAfterResponseBody$inboundSchema, ["application/json"]);
   }
 
+  /**
+   * Not supported yet: this list pages, and the method returns one page: fetch the next with its cursor, offset or URL.
+   */
   async listStartingAfter(request: ListStartingAfterRequest = {}, options?: RequestOptions): Promise<operations.ListStartingAfterResponseBody> {
     const response = await this.http.send(
       {
@@ -67,6 +73,9 @@ export class Inferred {
     return await parseJSON(response, operations.ListStartingAfterResponseBody$inboundSchema, ["application/json"]);
   }
 
+  /**
+   * Not supported yet: this list pages, and the method returns one page: fetch the next with its cursor, offset or URL.
+   */
   async listNextCursor(request: ListNextCursorRequest = {}, options?: RequestOptions): Promise<operations.ListNextCursorResponseBody> {
     const response = await this.http.send(
       {
