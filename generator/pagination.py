@@ -10,9 +10,21 @@ whose body holds one item list: `after`/`starting_after` with `has_more` (OpenAI
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-from generator.ir import Model, PageKind, Pagination, Param, PathStep, RequestBody, Response, TypeRef
+from generator.ir import (
+    Api,
+    Field,
+    Model,
+    PageKind,
+    Pagination,
+    Param,
+    PathStep,
+    RequestBody,
+    Response,
+    TypeRef,
+)
 from generator.load import Loc
 from generator.schemas import SchemaBuilder
 
@@ -22,6 +34,49 @@ _LIMITS = ("limit", "page_size", "per_page", "pageSize", "perPage")
 _AFTER = ("starting_after", "after")
 _CURSORS = ("cursor", "page_token", "pageToken", "next_token")
 _NEXT_CURSORS = ("next_cursor", "next_page_token", "nextCursor", "nextPageToken", "next_token")
+
+
+def settings(p: Pagination) -> list[tuple[str, str | int | bool | tuple[PathStep, ...]]]:
+    """The optional settings of a runtime `Paging` that `p` sets, each once, in one order:
+    input, body, start, limit, next, has_more (the runtimes' defaults left out)."""
+    given: list[tuple[str, str | int | bool | tuple[PathStep, ...]]] = [
+        ("input", p.input),
+        ("body", p.input_in == "body"),
+        ("start", p.start),
+        ("limit", p.limit),
+        ("next", p.next),
+        ("has_more", p.has_more),
+    ]
+    return [(k, v) for k, v in given if v]
+
+
+def property_path(
+    api: Api, response: str, path: tuple[PathStep, ...], name: Callable[[Model, Field], str]
+) -> tuple[PathStep, ...]:
+    """`path` (wire names) through the parsed `response` model: each key as `name` spells its field."""
+    out: list[PathStep] = []
+    t: TypeRef | None = TypeRef("model", response)
+    for step in path:
+        t = resolved(api, t)
+        if isinstance(step, int):
+            out.append(step)
+            t = t.args[0] if t is not None and t.args else None
+            continue
+        model = api.named(t.name) if t is not None and t.kind == "model" else None
+        assert isinstance(model, Model), "the core checked the path leads to a list"
+        field = next(f for f in model.fields if f.wire == step)
+        out.append(name(model, field))
+        t = field.type
+    return tuple(out)
+
+
+def resolved(api: Api, t: TypeRef | None) -> TypeRef | None:
+    """`t` with aliases followed to what they name (a cycle stops at a repeat)."""
+    seen: set[str] = set()
+    while t is not None and t.kind == "alias" and t.name not in seen:
+        seen.add(t.name)
+        t = getattr(api.named(t.name), "target", None)
+    return t
 
 
 def json_path(text: Any) -> tuple[PathStep, ...] | None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from generator.config import Settings, load_settings
 from generator.targets import HEADER
@@ -81,6 +83,13 @@ def node() -> str:
     exe = shutil.which("node")
     assert exe is not None, "node is not installed"
     return exe
+
+
+def node_json(script: Path, *args: str) -> Any:
+    """Run a node scenario script with `args`; the JSON its last line of output prints."""
+    proc = subprocess.run([node(), str(script), *args], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and proc.stdout, proc.stderr[-3000:]
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def ensure_toolchain() -> None:

@@ -5,9 +5,7 @@ same policies and expectations as tests/runtime/test_client_retries.py for Pytho
 from __future__ import annotations
 
 import itertools
-import json
 import re
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +14,7 @@ import pytest
 
 from tests.runtime.local_server import DROP, LocalServer, serving
 from tests.typescript.build import TsBuild
-from tests.typescript.support import node, ts_settings
+from tests.typescript.support import node_json, ts_settings
 
 SCRIPT = Path(__file__).resolve().parent / "node" / "retry_scenarios.mjs"
 pytestmark = pytest.mark.xdist_group("ts")
@@ -40,18 +38,14 @@ def results(ts_build: TsBuild) -> tuple[dict[str, Any], dict[str, int]]:
     """Every scenario's result, and the attempts the server saw per scenario key's route."""
     server: LocalServer
     with serving(_answer) as server:
-        dist = ts_build.dist(ts_settings("retries").package)
-        proc = subprocess.run(
-            [node(), str(SCRIPT), str(dist), server.url], capture_output=True, text=True, timeout=60
-        )
-        assert proc.returncode == 0 and proc.stdout, proc.stderr[-3000:]
+        got = node_json(SCRIPT, str(ts_build.dist(ts_settings("retries").package)), server.url)
         seen = server.take_timed()
     attempts: dict[str, int] = {}
     for each in seen:
         key = each.line.split()[1].rsplit("-", 1)[-1]
         attempts[key] = attempts.get(key, 0) + 1
     _times.extend(each.at for each in seen if each.line.split()[1].endswith("-0"))
-    return json.loads(proc.stdout.strip().splitlines()[-1]), attempts
+    return got, attempts
 
 
 _times: list[float] = []  # when the attempts of the first scenario (key 0) arrived

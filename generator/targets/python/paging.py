@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.ir import Api, Model, Pagination, PathStep, TypeRef
+from generator.ir import Api, Pagination, PathStep
+from generator.pagination import property_path, settings
 from generator.targets.python.names import PyNames
 from generator.targets.python.types import Annotator, py_literal
 
@@ -35,18 +36,8 @@ def paging_view(
         f"results={_steps(pagination.results)}",
         f"items={_steps(items)}",
     ]
-    if pagination.input:
-        args.append(f"input={py_literal(pagination.input)}")
-    if pagination.input_in == "body":
-        args.append("body=True")
-    if pagination.start:
-        args.append(f"start={pagination.start}")
-    if pagination.limit:
-        args.append(f"limit={py_literal(pagination.limit)}")
-    if pagination.next:
-        args.append(f"next={_steps(pagination.next)}")
-    if pagination.has_more:
-        args.append(f"has_more={_steps(pagination.has_more)}")
+    for key, value in settings(pagination):
+        args.append(f"{key}={_steps(value) if isinstance(value, tuple) else py_literal(value)}")
     pair = f"[{response}, {item}]"
     return PagingView(
         f"Paging({', '.join(args)})", "SyncPage" + pair, "AsyncPager" + pair, "AsyncPage" + pair
@@ -63,26 +54,4 @@ def _attribute_path(
     api: Api, names: PyNames, response: str, path: tuple[PathStep, ...]
 ) -> tuple[PathStep, ...]:
     """`path` through the parsed response: each wire name as the model's attribute."""
-    out: list[PathStep] = []
-    t: TypeRef | None = TypeRef("model", response)
-    for step in path:
-        t = _resolved(api, t)
-        if isinstance(step, int):
-            out.append(step)
-            t = t.args[0] if t is not None and t.args else None
-            continue
-        model = api.named(t.name) if t is not None and t.kind == "model" else None
-        assert isinstance(model, Model), "the core checked the path leads to a list"
-        field = next(f for f in model.fields if f.wire == step)
-        out.append(names.field(model, field))
-        t = field.type
-    return tuple(out)
-
-
-def _resolved(api: Api, t: TypeRef | None) -> TypeRef | None:
-    seen: set[str] = set()
-    while t is not None and t.kind == "alias" and t.name not in seen:  # a cycle stops at a repeat
-        seen.add(t.name)
-        named = api.named(t.name)
-        t = getattr(named, "target", None)
-    return t
+    return property_path(api, response, path, names.field)

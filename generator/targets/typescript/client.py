@@ -13,6 +13,7 @@ import generator.targets.typescript.deprecation as deprecation
 from generator.ir import Api, Model, Operation, Resource
 from generator.targets.typescript.models import access, prop_key
 from generator.targets.typescript.names import TsNames, param_key
+from generator.targets.typescript.paging import paged, paging_source
 from generator.targets.typescript.params import params_view
 from generator.targets.typescript.results import Reading, reading
 from generator.targets.typescript.retries import retry_source
@@ -57,6 +58,8 @@ class OperationView:
     prelude: str = ""
     dual_accept: str = ""
     retry: str = ""  # the operation's own x-speakeasy-retries policy, a `RetryConfig`; "" when none
+    paging: str = ""  # a list that pages: its `Paging` literal ("" when none); `result` then parses one page
+    page_types: str = ""  # a list that pages: `Item, Response`, the `Page`'s type arguments
 
     @property
     def accept_expr(self) -> str:
@@ -71,6 +74,7 @@ class Imports:
     http: set[str] = field(default_factory=lambda: {"HTTPClient", "RawMethods", "rawResponses"})
     stream: set[str] = field(default_factory=set)
     responses: set[str] = field(default_factory=set)
+    pages: bool = False  # a method returns a `Page`
 
 
 @dataclass
@@ -86,6 +90,7 @@ class ResourceView:
     lib_http: list[str] = field(default_factory=list)
     lib_stream: list[str] = field(default_factory=list)
     lib_responses: list[str] = field(default_factory=list)
+    lib_pages: bool = False
     zod: bool = False
 
 
@@ -110,6 +115,7 @@ def _resource(api: Api, names: TsNames, res: Resource) -> ResourceView:
     view.lib_http = sorted(imports.http)
     view.lib_stream = sorted(imports.stream)
     view.lib_responses = sorted(imports.responses)
+    view.lib_pages = imports.pages
     view.zod = any("z." in _source(op) for op in view.operations)
     return view
 
@@ -170,6 +176,16 @@ def _operation(
     wire = params_view(api, types, op, props)
     http.update(wire.helpers)
     returns, result = _result(api, types, op, imports)
+    paging = page_types = ""
+    model = paged(api, op)
+    if op.pagination is not None and model is not None:
+        # The parse of one page; the page object requests the next ones.
+        paging = paging_source(api, names, op.pagination, model)
+        page_types = f"{types.type(op.pagination.item)}, {returns}"
+        returns = f"Page<{page_types}>"
+        assert result.startswith("return await ") and result.endswith(";")
+        result = f"(response) => {result.removeprefix('return await ').removesuffix(';')}"
+        imports.pages = True
     notice = deprecation.notice(api, names, op)
     warning = ""
     if notice:
@@ -201,6 +217,8 @@ def _operation(
         returns=returns,
         result=result,
         retry=retry_source(op.retries) if op.retries is not None else "",
+        paging=paging,
+        page_types=page_types,
     )
     if dual and body_model is not None:
         _overloads(api, names, types, op, body_model, view, imports)
@@ -464,15 +482,11 @@ def _multipart(op: Operation) -> bool:
     return body is not None and body.content_type.startswith("multipart/") and not body.model
 
 
-PAGES_NOTE = "this list pages, and the method returns one page: fetch the next with its cursor, offset or URL"
-
-
 def _texts(api: Api, names: TsNames, op: Operation) -> list[str]:
     """The method's doc comment paragraphs: summary, description, what is not supported yet
-    (a body, paging), `@deprecated`."""
+    (a body), `@deprecated`."""
     body = f"Not supported yet: {MULTIPART_NOTE}." if _multipart(op) else ""
-    pages = f"Not supported yet: {PAGES_NOTE}." if op.pagination is not None else ""
-    return [op.summary, op.description, body, pages, _deprecated(api, names, op)]
+    return [op.summary, op.description, body, _deprecated(api, names, op)]
 
 
 def _deprecated(api: Api, names: TsNames, op: Operation) -> str:

@@ -17,6 +17,7 @@ from generator.targets.typescript.client import media_choices, overloaded
 from generator.targets.typescript.examples import TsExamples, block
 from generator.targets.typescript.models import EXTRAS_DOC, enum_keys, multipart_models, prop_key
 from generator.targets.typescript.names import TsNames
+from generator.targets.typescript.paging import paged
 from generator.targets.typescript.results import reading
 from generator.targets.typescript.text import ts_string, ts_value
 
@@ -276,7 +277,9 @@ class Usage:
             return "\n".join([*lines, "}", "", "run();"])
         lines.append(f"  const result = {self.call(op, res)};")
         kind = reading(op.success, op.responses).kind
-        if op.stream is not None:
+        if paged(self.api, op) is not None:  # every item; the pages after the first as the loop reaches them
+            lines += ["", "  for await (const item of result) {", "    console.log(item);", "  }"]
+        elif op.stream is not None:
             lines += ["", "  for await (const event of result) {", "    console.log(event.data);", "  }"]
         elif kind == "binary":  # streamed to disk, never held whole
             lines += ["", f'  await result.writeToFile("{self.names.methods(res)[id(op)]}.out");']
@@ -409,6 +412,14 @@ class ResourceDocs:
             whole = f"**Promise\\<{self.types.cell(op.dual.response.type)}\\>**"
             return f"{whole}; with `{self._flag(op)}: true`, {stream}"
         read = reading(op.success, op.responses)
+        if op.pagination is not None and read.type is not None and paged(self.api, op) is not None:
+            return (
+                f"**Promise\\<Page\\<{self.types.cell(op.pagination.item)}, "
+                f"{self.types.cell(read.type)}\\>\\>**: "
+                "`for await` over the page yields the items of every page, each next page requested as the "
+                "loop reaches it; `.data` is the page's response, `.items` its items, and `iterPages()`, "
+                "`hasNextPage()` and `nextPage()` step through the pages."
+            )
         absent = " | *undefined*" if read.optional else ""
         if read.kind == "binary":
             return f"**Promise\\<BinaryResponse\\>** ({_BINARY})"

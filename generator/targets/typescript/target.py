@@ -31,7 +31,7 @@ class TypeScriptTarget:
     name = "typescript"
     renders_webhooks = True  # `sdk.webhooks.unwrap` (the CLI notes targets without it)
     applies_retry_policies = True  # x-speakeasy-retries, exactly (`retries.py`, lib/http.ts)
-    pages_lists = False  # a list that pages returns its first page: the CLI notes each, the method says so
+    pages_lists = True  # a list that pages returns a `Page` (`paging.py`, lib/pages.ts)
 
     def __init__(self, templates: Path | None = None) -> None:
         filters: dict[str, Callable[..., Any]] = {"tsstr": ts_string, "doc": doc_comment}

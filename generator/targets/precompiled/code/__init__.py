@@ -16,7 +16,7 @@ KEYS = {
     'python/package/init.py.jinja': 'e2c54e0e39aa63ba801643fc0e5c778bd06a50df35fe26ca5a0d62442ae4aa96',
     'python/package/models_init.py.jinja': 'd99a278da18db625cf7a8149728f29afa44bba1f22a0aba26e31a93a702291f2',
     'python/package/pyproject.toml.jinja': 'aa36f48abd9c1a014ba6101cbc97ea176fdfabd6ee3e9fd117c6beb2a7917305',
-    'typescript/client/resource.ts.jinja': '0d35073f1195eca485ed6a9bd8437376ca091195034dbdd1b97d410c4f7bcf4f',
+    'typescript/client/resource.ts.jinja': '523cc6d4c534acaf3708ec0b4707743d388ac6b28cdd45143291fc36d31a6a0a',
     'typescript/client/sdk.ts.jinja': '11664a86e2546d690cf3adbfc3d5fe23ea65825a3d77b7e48bb36015df899c11',
     'typescript/client/webhooks.ts.jinja': 'c43b99f61a72b8924c8674889eb88438dccd89aa9701235acbb1d07f52555a3f',
     'typescript/docs/model.md.jinja': '3e6d1823a643d84d62370bd262e1badf0b82ebe390a63cb09d7d2a6ab180fcc1',
@@ -27,6 +27,6 @@ KEYS = {
     'typescript/models/enum.ts.jinja': '602aacbf616a0b9c51c9cf0076e23d4cde19f20211c35e77b7c0cbabff57276b',
     'typescript/models/index.ts.jinja': '3ec99cdf91e1b667d6f89ad966216a9892c2c2e821fb913d3cb9764b4e86c91e',
     'typescript/models/model.ts.jinja': 'f81a91e96f61d5e263c1ff067579449e2cc7daeffe2c019d939ac9bff8c27387',
-    'typescript/package/index.ts.jinja': '1de0233fa1369f9d35512413b16c7be47676152426e68ac3607d59da749a2f18',
+    'typescript/package/index.ts.jinja': 'b3d5a5c5d990172f036e76a937e1821f346450c34ec05257730681b47c3f550f',
     'typescript/package/package.json.jinja': '30c5078bd0073c6741ea7d461ebfb5fbb3af35952756a73e52c2cc7cc0c14b77',
 }

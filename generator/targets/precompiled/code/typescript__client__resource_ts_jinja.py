@@ -32,6 +32,9 @@ def root(context, missing=missing, environment=environment):
         yield 'import { '
         yield str(t_1(context.eval_ctx, environment.getattr((undefined(name='res') if l_0_res is missing else l_0_res), 'lib_http'), ', '))
         yield ' } from "../lib/http.js";\n'
+    if environment.getattr((undefined(name='res') if l_0_res is missing else l_0_res), 'lib_pages'):
+        pass
+        yield 'import { Page } from "../lib/pages.js";\n'
     if environment.getattr((undefined(name='res') if l_0_res is missing else l_0_res), 'lib_responses'):
         pass
         yield 'import { '
@@ -131,7 +134,15 @@ def root(context, missing=missing, environment=environment):
             yield '    '
             yield str(environment.getattr(l_1_op, 'prelude'))
             yield '\n'
-        yield '    const response = await this.http.send(\n      {\n        method: '
+        if environment.getattr(l_1_op, 'paging'):
+            pass
+            yield '    return await Page.fetch<'
+            yield str(environment.getattr(l_1_op, 'page_types'))
+            yield '>(\n      this.http,\n'
+        else:
+            pass
+            yield '    const response = await this.http.send(\n'
+        yield '      {\n        method: '
         yield str(t_2(environment.getattr(l_1_op, 'http_method')))
         yield ',\n        path: '
         yield str(environment.getattr(l_1_op, 'path_expr'))
@@ -199,11 +210,22 @@ def root(context, missing=missing, environment=environment):
             yield '        retry: '
             yield str(environment.getattr(l_1_op, 'retry'))
             yield ',\n'
-        yield '      },\n      options,\n    );\n    '
-        yield str(environment.getattr(l_1_op, 'result'))
-        yield '\n  }\n'
+        yield '      },\n      options,\n'
+        if environment.getattr(l_1_op, 'paging'):
+            pass
+            yield '      '
+            yield str(environment.getattr(l_1_op, 'result'))
+            yield ',\n      '
+            yield str(environment.getattr(l_1_op, 'paging'))
+            yield ',\n    );\n'
+        else:
+            pass
+            yield '    );\n    '
+            yield str(environment.getattr(l_1_op, 'result'))
+            yield '\n'
+        yield '  }\n'
     l_1_op = missing
     yield '}\n'
 
 blocks = {}
-debug_info = '1=25&3=27&6=30&7=33&9=35&10=38&12=40&13=43&15=45&16=49&18=54&20=62&21=66&24=72&25=74&27=77&31=79&32=81&34=83&35=86&37=90&38=92&40=101&42=104&43=106&46=109&47=124&48=127&50=129&51=132&55=135&56=137&57=139&59=142&60=146&64=150&66=153&67=157&71=161&73=164&74=168&78=172&79=175&80=177&81=179&85=182&86=185&88=188&89=190&90=192&91=195&93=197&94=200&99=203'
+debug_info = '1=25&3=27&6=30&7=33&9=35&12=38&13=41&15=43&16=46&18=48&19=52&21=57&23=65&24=69&27=75&28=77&30=80&34=82&35=84&37=86&38=89&40=93&41=95&43=104&45=107&46=109&49=112&50=127&51=130&53=132&54=135&56=137&57=140&63=146&64=148&65=150&67=153&68=157&72=161&74=164&75=168&79=172&81=175&82=179&86=183&87=186&88=188&89=190&93=193&94=196&96=199&97=201&98=203&99=206&101=208&102=211&106=214&107=217&108=219&112=224'

@@ -25,7 +25,7 @@ def root(context, missing=missing, environment=environment):
         yield 'export * from "./sdk/'
         yield str(environment.getattr((undefined(name='webhooks') if l_0_webhooks is missing else l_0_webhooks), 'file'))
         yield '.js";\nexport type { WebhookHeaders, WebhookOptions, WebhookSecret } from "./lib/webhooks.js";\n'
-    yield 'export * from "./lib/errors.js";\nexport type { BinaryBody, RawMethods, RawResponse, RequestOptions, RetryConfig } from "./lib/http.js";\nexport { fileFromPath, type FileFromPathOptions } from "./lib/files.js";\nexport { BinaryResponse, LineStream } from "./lib/responses.js";\nexport { EventStream } from "./lib/stream.js";\nexport { SSEDecoder, SSEError, SSEEventTooLargeError, iterSSE, type ServerSentEvent } from "./lib/sse.js";\nexport type { ClosedEnum, OpenEnum, Unrecognized } from "./lib/schemas.js";\nexport * as components from "./models/components/index.js";\nexport * as operations from "./models/operations/index.js";\n'
+    yield 'export * from "./lib/errors.js";\nexport type { BinaryBody, RawMethods, RawResponse, RequestOptions, RetryConfig } from "./lib/http.js";\nexport { fileFromPath, type FileFromPathOptions } from "./lib/files.js";\nexport { BinaryResponse, LineStream } from "./lib/responses.js";\nexport { Page, type Paging } from "./lib/pages.js";\nexport { EventStream } from "./lib/stream.js";\nexport { SSEDecoder, SSEError, SSEEventTooLargeError, iterSSE, type ServerSentEvent } from "./lib/sse.js";\nexport type { ClosedEnum, OpenEnum, Unrecognized } from "./lib/schemas.js";\nexport * as components from "./models/components/index.js";\nexport * as operations from "./models/operations/index.js";\n'
 
 blocks = {}
 debug_info = '1=14&4=16&5=20&7=23&8=26'

@@ -7,6 +7,7 @@ export * from "./lib/errors.js";
 export type { BinaryBody, RawMethods, RawResponse, RequestOptions, RetryConfig } from "./lib/http.js";
 export { fileFromPath, type FileFromPathOptions } from "./lib/files.js";
 export { BinaryResponse, LineStream } from "./lib/responses.js";
+export { Page, type Paging } from "./lib/pages.js";
 export { EventStream } from "./lib/stream.js";
 export { SSEDecoder, SSEError, SSEEventTooLargeError, iterSSE, type ServerSentEvent } from "./lib/sse.js";
 export type { ClosedEnum, OpenEnum, Unrecognized } from "./lib/schemas.js";

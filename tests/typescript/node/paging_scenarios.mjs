@@ -1,0 +1,62 @@
+// The TypeScript SDK of the golden `paging` spec against a local server that lists seven things
+// three at a time (tests/typescript/test_ts_paging.py). Usage: node paging_scenarios.mjs DIST_DIR
+// SERVER_URL; before each scenario it GETs /mark/<name>, so the test can split the request lines.
+// Prints one JSON object: scenario -> what it saw, or { error }.
+import { pathToFileURL } from "node:url";
+
+const [dist, server] = process.argv.slice(2);
+const sdk = await import(pathToFileURL(`${dist}/index.js`).href);
+const client = new sdk.PagingSdk({ serverURL: `${server}/v1`, retries: 0 });
+
+const every = async (page) => {
+  const ids = [];
+  for await (const thing of page) {
+    ids.push(thing.id);
+  }
+  return ids;
+};
+
+const scenarios = {
+  byPage: async () => every(await client.ext.listByPage({ size: 3 })),
+  byOffset: async () => every(await client.ext.listByOffset({ limit: 3 })),
+  byOffsetNoLimit: async () => every(await client.ext.listByOffset({ offset: 5 })),
+  byCursor: async () => every(await client.ext.listByCursor({ pageSize: 3 })),
+  byBodyCursor: async () => every(await client.ext.search({ query: "q" })),
+  byLink: async () => every(await client.ext.listByLink()),
+  openai: async () => every(await client.inferred.listAfter({ limit: 3 })),
+  stripe: async () => every(await client.inferred.listStartingAfter({ limit: 3 })),
+  nextCursor: async () => every(await client.inferred.listNextCursor()),
+  oneAtATime: async () => {
+    const page = await client.inferred.listAfter({ limit: 3 });
+    const first = { items: page.items.map((t) => t.id), lastId: page.data.lastId, more: page.hasNextPage() };
+    const second = await page.nextPage();
+    const sizes = [];
+    let last;
+    for await (const each of page.iterPages()) {
+      sizes.push(each.items.length);
+      last = each;
+    }
+    return {
+      first,
+      second: second.items.map((t) => t.id),
+      sizes,
+      lastMore: last.hasNextPage(),
+      lastNext: await last.nextPage(),
+    };
+  },
+  raw: async () => {
+    const raw = await client.ext.withRawResponse.listByPage({ size: 3 });
+    return { status: raw.status, first: raw.data.items.map((t) => t.id), every: await every(raw.data) };
+  },
+};
+
+const results = {};
+for (const [name, run] of Object.entries(scenarios)) {
+  await (await fetch(`${server}/mark/${name}`)).text();
+  try {
+    results[name] = await run();
+  } catch (error) {
+    results[name] = { error: `${error?.name}: ${error?.message}` };
+  }
+}
+console.log(JSON.stringify(results));
