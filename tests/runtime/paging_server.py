@@ -29,6 +29,8 @@ def answer(path: str, q: dict[str, str], body: Any, base: str) -> tuple[int, Any
     if path == "/v1/offsets":
         start, size = int(q.get("offset", 0)), int(q.get("limit", SIZE))
         return 200, {"data": THINGS[start : start + size]}
+    if path == "/v1/cursors" and q.get("page_size") == "2" and q.get("page_token") == "4":
+        return 500, {"error": "down"}  # the third page of two fails
     if path == "/v1/cursors":
         start = int(q.get("page_token") or 0)
         end = start + int(q.get("page_size", SIZE))

@@ -113,6 +113,18 @@ def test_pages_one_at_a_time(results: tuple[dict[str, Any], dict[str, list[str]]
     assert lines["oneAtATime"] == [first, second, second, third]
 
 
+def test_a_failing_next_page_throws_while_iterating(
+    results: tuple[dict[str, Any], dict[str, list[str]]],
+) -> None:
+    got, lines = results
+    assert got["failingNextPage"] == {"ids": IDS[:4], "error": "InternalServerError", "status": 500}
+    assert lines["failingNextPage"] == [
+        "GET /v1/cursors?page_size=2",
+        "GET /v1/cursors?page_token=2&page_size=2",
+        "GET /v1/cursors?page_token=4&page_size=2",
+    ]
+
+
 def test_the_raw_response_of_a_paging_method_is_the_first_page(
     results: tuple[dict[str, Any], dict[str, list[str]]],
 ) -> None:

@@ -44,6 +44,17 @@ const scenarios = {
       lastNext: await last.nextPage(),
     };
   },
+  failingNextPage: async () => {
+    const ids = [];
+    try {
+      for await (const thing of await client.ext.listByCursor({ pageSize: 2 })) {
+        ids.push(thing.id);
+      }
+    } catch (error) {
+      return { ids, error: error.name, status: error.statusCode };
+    }
+    return { ids };
+  },
   raw: async () => {
     const raw = await client.ext.withRawResponse.listByPage({ size: 3 });
     return { status: raw.status, first: raw.data.items.map((t) => t.id), every: await every(raw.data) };
