@@ -26,7 +26,8 @@ def _answer(path: str, query: dict[str, str], body: Any, base: str) -> tuple[int
     assert m is not None, path
     n = next(_counts.setdefault(path, itertools.count(1)))
     if n <= int(m[2]):
-        return (DROP if m[1] == "drop" else int(m[1])), {"error": {"message": "try again"}}
+        problem = {"error": {"message": "try again"}, "detail": "flagged detail", "kind": "new-kind"}
+        return (DROP if m[1] == "drop" else int(m[1])), problem
     return 200, {"attempts": n}
 
 
@@ -59,6 +60,7 @@ def test_the_document_policy_retries_what_it_lists(results: tuple[dict[str, Any]
         "ok": False,
         "name": "RateLimitError",
         "status": 429,
+        "message": "429: try again",
         "ms": got["documentSkips429"]["ms"],
     }
 
@@ -92,4 +94,10 @@ def test_a_call_count_keeps_the_policy_and_a_client_config_outranks_it(
 ) -> None:
     got, attempts = results
     assert got["callCountUnderPolicy"]["status"] == 429 and attempts[str(7)] == 2
-    assert got["clientConfigOutranks"]["status"] == 429 and attempts[str(8)] == 1
+    assert got["clientConfigOutranks"]["status"] == 429 and attempts[str(10)] == 1
+
+
+def test_the_flagged_field_is_the_error_message(results: tuple[dict[str, Any], dict[str, int]]) -> None:
+    got, _ = results
+    assert got["flaggedMessage"]["message"] == "400: flagged detail"  # x-speakeasy-error-message
+    assert got["plainMessage"]["message"] == "500: try again"  # no flagged field: the usual reading

@@ -141,9 +141,16 @@ export function errorClass(status: number): StatusErrorClass {
   return BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIStatusError);
 }
 
-/** The message of an error body: `error.message`, `message`, `detail`, or the status line. */
-export function errorMessage(status: number, data: unknown): string {
+/**
+ * The message of an error body: the property the spec flags (`x-speakeasy-error-message`) when it
+ * holds a string, else `error.message`, `message`, `detail`, or the status line.
+ */
+export function errorMessage(status: number, data: unknown, flagged?: string): string {
   const record = typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
+  const own = flagged === undefined ? undefined : record[flagged];
+  if (typeof own === "string") {
+    return `${status}: ${own}`;
+  }
   const inner = typeof record["error"] === "object" && record["error"] !== null ? record["error"] : record;
   const found = (inner as Record<string, unknown>)["message"] ?? record["message"] ?? record["detail"];
   return typeof found === "string" ? `${status}: ${found}` : `the server answered ${status}`;

@@ -58,6 +58,7 @@ class OperationView:
     prelude: str = ""
     dual_accept: str = ""
     retry: str = ""  # the operation's own x-speakeasy-retries policy, a `RetryConfig`; "" when none
+    error_messages: str = ""  # per error status, its body's flagged message property; "" when none
     paging: str = ""  # a list that pages: its `Paging` literal ("" when none); `result` then parses one page
     page_types: str = ""  # a list that pages: `Item, Response`, the `Page`'s type arguments
 
@@ -217,6 +218,7 @@ def _operation(
         returns=returns,
         result=result,
         retry=retry_source(op.retries) if op.retries is not None else "",
+        error_messages=_error_messages(api, op),
         paging=paging,
         page_types=page_types,
     )
@@ -413,6 +415,21 @@ def _success(types: TsTypes, read: Reading, imports: Imports) -> tuple[str, str]
     parse = "parseJSONOrUndefined" if read.optional else "parseJSON"
     responses.add(parse)
     return f"{types.type(t)}{absent}", f"return await {parse}(response, {schema}, {expected});"
+
+
+def _error_messages(api: Api, op: Operation) -> str:
+    """`{ "4XX": "detail" }`: per error status, the wire name of its model's flagged message
+    property (`x-speakeasy-error-message`, a string); "" when none is flagged."""
+    entries = []
+    for r in op.responses:
+        if r.error_class and r.type is not None and r.type.kind == "model" and r.content_type in _JSON:
+            model = api.named(r.type.name)
+            flagged = next(
+                (f for f in getattr(model, "fields", ()) if f.error_message and f.type.kind == "str"), None
+            )
+            if flagged is not None:
+                entries.append(f"{ts_string(r.status)}: {ts_string(flagged.wire)}")
+    return "{ " + ", ".join(entries) + " }" if entries else ""
 
 
 def _errors(api: Api, types: TsTypes, op: Operation) -> str:

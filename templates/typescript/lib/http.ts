@@ -110,6 +110,9 @@ export type Call = {
   errorData?: (status: number, json: unknown) => unknown;
   /** The operation's own retry policy (`x-speakeasy-retries`), when the spec gives one. */
   retry?: RetryConfig;
+  /** By status (a code, a class such as "4XX", or "default"): the error body's property holding
+   * its message (`x-speakeasy-error-message`), when the spec flags one. */
+  errorMessages?: { readonly [status: string]: string };
 };
 
 /** An environment variable, where the platform has them (node, deno, bun). */
@@ -539,7 +542,14 @@ async function statusError(response: Response, call: Call): Promise<APIError> {
     }
   }
   const Class = errorClass(response.status);
-  return new Class(errorMessage(response.status, json), response.status, response.headers, text, data);
+  const flagged = byStatus(call.errorMessages ?? {}, response.status);
+  return new Class(errorMessage(response.status, json, flagged), response.status, response.headers, text, data);
+}
+
+/** The entry for a status: its code's, else its class's ("4XX"), else the default one. */
+function byStatus<T>(entries: { readonly [status: string]: T }, status: number): T | undefined {
+  const code = String(status);
+  return entries[code] ?? entries[`${code[0]}XX`] ?? entries["default"];
 }
 
 /**
@@ -697,8 +707,7 @@ type Parser<T> = { parse(value: unknown): T };
 /** Parses error bodies by status (`"404"`, `"4XX"`, `"default"`) with the spec's error models. */
 export function errorModels(models: { [status: string]: Parser<unknown> }): (status: number, json: unknown) => unknown {
   return (status, json) => {
-    const code = String(status);
-    const model = models[code] ?? models[`${code[0]}XX`] ?? models["default"];
+    const model = byStatus(models, status);
     return model === undefined ? json : model.parse(json);
   };
 }

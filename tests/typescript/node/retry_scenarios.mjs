@@ -22,6 +22,9 @@ const scenarios = {
   // A call's count keeps the policy (backoff, statuses) with that many retries at most.
   callCountUnderPolicy: () => plain.calls.ownPolicy({ key: key("429", 5) }, { retries: 1 }),
   // A client's caller's choice outranks the operation's policy.
+  // The error model of 4XX flags `detail` as its message (x-speakeasy-error-message).
+  flaggedMessage: () => plain.calls.ownPolicy({ key: key("400", 1) }),
+  plainMessage: () => plain.calls.globalPolicy({ key: key("500", 9) }, { retries: 0 }),
   clientConfigOutranks: () =>
     new sdk.RetriesSdk({ serverURL: server, retries: 0 }).calls.ownPolicy({ key: key("429", 1) }),
 };
@@ -33,7 +36,8 @@ for (const [name, run] of Object.entries(scenarios)) {
     const done = await run();
     results[name] = { ok: true, attempts: done.attempts, ms: Date.now() - started };
   } catch (error) {
-    results[name] = { ok: false, name: error?.name, status: error?.statusCode, ms: Date.now() - started };
+    const failed = { name: error?.name, status: error?.statusCode, message: error?.message };
+    results[name] = { ok: false, ...failed, ms: Date.now() - started };
   }
 }
 console.log(JSON.stringify(results));

@@ -16,7 +16,7 @@ KEYS = {
     'python/package/init.py.jinja': 'e2c54e0e39aa63ba801643fc0e5c778bd06a50df35fe26ca5a0d62442ae4aa96',
     'python/package/models_init.py.jinja': 'd99a278da18db625cf7a8149728f29afa44bba1f22a0aba26e31a93a702291f2',
     'python/package/pyproject.toml.jinja': 'aa36f48abd9c1a014ba6101cbc97ea176fdfabd6ee3e9fd117c6beb2a7917305',
-    'typescript/client/resource.ts.jinja': '523cc6d4c534acaf3708ec0b4707743d388ac6b28cdd45143291fc36d31a6a0a',
+    'typescript/client/resource.ts.jinja': 'afb7320354226cac41388cacc80655dad58cf21e846c50dc01b068505becd029',
     'typescript/client/sdk.ts.jinja': '11664a86e2546d690cf3adbfc3d5fe23ea65825a3d77b7e48bb36015df899c11',
     'typescript/client/webhooks.ts.jinja': 'c43b99f61a72b8924c8674889eb88438dccd89aa9701235acbb1d07f52555a3f',
     'typescript/docs/model.md.jinja': '3e6d1823a643d84d62370bd262e1badf0b82ebe390a63cb09d7d2a6ab180fcc1',

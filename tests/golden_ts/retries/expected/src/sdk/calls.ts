@@ -47,6 +47,7 @@ export class Calls {
         security: [],
         errorData: errorModels({ "4XX": components.Problem$inboundSchema }),
         retry: { maxRetries: Number.POSITIVE_INFINITY, initialDelayMs: 5, maxDelayMs: 5, exponent: 1, maxElapsedMs: 1000, statusCodes: ["429", "503"], connectionErrors: false },
+        errorMessages: { "4XX": "detail" },
       },
       options,
     );
