@@ -129,9 +129,11 @@ def _next_call(paging: Paging, call: Call, body: Any, server_url: str) -> Call |
 def _relative(url: str, server_url: str) -> str:
     """A next-page URL as a path under the client's server URL."""
     absolute = urljoin(server_url + "/", url)
-    if not absolute.startswith(server_url):
+    rest = absolute[len(server_url) :]
+    # Under it at a path boundary: `https://api.example.com.evil/` only shares a prefix.
+    if not absolute.startswith(server_url) or rest[:1] not in ("", "/", "?", "#"):
         raise ValueError(f"the next page's URL {url!r} is not under {server_url!r}")
-    return absolute[len(server_url) :]
+    return rest
 
 
 def _reader(parse: Callable[[bytes], R]) -> Callable[[bytes], tuple[R, Any]]:

@@ -4,6 +4,7 @@ that pages seven items three at a time, checking each request the server receive
 from __future__ import annotations
 
 import asyncio
+import importlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -235,3 +236,15 @@ def test_items_that_are_not_a_list_raise_instead_of_an_empty_page() -> None:
     assert empty.items == []  # an absent list is no items
     with pytest.raises(TypeError, match="items at data are a str, not a list"):
         pagination.SyncPage({"data": "x"}, {"data": "x"}, call, paging, "http://x", (http.UNSET, 0))
+
+
+def test_a_next_url_is_followed_only_under_the_server_url() -> None:
+    # At a path boundary: a shared prefix (the server's host name with more after it) would send
+    # the request, and its credentials, to another host.
+    relative = importlib.import_module("paging_sdk._pagination")._relative
+    base = "https://api.example.com/v1"
+    assert relative("/v1/links?p=2", base) == "/links?p=2"
+    assert relative("https://api.example.com/v1/links?p=3", base) == "/links?p=3"
+    for elsewhere in ("https://api.example.com.evil/x", "https://api.example.com/v10/x"):
+        with pytest.raises(ValueError, match="is not under"):
+            relative(elsewhere, base)

@@ -131,3 +131,15 @@ def test_the_raw_response_of_a_paging_method_is_the_first_page(
     got, lines = results
     assert got["raw"] == {"status": 200, "first": IDS[:3], "every": IDS}
     assert lines["raw"] == [f"GET /v1/pages?{q}size=3" for q in ("", "page=2&", "page=3&")]
+
+
+def test_a_next_url_is_followed_only_under_the_server_url(
+    results: tuple[dict[str, Any], dict[str, list[str]]],
+) -> None:
+    got, _ = results
+    assert got["nextUrlBoundary"] == [
+        "/links?p=2",
+        "/links?p=3",
+        'refused: the next page\'s URL "https://api.example.com.evil/x" is not under "https://api.example.com/v1"',
+        'refused: the next page\'s URL "https://api.example.com/v10/x" is not under "https://api.example.com/v1"',
+    ]

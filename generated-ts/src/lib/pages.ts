@@ -131,10 +131,12 @@ export function nextCall(paging: Paging, call: Call, body: unknown, serverURL: s
 function relative(url: string, serverURL: string): string {
   const base = serverURL.replace(/\/+$/, "");
   const absolute = new URL(url, base + "/").href;
-  if (!absolute.startsWith(base)) {
+  const rest = absolute.slice(base.length);
+  // Under it at a path boundary: `https://api.example.com.evil/` only shares a prefix.
+  if (!absolute.startsWith(base) || !["", "/", "?", "#"].includes(rest.slice(0, 1))) {
     throw new Error(`the next page's URL ${JSON.stringify(url)} is not under ${JSON.stringify(base)}`);
   }
-  return absolute.slice(base.length);
+  return rest;
 }
 
 /**

@@ -59,6 +59,21 @@ const scenarios = {
     const raw = await client.ext.withRawResponse.listByPage({ size: 3 });
     return { status: raw.status, first: raw.data.items.map((t) => t.id), every: await every(raw.data) };
   },
+  // A next URL is followed only under the server URL, at a path boundary (a shared prefix such
+  // as the server's host name with more after it would send the credentials elsewhere).
+  nextUrlBoundary: async () => {
+    const { nextCall } = await import(pathToFileURL(`${dist}/lib/pages.js`).href);
+    const paging = { kind: "url", results: ["data"], items: ["data"], next: ["next"] };
+    const call = { method: "GET", path: "/links", accept: "application/json", security: [] };
+    const follow = (url) => {
+      try {
+        return nextCall(paging, call, { data: [1], next: url }, "https://api.example.com/v1").path;
+      } catch (error) {
+        return `refused: ${error.message}`;
+      }
+    };
+    return ["/v1/links?p=2", "https://api.example.com/v1/links?p=3", "https://api.example.com.evil/x", "https://api.example.com/v10/x"].map(follow);
+  },
 };
 
 const results = {};
