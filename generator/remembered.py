@@ -42,7 +42,8 @@ class Entry:
     inputs: tuple[Path, ...] = ()  # the files the load read besides the spec
 
 
-def _sha_file(path: Path) -> str | None:
+def sha_file(path: Path) -> str | None:
+    """The SHA-256 of a file's bytes; None when it cannot be read."""
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
@@ -76,7 +77,7 @@ def key(settings: Settings, machinery: Machinery, portable: bool = False) -> str
     """The inputs' key (None: the spec is unreadable, or a portable key cannot be had). A
     portable key names no machine's paths: settings' paths relative to the working folder,
     the Python version instead of its build, the tools' versions (`tree_record.py`)."""
-    spec = _sha_file(settings.spec)
+    spec = sha_file(settings.spec)
     if spec is None or portable and not machinery.portable:
         return None
     digest = hashlib.sha256(_FORMAT.encode())
@@ -99,13 +100,18 @@ def key(settings: Settings, machinery: Machinery, portable: bool = False) -> str
     return digest.hexdigest()
 
 
+def portable_path(path: Path) -> str:
+    """A path as portable records spell it: relative to the working folder, with `/`."""
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive (Windows): as it is
+        return path.as_posix()
+
+
 def _relative(value: object) -> str:
     """A setting as a portable key spells it: paths relative to the working folder."""
     if isinstance(value, Path):
-        try:
-            return repr(Path(os.path.relpath(value)).as_posix())
-        except ValueError:  # another drive (Windows): as it is
-            return repr(value.as_posix())
+        return repr(portable_path(value))
     if isinstance(value, tuple):
         return repr(tuple(_relative(v) for v in value))
     return repr(value)
@@ -144,7 +150,7 @@ def lookup(path: str) -> Entry | None:
             return None  # damaged
         data = json.loads(body)
         for name, digest in data["inputs"].items():
-            if _sha_file(Path(name)) != digest:
+            if sha_file(Path(name)) != digest:
                 return None
         now = time.time()
         os.utime(path, (now, now))  # pruning keeps the recently used
@@ -162,7 +168,7 @@ def store(
 ) -> None:
     """Remember at `path` (a `slot`) a full render (every file with its hash,
     `emit.expected_hashes`) and the files it read besides `spec` (whose bytes are in the key)."""
-    read = {str(p.resolve()): _sha_file(p) for p in inputs if p.resolve() != spec.resolve()}
+    read = {str(p.resolve()): sha_file(p) for p in inputs if p.resolve() != spec.resolve()}
     data = {
         "inputs": read,
         "expected": expected,

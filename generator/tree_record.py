@@ -20,32 +20,18 @@ import os
 from pathlib import Path
 
 from generator import emit
-from generator.remembered import Entry
+from generator.remembered import Entry, portable_path, sha_file
 
 _FORMAT = "sdkgen-inputs-1"
-
-
-def _sha(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
-def _name(path: Path) -> str:
-    try:
-        return Path(os.path.relpath(path)).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def write(out: Path, key: str, spec: Path, inputs: list[Path], notes: tuple[str, ...]) -> None:
     """Record in `out` that its files are the render of the inputs `key` names (after
     `generate`; a record that cannot be written only costs a full render later)."""
-    manifest = _sha(out / emit.MANIFEST)
+    manifest = sha_file(out / emit.MANIFEST)
     if manifest is None:
         return
-    read = {_name(p): _sha(p) for p in inputs if p.resolve() != spec.resolve()}
+    read = {portable_path(p): sha_file(p) for p in inputs if p.resolve() != spec.resolve()}
     data = {"format": _FORMAT, "key": key, "inputs": read, "manifest": manifest, "notes": list(notes)}
     text = json.dumps(data, indent=1, sort_keys=True) + "\n"
     path = out / emit.RECORD
@@ -74,7 +60,7 @@ def lookup(out: Path, key: str) -> Entry | None:
         if data["format"] != _FORMAT or data["key"] != key:
             return None
         for name, digest in data["inputs"].items():
-            if _sha(Path(name)) != digest:
+            if sha_file(Path(name)) != digest:
                 return None
         manifest = (out / emit.MANIFEST).read_bytes()
         if hashlib.sha256(manifest).hexdigest() != data["manifest"]:

@@ -46,7 +46,7 @@ def test_generate_records_its_inputs_and_check_needs_no_render(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     record = json.loads((project / "out" / RECORD).read_text())
-    assert record["inputs"] == {"parts.yaml": remembered._sha_file(project / "parts.yaml")}
+    assert record["inputs"] == {"parts.yaml": remembered.sha_file(project / "parts.yaml")}
     before = (project / "out" / RECORD).stat().st_mtime_ns
     rendered = counting(monkeypatch)
     proc = run("check")
@@ -76,7 +76,7 @@ def test_any_difference_renders_and_reports(
         target.write_text(target.read_text() + "# mine\n")
         if change == "edit with manifest":  # the manifest made to agree: the record still binds it
             manifest = json.loads((out / ".sdkgen-manifest.json").read_text())
-            manifest["files"]["pets/models/components/pet.py"] = remembered._sha_file(target)
+            manifest["files"]["pets/models/components/pet.py"] = remembered.sha_file(target)
             (out / ".sdkgen-manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     elif change == "delete":
         target.unlink()
