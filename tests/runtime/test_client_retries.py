@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import re
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -17,31 +16,17 @@ from typing import Any
 
 import pytest
 from conftest import import_golden_package
-from local_server import DROP, LocalServer, serving
+from local_server import LocalServer, serving
+from retry_server import answer
 
 retries_sdk = import_golden_package("retries")
 pytestmark = pytest.mark.timeout(20)
 _keys = itertools.count()
 
 
-def _answer(path: str, query: dict[str, str], body: Any, base: str) -> tuple[int, Any]:
-    """`/<route>/<status>x<n>-<id>`: answer `status` (or drop) n times, then 200."""
-    m = re.fullmatch(r"/\w+/(\d+|drop)x(\d+)-\d+", path)
-    assert m is not None, path
-    attempt = _counts.setdefault(path, itertools.count(1))
-    n = next(attempt)
-    if n <= int(m[2]):
-        problem = {"error": {"message": "try again"}, "detail": "flagged detail", "kind": "new-kind"}
-        return (DROP if m[1] == "drop" else int(m[1])), problem
-    return 200, {"attempts": n}
-
-
-_counts: dict[str, Iterator[int]] = {}
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[LocalServer]:
-    with serving(_answer) as srv:
+    with serving(answer) as srv:
         yield srv
 
 

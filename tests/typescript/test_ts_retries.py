@@ -5,14 +5,13 @@ same policies and expectations as tests/runtime/test_client_retries.py for Pytho
 from __future__ import annotations
 
 import itertools
-import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.runtime.local_server import DROP, LocalServer, serving
+from tests.runtime.local_server import LocalServer, serving
+from tests.runtime.retry_server import answer
 from tests.typescript.build import TsBuild
 from tests.typescript.support import node_json, ts_settings
 
@@ -20,25 +19,11 @@ SCRIPT = Path(__file__).resolve().parent / "node" / "retry_scenarios.mjs"
 pytestmark = pytest.mark.xdist_group("ts")
 
 
-def _answer(path: str, query: dict[str, str], body: Any, base: str) -> tuple[int, Any]:
-    """`/<route>/<status>x<n>-<id>`: answer `status` (or drop) n times, then 200."""
-    m = re.fullmatch(r"/\w+/(\d+|drop)x(\d+)-\d+", path)
-    assert m is not None, path
-    n = next(_counts.setdefault(path, itertools.count(1)))
-    if n <= int(m[2]):
-        problem = {"error": {"message": "try again"}, "detail": "flagged detail", "kind": "new-kind"}
-        return (DROP if m[1] == "drop" else int(m[1])), problem
-    return 200, {"attempts": n}
-
-
-_counts: dict[str, Iterator[int]] = {}
-
-
 @pytest.fixture(scope="module")
 def results(ts_build: TsBuild) -> tuple[dict[str, Any], dict[str, int]]:
     """Every scenario's result, and the attempts the server saw per scenario key's route."""
     server: LocalServer
-    with serving(_answer) as server:
+    with serving(answer) as server:
         got = node_json(SCRIPT, str(ts_build.dist(ts_settings("retries").package)), server.url)
         seen = server.take_timed()
     attempts: dict[str, int] = {}
